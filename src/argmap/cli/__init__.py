@@ -1,0 +1,10 @@
+"""The command-line interface: a thin adapter over the library."""
+
+from __future__ import annotations
+
+from argmap.cli.app import main
+
+# Each module registers its commands on ``main`` when imported.
+from argmap.cli import commands as _commands  # noqa: F401  # isort: skip
+
+__all__ = ["main"]

@@ -1,0 +1,54 @@
+"""The click group and the helpers every command shares: error mapping and output."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import click
+
+from argmap import __version__
+from argmap.diagnostics import Diagnostic, summary_line
+from argmap.errors import ArgmapError, UsageError
+
+F = TypeVar("F", bound=Callable[..., object])
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="argmap")
+def main() -> None:
+    """Argument maps as code: check claim files, evaluate them, render SVG and Markdown.
+
+    \b
+    Example:
+      argmap check claims
+      argmap build claims -o output
+    """
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Turn argmap errors into a one-line message and exit code (1 data, 2 usage)."""
+    try:
+        yield
+    except UsageError as exc:
+        click.echo(f"argmap: error: {exc}", err=True)
+        sys.exit(2)
+    except ArgmapError as exc:
+        click.echo(f"argmap: error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("argmap: interrupted", err=True)
+        sys.exit(130)
+
+
+def print_diagnostics(diags: list[Diagnostic], *, quiet_when_clean: bool = False) -> None:
+    """Diagnostics on stderr, one a line, then the count line."""
+    for d in diags:
+        click.echo(str(d), err=True)
+    if diags or not quiet_when_clean:
+        click.echo(summary_line(diags), err=True)

@@ -1,0 +1,122 @@
+"""Diagnostics about the user's data, and the source positions they point at. No I/O."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a diagnostic is. Errors stop a build; warnings fail only ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A 1-based position in an input file."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+SpanKey = tuple[str | int, ...]
+
+
+@dataclass
+class SpanIndex:
+    """Where each part of a map was written, kept apart from the model.
+
+    Keys are tuples: ``("claim", id)``, ``("claim", id, field)``,
+    ``("claim", id, field, index)``, ``("claim", id, "sources", i, key)``, ``("map",)``,
+    ``("source", id)``, ``("file", path)``.
+    """
+
+    spans: dict[SpanKey, Span] = field(default_factory=dict)
+
+    def add(self, key: SpanKey, span: Span) -> None:
+        """Record a span unless the key is already known (the first definition wins)."""
+        self.spans.setdefault(key, span)
+
+    def get(self, *key: str | int) -> Span | None:
+        """The most specific span known for a key, trying shorter prefixes."""
+        k: SpanKey = tuple(key)
+        while k:
+            if k in self.spans:
+                return self.spans[k]
+            k = k[:-1]
+        return None
+
+    def first_file(self) -> str:
+        """The first input path (for map-wide diagnostics)."""
+        files = sorted(str(k[1]) for k in self.spans if k[0] == "file")
+        return files[0] if files else "<map>"
+
+    def update(self, other: SpanIndex) -> None:
+        """Merge another index into this one (first definition wins)."""
+        for key, span in other.spans.items():
+            self.add(key, span)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in the user's data, printed as ``path:line:col: severity: message [code]``."""
+
+    span: Span
+    severity: Severity
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.span}: {self.severity.value}: {self.message} [{self.code}]"
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order: path, line, column, code, message."""
+        return (self.span.path, self.span.line, self.span.col, self.code, self.message)
+
+
+def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sorted and de-duplicated."""
+    return sorted(set(diags), key=lambda d: d.sort_key)
+
+
+def has_errors(diags: Iterable[Diagnostic], *, strict: bool = False) -> bool:
+    """Whether any diagnostic fails a check (warnings too when strict)."""
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(d.severity in failing for d in diags)
+
+
+def summary_line(diags: Sequence[Diagnostic]) -> str:
+    """The count line printed after the diagnostics."""
+    counts = {s: sum(1 for d in diags if d.severity is s) for s in Severity}
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    parts = [n(counts[Severity.ERROR], "error"), n(counts[Severity.WARNING], "warning")]
+    if counts[Severity.INFO]:
+        parts.append(n(counts[Severity.INFO], "note"))
+    return ", ".join(parts)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A hint naming the closest candidate, or an empty string."""
+    match = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def quote_id(value: object) -> str:
+    """An identifier quoted for a message, with control characters made visible."""
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return "'" + text.encode("unicode_escape").decode("ascii").replace("'", "\\'") + "'"

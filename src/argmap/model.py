@@ -1,0 +1,181 @@
+"""The argument-map data model: immutable pydantic records. Does no I/O and imports no argmap module."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+#: Ids written in claim files: lowercase ASCII letters, digits and single dashes.
+CLAIM_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: Ids the model accepts, so that imported names (ICCMA ``a0_1``, AIF node ids) stay as written.
+MODEL_ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,199}$"
+
+CLAIM_ID_RE = re.compile(CLAIM_ID_PATTERN)
+MODEL_ID_RE = re.compile(MODEL_ID_PATTERN)
+
+ClaimId = Annotated[str, StringConstraints(pattern=MODEL_ID_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Tag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class ClaimKind(StrEnum):
+    """What a claim is: the kinds differ in shape on the map."""
+
+    THESIS = "thesis"
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+    ARGUMENT = "argument"
+
+
+class RelationKind(StrEnum):
+    """How a claim bears on its target."""
+
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+    UNDERCUTS = "undercuts"
+
+
+class Relation(NamedTuple):
+    """One edge, written on its source claim. Sorts by (source, kind, target)."""
+
+    source: str
+    kind: RelationKind
+    target: str
+
+
+class Source(_Frozen):
+    """A work that claims cite, listed once in the map metadata."""
+
+    id: ClaimId = Field(description="Identifier that claims use to cite this source.")
+    title: Text = Field(description="Title of the work.")
+    author: str | None = Field(default=None, description="Authors, as credited.")
+    year: str | None = Field(default=None, description="Year of publication.")
+    url: str | None = Field(default=None, description="Where the work can be read (http or https).")
+    text: str | None = Field(
+        default=None,
+        description="Path to a local plain-text copy, relative to the file, used to verify quotes.",
+    )
+
+
+class SourceRef(_Frozen):
+    """A citation on a claim: a source of the map or a URL, with an optional quote and locator."""
+
+    source: ClaimId | None = Field(default=None, description="Id of a source in the map's list.")
+    url: str | None = Field(default=None, description="URL of the cited work (http or https).")
+    locator: str | None = Field(
+        default=None, description="Where in the work: a section heading, page or timestamp."
+    )
+    quote: str | None = Field(
+        default=None, description="A short passage that appears verbatim in the work."
+    )
+
+    @model_validator(mode="after")
+    def _one_target(self) -> SourceRef:
+        if (self.source is None) == (self.url is None):
+            raise ValueError("a citation needs exactly one of 'source' or 'url'")
+        return self
+
+
+class Claim(_Frozen):
+    """A node of the map: a thesis, a claim, a piece of evidence or an imported argument."""
+
+    id: ClaimId = Field(
+        description="Stable identifier: lowercase ASCII letters, digits and '-', unique in the map."
+    )
+    kind: ClaimKind = Field(
+        default=ClaimKind.CLAIM, description="One of thesis, claim, evidence, argument."
+    )
+    text: Text = Field(description="The full statement of the claim.")
+    label: str | None = Field(
+        default=None, max_length=200, description="Short title shown on the map instead of text."
+    )
+    tags: tuple[Tag, ...] = Field(default=(), description="Topic tags, for grouping and search.")
+    sources: tuple[SourceRef, ...] = Field(
+        default=(), description="Citations backing the claim (source or url, quote, locator)."
+    )
+    weight: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="Base weight in [0, 1] for gradual semantics."
+    )
+    supports: tuple[ClaimId, ...] = Field(default=(), description="Ids of claims this one supports.")
+    attacks: tuple[ClaimId, ...] = Field(default=(), description="Ids of claims this one attacks.")
+    undercuts: tuple[ClaimId, ...] = Field(
+        default=(), description="Ids of arguments whose inference this one attacks."
+    )
+
+    @property
+    def title(self) -> str:
+        """The label when there is one, else the text."""
+        return self.label or self.text
+
+    def targets(self, kind: RelationKind) -> tuple[str, ...]:
+        """The targets of one relation kind."""
+        return getattr(self, kind.value)  # type: ignore[no-any-return]
+
+
+class MapMeta(_Frozen):
+    """Map-wide metadata: written once, under ``map:`` in any one file of the map."""
+
+    title: str | None = Field(default=None, description="Title of the map.")
+    description: str | None = Field(default=None, description="A paragraph introducing the map.")
+    sources: tuple[Source, ...] = Field(default=(), description="Works that claims cite by id.")
+    compare: tuple[tuple[ClaimId, ClaimId], ...] = Field(
+        default=(), description="Pairs of theses to compare when the map is built."
+    )
+
+
+class ArgumentMap(_Frozen):
+    """A whole map: metadata and claims, kept sorted by id so equal content compares equal."""
+
+    meta: MapMeta = Field(default_factory=MapMeta)
+    claims: tuple[Claim, ...] = ()
+
+    @model_validator(mode="after")
+    def _sorted_unique(self) -> ArgumentMap:
+        ids = [c.id for c in self.claims]
+        if len(set(ids)) != len(ids):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            raise ValueError(f"duplicate claim ids: {', '.join(dupes)}")
+        if ids != sorted(ids):
+            object.__setattr__(self, "claims", tuple(sorted(self.claims, key=lambda c: c.id)))
+        return self
+
+    @cached_property
+    def by_id(self) -> dict[str, Claim]:
+        """Claims keyed by id."""
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def relations(self) -> tuple[Relation, ...]:
+        """Every relation, sorted by (source, kind, target), duplicates removed."""
+        rels = {
+            Relation(c.id, kind, t) for c in self.claims for kind in RelationKind for t in c.targets(kind)
+        }
+        return tuple(sorted(rels))
+
+    @cached_property
+    def theses(self) -> tuple[Claim, ...]:
+        """Claims of kind thesis, by id."""
+        return tuple(c for c in self.claims if c.kind is ClaimKind.THESIS)
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id; KeyError when there is none."""
+        return self.by_id[claim_id]
+
+    def source(self, source_id: str) -> Source | None:
+        """The map source with this id, if any."""
+        return next((s for s in self.meta.sources if s.id == source_id), None)
+
+
+class ClaimFile(_Frozen):
+    """The shape of one claim file: optional map metadata and a list of claims."""
+
+    map: MapMeta | None = Field(default=None, description="Map metadata (in at most one file).")
+    claims: tuple[Claim, ...] = Field(default=(), description="The claims of this file.")
