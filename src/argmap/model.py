@@ -7,12 +7,12 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 #: Ids written in claim files: lowercase ASCII letters, digits and single dashes.
 CLAIM_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: Ids the model accepts, so that imported names (ICCMA ``a0_1``, AIF node ids) stay as written.
-MODEL_ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,199}$"
+MODEL_ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$"
 
 CLAIM_ID_RE = re.compile(CLAIM_ID_PATTERN)
 MODEL_ID_RE = re.compile(MODEL_ID_PATTERN)
@@ -109,6 +109,13 @@ class Claim(_Frozen):
     undercuts: tuple[ClaimId, ...] = Field(
         default=(), description="Ids of arguments whose inference this one attacks."
     )
+
+    @field_validator("text")
+    @classmethod
+    def _text_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty")
+        return value
 
     @property
     def title(self) -> str:

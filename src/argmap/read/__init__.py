@@ -1,0 +1,172 @@
+"""Loading maps from files: finds the files, picks a reader per format, merges them into one map."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
+from argmap.errors import InputError, UsageError
+from argmap.model import ArgumentMap, Claim, MapMeta
+from argmap.read.result import LoadResult
+from argmap.read.yamlsafe import MAX_FILE_BYTES, decode_utf8
+
+__all__ = ["FORMATS", "LoadResult", "detect_format", "load_paths", "load_text"]
+
+Reader = Callable[[str, str], LoadResult]
+
+#: Input formats: name -> (suffixes, "module:function").
+FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
+    "yaml": ((".yaml", ".yml"), "argmap.read.yaml:read_yaml"),
+    "json": ((), "argmap.read.json:read_json"),
+    "aif": ((), "argmap.read.aif:read_aif"),
+    "argdown": ((".argdown", ".ad"), "argmap.read.argdown:read_argdown"),
+    "kialo": ((), "argmap.read.kialo:read_kialo"),
+    "apx": ((".apx",), "argmap.read.iccma:read_apx"),
+    "i23": ((".i23", ".af"), "argmap.read.iccma:read_i23"),
+}
+_DIR_SUFFIXES = frozenset(s for suffixes, _ in FORMATS.values() for s in suffixes)
+
+
+def _reader(fmt: str) -> Reader:
+    module_name, func = FORMATS[fmt][1].split(":")
+    reader: Reader = getattr(importlib.import_module(module_name), func)
+    return reader
+
+
+def detect_format(path: str, text: str | None = None) -> str:
+    """The input format of a file, from its suffix (and, for ``.json``, its content).
+
+    Raises:
+        UsageError: The suffix belongs to no known format.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        if text is None:
+            return "json"
+        sniff: Callable[[str], str] = getattr(importlib.import_module("argmap.read.json"), "sniff_json")
+        return "aif" if sniff(text) == "aif" else "json"
+    for name, (suffixes, _) in FORMATS.items():
+        if suffix in suffixes:
+            return name
+    known = ", ".join(sorted(_DIR_SUFFIXES | {".json"}))
+    raise UsageError(f"{path}: unknown file type {suffix or '(no suffix)'!r}: expected one of {known}, or --from FORMAT")
+
+
+def _expand(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    files: list[str] = []
+    for raw in paths:
+        path = os.fspath(raw)
+        if os.path.isdir(path):
+            found = []
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [
+                    os.path.join(root, n)
+                    for n in names
+                    if not n.startswith(".") and Path(n).suffix.lower() in _DIR_SUFFIXES
+                ]
+            files += sorted(found)
+        elif os.path.exists(path):
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return list(dict.fromkeys(files))
+
+
+def load_text(text: str, path: str, fmt: str | None = None) -> LoadResult:
+    """Read one document already in memory.
+
+    Args:
+        text: The document.
+        path: The name shown in diagnostics (need not exist).
+        fmt: A format name from ``FORMATS``; by default chosen from the suffix.
+    """
+    name = fmt or detect_format(path, text)
+    if name not in FORMATS:
+        raise UsageError(f"unknown input format {name!r}: expected one of {', '.join(FORMATS)}")
+    return _reader(name)(text, path)
+
+
+def _read_file(path: str, fmt: str | None) -> LoadResult:
+    def failed(code: str, message: str, line: int = 1, col: int = 1) -> LoadResult:
+        spans = SpanIndex()
+        spans.add(("file", path), Span(path))
+        return LoadResult(ArgumentMap(), spans, [Diagnostic(Span(path, line, col), Severity.ERROR, code, message)])
+
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            return failed("too-large", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return failed("unreadable-file", f"cannot read file: {exc.strerror or exc}")
+    text, diags = decode_utf8(data, path)
+    if text is None:
+        return LoadResult(ArgumentMap(), SpanIndex({("file", path): Span(path)}), diags)
+    return load_text(text, path, fmt)
+
+
+def merge_results(results: Iterable[LoadResult]) -> LoadResult:
+    """One map from several files: ids unique across files, metadata declared once."""
+    spans = SpanIndex()
+    diagnostics: list[Diagnostic] = []
+    broken: set[str] = set()
+    claims: dict[str, Claim] = {}
+    meta: MapMeta | None = None
+    meta_at: Span | None = None
+    for part in results:
+        diagnostics += part.diagnostics
+        broken |= part.broken_ids
+        for claim in part.amap.claims:
+            here = part.spans.get("claim", claim.id) or Span(part.spans.first_file())
+            if claim.id in claims:
+                first = spans.get("claim", claim.id)
+                diagnostics.append(
+                    Diagnostic(here, Severity.ERROR, "duplicate-id", f"duplicate id {quote_id(claim.id)} (first defined at {first})")
+                )
+                continue
+            claims[claim.id] = claim
+            for key, span in part.spans.spans.items():
+                if len(key) > 1 and key[0] == "claim" and key[1] == claim.id:
+                    spans.add(key, span)
+        for key, span in part.spans.spans.items():
+            if key[0] != "claim":
+                spans.add(key, span)
+        if part.amap.meta != MapMeta():
+            here = part.spans.get("map") or Span(part.spans.first_file())
+            if meta is not None:
+                diagnostics.append(
+                    Diagnostic(here, Severity.ERROR, "duplicate-map-metadata", f"map metadata is already declared at {meta_at}")
+                )
+            else:
+                meta, meta_at = part.amap.meta, here
+    amap = ArgumentMap(meta=meta or MapMeta(), claims=tuple(claims.values()))
+    return LoadResult(amap, spans, diagnostics, broken)
+
+
+def load_paths(paths: Sequence[str | os.PathLike[str]], fmt: str | None = None) -> LoadResult:
+    """Load a map from files and directories (directories are read recursively, sorted).
+
+    Args:
+        paths: Claim files, directories of them, or files in another supported format.
+        fmt: Force an input format for every file (see ``FORMATS``).
+
+    Returns:
+        The merged map, its span index and every diagnostic found while reading.
+
+    Raises:
+        InputError: A path does not exist.
+        UsageError: A file has an unknown suffix, or ``fmt`` is unknown.
+    """
+    if not paths:
+        raise UsageError("no input paths given")
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"unknown input format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    files = _expand(paths)
+    if not files:
+        raise InputError(f"{os.fspath(paths[0])}: no claim files found")
+    return merge_results(_read_file(f, fmt) for f in files)

@@ -1,0 +1,180 @@
+"""Building a map's artifacts: per-thesis SVG maps and summaries, an overview and an index page."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.backend import run_dot
+from argmap.check import CheckResult, check_paths
+from argmap.diagnostics import Diagnostic
+from argmap.errors import UsageError
+from argmap.evaluate import Evaluation, evaluate_map
+from argmap.model import ArgumentMap
+from argmap.output import write_tree
+from argmap.render.dot import Linker, render_dot
+from argmap.render.markdown import render_index, render_markdown
+from argmap.render.svg import svg_from_dot
+from argmap.render.text import anchor, clean, map_title
+from argmap.structure import stances, thesis_map
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Artifact:
+    """One output file: its path relative to the output directory, and how to make its bytes."""
+
+    path: str
+    make: Callable[[], bytes]
+
+
+@dataclass
+class BuildResult:
+    """What a build did: the diagnostics of the check, the files written, and the evaluation."""
+
+    check: CheckResult
+    written: list[Path] = field(default_factory=list)
+    evaluation: Evaluation | None = None
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """The check's diagnostics."""
+        return self.check.diagnostics
+
+
+def graph_id(name: str) -> str:
+    """An SVG id prefix from a name: ASCII letters, digits and '-', starting with a letter."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return "am-" + (slug or "map")
+
+
+def plan_artifacts(amap: ArgumentMap, evaluation: Evaluation | None, *, dot_only: bool = False) -> list[Artifact]:
+    """The artifacts of a build, in the order they are made.
+
+    With ``dot_only`` the maps come as DOT text (``.dot``) instead of SVG, which needs no
+    Graphviz and is byte-stable across Graphviz versions (the golden tests use it).
+    """
+    home: dict[str, str] = {}
+    for thesis in amap.theses:
+        for cid in stances(amap, thesis.id):
+            home.setdefault(cid, thesis.id)
+
+    def drawing(name: str, shown: ArgumentMap, title: str, link: Linker) -> Artifact:
+        gid = graph_id(name)
+
+        def make() -> bytes:
+            dot = render_dot(shown, evaluation, link=link, graph_id=gid, title=title)
+            return (dot if dot_only else svg_from_dot(dot, gid, title)).encode("utf-8")
+
+        return Artifact(f"{name}.{'dot' if dot_only else 'svg'}", make)
+
+    artifacts = []
+    for thesis in amap.theses:
+        tid = thesis.id
+        sub = thesis_map(amap, tid)
+        title = f"{map_title(amap)}: {clean(thesis.label or thesis.text)}"
+        artifacts.append(drawing(tid, sub, title, lambda c, t=tid: f"{t}.md#{anchor(c)}"))
+        artifacts.append(
+            Artifact(
+                f"{tid}.md",
+                lambda t=tid: render_markdown(
+                    amap, t, evaluation, map_image=f"{t}.svg", index_link="index.md"
+                ).encode("utf-8"),
+            )
+        )
+
+    def overview_link(cid: str) -> str:
+        return f"{home[cid]}.md#{anchor(cid)}" if cid in home else f"index.md#{anchor(cid)}"
+
+    artifacts.append(drawing("overview", amap, f"{map_title(amap)}: overview", overview_link))
+    artifacts.append(
+        Artifact("index.md", lambda: render_index(amap, evaluation, overview="overview.svg").encode("utf-8"))
+    )
+    return artifacts
+
+
+def build_map(
+    amap: ArgumentMap,
+    out_dir: str | os.PathLike[str],
+    *,
+    evaluation: Evaluation | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Render every artifact of a checked map, then write them all.
+
+    Nothing is written until every artifact has rendered, and each file is replaced
+    atomically, so a failed or interrupted build leaves the old output intact.
+    """
+    files: dict[str, bytes] = {}
+    for artifact in plan_artifacts(amap, evaluation):
+        files[artifact.path] = artifact.make()
+        if progress is not None:
+            progress(f"built {Path(out_dir) / artifact.path}")
+    return write_tree(out_dir, files)
+
+
+def build_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    sources_dir: str | os.PathLike[str] | None = None,
+    semantics: str = "grounded",
+    gradual: str | None = "dfquad",
+    support: str = "deductive",
+    strict: bool = False,
+    progress: Progress | None = None,
+    evaluate: bool = True,
+) -> BuildResult:
+    """Check a map and, when it has no errors, build its artifacts into ``out_dir``.
+
+    Returns:
+        The build result; ``written`` is empty when the check failed.
+    """
+    check = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
+    result = BuildResult(check)
+    if check.failed(strict=strict):
+        return result
+    if evaluate:
+        result.evaluation = evaluate_map(check.amap, semantics=semantics, support=support, gradual=gradual)
+    result.written = build_map(check.amap, out_dir, evaluation=result.evaluation, progress=progress)
+    return result
+
+
+RENDER_FORMATS = ("dot", "svg", "png", "pdf", "md")
+
+
+def render_artifact(
+    amap: ArgumentMap, fmt: str, *, thesis: str | None = None, evaluation: Evaluation | None = None
+) -> bytes:
+    """One artifact of a map: the whole map (or a thesis's sub-map) as DOT, SVG, PNG or PDF,
+    or a thesis's Markdown summary.
+
+    Raises:
+        UsageError: Unknown format, unknown thesis, or Markdown asked without a thesis on a
+            map with several.
+    """
+    if fmt not in RENDER_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}: expected one of {', '.join(RENDER_FORMATS)}")
+    if fmt == "md":
+        if thesis is None:
+            if len(amap.theses) != 1:
+                names = ", ".join(t.id for t in amap.theses) or "none"
+                raise UsageError(f"a Markdown summary is per thesis: choose one with --thesis ({names})")
+            thesis = amap.theses[0].id
+        return render_markdown(amap, thesis, evaluation).encode("utf-8")
+    shown = thesis_map(amap, thesis) if thesis is not None else amap
+    gid = graph_id(thesis or "overview")
+    title = map_title(amap)
+    if thesis is not None:
+        title += f": {clean(shown.claim(thesis).label or shown.claim(thesis).text)}"
+    dot = render_dot(shown, evaluation, link=lambda c: f"#{anchor(c)}", graph_id=gid, title=title)
+    if fmt == "dot":
+        return dot.encode("utf-8")
+    if fmt == "svg":
+        return svg_from_dot(dot, gid, title).encode("utf-8")
+    return run_dot(dot, fmt)

@@ -1,0 +1,77 @@
+"""Loading plus every check: what `argmap check` and the first step of a build run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from argmap.errors import DataError
+from argmap.model import ArgumentMap
+from argmap.quotes import load_source_texts, verify_quotes
+from argmap.read import load_paths
+from argmap.read.result import LoadResult
+from argmap.validate import validate_map
+
+
+@dataclass
+class CheckResult:
+    """A loaded map and every diagnostic about it, sorted."""
+
+    load: LoadResult
+    diagnostics: list[Diagnostic]
+
+    @property
+    def amap(self) -> ArgumentMap:
+        """The loaded map."""
+        return self.load.amap
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Whether the diagnostics fail the check (warnings too when strict)."""
+        return has_errors(self.diagnostics, strict=strict)
+
+
+def check_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    fmt: str | None = None,
+    sources_dir: str | os.PathLike[str] | None = None,
+) -> CheckResult:
+    """Load a map and run every check on it: syntax, schema, references, sources and quotes.
+
+    Args:
+        paths: Claim files or directories.
+        fmt: Force an input format.
+        sources_dir: A directory of source texts (``<source-id>.txt``) to verify quotes against.
+    """
+    load = load_paths(paths, fmt=fmt)
+    diags = list(load.diagnostics)
+    diags += validate_map(load.amap, load.spans, broken_ids=load.broken_ids)
+    texts, text_diags = load_source_texts(
+        load.amap, load.spans, Path(sources_dir) if sources_dir is not None else None
+    )
+    diags += text_diags
+    diags += verify_quotes(load.amap, load.spans, texts)
+    return CheckResult(load, sort_diagnostics(diags))
+
+
+def load_checked(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    fmt: str | None = None,
+    sources_dir: str | os.PathLike[str] | None = None,
+    strict: bool = False,
+) -> CheckResult:
+    """Like check_paths, but raise DataError when the map has errors.
+
+    Raises:
+        DataError: The map has errors (or warnings, when strict); its message lists them.
+    """
+    result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
+    if result.failed(strict=strict):
+        failing = [d for d in result.diagnostics if d.severity.value in ("error", "warning")]
+        lines = "\n".join(str(d) for d in failing)
+        raise DataError(f"the map has errors; nothing was written\n{lines}")
+    return result

@@ -1,0 +1,162 @@
+"""Safe YAML parsing to plain data with positions: every scalar stays a string. Runs no constructor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from argmap.diagnostics import Diagnostic, Severity, Span
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: The only tags a claim file may carry: YAML's own core types (resolved or explicit).
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "map", "seq", "int", "float", "bool", "null", "timestamp", "binary")
+) - {"tag:yaml.org,2002:binary"}
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+#: Nodes built per file, counted through aliases: bounds "billion laughs" expansion.
+MAX_NODES = 1_000_000
+
+
+@dataclass
+class Node:
+    """A parsed YAML value with the position where it starts (1-based)."""
+
+    value: Any  # str | None | list[Node] | dict[str, Node]
+    line: int
+    col: int
+    key_line: int = 0
+    key_col: int = 0
+
+    def plain(self) -> Any:
+        """The value with positions dropped, recursively."""
+        if isinstance(self.value, list):
+            return [n.plain() for n in self.value]
+        if isinstance(self.value, dict):
+            return {k: n.plain() for k, n in self.value.items()}
+        return self.value
+
+
+@dataclass
+class Parsed:
+    """The root node of a file, or None, and the problems met while parsing."""
+
+    root: Node | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Build:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.count = 0
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, mark: Any, code: str, message: str) -> None:
+        span = Span(self.path, mark.line + 1, mark.column + 1)
+        self.diagnostics.append(Diagnostic(span, Severity.ERROR, code, message))
+
+    def node(self, n: yaml.Node, depth: int) -> Node:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(n)
+        mark = n.start_mark
+        if depth > MAX_DEPTH:
+            raise _TooDeep(n)
+        if n.tag not in _CORE_TAGS:
+            self.error(mark, "yaml-tag", f"tag '{n.tag}' is not allowed in claim files")
+            return Node(None, mark.line + 1, mark.column + 1)
+        if isinstance(n, yaml.ScalarNode):
+            value: Any = n.value
+            if n.style is None and value in _NULLS:
+                value = None
+            return Node(value, mark.line + 1, mark.column + 1)
+        if isinstance(n, yaml.SequenceNode):
+            items = [self.node(child, depth + 1) for child in n.value]
+            return Node(items, mark.line + 1, mark.column + 1)
+        assert isinstance(n, yaml.MappingNode)
+        out: dict[str, Node] = {}
+        for key_node, value_node in n.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.error(key_node.start_mark, "yaml-tag", "merge keys ('<<') are not allowed")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node.start_mark, "invalid-type", "mapping keys must be plain text")
+                continue
+            key = str(key_node.value)
+            km = key_node.start_mark
+            if key in out:
+                first = out[key]
+                self.error(
+                    km,
+                    "duplicate-key",
+                    f"duplicate key '{key}' (first defined at line {first.key_line}, "
+                    f"column {first.key_col})",
+                )
+                continue
+            child = self.node(value_node, depth + 1)
+            child.key_line, child.key_col = km.line + 1, km.column + 1
+            out[key] = child
+        return Node(out, mark.line + 1, mark.column + 1)
+
+
+class _TooDeep(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text; invalid UTF-8 is an error at the offending byte's line and column."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        msg = f"invalid UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character"
+        return None, [Diagnostic(Span(path, line, col), Severity.ERROR, "invalid-utf8", msg)]
+    return text.removeprefix("\ufeff"), []
+
+
+def parse_yaml(text: str, path: str) -> Parsed:
+    """Parse one YAML document into Nodes; problems come back as diagnostics, never raised."""
+    build = _Build(path)
+    try:
+        root_node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if exc.context and exc.problem:
+            problem = f"{exc.problem} ({exc.context})"
+        span = Span(path, line, col)
+        return Parsed(None, [Diagnostic(span, Severity.ERROR, "yaml-syntax", problem)])
+    except yaml.YAMLError as exc:
+        message = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        return Parsed(None, [Diagnostic(Span(path), Severity.ERROR, "yaml-syntax", message)])
+    except RecursionError:
+        msg = f"YAML nested too deeply (more than {MAX_DEPTH} levels)"
+        return Parsed(None, [Diagnostic(Span(path), Severity.ERROR, "too-deep", msg)])
+    if root_node is None:
+        return Parsed(None, [])
+    try:
+        root = build.node(root_node, 0)
+    except _TooDeep as exc:
+        m = exc.node.start_mark
+        msg = f"YAML nested too deeply (more than {MAX_DEPTH} levels)"
+        return Parsed(None, [Diagnostic(Span(path, m.line + 1, m.column + 1), Severity.ERROR, "too-deep", msg)])
+    except _TooBig as exc:
+        m = exc.node.start_mark
+        msg = f"YAML expands to more than {MAX_NODES:,} values (aliases nested too deeply?)"
+        return Parsed(None, [Diagnostic(Span(path, m.line + 1, m.column + 1), Severity.ERROR, "too-large", msg)])
+    return Parsed(root, build.diagnostics)

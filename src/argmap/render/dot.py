@@ -1,0 +1,160 @@
+"""DOT text for a map, built with the graphviz package. Runs no subprocess."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import graphviz
+
+from argmap.evaluate import Evaluation, Status
+from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
+from argmap.render.text import (
+    THESIS_WRAP_WIDTH,
+    WRAP_WIDTH,
+    anchor,
+    clean,
+    escape_dot,
+    escape_html,
+    map_title,
+    wrap,
+)
+
+Linker = Callable[[str], str | None]
+
+# Okabe & Ito (2008) colour-blind-safe palette; every colour is paired with a second cue
+# (line style, arrowhead, border style or a word) so nothing is told by colour alone.
+PALETTE = {
+    "blue": "#0072B2",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "sky": "#56B4E9",
+    "grey": "#6E6E6E",
+}
+
+KIND_STYLE: dict[ClaimKind, dict[str, str]] = {
+    ClaimKind.THESIS: {"shape": "box", "style": "filled", "peripheries": "2", "fillcolor": "#FBF5C4"},
+    ClaimKind.CLAIM: {"shape": "box", "style": "rounded,filled", "fillcolor": "#FFFFFF"},
+    ClaimKind.EVIDENCE: {"shape": "note", "style": "filled", "fillcolor": "#E6F1FA"},
+    ClaimKind.ARGUMENT: {"shape": "component", "style": "filled", "fillcolor": "#F1F1F1"},
+}
+
+RELATION_STYLE: dict[RelationKind, dict[str, str]] = {
+    RelationKind.SUPPORTS: {"color": PALETTE["green"], "style": "solid", "arrowhead": "normal", "penwidth": "1.6"},
+    RelationKind.ATTACKS: {"color": PALETTE["vermillion"], "style": "dashed", "arrowhead": "tee", "penwidth": "1.6"},
+    RelationKind.UNDERCUTS: {"color": PALETTE["purple"], "style": "dotted", "arrowhead": "teeodot", "penwidth": "1.8"},
+}
+
+STATUS_STYLE: dict[Status, dict[str, str]] = {
+    Status.ACCEPTED: {"color": PALETTE["blue"], "penwidth": "2.4", "border": "solid"},
+    Status.REJECTED: {"color": PALETTE["vermillion"], "penwidth": "1.6", "border": "dashed"},
+    Status.UNDECIDED: {"color": PALETTE["grey"], "penwidth": "1.6", "border": "dotted"},
+}
+STATUS_MARK = {Status.ACCEPTED: "✔ accepted", Status.REJECTED: "✘ rejected", Status.UNDECIDED: "? undecided"}
+
+FONT = "Helvetica"
+
+
+def _label(claim: Claim, evaluation: Evaluation | None) -> str:
+    width = THESIS_WRAP_WIDTH if claim.kind is ClaimKind.THESIS else WRAP_WIDTH
+    lines = [escape_html(line) for line in wrap(claim.label or claim.text, width)]
+    body = "<BR/>".join(lines)
+    if claim.kind is ClaimKind.THESIS:
+        body = f'<FONT POINT-SIZE="9">THESIS</FONT><BR/><B>{body}</B>'
+    if evaluation is not None:
+        parts = [STATUS_MARK[evaluation.status(claim.id)]]
+        strength = evaluation.strength(claim.id)
+        if strength is not None:
+            parts.append(f"{strength:.2f}")
+        body += f'<BR/><FONT POINT-SIZE="9">{escape_html(" · ".join(parts))}</FONT>'
+    return f"<{body}>"
+
+
+def _tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None) -> str:
+    lines = [clean(claim.text)]
+    for ref in claim.sources:
+        source = amap.source(ref.source) if ref.source else None
+        where = clean(source.title if source else (ref.url or ref.source or ""))
+        if ref.locator:
+            where += f", {clean(ref.locator)}"
+        lines.append(f"— {where}" + (f': "{clean(ref.quote)}"' if ref.quote else ""))
+    if evaluation is not None:
+        status = evaluation.status(claim.id).value
+        strength = evaluation.strength(claim.id)
+        extra = f", strength {strength:.2f} ({evaluation.gradual})" if strength is not None else ""
+        lines.append(f"{status} under {evaluation.semantics} semantics{extra}")
+    # "\n" is DOT's escString line break; each line is escaped on its own.
+    return "\\n".join(escape_dot(line) for line in lines)
+
+
+def render_dot(
+    amap: ArgumentMap,
+    evaluation: Evaluation | None = None,
+    *,
+    link: Linker | None = None,
+    graph_id: str = "argmap",
+    title: str | None = None,
+) -> str:
+    """Build the DOT text of a map.
+
+    Args:
+        amap: The map (or a thesis's sub-map) to draw.
+        evaluation: Statuses and strengths to show on the nodes, if any.
+        link: Maps a claim id to the URL its node links to (``None`` for no link).
+        graph_id: Prefix of every id in the SVG, so maps on one page never collide.
+        title: The map's title; defaults to the map metadata's.
+
+    Returns:
+        DOT text, deterministic for the same input.
+    """
+    caption = clean(title) if title is not None else map_title(amap)
+    graph = graphviz.Digraph(
+        name=graph_id,
+        graph_attr={
+            "id": graph_id,
+            "rankdir": "BT",
+            "nodesep": "0.3",
+            "ranksep": "0.5",
+            "fontname": FONT,
+            "fontsize": "12",
+            "label": graphviz.nohtml(escape_dot(caption)),
+            "labelloc": "t",
+            "tooltip": graphviz.nohtml(escape_dot(caption)),
+            "bgcolor": "transparent",
+        },
+        node_attr={"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06", "color": "#333333"},
+        edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8"},
+    )
+    sources_of = {rel.source for rel in amap.relations}
+    for claim in amap.claims:
+        attrs = dict(KIND_STYLE[claim.kind])
+        if evaluation is not None:
+            look = STATUS_STYLE[evaluation.status(claim.id)]
+            attrs["color"] = look["color"]
+            attrs["penwidth"] = look["penwidth"]
+            if look["border"] != "solid":
+                attrs["style"] += "," + look["border"]
+            if evaluation.status(claim.id) is Status.REJECTED:
+                attrs["fontcolor"] = "#555555"
+        attrs["id"] = f"{graph_id}-{anchor(claim.id)}"
+        attrs["tooltip"] = graphviz.nohtml(_tooltip(amap, claim, evaluation))
+        url = link(claim.id) if link is not None else None
+        if url is not None:
+            attrs["URL"] = graphviz.nohtml(escape_dot(url))
+            attrs["target"] = "_top"
+        graph.node(claim.id, label=_label(claim, evaluation), **attrs)
+    top = [c.id for c in amap.theses if c.id not in sources_of]
+    if top:
+        with graph.subgraph(name=f"{graph_id}_theses") as rank:
+            rank.attr(rank="sink")
+            for tid in top:
+                rank.node(tid)
+    for i, rel in enumerate(amap.relations):
+        if rel.target not in amap.by_id:
+            continue
+        attrs = dict(RELATION_STYLE[rel.kind])
+        attrs["id"] = f"{graph_id}-e{i}"
+        attrs["tooltip"] = graphviz.nohtml(escape_dot(f"{rel.source} {rel.kind.value} {rel.target}"))
+        graph.edge(rel.source, rel.target, **attrs)
+    return graph.source

@@ -1,0 +1,103 @@
+"""Text helpers shared by the renderers: the one escaping helper per target language, wrapping, anchors."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
+
+WRAP_WIDTH = 28
+MAX_LINES = 6
+THESIS_WRAP_WIDTH = 34
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_WHITESPACE = re.compile(r"\s+")
+# Scheme names that must never reach an output followed by a colon, not even as text:
+# a zero-width space keeps them readable and keeps them from ever being a URL.
+_SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#{}()$])")
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """One line of plain text: control characters dropped, whitespace collapsed, schemes defused."""
+    text = _CONTROL.sub("", text)
+    text = _WHITESPACE.sub(" ", text).strip()
+    return _SCHEMES.sub("\\1\\2\u200b:", text)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is a plain http(s) URL safe to link, else None."""
+    if url is None:
+        return None
+    url = url.strip()
+    return url if _SAFE_URL.match(url) and not _CONTROL.search(url) else None
+
+
+def escape_html(text: str) -> str:
+    """Text for HTML and Graphviz HTML-like labels (also safe inside attribute values)."""
+    return (
+        clean(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def escape_dot(text: str) -> str:
+    """Text for a quoted DOT string (escString): backslashes doubled, quotes escaped.
+
+    Graphviz copies ``&...;`` entities through to SVG unchanged, so markup characters are
+    written as entities and no raw ``<`` ever reaches the DOT file or the SVG.
+    """
+    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def escape_md(text: str) -> str:
+    """Inline Markdown text that can neither inject HTML nor break the surrounding structure.
+
+    Backslash escapes of ASCII punctuation are valid CommonMark for any such character
+    (spec 0.31, section 2.4), so every character with meaning inline is escaped.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+
+
+def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> list[str]:
+    """Wrap text at a fixed width; over-long texts end with an ellipsis."""
+    lines = textwrap.wrap(clean(text), width=width, break_long_words=True, break_on_hyphens=False)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
+    return lines or [""]
+
+
+def anchor(claim_id: str) -> str:
+    """The HTML id / Markdown anchor of a claim."""
+    return "claim-" + re.sub(r"[^a-z0-9-]", "-", claim_id.lower())
+
+
+def map_title(amap: ArgumentMap) -> str:
+    """The map's title, or a generic one."""
+    return clean(amap.meta.title or "Argument map")
+
+
+def claim_title(claim: Claim) -> str:
+    """Short title of a claim for lists and maps."""
+    return clean(claim.label or claim.text)
+
+
+KIND_NAMES = {
+    ClaimKind.THESIS: "thesis",
+    ClaimKind.CLAIM: "claim",
+    ClaimKind.EVIDENCE: "evidence",
+    ClaimKind.ARGUMENT: "argument",
+}
+RELATION_VERBS = {
+    RelationKind.SUPPORTS: "supports",
+    RelationKind.ATTACKS: "attacks",
+    RelationKind.UNDERCUTS: "undercuts",
+}

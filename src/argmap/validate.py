@@ -1,0 +1,226 @@
+"""Checks on a loaded map, each a diagnostic with a stable code. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
+from argmap.model import ArgumentMap, ClaimKind, RelationKind
+
+SAFE_URL_SCHEMES = ("http://", "https://")
+
+#: Every code validate_map can emit, with its severity (documented in the README).
+CODES: dict[str, Severity] = {
+    "empty-text": Severity.ERROR,
+    "unknown-claim": Severity.ERROR,
+    "self-relation": Severity.ERROR,
+    "duplicate-target": Severity.ERROR,
+    "support-and-attack": Severity.ERROR,
+    "unknown-source": Severity.ERROR,
+    "unsafe-url": Severity.ERROR,
+    "not-a-thesis": Severity.ERROR,
+    "undercut-target": Severity.WARNING,
+    "unconnected-claim": Severity.WARNING,
+    "no-thesis": Severity.WARNING,
+    "support-cycle": Severity.WARNING,
+}
+
+
+class _Checker:
+    def __init__(self, amap: ArgumentMap, spans: SpanIndex) -> None:
+        self.amap = amap
+        self.spans = spans
+        self.out: list[Diagnostic] = []
+
+    def emit(self, code: str, message: str, *key: str | int) -> None:
+        span = self.spans.get(*key) or Span(self.spans.first_file())
+        self.out.append(Diagnostic(span, CODES[code], code, message))
+
+
+def validate_map(
+    amap: ArgumentMap, spans: SpanIndex | None = None, *, broken_ids: Iterable[str] = ()
+) -> list[Diagnostic]:
+    """Check references, relations, sources and connectivity of a map.
+
+    Args:
+        amap: The map to check.
+        spans: Where each part was written, for the diagnostics' positions.
+        broken_ids: Ids of claims that failed to load; references to them are not reported.
+
+    Returns:
+        The diagnostics, sorted by position.
+    """
+    check = _Checker(amap, spans or SpanIndex())
+    broken = set(broken_ids)
+    _check_claims(check, broken)
+    _check_sources(check)
+    _check_theses(check)
+    _check_support_cycles(check)
+    return sorted(check.out, key=lambda d: d.sort_key)
+
+
+def _check_claims(check: _Checker, broken: set[str]) -> None:
+    ids = check.amap.by_id
+    for claim in check.amap.claims:
+        if not claim.text.strip():
+            check.emit("empty-text", f"claim {quote_id(claim.id)} has empty text", "claim", claim.id, "text")
+        seen: dict[str, RelationKind] = {}
+        for kind in RelationKind:
+            for i, target in enumerate(claim.targets(kind)):
+                where = ("claim", claim.id, kind.value, i)
+                if target == claim.id:
+                    check.emit("self-relation", f"{quote_id(claim.id)} {kind.value} itself", *where)
+                elif target not in ids:
+                    if target not in broken:
+                        hint = did_you_mean(target, ids)
+                        check.emit(
+                            "unknown-claim",
+                            f"{quote_id(claim.id)} {kind.value} unknown claim {quote_id(target)}{hint}",
+                            *where,
+                        )
+                elif kind is RelationKind.UNDERCUTS and ids[target].kind is not ClaimKind.ARGUMENT:
+                    check.emit(
+                        "undercut-target",
+                        f"{quote_id(claim.id)} undercuts {quote_id(target)}, which is a "
+                        f"{ids[target].kind.value}, not an argument",
+                        *where,
+                    )
+                if target in seen:
+                    if seen[target] is kind:
+                        check.emit(
+                            "duplicate-target",
+                            f"{quote_id(claim.id)} lists {quote_id(target)} twice under '{kind.value}'",
+                            *where,
+                        )
+                    else:
+                        check.emit(
+                            "support-and-attack",
+                            f"{quote_id(claim.id)} both {seen[target].value} and {kind.value} "
+                            f"{quote_id(target)}",
+                            *where,
+                        )
+                else:
+                    seen[target] = kind
+
+
+def _check_sources(check: _Checker) -> None:
+    known = {s.id for s in check.amap.meta.sources}
+    for source in check.amap.meta.sources:
+        if source.url is not None and not source.url.lower().startswith(SAFE_URL_SCHEMES):
+            check.emit("unsafe-url", f"source {quote_id(source.id)} has a URL that is not http(s): "
+                       f"{quote_id(source.url)}", "source", source.id)
+    for claim in check.amap.claims:
+        for i, ref in enumerate(claim.sources):
+            if ref.source is not None and ref.source not in known:
+                hint = did_you_mean(ref.source, known)
+                check.emit(
+                    "unknown-source",
+                    f"claim {quote_id(claim.id)} cites unknown source {quote_id(ref.source)}{hint}",
+                    "claim", claim.id, "sources", i, "source",
+                )
+            if ref.url is not None and not ref.url.lower().startswith(SAFE_URL_SCHEMES):
+                check.emit(
+                    "unsafe-url",
+                    f"claim {quote_id(claim.id)} cites a URL that is not http(s): {quote_id(ref.url)}",
+                    "claim", claim.id, "sources", i, "url",
+                )
+
+
+def reaching(amap: ArgumentMap, targets: Sequence[str]) -> set[str]:
+    """Ids of the claims with a path of relations to any of ``targets`` (targets included)."""
+    incoming: dict[str, list[str]] = defaultdict(list)
+    for rel in amap.relations:
+        incoming[rel.target].append(rel.source)
+    seen = set(targets)
+    stack = list(targets)
+    while stack:
+        for source in incoming.get(stack.pop(), ()):
+            if source not in seen:
+                seen.add(source)
+                stack.append(source)
+    return seen
+
+
+def _check_theses(check: _Checker) -> None:
+    amap = check.amap
+    for i, (a, b) in enumerate(amap.meta.compare):
+        for tid in (a, b):
+            if tid not in amap.by_id:
+                hint = did_you_mean(tid, [t.id for t in amap.theses])
+                check.emit("unknown-claim", f"map compares unknown claim {quote_id(tid)}{hint}", "map", "compare", i)
+            elif amap.by_id[tid].kind is not ClaimKind.THESIS:
+                check.emit("not-a-thesis", f"map compares {quote_id(tid)}, which is not a thesis", "map", "compare", i)
+    if not amap.claims:
+        return
+    if not amap.theses:
+        check.emit("no-thesis", "the map has no thesis: give one claim 'kind: thesis'", "map")
+        return
+    connected = reaching(amap, [t.id for t in amap.theses])
+    for claim in amap.claims:
+        if claim.id not in connected:
+            check.emit(
+                "unconnected-claim",
+                f"claim {quote_id(claim.id)} is connected to no thesis "
+                "(it supports or attacks nothing that leads to one)",
+                "claim", claim.id,
+            )
+
+
+def _check_support_cycles(check: _Checker) -> None:
+    graph: dict[str, list[str]] = defaultdict(list)
+    for rel in check.amap.relations:
+        if rel.kind is RelationKind.SUPPORTS and rel.source != rel.target and rel.target in check.amap.by_id:
+            graph[rel.source].append(rel.target)
+    for component in strongly_connected(list(check.amap.by_id), graph):
+        if len(component) > 1:
+            members = sorted(component)
+            shown = ", ".join(quote_id(m) for m in members[:6]) + (", ..." if len(members) > 6 else "")
+            check.emit(
+                "support-cycle",
+                f"claims {shown} support each other in a cycle (circular reasoning)",
+                "claim", members[0],
+            )
+
+
+def strongly_connected(nodes: Sequence[str], graph: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components (Tarjan 1972), iterative so deep chains cannot overflow."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, pos = work.pop()
+            if pos == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            succ = graph.get(node, [])
+            if pos < len(succ):
+                work.append((node, pos + 1))
+                nxt = succ[pos]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components
