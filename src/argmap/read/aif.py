@@ -1,0 +1,448 @@
+"""Reader for AIF JSON (AIFdb, and the OVA/xAIF wrapper under "AIF"): the argument layer as claims.
+
+Mapping (documented in docs/formats/aif.md):
+
+- I-node: a claim; its id is the nodeID when that is a valid id.
+- RA-node: each premise supports each conclusion (converging premises). An RA that is
+  itself attacked (a CA on an RA: an undercut), supported, or that attacks, becomes a
+  claim of kind ``argument`` with the RA's nodeID: the premises support it, it supports
+  the conclusion, and the CA's source undercuts it.
+- CA-node: each source attacks each target (undercuts when the target is an RA).
+- MA (rephrase) and PA (preference) have no counterpart in the model: reported, left out.
+- L, YA, TA (the dialogue layer): skipped and counted in one note.
+- ``x-argmap`` objects (written by argmap's AIF writer) carry what AIF has no place for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import pydantic
+
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
+from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind, MapMeta, RelationKind
+from argmap.read.json import JsonDocument, JsonPath, parse_json
+from argmap.read.result import LoadResult
+
+__all__ = ["EXTENSION_KEY", "read_aif"]
+
+#: The member under which argmap stores what AIF cannot hold (kind, label, tags, ...).
+EXTENSION_KEY = "x-argmap"
+_DIALOGUE = frozenset({"L", "YA", "TA"})
+_KNOWN = frozenset({"I", "RA", "CA", "MA", "PA"}) | _DIALOGUE
+_CLAIM_EXTRAS = frozenset({"kind", "label", "tags", "sources", "weight"})
+
+
+@dataclass
+class _Node:
+    nid: str
+    type: str
+    text: str
+    where: JsonPath
+    ext: dict[str, Any] | None
+    scheme: str | None
+    ins: list[tuple[str, JsonPath]] = field(default_factory=list)
+    outs: list[tuple[str, JsonPath]] = field(default_factory=list)
+    claim: bool = False
+
+
+def _node_id(value: Any) -> str | None:
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _slug(nid: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", nid).strip("-.") or "node"
+    return slug if MODEL_ID_RE.match(slug) else f"n{slug}"[:200]
+
+
+class _Reader:
+    def __init__(self, doc: JsonDocument) -> None:
+        self.doc = doc
+        self.path = doc.path
+        self.spans = SpanIndex()
+        self.diagnostics: list[Diagnostic] = []
+        self.broken: set[str] = set()
+        self.nodes: dict[str, _Node] = {}
+        self.ids: dict[str, str] = {}
+        self.rels: dict[str, dict[RelationKind, list[str]]] = {}
+
+    def say(self, where: JsonPath, severity: Severity, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.doc.span(*where), severity, code, message))
+
+    def read(self) -> ArgumentMap:
+        top = self.doc.value
+        base: JsonPath = ()
+        if isinstance(top, dict) and isinstance(top.get("AIF"), dict):
+            base, top = ("AIF",), top["AIF"]
+        if not isinstance(top, dict) or not isinstance(top.get("nodes"), list):
+            self.say(
+                base,
+                Severity.ERROR,
+                "aif-invalid",
+                "an AIF document needs a 'nodes' list (and 'edges'), or an 'AIF' object holding "
+                "them",
+            )
+            return ArgumentMap()
+        edges = top.get("edges", [])
+        if not isinstance(edges, list):
+            self.say((*base, "edges"), Severity.ERROR, "aif-invalid", "'edges' must be a list")
+            edges = []
+        self.read_nodes(top["nodes"], (*base, "nodes"))
+        valid = self.read_edges(edges, (*base, "edges"))
+        self.classify(valid)
+        self.assign_ids()
+        for src, dst, where in valid:
+            self.relate(src, dst, where)
+        self.report_dropped()
+        meta = self.read_meta(
+            self.doc.value.get(EXTENSION_KEY) if isinstance(self.doc.value, dict) else None
+        )
+        return ArgumentMap(meta=meta, claims=tuple(self.claims()))
+
+    def read_nodes(self, items: list[Any], where: JsonPath) -> None:
+        dialogue: Counter[str] = Counter()
+        first_dialogue: JsonPath | None = None
+        for i, item in enumerate(items):
+            at = (*where, i)
+            if not isinstance(item, dict):
+                self.say(
+                    at,
+                    Severity.ERROR,
+                    "aif-invalid",
+                    "each node must be an object with 'nodeID', 'type' and 'text'",
+                )
+                continue
+            nid, kind, text = _node_id(item.get("nodeID")), item.get("type"), item.get("text", "")
+            if nid is None:
+                self.say(
+                    at, Severity.ERROR, "aif-invalid", "node has no 'nodeID' (a string or number)"
+                )
+                continue
+            if not isinstance(kind, str):
+                self.say(
+                    at,
+                    Severity.ERROR,
+                    "aif-invalid",
+                    f"node {quote_id(nid)} has no 'type' (I, RA, CA, MA, PA, L, YA or TA)",
+                )
+                continue
+            if not isinstance(text, str):
+                self.say(
+                    (*at, "text"),
+                    Severity.ERROR,
+                    "aif-invalid",
+                    f"'text' of node {quote_id(nid)} must be a string",
+                )
+                continue
+            if nid in self.nodes:
+                first = self.doc.span(*self.nodes[nid].where)
+                self.say(
+                    at,
+                    Severity.ERROR,
+                    "aif-duplicate-node",
+                    f"duplicate nodeID {quote_id(nid)} (first at {first})",
+                )
+                continue
+            if kind in _DIALOGUE:
+                dialogue[kind] += 1
+                first_dialogue = first_dialogue or at
+            elif kind not in _KNOWN:
+                self.say(
+                    at,
+                    Severity.WARNING,
+                    "aif-unknown-node",
+                    f"node {quote_id(nid)} has type {quote_id(kind)}, which is not part of AIF's "
+                    "argument layer; left out",
+                )
+            ext = item.get(EXTENSION_KEY)
+            if ext is not None and not isinstance(ext, dict):
+                self.say(
+                    (*at, EXTENSION_KEY),
+                    Severity.ERROR,
+                    "aif-extension",
+                    f"'{EXTENSION_KEY}' must be an object",
+                )
+                ext = None
+            scheme = item.get("scheme")
+            self.nodes[nid] = _Node(
+                nid, kind, text, at, ext, scheme if isinstance(scheme, str) and scheme else None
+            )
+        if dialogue:
+            counts = ", ".join(f"{k} {n}" for k, n in sorted(dialogue.items()))
+            total = sum(dialogue.values())
+            self.say(
+                first_dialogue or (),
+                Severity.INFO,
+                "aif-dialogue",
+                f"skipped {total} dialogue node{'s' * (total != 1)} ({counts}): argmap reads the "
+                "argument layer only",
+            )
+
+    def read_edges(self, items: list[Any], where: JsonPath) -> list[tuple[_Node, _Node, JsonPath]]:
+        valid = []
+        for i, item in enumerate(items):
+            at = (*where, i)
+            if not isinstance(item, dict):
+                self.say(
+                    at,
+                    Severity.ERROR,
+                    "aif-invalid",
+                    "each edge must be an object with 'fromID' and 'toID'",
+                )
+                continue
+            ends = [_node_id(item.get(k)) for k in ("fromID", "toID")]
+            if ends[0] is None or ends[1] is None:
+                self.say(
+                    at,
+                    Severity.ERROR,
+                    "aif-invalid",
+                    "edge needs 'fromID' and 'toID' (strings or numbers)",
+                )
+                continue
+            missing = [e for e in ends if e not in self.nodes]
+            if missing:
+                self.say(
+                    at,
+                    Severity.ERROR,
+                    "aif-unknown-edge-end",
+                    f"edge refers to unknown node {quote_id(missing[0])}",
+                )
+                continue
+            src, dst = self.nodes[ends[0]], self.nodes[ends[1]]
+            src.outs.append((dst.nid, at))
+            dst.ins.append((src.nid, at))
+            if src.type in _KNOWN - _DIALOGUE and dst.type in _KNOWN - _DIALOGUE:
+                valid.append((src, dst, at))
+        return valid
+
+    def classify(self, edges: list[tuple[_Node, _Node, JsonPath]]) -> None:
+        for node in self.nodes.values():
+            node.claim = node.type == "I" or (node.type == "RA" and node.ext is not None)
+        for src, dst, _ in edges:
+            if dst.type == "RA" and src.type in ("CA", "RA"):
+                dst.claim = True
+            if src.type == "RA" and dst.type == "CA":
+                src.claim = True
+
+    def assign_ids(self) -> None:
+        taken = {n.nid for n in self.nodes.values() if n.claim and MODEL_ID_RE.match(n.nid)}
+        for node in self.nodes.values():
+            if not node.claim:
+                continue
+            cid = node.nid
+            if not MODEL_ID_RE.match(cid):
+                base = cid = _slug(node.nid)
+                n = 1
+                while cid in taken:
+                    n += 1
+                    cid = f"{base}-{n}"
+                taken.add(cid)
+                self.say(
+                    node.where,
+                    Severity.INFO,
+                    "aif-renamed-node",
+                    f"nodeID {quote_id(node.nid)} is not a valid claim id; the claim is named "
+                    f"{quote_id(cid)}",
+                )
+            self.ids[node.nid] = cid
+
+    def add(self, src: _Node, kind: RelationKind, dst: _Node, where: JsonPath) -> None:
+        sid, tid = self.ids[src.nid], self.ids[dst.nid]
+        targets = self.rels.setdefault(sid, {}).setdefault(kind, [])
+        self.spans.add(("claim", sid, kind.value, len(targets)), self.doc.span(*where))
+        targets.append(tid)
+
+    def claims_after(self, node: _Node) -> list[_Node]:
+        return [self.nodes[t] for t, _ in node.outs if self.nodes[t].claim]
+
+    def relate(self, src: _Node, dst: _Node, where: JsonPath) -> None:
+        """The relations an edge carries: premise and attacker edges carry them, others are their "
+        "ends."""
+        if src.claim and dst.claim:
+            if src.type == "RA" or dst.type == "RA":
+                self.add(src, RelationKind.SUPPORTS, dst, where)
+            else:
+                self.say(
+                    where,
+                    Severity.WARNING,
+                    "aif-invalid-edge",
+                    f"edge from I-node {quote_id(src.nid)} to I-node {quote_id(dst.nid)} goes "
+                    "through no scheme node; left out",
+                )
+        elif src.claim and dst.type == "RA":
+            for conclusion in self.claims_after(dst):
+                self.add(src, RelationKind.SUPPORTS, conclusion, where)
+        elif src.claim and dst.type == "CA":
+            forced = (dst.ext or {}).get("relation")
+            if forced not in (None, "attacks", "undercuts"):
+                self.say(
+                    where,
+                    Severity.ERROR,
+                    "aif-extension",
+                    f"relation of conflict {quote_id(dst.nid)} must be 'attacks' or 'undercuts', "
+                    f"not {quote_id(forced)}",
+                )
+                return
+            for target in self.claims_after(dst):
+                undercut = target.type == "RA" if forced is None else forced == "undercuts"
+                self.add(
+                    src, RelationKind.UNDERCUTS if undercut else RelationKind.ATTACKS, target, where
+                )
+        elif src.type == "CA" and dst.type == "CA":
+            self.say(
+                where,
+                Severity.WARNING,
+                "aif-invalid-edge",
+                f"conflict {quote_id(src.nid)} targets conflict {quote_id(dst.nid)}: argmap has no "
+                "attacks on attacks; left out",
+            )
+
+    def report_dropped(self) -> None:
+        schemes: set[str] = set()
+        first_scheme: JsonPath | None = None
+        for node in self.nodes.values():
+            if node.scheme and node.type in ("RA", "CA", "MA", "PA"):
+                schemes.add(node.scheme)
+                first_scheme = first_scheme or node.where
+            ins = [self.nodes[s] for s, _ in node.ins if self.nodes[s].type in _KNOWN - _DIALOGUE]
+            outs = [self.nodes[t] for t, _ in node.outs if self.nodes[t].type in _KNOWN - _DIALOGUE]
+            names = ", ".join(quote_id(n.nid) for n in ins) or "nothing"
+            to = ", ".join(quote_id(n.nid) for n in outs) or "nothing"
+            if node.type == "MA":
+                self.say(
+                    node.where,
+                    Severity.WARNING,
+                    "aif-rephrase",
+                    f"rephrase {quote_id(node.nid)} (from {names} to {to}) has no counterpart in "
+                    "argmap; left out",
+                )
+            elif node.type == "PA":
+                self.say(
+                    node.where,
+                    Severity.WARNING,
+                    "aif-preference",
+                    f"preference {quote_id(node.nid)} (of {names} over {to}) has no counterpart in "
+                    "argmap; left out",
+                )
+            elif node.type in ("RA", "CA") and not node.claim and (not ins or not outs):
+                what = "inference" if node.type == "RA" else "conflict"
+                side = "premise" if not ins else "conclusion"
+                if node.type == "CA":
+                    side = "attacker" if not ins else "target"
+                self.say(
+                    node.where,
+                    Severity.WARNING,
+                    "aif-incomplete-scheme",
+                    f"{what} {quote_id(node.nid)} has no {side}; it relates nothing",
+                )
+        if schemes:
+            listed = ", ".join(sorted(schemes))
+            self.say(
+                first_scheme or (),
+                Severity.INFO,
+                "aif-scheme-name",
+                f"scheme names are not kept ({listed}): argmap relations carry no argumentation "
+                "scheme",
+            )
+
+    def claims(self) -> list[Claim]:
+        out = []
+        for node in self.nodes.values():
+            if not node.claim:
+                continue
+            cid = self.ids[node.nid]
+            self.spans.add(("claim", cid), self.doc.span(*node.where))
+            self.spans.add(("claim", cid, "text"), self.doc.span(*node.where, "text"))
+            text = node.text or (node.scheme or "Default Inference" if node.type == "RA" else "")
+            if not text:
+                self.say(
+                    node.where,
+                    Severity.ERROR,
+                    "aif-empty-text",
+                    f"I-node {quote_id(node.nid)} has empty text",
+                )
+                self.broken.add(cid)
+                continue
+            data: dict[str, Any] = {"id": cid, "text": text}
+            if node.type == "RA":
+                data["kind"] = ClaimKind.ARGUMENT.value
+            extras = dict(node.ext or {})
+            unknown = sorted(set(extras) - _CLAIM_EXTRAS)
+            if unknown:
+                where = (*node.where, EXTENSION_KEY, unknown[0])
+                self.say(
+                    where,
+                    Severity.ERROR,
+                    "aif-extension",
+                    f"unknown field {quote_id(unknown[0])} in '{EXTENSION_KEY}' of node "
+                    f"{quote_id(node.nid)}",
+                )
+            data.update({k: v for k, v in extras.items() if k in _CLAIM_EXTRAS})
+            data.update({k.value: tuple(v) for k, v in self.rels.get(cid, {}).items()})
+            try:
+                out.append(Claim.model_validate(data))
+            except pydantic.ValidationError as exc:
+                self.broken.add(cid)
+                for err in exc.errors():
+                    loc = err["loc"]
+                    at = (
+                        (*node.where, EXTENSION_KEY, *loc)
+                        if loc and loc[0] in extras
+                        else (*node.where, "text")
+                    )
+                    msg = str(err["msg"]).removeprefix("Value error, ")
+                    name = ".".join(str(p) for p in loc)
+                    self.say(
+                        at,
+                        Severity.ERROR,
+                        "aif-invalid",
+                        f"{name} of node {quote_id(node.nid)}: {msg[0].lower()}{msg[1:]}",
+                    )
+        return out
+
+    def read_meta(self, value: Any) -> MapMeta:
+        if value is None:
+            return MapMeta()
+        self.spans.add(("map",), self.doc.span(EXTENSION_KEY))
+        try:
+            return MapMeta.model_validate(value)
+        except pydantic.ValidationError as exc:
+            for err in exc.errors():
+                name = ".".join(str(p) for p in err["loc"]) or EXTENSION_KEY
+                msg = str(err["msg"]).removeprefix("Value error, ")
+                self.say(
+                    (EXTENSION_KEY, *err["loc"]),
+                    Severity.ERROR,
+                    "aif-extension",
+                    f"{name} of the map metadata: {msg[0].lower()}{msg[1:]}",
+                )
+            return MapMeta()
+
+
+def read_aif(text: str, path: str) -> LoadResult:
+    """Read an AIF JSON document: AIFdb's ``{"nodes", "edges"}`` or OVA/xAIF's ``{"AIF": {...}}``.
+
+    Args:
+        text: The document.
+        path: The path shown in diagnostics.
+
+    Returns:
+        The claims and relations of the argument layer, their spans, and every problem
+        found; constructs argmap cannot hold are reported, never dropped silently.
+    """
+    doc, diags = parse_json(text, path, "aif")
+    spans = SpanIndex()
+    spans.add(("file", path), Span(path))
+    if doc is None:
+        return LoadResult(ArgumentMap(), spans, diags)
+    reader = _Reader(doc)
+    reader.spans.update(spans)
+    amap = reader.read()
+    return LoadResult(amap, reader.spans, diags + reader.diagnostics, broken_ids=reader.broken)

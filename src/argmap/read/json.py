@@ -1,0 +1,334 @@
+"""Reader for argmap JSON documents, and the position-keeping JSON parsing the AIF reader shares."""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+import pydantic
+
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
+from argmap.model import ArgumentMap, Claim, MapMeta
+from argmap.read.result import LoadResult
+
+__all__ = ["FORMAT_VERSION", "JsonDocument", "parse_json", "read_json", "sniff_json"]
+
+#: The value of the ``"argmap"`` marker in the documents this version reads and writes.
+FORMAT_VERSION = "1"
+_TOP_KEYS = ("argmap", "map", "claims", "evaluation")
+_WS = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"[^\s,\]}]+")
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+
+JsonPath = tuple[str | int, ...]
+
+
+@dataclass
+class JsonDocument:
+    """A parsed JSON value with the offset where each member or element starts.
+
+    Object members are located at their key, array elements at their value, so a
+    diagnostic points where an editor user expects it.
+    """
+
+    value: Any
+    path: str
+    text: str
+    offsets: dict[JsonPath, int]
+    duplicates: list[tuple[JsonPath, int]] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def span(self, *where: str | int) -> Span:
+        """The position of the deepest known prefix of a path (the file start when none)."""
+        key: JsonPath = tuple(where)
+        while key and key not in self.offsets:
+            key = key[:-1]
+        return self.span_at(self.offsets.get(key, 0))
+
+    def span_at(self, offset: int) -> Span:
+        """A character offset as a 1-based line and column."""
+        if not self._line_starts:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect_right(self._line_starts, offset)
+        return Span(self.path, line, offset - self._line_starts[line - 1] + 1)
+
+
+def _skip(pattern: re.Pattern[str], text: str, i: int) -> int:
+    """The end of the match at ``i`` (the text is valid JSON, so there is one)."""
+    match = pattern.match(text, i)
+    assert match is not None
+    return match.end()
+
+
+def _offsets(text: str) -> tuple[dict[JsonPath, int], list[tuple[JsonPath, int]]]:
+    """Where every member and element of an already valid JSON text starts (no recursion)."""
+    offsets: dict[JsonPath, int] = {}
+    duplicates: list[tuple[JsonPath, int]] = []
+    # Each frame: the container's path, whether it is an object, and the next array index.
+    frames: list[list[Any]] = []
+    i = _skip(_WS, text, 0)
+    path: JsonPath = ()
+    offsets[path] = i
+
+    def member(i: int) -> tuple[int, JsonPath]:
+        frame = frames[-1]
+        if not frame[1]:
+            child: JsonPath = (*frame[0], frame[2])
+            frame[2] += 1
+            offsets[child] = i
+            return i, child
+        end = _skip(_STRING, text, i)
+        child = (*frame[0], json.loads(text[i:end]))
+        if child in offsets:
+            duplicates.append((child, i))
+        else:
+            offsets[child] = i
+        colon = _skip(_WS, text, end)
+        return _skip(_WS, text, colon + 1), child
+
+    while True:
+        ch = text[i]
+        if ch in "{[":
+            i = _skip(_WS, text, i + 1)
+            if text[i] not in "}]":
+                frames.append([path, ch == "{", 0])
+                i, path = member(i)
+                continue
+            i += 1
+        else:
+            i = _skip(_STRING if ch == '"' else _SCALAR, text, i)
+        i = _skip(_WS, text, i)
+        while frames:
+            if text[i] == ",":
+                i, path = member(_skip(_WS, text, i + 1))
+                break
+            frames.pop()
+            i = _skip(_WS, text, i + 1)
+        else:
+            return offsets, duplicates
+
+
+def _lone_surrogate(value: Any, where: JsonPath) -> JsonPath | None:
+    """The path of the first string holding a lone surrogate (it cannot be written as UTF-8)."""
+    stack: list[tuple[Any, JsonPath]] = [(value, where)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, str):
+            if any("\ud800" <= ch <= "\udfff" for ch in item):
+                return at
+        elif isinstance(item, dict):
+            stack += [(v, (*at, k)) for k, v in item.items()]
+            stack += [(k, (*at, k)) for k in item]
+        elif isinstance(item, list):
+            stack += [(v, (*at, i)) for i, v in enumerate(item)]
+    return None
+
+
+def parse_json(text: str, path: str, prefix: str) -> tuple[JsonDocument | None, list[Diagnostic]]:
+    """Parse JSON keeping positions; problems come back as diagnostics, never raised.
+
+    Args:
+        text: The document.
+        path: The path shown in diagnostics.
+        prefix: The code prefix of the format (``json``, ``aif``): codes are ``<prefix>-syntax``
+            and ``<prefix>-duplicate-key``.
+    """
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = exc.msg[0].lower() + exc.msg[1:]
+        return None, [
+            Diagnostic(
+                Span(path, exc.lineno, exc.colno), Severity.ERROR, f"{prefix}-syntax", message
+            )
+        ]
+    except RecursionError:
+        message = "JSON nested too deeply to read"
+        return None, [Diagnostic(Span(path), Severity.ERROR, f"{prefix}-syntax", message)]
+    offsets, duplicates = _offsets(text)
+    doc = JsonDocument(value, path, text, offsets, duplicates)
+    diags = [
+        Diagnostic(
+            doc.span_at(at),
+            Severity.ERROR,
+            f"{prefix}-duplicate-key",
+            f"duplicate key {quote_id(where[-1])} (first at {doc.span(*where)}); JSON readers keep "
+            "only the last",
+        )
+        for where, at in duplicates
+    ]
+    bad = _lone_surrogate(value, ())
+    if bad is not None:
+        message = "string holds an unpaired UTF-16 surrogate escape, which is not text"
+        diags.append(Diagnostic(doc.span(*bad), Severity.ERROR, f"{prefix}-syntax", message))
+        return None, diags
+    return doc, diags
+
+
+def sniff_json(text: str) -> str:
+    """Which JSON format a document is: ``"aif"`` or ``"argmap-json"``.
+
+    AIF documents have ``nodes``/``edges`` at the top or an ``AIF`` wrapper (OVA, xAIF);
+    everything else, including documents that fail to parse, is argmap JSON.
+    """
+    head = text.lstrip()[:1]
+    if head != "{":
+        return "argmap-json"
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return "argmap-json"
+    if not isinstance(value, dict) or "argmap" in value or "claims" in value:
+        return "argmap-json"
+    if "AIF" in value or "nodes" in value or "edges" in value:
+        return "aif"
+    return "argmap-json"
+
+
+class _Reader:
+    def __init__(self, doc: JsonDocument) -> None:
+        self.doc = doc
+        self.spans = SpanIndex()
+        self.diagnostics: list[Diagnostic] = []
+        self.broken: set[str] = set()
+
+    def error(self, where: JsonPath, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.doc.span(*where), Severity.ERROR, code, message))
+
+    def read(self) -> ArgumentMap:
+        top = self.doc.value
+        if not isinstance(top, dict):
+            self.error(
+                (),
+                "invalid-type",
+                "an argmap JSON document must be an object with 'argmap' and 'claims'",
+            )
+            return ArgumentMap()
+        for key in top:
+            if key not in _TOP_KEYS:
+                self.error(
+                    (key,),
+                    "unknown-field",
+                    f"unknown top-level field {quote_id(key)}{did_you_mean(key, _TOP_KEYS)}",
+                )
+        marker = top.get("argmap", FORMAT_VERSION)
+        if marker != FORMAT_VERSION:
+            self.error(
+                ("argmap",),
+                "json-version",
+                f"unsupported argmap JSON version {quote_id(marker)}: this argmap reads version "
+                f"'{FORMAT_VERSION}'",
+            )
+            return ArgumentMap()
+        if "evaluation" in top and not isinstance(top["evaluation"], dict):
+            self.error(("evaluation",), "invalid-type", "'evaluation' must be an object")
+        meta = self.read_meta(top.get("map"))
+        claims = self.read_claims(top.get("claims"))
+        return ArgumentMap(meta=meta, claims=tuple(claims))
+
+    def read_meta(self, value: Any) -> MapMeta:
+        if value is None:
+            return MapMeta()
+        self.spans.add(("map",), self.doc.span("map"))
+        if isinstance(value, dict) and isinstance(value.get("sources"), list):
+            for i, src in enumerate(value["sources"]):
+                if isinstance(src, dict) and isinstance(src.get("id"), str):
+                    self.spans.add(("source", src["id"]), self.doc.span("map", "sources", i))
+        try:
+            return MapMeta.model_validate(value)
+        except pydantic.ValidationError as exc:
+            self.report(exc, ("map",), "map metadata")
+            return MapMeta()
+
+    def read_claims(self, value: Any) -> list[Claim]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(("claims",), "invalid-type", "'claims' must be a list of claims")
+            return []
+        claims: dict[str, Claim] = {}
+        for i, item in enumerate(value):
+            where: JsonPath = ("claims", i)
+            cid = item.get("id") if isinstance(item, dict) else None
+            if isinstance(cid, str) and cid in claims:
+                first = self.spans.get("claim", cid)
+                self.error(
+                    (*where, "id"),
+                    "duplicate-id",
+                    f"duplicate id {quote_id(cid)} (first defined at {first})",
+                )
+                continue
+            try:
+                claim = Claim.model_validate(item)
+            except pydantic.ValidationError as exc:
+                self.report(
+                    exc, where, f"claim {quote_id(cid)}" if isinstance(cid, str) else "claim"
+                )
+                if isinstance(cid, str):
+                    self.broken.add(cid)
+                continue
+            claims[claim.id] = claim
+            self.record_spans(claim, where, item)
+        return list(claims.values())
+
+    def record_spans(self, claim: Claim, where: JsonPath, item: dict[str, Any]) -> None:
+        span = self.doc.span
+        self.spans.add(("claim", claim.id), span(*where))
+        for key, val in item.items():
+            self.spans.add(("claim", claim.id, key), span(*where, key))
+            if isinstance(val, list):
+                for j, ref in enumerate(val):
+                    self.spans.add(("claim", claim.id, key, j), span(*where, key, j))
+                    if key == "sources" and isinstance(ref, dict):
+                        for rk in ref:
+                            self.spans.add(
+                                ("claim", claim.id, key, j, rk), span(*where, key, j, rk)
+                            )
+
+    def report(self, exc: pydantic.ValidationError, where: JsonPath, what: str) -> None:
+        for err in exc.errors():
+            loc = (*where, *err["loc"])
+            name = ".".join(str(p) for p in err["loc"]) or "value"
+            etype = err["type"]
+            if etype == "extra_forbidden":
+                self.error(
+                    loc, "unknown-field", f"unknown field {quote_id(err['loc'][-1])} in {what}"
+                )
+            elif etype == "missing":
+                self.error(loc, "missing-field", f"{what} has no {quote_id(err['loc'][-1])}")
+            elif err["loc"] and err["loc"][-1] == "text" and etype == "string_too_short":
+                self.error(loc, "empty-text", f"{what} has empty text")
+            elif etype == "string_pattern_mismatch" and err["loc"] and err["loc"][-1] == "id":
+                self.error(
+                    loc, "malformed-id", f"malformed id {quote_id(err.get('input'))} in {what}"
+                )
+            else:
+                code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
+                msg = str(err["msg"]).removeprefix("Value error, ")
+                self.error(loc, code, f"{name} of {what}: {msg[0].lower()}{msg[1:]}")
+
+
+def read_json(text: str, path: str) -> LoadResult:
+    """Read an argmap JSON document (see docs/formats/argmap-json.md).
+
+    An ``evaluation`` member is accepted and not read back: argmap recomputes it.
+
+    Args:
+        text: The document.
+        path: The path shown in diagnostics.
+
+    Returns:
+        The claims that could be read, their spans and every problem found.
+    """
+    doc, diags = parse_json(text, path, "json")
+    if doc is None:
+        spans = SpanIndex()
+        spans.add(("file", path), Span(path))
+        return LoadResult(ArgumentMap(), spans, diags)
+    reader = _Reader(doc)
+    reader.spans.add(("file", path), Span(path))
+    amap = reader.read()
+    return LoadResult(amap, reader.spans, diags + reader.diagnostics, broken_ids=reader.broken)

@@ -1,0 +1,276 @@
+"""Reader for Kialo's plain-text discussion export: the numbered outline of pros and cons.
+
+The export looks like this (one claim a line; text is Markdown-escaped)::
+
+    Discussion Title: Should cities ban cars?
+
+    1. Cities should ban cars from their centres.
+    1.1. Pro: Cars make the air worse \\(mostly NO2\\).
+    1.1.1. Con: Electric cars emit no NO2.
+    1.2. Con: -> See 1.1.1.
+
+A claim's id is its number with dashes (``1.1.2.`` -> ``1-1-2``). ``Pro:`` supports the
+parent, ``Con:`` attacks it, ``Thesis:`` (multi-thesis discussions) starts a thesis of its
+own. ``-> See N.`` makes the claim numbered N support or attack this line's parent. Lines
+that carry no number continue the text of the claim above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex
+from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, RelationKind, SourceRef
+from argmap.read.result import LoadResult
+
+__all__ = ["read_kialo"]
+
+_NUMBERED = re.compile(r"((?:\d+\.)+)(?:[ \t]+|$)")
+_STANCE = re.compile(r"(Pro|Con|Thesis):[ \t]*")
+_LINK = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)+)[ \t]*$")
+_TITLE = re.compile(r"Discussion Title:[ \t]*(.*)$")
+# CommonMark backslash escapes: a backslash before ASCII punctuation stands for the punctuation.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_URL = re.compile(r"\]\((https?://[^\s()]+)\)")
+_MAX_TEXT = 20_000
+_RELATION = {"Pro": RelationKind.SUPPORTS, "Con": RelationKind.ATTACKS}
+
+
+@dataclass
+class _Entry:
+    number: str
+    line: int
+    col: int
+    text_col: int
+    stance: str | None
+    lines: list[str] = field(default_factory=list)
+    link: str | None = None
+
+    @property
+    def parent(self) -> str:
+        return self.number[: self.number.rstrip(".").rfind(".") + 1]
+
+    @property
+    def cid(self) -> str:
+        return self.number.rstrip(".").replace(".", "-")
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.spans = SpanIndex()
+        self.diagnostics: list[Diagnostic] = []
+        self.entries: dict[str, _Entry] = {}
+        self.title: str | None = None
+
+    def say(self, line: int, col: int, severity: Severity, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(Span(self.path, line, col), severity, code, message))
+
+    def scan(self, text: str) -> None:
+        current: _Entry | None = None
+        for lineno, raw in enumerate(text.split("\n"), start=1):
+            line = raw.rstrip("\r")
+            stripped = line.strip()
+            indent = len(line) - len(line.lstrip())
+            number = _NUMBERED.match(line, indent)
+            title = _TITLE.match(stripped)
+            if number:
+                current = self.entry(lineno, indent, number, line)
+            elif current is None and title and self.title is None:
+                self.title = _ESCAPE.sub(r"\1", title.group(1)).strip() or None
+            elif current is not None:
+                current.lines.append(stripped)
+            elif stripped:
+                self.say(
+                    lineno,
+                    indent + 1,
+                    Severity.ERROR,
+                    "kialo-syntax",
+                    "expected 'Discussion Title: ...' or a numbered claim such as '1. ...'",
+                )
+
+    def entry(self, lineno: int, indent: int, number: re.Match[str], line: str) -> _Entry | None:
+        num = number.group(1)
+        pos = number.end()
+        stance = _STANCE.match(line, pos)
+        if stance:
+            pos = stance.end()
+        entry = _Entry(num, lineno, indent + 1, pos + 1, stance.group(1) if stance else None)
+        rest = line[pos:].rstrip()
+        link = _LINK.match(rest)
+        if link:
+            entry.link = link.group(1)
+        else:
+            entry.lines.append(rest)
+        if num in self.entries:
+            first = self.entries[num]
+            self.say(
+                lineno,
+                indent + 1,
+                Severity.ERROR,
+                "kialo-duplicate-number",
+                f"claim number {num} appears twice (first at line {first.line})",
+            )
+            return None
+        self.entries[num] = entry
+        return entry
+
+    def resolve(self, entry: _Entry) -> _Entry | None:
+        """The claim a line stands for: itself, or the claim a ``-> See`` link names."""
+        if entry.link is None:
+            return entry
+        seen = {entry.number}
+        target = self.entries.get(entry.link)
+        while target is not None and target.link is not None and target.number not in seen:
+            seen.add(target.number)
+            target = self.entries.get(target.link)
+        return target if target is not None and target.link is None else None
+
+    def build(self) -> ArgumentMap:
+        rels: dict[str, dict[RelationKind, list[str]]] = {}
+        kinds: dict[str, ClaimKind] = {}
+        children: dict[str, list[_Entry]] = {}
+        for entry in self.entries.values():
+            children.setdefault(entry.parent, []).append(entry)
+        question = None
+        for entry in self.entries.values():
+            parent = self.entries.get(entry.parent) if entry.parent else None
+            if entry.parent and parent is None:
+                self.say(
+                    entry.line,
+                    entry.col,
+                    Severity.ERROR,
+                    "kialo-missing-parent",
+                    f"claim {entry.number} has no parent claim {entry.parent}",
+                )
+                continue
+            claim = self.resolve(entry)
+            if claim is None:
+                self.say(
+                    entry.line,
+                    entry.text_col,
+                    Severity.ERROR,
+                    "kialo-unknown-link",
+                    f"'-> See {entry.link}' names no claim of this discussion",
+                )
+                continue
+            if parent is None:
+                stances = {c.stance for c in children.get(entry.number, [])}
+                if entry.link is None and "Thesis" in stances and not stances & {"Pro", "Con"}:
+                    question = entry
+                    continue
+                if entry.stance is not None:
+                    self.say(
+                        entry.line,
+                        entry.col,
+                        Severity.WARNING,
+                        "kialo-root-stance",
+                        f"the top claim {entry.number} has a stance ({entry.stance}), which "
+                        "relates it to nothing; ignored",
+                    )
+                kinds.setdefault(claim.cid, ClaimKind.THESIS)
+                continue
+            if entry.stance == "Thesis":
+                kinds.setdefault(claim.cid, ClaimKind.THESIS)
+                continue
+            target = self.resolve(parent)
+            if entry.stance is None:
+                self.say(
+                    entry.line,
+                    entry.col,
+                    Severity.ERROR,
+                    "kialo-missing-stance",
+                    f"claim {entry.number} needs 'Pro:' or 'Con:' after its number",
+                )
+                continue
+            if target is None or target is question:
+                continue
+            kind = _RELATION[entry.stance]
+            targets = rels.setdefault(claim.cid, {}).setdefault(kind, [])
+            self.spans.add(
+                ("claim", claim.cid, kind.value, len(targets)),
+                Span(self.path, entry.line, entry.col),
+            )
+            targets.append(target.cid)
+        claims = [
+            self.claim(e, kinds, rels)
+            for e in self.entries.values()
+            if e.link is None and e is not question
+        ]
+        description = None
+        if question is not None:
+            description = _text(question)
+            self.say(
+                question.line,
+                question.col,
+                Severity.INFO,
+                "kialo-question",
+                f"the top line {question.number} asks the discussion's question; it becomes the "
+                "map description, not a claim",
+            )
+        if not self.entries:
+            self.say(
+                1,
+                1,
+                Severity.ERROR,
+                "kialo-empty",
+                "no claims found: a Kialo export lists claims as '1. ...', '1.1. Pro: ...'",
+            )
+        meta = MapMeta(
+            title=self.title, description=description if description != self.title else None
+        )
+        return ArgumentMap(meta=meta, claims=tuple(c for c in claims if c is not None))
+
+    def claim(
+        self,
+        entry: _Entry,
+        kinds: dict[str, ClaimKind],
+        rels: dict[str, dict[RelationKind, list[str]]],
+    ) -> Claim | None:
+        text = _text(entry)
+        if not text or len(text) > _MAX_TEXT:
+            problem = "has no text" if not text else f"is longer than {_MAX_TEXT:,} characters"
+            self.say(
+                entry.line,
+                entry.text_col,
+                Severity.ERROR,
+                "kialo-text",
+                f"claim {entry.number} {problem}",
+            )
+            return None
+        self.spans.add(("claim", entry.cid), Span(self.path, entry.line, entry.col))
+        self.spans.add(("claim", entry.cid, "text"), Span(self.path, entry.line, entry.text_col))
+        urls = tuple(dict.fromkeys(_URL.findall("\n".join(entry.lines))))
+        return Claim(
+            id=entry.cid,
+            kind=kinds.get(entry.cid, ClaimKind.CLAIM),
+            text=text,
+            sources=tuple(SourceRef(url=u) for u in urls),
+            **{k.value: tuple(v) for k, v in rels.get(entry.cid, {}).items()},
+        )
+
+
+def _text(entry: _Entry) -> str:
+    """A claim's text: continuation lines joined, Markdown escapes undone."""
+    return _ESCAPE.sub(r"\1", "\n".join(entry.lines).strip())
+
+
+def read_kialo(text: str, path: str) -> LoadResult:
+    """Read a Kialo discussion exported as text (``Export discussion`` -> ``.txt``).
+
+    Args:
+        text: The export.
+        path: The path shown in diagnostics.
+
+    Returns:
+        The claims (ids from the outline numbers), their pro/con relations, and every problem
+        found with its line and column.
+    """
+    reader = _Reader(path)
+    reader.spans.add(("file", path), Span(path))
+    reader.scan(text)
+    amap = reader.build()
+    if reader.title:
+        reader.spans.add(("map",), Span(path))
+    return LoadResult(amap, reader.spans, reader.diagnostics)
