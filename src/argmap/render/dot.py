@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Callable
 
 import graphviz
@@ -14,7 +16,7 @@ from argmap.render.text import (
     anchor,
     clean,
     escape_dot,
-    escape_html,
+    escape_dot_html,
     map_title,
     wrap,
 )
@@ -58,7 +60,7 @@ FONT = "Helvetica"
 
 def _label(claim: Claim, evaluation: Evaluation | None) -> str:
     width = THESIS_WRAP_WIDTH if claim.kind is ClaimKind.THESIS else WRAP_WIDTH
-    lines = [escape_html(line) for line in wrap(claim.label or claim.text, width)]
+    lines = [escape_dot_html(line) for line in wrap(claim.label or claim.text, width)]
     body = "<BR/>".join(lines)
     if claim.kind is ClaimKind.THESIS:
         body = f'<FONT POINT-SIZE="9">THESIS</FONT><BR/><B>{body}</B>'
@@ -67,7 +69,7 @@ def _label(claim: Claim, evaluation: Evaluation | None) -> str:
         strength = evaluation.strength(claim.id)
         if strength is not None:
             parts.append(f"{strength:.2f}")
-        body += f'<BR/><FONT POINT-SIZE="9">{escape_html(" · ".join(parts))}</FONT>'
+        body += f'<BR/><FONT POINT-SIZE="9">{escape_dot_html(" · ".join(parts))}</FONT>'
     return f"<{body}>"
 
 
@@ -95,6 +97,7 @@ def render_dot(
     link: Linker | None = None,
     graph_id: str = "argmap",
     title: str | None = None,
+    fan: int = 0,
 ) -> str:
     """Build the DOT text of a map.
 
@@ -104,6 +107,8 @@ def render_dot(
         link: Maps a claim id to the URL its node links to (``None`` for no link).
         graph_id: Prefix of every id in the SVG, so maps on one page never collide.
         title: The map's title; defaults to the map metadata's.
+        fan: Most claims placed side by side on one level; more are stacked in rows
+            (0: the square root of the number of claims, at least 3).
 
     Returns:
         DOT text, deterministic for the same input.
@@ -150,6 +155,7 @@ def render_dot(
             rank.attr(rank="sink")
             for tid in top:
                 rank.node(tid)
+    incoming: dict[str, list[str]] = defaultdict(list)
     for i, rel in enumerate(amap.relations):
         if rel.target not in amap.by_id:
             continue
@@ -157,4 +163,30 @@ def render_dot(
         attrs["id"] = f"{graph_id}-e{i}"
         attrs["tooltip"] = graphviz.nohtml(escape_dot(f"{rel.source} {rel.kind.value} {rel.target}"))
         graph.edge(rel.source, rel.target, **attrs)
+        incoming[rel.target].append(rel.source)
+    _stack_wide_fans(graph, incoming, fan or max(3, math.ceil(math.sqrt(len(amap.claims)) / 2)))
     return graph.source
+
+
+def _stack_wide_fans(graph: graphviz.Digraph, incoming: dict[str, list[str]], fan: int) -> None:
+    """Keep the map compact: at most ``fan`` claims side by side per level below the theses.
+
+    Claims are taken level by level from the top (each claim at the level where it is first
+    reached, siblings together); a level wider than ``fan`` is split into rows, and an
+    invisible edge puts each claim one rank below the claim ``fan`` places before it, so a
+    claim with many reasons gives a block, not one long strip (like Graphviz's
+    ``unflatten``, but for every claim, not only leaves).
+    """
+    has_parent = {s for sources in incoming.values() for s in sources}
+    level = sorted(t for t in incoming if t not in has_parent)
+    seen = set(level)
+    while level:
+        below: list[str] = []
+        for target in level:
+            for source in dict.fromkeys(incoming.get(target, ())):
+                if source not in seen:
+                    seen.add(source)
+                    below.append(source)
+        for j in range(fan, len(below)):
+            graph.edge(below[j], below[j - fan], style="invis")
+        level = below

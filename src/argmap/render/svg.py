@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from xml.etree import ElementTree
 
 from argmap.backend import run_dot
 from argmap.errors import RenderError
@@ -14,14 +16,10 @@ from argmap.render.text import clean, escape_html, map_title
 _PROLOG = re.compile(r"\A\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
-_ID_ATTR = re.compile(r'\bid="([^"]*)"')
-_ACTIVE = (
-    re.compile(r"<\s*script", re.IGNORECASE),
-    re.compile(r"<\s*foreignObject", re.IGNORECASE),
-    re.compile(r"\son[a-z]+\s*=", re.IGNORECASE),
-    re.compile(r"(?:href|src)\s*=\s*\"\s*(?!https?:|#|[\w./-]*(?:#[\w.-]*)?\")", re.IGNORECASE),
-    re.compile(r"javascript\s*:|vbscript\s*:|data\s*:", re.IGNORECASE),
-)
+_ID_ATTR = re.compile(r'(?<![\w-])id="([^"]*)"')
+_XLINK = "{http://www.w3.org/1999/xlink}"
+_FORBIDDEN_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
+_SAFE_HREF = re.compile(r"^(?:https?://[^\s\"'<>`]+|#[\w.-]*|[\w.-]+(?:\.md|\.svg|\.html)?(?:#[\w.-]*)?)$", re.IGNORECASE)
 
 
 def postprocess_svg(svg: str, graph_id: str, title: str) -> str:
@@ -39,10 +37,11 @@ def postprocess_svg(svg: str, graph_id: str, title: str) -> str:
     prefix = graph_id + "-"
 
     def fix_id(match: re.Match[str]) -> str:
-        value = match.group(1)
-        if value == graph_id or value.startswith(prefix):
-            return match.group(0)
-        return f'id="{prefix}{value}"'
+        # Graphviz writes '-' in ids as '&#45;'; compare and write the plain form.
+        value = html.unescape(match.group(1))
+        if value != graph_id and not value.startswith(prefix):
+            value = prefix + value
+        return f'id="{escape_html(value)}"'
 
     svg = _ID_ATTR.sub(fix_id, svg)
     opening = _SVG_OPEN.search(svg)
@@ -62,11 +61,27 @@ def postprocess_svg(svg: str, graph_id: str, title: str) -> str:
 
 
 def check_svg(svg: str) -> None:
-    """Raise RenderError when SVG holds a script, an event handler or a non-http(s) URL."""
-    for pattern in _ACTIVE:
-        found = pattern.search(svg)
-        if found is not None:
-            raise RenderError(f"refusing to write SVG with active content: {found.group(0)[:40]!r}")
+    """Refuse SVG with a script, an event handler or a link that is not http(s) or relative.
+
+    The SVG is parsed, so this looks at elements and attributes, not at text content.
+
+    Raises:
+        RenderError: The SVG is not well-formed or holds active content.
+    """
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError as exc:
+        raise RenderError(f"Graphviz returned malformed SVG: {exc}") from exc
+    for element in root.iter():
+        name = element.tag.rsplit("}", 1)[-1].lower()
+        if name in _FORBIDDEN_ELEMENTS:
+            raise RenderError(f"refusing to write SVG with a <{name}> element")
+        for attr, value in element.attrib.items():
+            local = attr.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                raise RenderError(f"refusing to write SVG with an event handler ({local})")
+            if local in ("href", "src") and not _SAFE_HREF.match(value.strip()):
+                raise RenderError(f"refusing to write SVG with an unsafe link {value[:40]!r}")
 
 
 def svg_from_dot(dot_source: str, graph_id: str, title: str) -> str:

@@ -16,15 +16,22 @@ _WHITESPACE = re.compile(r"\s+")
 # Scheme names that must never reach an output followed by a colon, not even as text:
 # a zero-width space keeps them readable and keeps them from ever being a URL.
 _SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
+_HANDLER = re.compile(r"(?i)\b(on[a-z]+)(\s*)=")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#{}()$])")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
-    """One line of plain text: control characters dropped, whitespace collapsed, schemes defused."""
+    """One line of plain text: control characters dropped, whitespace collapsed.
+
+    Script URL schemes (``javascript:``) and event-handler-like words (``onerror=``) get a
+    zero-width space before their ``:`` or ``=``: they read the same but can never be
+    taken for a URL or an attribute, not even by a careless consumer of the output.
+    """
     text = _CONTROL.sub("", text)
     text = _WHITESPACE.sub(" ", text).strip()
-    return _SCHEMES.sub("\\1\\2\u200b:", text)
+    text = _SCHEMES.sub("\\1\\2\u200b:", text)
+    return _HANDLER.sub("\\1\\2\u200b=", text)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -47,14 +54,22 @@ def escape_html(text: str) -> str:
     )
 
 
+def escape_dot_html(text: str) -> str:
+    """Text for a Graphviz HTML-like label: HTML-escaped, with backslashes doubled so that
+    Graphviz's escString sequences (``\\N`` is the node name) cannot expand."""
+    return escape_html(text).replace("\\", "\\\\")
+
+
 def escape_dot(text: str) -> str:
-    """Text for a quoted DOT string (escString): backslashes doubled, quotes escaped.
+    """Text for a quoted DOT string (escString): markup as entities, backslashes and quotes escaped.
 
     Graphviz copies ``&...;`` entities through to SVG unchanged, so markup characters are
     written as entities and no raw ``<`` ever reaches the DOT file or the SVG.
     """
     text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+    # Graphviz expands escString sequences (\\N, \\G) in some attributes twice, so a
+    # doubled backslash alone is not enough: a zero-width space after it stops the second pass.
+    return text.replace("\\", "\\\\\u200b").replace('"', '\\"')
 
 
 def escape_md(text: str) -> str:

@@ -1,0 +1,115 @@
+"""The CLI: a thin adapter whose output matches the library's, with clean errors and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap import __version__
+from argmap.build import render_artifact
+from argmap.check import check_paths
+from argmap.cli import main
+from argmap.evaluate import evaluate_map
+from argmap.schema import claim_file_schema_json
+
+from .conftest import CASES, ROOT
+
+BASIC = str(CASES / "valid_basic" / "input")
+
+
+def run(*args: str) -> "CliRunner.invoke":  # type: ignore[valid-type]
+    return CliRunner().invoke(main, list(args))
+
+
+def test_version_and_help() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+    for command in main.commands:
+        help_text = run(command, "-h")
+        assert help_text.exit_code == 0, command
+        assert "Example" in help_text.output, command
+
+
+def test_python_m_argmap_runs_the_cli() -> None:
+    proc = subprocess.run([sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+def test_check_clean_map_exits_zero_with_count_line() -> None:
+    result = run("check", BASIC)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1].startswith("0 errors, 0 warnings")
+
+
+def test_check_strict_fails_on_warnings() -> None:
+    path = str(CASES / "invalid_unconnected_claim" / "input")
+    assert run("check", path).exit_code == 0
+    assert run("check", "--strict", path).exit_code == 1
+
+
+def test_missing_path_is_one_line_error_exit_1() -> None:
+    result = run("check", "no/such/dir")
+    assert result.exit_code == 1
+    assert result.stderr == "argmap: error: no/such/dir: no such file or directory\n"
+
+
+def test_unknown_option_is_usage_error_exit_2() -> None:
+    assert run("check", "--nope", BASIC).exit_code == 2
+
+
+@pytest.mark.dot
+def test_render_matches_the_library(tmp_path: Path) -> None:
+    checked = check_paths([BASIC])
+    evaluation = evaluate_map(checked.amap)
+    for fmt in ("dot", "md"):
+        result = CliRunner().invoke(main, ["render", BASIC, "-f", fmt, "--thesis", "coffee-helps"])
+        assert result.exit_code == 0, result.output
+        assert result.stdout_bytes == render_artifact(checked.amap, fmt, thesis="coffee-helps", evaluation=evaluation)
+    out = tmp_path / "map.png"
+    assert run("render", BASIC, "-f", "png", "-o", str(out)).exit_code == 0
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_render_unknown_thesis_is_usage_error() -> None:
+    result = run("render", BASIC, "-f", "dot", "--thesis", "nope")
+    assert result.exit_code == 2
+    assert "coffee-helps" in result.stderr
+
+
+@pytest.mark.dot
+def test_build_writes_every_artifact(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", BASIC, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [".argmap-manifest", "coffee-helps.md", "coffee-helps.svg", "index.md", "overview.svg"]
+
+
+def test_build_with_errors_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", str(CASES / "invalid_unknown_claim" / "input"), "-o", str(out))
+    assert result.exit_code == 1
+    assert "unknown-claim" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert not out.exists()
+
+
+def test_build_without_dot_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGMAP_DOT", "argmap-no-such-dot")
+    result = run("build", BASIC, "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "apt-get install graphviz" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_schema_matches_library_and_committed_file() -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    assert result.stdout == claim_file_schema_json()
+    assert (ROOT / "schema" / "claims.schema.json").read_text("utf-8") == result.stdout

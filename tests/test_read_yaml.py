@@ -1,0 +1,108 @@
+"""The YAML claim-file reader: scalars stay strings, positions are kept, hostile YAML is refused."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from argmap.errors import InputError, UsageError
+from argmap.model import ArgumentMap
+from argmap.read import load_paths
+from argmap.read.yaml import read_yaml
+from argmap.read.yamlsafe import parse_yaml
+from argmap.render.yaml import render_yaml
+
+from .strategies import maps
+
+
+def test_yaml_scalars_stay_strings_until_typed() -> None:
+    root = parse_yaml("a: on\nb: no\nc: 1.10\nd: ~\ne: ''\n", "x.yaml").root
+    assert root is not None
+    assert root.plain() == {"a": "on", "b": "no", "c": "1.10", "d": None, "e": ""}
+
+
+def test_reader_types_yaml_1_1_words_as_text() -> None:
+    result = read_yaml("claims:\n  - id: a\n    kind: thesis\n    text: on\n    label: no\n", "x.yaml")
+    assert not result.diagnostics
+    claim = result.amap.claim("a")
+    assert (claim.text, claim.label) == ("on", "no")
+
+
+def test_reader_records_positions_of_claims_and_relations() -> None:
+    result = read_yaml("claims:\n  - id: a\n    text: A\n    supports: [b, c]\n", "x.yaml")
+    assert str(result.spans.get("claim", "a")) == "x.yaml:2:5"
+    assert str(result.spans.get("claim", "a", "supports", 1)) == "x.yaml:4:19"
+
+
+def test_reader_reports_duplicate_keys_with_both_positions() -> None:
+    result = read_yaml("claims:\n  - id: a\n    text: A\n    text: B\n", "x.yaml")
+    [diag] = result.diagnostics
+    assert str(diag) == "x.yaml:4:5: error: duplicate key 'text' (first defined at line 3, column 5) [duplicate-key]"
+
+
+def test_reader_refuses_object_tags() -> None:
+    result = read_yaml("claims: !!python/object/apply:os.system ['true']\n", "x.yaml")
+    assert [d.code for d in result.diagnostics] == ["yaml-tag"]
+
+
+def test_reader_bounds_alias_expansion_quickly() -> None:
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    result = read_yaml("\n".join(levels) + "\n", "bomb.yaml")
+    assert [d.code for d in result.diagnostics] == ["too-large"]
+
+
+def test_reader_refuses_recursive_aliases() -> None:
+    result = read_yaml("claims: &a [*a]\n", "x.yaml")
+    assert result.diagnostics
+    assert result.diagnostics[0].severity.value == "error"
+
+
+def test_load_paths_reads_directories_recursively_in_sorted_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.yaml").write_text("claims:\n  - id: z\n    text: Z\n    supports: [a]\n")
+    (tmp_path / "a.yml").write_text("claims:\n  - id: a\n    kind: thesis\n    text: A\n")
+    (tmp_path / ".hidden.yaml").write_text("not: [valid\n")
+    (tmp_path / "notes.txt").write_text("ignored")
+    result = load_paths([tmp_path])
+    assert [c.id for c in result.amap.claims] == ["a", "z"]
+    assert not result.diagnostics
+
+
+def test_load_paths_reports_missing_paths_and_unknown_suffixes(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_paths([tmp_path / "missing.yaml"])
+    (tmp_path / "x.docx").write_text("")
+    with pytest.raises(UsageError, match="unknown file type"):
+        load_paths([tmp_path / "x.docx"])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_load_paths_reports_unreadable_files(tmp_path: Path) -> None:
+    path = tmp_path / "locked.yaml"
+    path.write_text("claims: []\n")
+    path.chmod(0)
+    [diag] = load_paths([path]).diagnostics
+    assert diag.code == "unreadable-file"
+
+
+def test_load_paths_turns_os_errors_into_diagnostics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims: []\n")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("builtins.open", refuse)
+    [diag] = load_paths([path]).diagnostics
+    assert str(diag) == f"{path}:1:1: error: cannot read file: Permission denied [unreadable-file]"
+
+
+@given(maps(hostile=True))
+def test_yaml_dump_and_load_round_trip(amap: ArgumentMap) -> None:
+    result = read_yaml(render_yaml(amap), "x.yaml")
+    assert [str(d) for d in result.diagnostics if d.code != "malformed-id"] == []
+    assert result.amap == amap

@@ -1,0 +1,91 @@
+"""DOT and Markdown rendering: deterministic, permutation-invariant, valid and safe whatever the text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from argmap.evaluate import evaluate_map
+from argmap.model import ArgumentMap
+from argmap.render.dot import render_dot
+from argmap.render.markdown import render_index, render_markdown
+from argmap.render.text import anchor
+
+from .strategies import maps
+
+FORBIDDEN = re.compile(r"<script|javascript:|vbscript:|data:|\son\w+\s*=", re.IGNORECASE)
+
+
+def shuffled(amap: ArgumentMap, order: list[int]) -> ArgumentMap:
+    claims = [amap.claims[i] for i in order]
+    return ArgumentMap.model_construct(meta=amap.meta, claims=tuple(claims))
+
+
+def markdown_ids_and_links(text: str) -> tuple[set[str], list[str]]:
+    tokens = MarkdownIt("gfm-like").parse(text)
+    ids: set[str] = set()
+    links: list[str] = []
+
+    def walk(toks: list) -> None:  # type: ignore[type-arg]
+        for tok in toks:
+            if tok.type in ("html_inline", "html_block"):
+                ids.update(re.findall(r'id="([^"]+)"', tok.content))
+            if tok.type == "link_open":
+                links.append(str(tok.attrGet("href")))
+            if tok.children:
+                walk(tok.children)
+
+    walk(tokens)
+    return ids, links
+
+
+@given(maps(hostile=True), st.randoms())
+def test_dot_and_markdown_are_identical_for_shuffled_claims(amap: ArgumentMap, rnd) -> None:  # type: ignore[no-untyped-def]
+    order = list(range(len(amap.claims)))
+    rnd.shuffle(order)
+    other = ArgumentMap(meta=amap.meta, claims=tuple(amap.claims[i] for i in order))
+    evaluation = evaluate_map(amap)
+    assert render_dot(amap, evaluation) == render_dot(other, evaluate_map(other))
+    thesis = amap.theses[0].id
+    assert render_markdown(amap, thesis, evaluation) == render_markdown(other, thesis, evaluate_map(other))
+
+
+@given(maps(hostile=True))
+def test_every_claim_is_rendered_exactly_once_in_dot(amap: ArgumentMap) -> None:
+    dot = render_dot(amap, evaluate_map(amap))
+    for claim in amap.claims:
+        assert dot.count(f'id="argmap-{anchor(claim.id)}"') == 1
+    assert dot.count(" -> ") == len(amap.relations)
+    assert not FORBIDDEN.search(dot)
+    assert "<script" not in dot.lower()
+
+
+@given(maps(hostile=True))
+def test_markdown_is_valid_safe_and_every_internal_link_resolves(amap: ArgumentMap) -> None:
+    evaluation = evaluate_map(amap)
+    for thesis in amap.theses:
+        text = render_markdown(amap, thesis.id, evaluation, map_image="map.svg", index_link="index.md")
+        assert not FORBIDDEN.search(text)
+        assert text.endswith("\n") and not text.endswith("\n\n")
+        assert all(line == line.rstrip() for line in text.splitlines())
+        ids, links = markdown_ids_and_links(text)
+        for link in links:
+            if link.startswith("#"):
+                assert link[1:] in ids, link
+            else:
+                assert link in ("map.svg", "index.md"), link
+        html = MarkdownIt("gfm-like").render(text)
+        assert "<script" not in html and "<img src=x" not in html
+        # Each claim of the thesis's sub-map has exactly one anchor.
+        assert len(ids) == len(set(ids))
+
+
+@given(maps(hostile=True))
+def test_index_lists_every_thesis(amap: ArgumentMap) -> None:
+    text = render_index(amap, evaluate_map(amap), overview="overview.svg")
+    _, links = markdown_ids_and_links(text)
+    for thesis in amap.theses:
+        assert f"{thesis.id}.md" in links

@@ -1,0 +1,55 @@
+"""Escaping and wrapping helpers: the one escaping helper per target language."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from argmap.render.text import clean, escape_dot, escape_dot_html, escape_html, escape_md, safe_url, wrap
+
+from .strategies import HOSTILE, TEXT
+
+
+def test_clean_drops_control_characters_and_defuses_script_schemes() -> None:
+    assert clean("a\x07b\nc  d") == "ab c d"
+    assert "javascript:" not in clean("javascript:alert(1)")
+    assert "onerror=" not in clean("<img onerror=x>")
+    assert clean("javascript:alert(1)").replace("\u200b", "") == "javascript:alert(1)"
+
+
+def test_escape_html_leaves_no_markup() -> None:
+    assert escape_html('<a href="x">&\'') == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+
+
+def test_escape_dot_html_doubles_backslashes() -> None:
+    assert escape_dot_html("\\N") == "\\\\N"
+
+
+def test_escape_dot_keeps_quotes_inside_the_string() -> None:
+    out = escape_dot('say "hi" \\')
+    assert '\\"hi\\"' in out
+    assert not out.endswith("\\")
+
+
+@given(st.one_of(TEXT, HOSTILE))
+def test_escaped_markdown_renders_as_one_plain_paragraph(text: str) -> None:
+    html = MarkdownIt("commonmark").render(escape_md(text))
+    assert html.startswith("<p>") or html == ""
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "<a " not in html
+    assert html.count("<p>") <= 1
+
+
+def test_safe_url_accepts_only_plain_http() -> None:
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ["javascript:alert(1)", "data:text/html,x", "https://x.org/<script>", "ftp://x", " java\nscript:x"]:
+        assert safe_url(bad) is None
+
+
+def test_wrap_breaks_at_fixed_width_and_ellipsises_long_text() -> None:
+    lines = wrap("word " * 100, width=20, max_lines=3)
+    assert len(lines) == 3
+    assert all(len(line) <= 20 for line in lines)
+    assert lines[-1].endswith("…")

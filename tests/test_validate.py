@@ -1,0 +1,89 @@
+"""validate_map: every check, and a property that it reports exactly the broken references."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
+from argmap.validate import strongly_connected, validate_map
+
+from .strategies import maps
+
+
+def codes(amap: ArgumentMap) -> list[str]:
+    return [d.code for d in validate_map(amap)]
+
+
+def test_validate_reports_unknown_attack_target_with_hint() -> None:
+    amap = ArgumentMap(
+        claims=(
+            Claim(id="t", kind=ClaimKind.THESIS, text="T"),
+            Claim(id="wm-09", text="A", supports=("t",)),
+            Claim(id="llm-03", text="B", attacks=("wm-99",)),
+        )
+    )
+    [diag] = [d for d in validate_map(amap) if d.code == "unknown-claim"]
+    assert diag.message == "'llm-03' attacks unknown claim 'wm-99' (did you mean 'wm-09'?)"
+
+
+def test_validate_warns_about_missing_thesis_and_unconnected_claims() -> None:
+    assert codes(ArgumentMap(claims=(Claim(id="a", text="A"),))) == ["no-thesis"]
+    amap = ArgumentMap(claims=(Claim(id="t", kind=ClaimKind.THESIS, text="T"), Claim(id="a", text="A")))
+    assert codes(amap) == ["unconnected-claim"]
+
+
+def test_validate_reports_support_cycles_once() -> None:
+    amap = ArgumentMap(
+        claims=(
+            Claim(id="t", kind=ClaimKind.THESIS, text="T"),
+            Claim(id="a", text="A", supports=("b", "t")),
+            Claim(id="b", text="B", supports=("a",)),
+        )
+    )
+    assert codes(amap) == ["support-cycle"]
+
+
+def test_validate_reports_unknown_sources_and_unsafe_urls() -> None:
+    amap = ArgumentMap(
+        meta=MapMeta(sources=(Source(id="s", title="S", url="javascript:alert(1)"),)),
+        claims=(
+            Claim(id="t", kind=ClaimKind.THESIS, text="T", sources=(SourceRef(source="x"), SourceRef(url="data:x"))),
+        ),
+    )
+    assert sorted(codes(amap)) == ["unknown-source", "unsafe-url", "unsafe-url"]
+
+
+def test_validate_compare_pairs_must_be_theses() -> None:
+    amap = ArgumentMap(
+        meta=MapMeta(compare=(("t", "a"), ("t", "zz"))),
+        claims=(Claim(id="t", kind=ClaimKind.THESIS, text="T"), Claim(id="a", text="A", supports=("t",))),
+    )
+    assert sorted(codes(amap)) == ["not-a-thesis", "unknown-claim"]
+
+
+@given(maps(), st.lists(st.sampled_from(["zz-1", "zz-2", "qq"]), max_size=4), st.data())
+def test_validate_reports_exactly_the_broken_references(amap: ArgumentMap, dangling: list[str], data: st.DataObject) -> None:
+    claims = list(amap.claims)
+    expected = set()
+    for target in dangling:
+        i = data.draw(st.integers(0, len(claims) - 1))
+        claim = claims[i]
+        if target in claim.attacks:
+            continue
+        claims[i] = claim.model_copy(update={"attacks": (*claim.attacks, target)})
+        expected.add((claim.id, target))
+    broken = ArgumentMap(claims=tuple(claims))
+    found = {
+        (d.message.split("'")[1], d.message.split("'")[3]) for d in validate_map(broken) if d.code == "unknown-claim"
+    }
+    assert found == expected
+    assert not [d for d in validate_map(amap) if d.severity.value == "error"]
+
+
+def test_strongly_connected_handles_long_chains_without_recursion() -> None:
+    n = 50_000
+    graph = {str(i): [str(i + 1)] for i in range(n)}
+    graph[str(n)] = ["0"]
+    [component] = [c for c in strongly_connected([str(i) for i in range(n + 1)], graph) if len(c) > 1]
+    assert len(component) == n + 1
