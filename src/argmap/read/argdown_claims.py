@@ -1,0 +1,374 @@
+"""Argdown model nodes to argmap claim fields: ids, kinds, texts, tags, sources, relations. No I/O.
+
+The rules are described in :mod:`argmap.read.argdown`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.diagnostics import Diagnostic, Severity, Span
+from argmap.model import MODEL_ID_RE, ClaimKind, SourceRef
+from argmap.read.argdown_include import SourceMap
+from argmap.read.argdown_model import ArgdownModel, Member, Node, NodeKey, Section
+
+_KNOWN_KEYS = frozenset(
+    {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup"}
+)
+_KIND_TAGS = {"thesis": ClaimKind.THESIS, "evidence": ClaimKind.EVIDENCE}
+_STATEMENT_KINDS = {
+    "thesis": ClaimKind.THESIS,
+    "claim": ClaimKind.CLAIM,
+    "evidence": ClaimKind.EVIDENCE,
+}
+_TAG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_SLUG_MAX = 48
+
+
+@dataclass
+class ClaimDraft:
+    """The fields of one claim, where it was written, and where each relation was written."""
+
+    fields: dict[str, Any]
+    span: Span
+    relation_spans: dict[str, list[Span]] = field(default_factory=dict)
+
+
+def slugify(text: str, max_length: int = _SLUG_MAX) -> str:
+    """Lowercase ASCII letters and digits joined by dashes, cut at a dash near ``max_length``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug.rfind("-", 0, max_length + 1)
+        slug = slug[: cut if cut > 0 else max_length].strip("-")
+    return slug
+
+
+def to_tag(name: str) -> str | None:
+    """A valid argmap tag for an Argdown hashtag or heading, or None when nothing is left."""
+    if _TAG_RE.match(name):
+        return name
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    tag = re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_name.strip())
+    tag = re.sub(r"^[^A-Za-z0-9]+", "", tag)[:64].rstrip("-")
+    return tag or None
+
+
+class _Converter:
+    def __init__(self, model: ArgdownModel, smap: SourceMap, diags: list[Diagnostic]) -> None:
+        self.model = model
+        self.smap = smap
+        self.diags = diags
+        self.ids: dict[NodeKey, str] = {}
+        self.drafts: dict[NodeKey, ClaimDraft] = {}
+
+    def note(self, span: Span, severity: Severity, code: str, message: str) -> None:
+        self.diags.append(Diagnostic(span, severity, code, message))
+
+    def span(self, member: Member) -> Span:
+        return self.smap.span(member.token.offset)
+
+    @staticmethod
+    def name(node: Node) -> str:
+        if node.untitled:
+            return "untitled statement" if node.kind == "statement" else "untitled argument"
+        return f"[{node.title}]" if node.kind == "statement" else f"<{node.title}>"
+
+    def home(self, node: Node) -> Member:
+        defined = next((m for m in node.members if not m.is_reference), None)
+        return node.canonical() or defined or (node.members or [e.member for e in node.pcs])[0]
+
+    # -- ids -----------------------------------------------------------------------------------
+
+    def assign_ids(self) -> None:
+        used: set[str] = set()
+        for key, node in self.model.nodes.items():
+            wanted = node.data().get("id")
+            if wanted is None:
+                continue
+            where = self.span(self.home(node))
+            if not isinstance(wanted, str) or not MODEL_ID_RE.match(wanted):
+                self.note(
+                    where,
+                    Severity.ERROR,
+                    "argdown-data",
+                    f"{self.name(node)}: id {wanted!r} is not a valid claim id",
+                )
+            elif wanted in used:
+                self.note(
+                    where,
+                    Severity.ERROR,
+                    "argdown-duplicate-id",
+                    f"{self.name(node)}: id '{wanted}' is already taken",
+                )
+            else:
+                self.ids[key] = wanted
+                used.add(wanted)
+        fallback = {"statement": 0, "argument": 0}
+        for key, node in self.model.nodes.items():
+            if key in self.ids:
+                continue
+            base = slugify(node.title) if not node.untitled else slugify(self.raw_text(node) or "")
+            if not base:
+                fallback[node.kind] += 1
+                base = f"{node.kind[0]}-{fallback[node.kind]}"
+            candidate, n = base, 1
+            while candidate in used:
+                n += 1
+                candidate = f"{base}-{n}"
+            self.ids[key] = candidate
+            used.add(candidate)
+
+    # -- fields --------------------------------------------------------------------------------
+
+    @staticmethod
+    def raw_text(node: Node) -> str | None:
+        member = node.canonical()
+        return member.text.strip(" \t") if member is not None and member.text else None
+
+    def text(self, node: Node, data: dict[str, Any]) -> str:
+        if isinstance(data.get("text"), str) and data["text"]:
+            return str(data["text"])
+        text = self.raw_text(node)
+        if text:
+            self.report_other_texts(node, text)
+            return text
+        if node.kind == "argument" and node.pcs:
+            conclusion = self.model.nodes[("statement", node.pcs[-1].title)]
+            text = self.raw_text(conclusion)
+            if node.untitled and text:
+                return text
+        if not node.untitled:
+            what = "statement" if node.kind == "statement" else "argument"
+            self.note(
+                self.span(node.members[0]),
+                Severity.INFO,
+                "argdown-undefined",
+                f"{what} {self.name(node)} has no text; its title stands for its text",
+            )
+            return node.title
+        tags = [name for m in node.members if m.content for name, _ in m.content.tags]
+        return " ".join(f"#{t}" for t in tags)
+
+    def report_other_texts(self, node: Node, text: str) -> None:
+        canonical = node.canonical()
+        assert canonical is not None
+        line = self.span(canonical).line
+        for member in node.members:
+            other = member.text.strip(" \t") if member.text else ""
+            if member is not canonical and other and other != text:
+                self.note(
+                    self.span(member),
+                    Severity.INFO,
+                    "argdown-equivalent-text",
+                    f"{self.name(node)} has another text here; argmap keeps the one on line {line}",
+                )
+
+    def kind(self, node: Node, data: dict[str, Any], tags: list[str], where: Span) -> ClaimKind:
+        wanted = data.get("kind")
+        if node.kind == "argument":
+            if wanted not in (None, "argument"):
+                self.note(
+                    where,
+                    Severity.WARNING,
+                    "argdown-data",
+                    f"{self.name(node)}: an argument is of kind 'argument', not {wanted!r}",
+                )
+            return ClaimKind.ARGUMENT
+        if wanted is not None:
+            if wanted in _STATEMENT_KINDS:
+                return _STATEMENT_KINDS[wanted]
+            self.note(
+                where,
+                Severity.WARNING,
+                "argdown-data",
+                f"{self.name(node)}: kind {wanted!r} is not one of thesis, claim, evidence",
+            )
+        for tag in tags:
+            if tag in _KIND_TAGS:
+                return _KIND_TAGS[tag]
+        return ClaimKind.CLAIM
+
+    def tags(self, node: Node) -> list[str]:
+        tags: list[str] = []
+        for member in node.members:
+            for name, token in member.content.tags if member.content else []:
+                tag = to_tag(name)
+                where = self.smap.span(token.offset)
+                if tag is None:
+                    self.note(
+                        where,
+                        Severity.WARNING,
+                        "argdown-tag",
+                        f"tag '{name}' has no letters or digits argmap can keep; dropped",
+                    )
+                    continue
+                if tag != name:
+                    self.note(where, Severity.INFO, "argdown-tag", f"tag '{name}' kept as '{tag}'")
+                if tag not in tags:
+                    tags.append(tag)
+        group = self.group_tag(node.section)
+        if group and group not in tags:
+            tags.append(group)
+        return tags
+
+    def group_tag(self, section: Section | None) -> str | None:
+        if section is None or (section.data and section.data.get("isGroup") is False):
+            return None
+        return slugify(section.title, 64) or None
+
+    def sources(self, node: Node, data: dict[str, Any], where: Span) -> list[SourceRef]:
+        refs: list[SourceRef] = []
+        raw = data.get("sources")
+        if raw is not None:
+            items = raw if isinstance(raw, list) else [raw]
+            for item in items:
+                try:
+                    refs.append(
+                        SourceRef(**item) if isinstance(item, dict) else SourceRef(url=item)
+                    )
+                except (ValidationError, TypeError) as err:
+                    detail = (
+                        err.errors()[0]["msg"] if isinstance(err, ValidationError) else str(err)
+                    )
+                    self.note(
+                        where,
+                        Severity.ERROR,
+                        "argdown-data",
+                        f"{self.name(node)}: invalid citation {item!r}: {detail}",
+                    )
+        for member in node.members:
+            for _text, url, _token in member.content.links if member.content else []:
+                ref = SourceRef(url=url)
+                if ref not in refs:
+                    refs.append(ref)
+        return refs
+
+    def weight(self, node: Node, data: dict[str, Any], where: Span) -> float | None:
+        value = data.get("weight")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            self.note(
+                where,
+                Severity.ERROR,
+                "argdown-data",
+                f"{self.name(node)}: weight {value!r} is not a number in [0, 1]",
+            )
+            return None
+        return float(value)
+
+    def label(self, node: Node, data: dict[str, Any], where: Span) -> str | None:
+        if "label" in data:
+            value = data["label"]
+            if value is None or isinstance(value, str):
+                return value
+            self.note(
+                where,
+                Severity.ERROR,
+                "argdown-data",
+                f"{self.name(node)}: label {value!r} is not text",
+            )
+        return None if node.untitled else node.title
+
+    def report_data(self, node: Node) -> None:
+        for member in node.members:
+            unknown = sorted(k for k in (member.data or {}) if k not in _KNOWN_KEYS)
+            if unknown and member.data_token is not None:
+                names = ", ".join(f"'{k}'" for k in unknown)
+                self.note(
+                    self.smap.span(member.data_token.offset),
+                    Severity.INFO,
+                    "argdown-data-ignored",
+                    f"{self.name(node)}: data {names} not kept: argmap has no place for it",
+                )
+
+    def draft(self, key: NodeKey, node: Node) -> ClaimDraft:
+        data = node.data()
+        where = self.span(self.home(node))
+        self.report_data(node)
+        tags = self.tags(node)
+        fields: dict[str, Any] = {
+            "id": self.ids[key],
+            "kind": self.kind(node, data, tags, where),
+            "text": self.text(node, data),
+            "label": self.label(node, data, where),
+            "tags": tuple(tags),
+            "sources": tuple(self.sources(node, data, where)),
+            "weight": self.weight(node, data, where),
+            "supports": [],
+            "attacks": [],
+            "undercuts": [],
+        }
+        return ClaimDraft(fields, where)
+
+    # -- relations -----------------------------------------------------------------------------
+
+    def relate(self, source: NodeKey, kind: str, target: NodeKey, where: Span) -> None:
+        draft = self.drafts[source]
+        targets: list[str] = draft.fields[kind]
+        target_id = self.ids[target]
+        if target_id not in targets:
+            targets.append(target_id)
+            draft.relation_spans.setdefault(kind, []).append(where)
+
+    def relations(self) -> None:
+        for rel in self.model.relations:
+            where = self.smap.span(rel.token.offset)
+            if rel.type in ("support", "entails"):
+                self.relate(rel.source, "supports", rel.target, where)
+            elif rel.type == "attack":
+                self.relate(rel.source, "attacks", rel.target, where)
+            elif rel.type == "undercut":
+                self.relate(rel.source, "undercuts", rel.target, where)
+            else:
+                self.relate(rel.source, "attacks", rel.target, where)
+                self.relate(rel.target, "attacks", rel.source, where)
+        for key, node in self.model.nodes.items():
+            for entry in node.pcs:
+                ec: NodeKey = ("statement", entry.title)
+                where = self.span(entry.member)
+                if entry.role == "main-conclusion":
+                    self.relate(key, "supports", ec, where)
+                else:
+                    self.relate(ec, "supports", key, where)
+                inference = entry.inference
+                if inference is not None and (inference.rules or inference.data is not None):
+                    kept = ", ".join(f"'{r}'" for r, _ in inference.rules if r)
+                    what = " and ".join(
+                        x
+                        for x in (
+                            f"inference rules {kept}" if kept else "",
+                            "data" if inference.data else "",
+                        )
+                        if x
+                    )
+                    self.note(
+                        self.smap.span(inference.token.offset),
+                        Severity.INFO,
+                        "argdown-unsupported",
+                        f"{self.name(node)}: {what} of the inference not kept: argmap has no place "
+                        "for it",
+                    )
+
+    def run(self) -> list[ClaimDraft]:
+        self.assign_ids()
+        for key, node in self.model.nodes.items():
+            self.drafts[key] = self.draft(key, node)
+        self.relations()
+        for draft in self.drafts.values():
+            for kind in ("supports", "attacks", "undercuts"):
+                draft.fields[kind] = tuple(draft.fields[kind])
+        return list(self.drafts.values())
+
+
+def convert_nodes(
+    model: ArgdownModel, smap: SourceMap, diags: list[Diagnostic]
+) -> list[ClaimDraft]:
+    """Claim fields for every node of the model, in document order; problems go to ``diags``."""
+    return _Converter(model, smap, diags).run()

@@ -1,0 +1,405 @@
+"""The Argdown tokenizer: text to tokens with 1-based positions, indentation made explicit. No I/O.
+
+It follows the token rules of the Argdown 1.7 grammar: relation symbols, list items,
+statement numbers and inference lines count only at the start of a line; indentation
+before a relation symbol or list item opens (``INDENT``) and closes (``DEDENT``) a level;
+an empty line closes every level; comments and spaces between tokens are skipped. Where
+two token rules match, the first in :data:`_DEFAULT_MODE` wins, as in Argdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Tok(StrEnum):
+    """Token types."""
+
+    FRONT_MATTER = "front matter"
+    DATA = "data"
+    ESCAPED_CHAR = "escaped character"
+    SPECIAL_CHAR = "special character"
+    EMPTYLINE = "empty line"
+    NEWLINE = "line break"
+    INDENT = "indentation"
+    DEDENT = "end of indentation"
+    INFERENCE_START = "inference start '--'"
+    INFERENCE_END = "inference end '--'"
+    LIST_DELIMITER = "','"
+    INCOMING_SUPPORT = "'+>'"
+    INCOMING_ATTACK = "'->'"
+    OUTGOING_SUPPORT = "'<+'"
+    OUTGOING_ATTACK = "'<-'"
+    CONTRADICTION = "'><'"
+    INCOMING_UNDERCUT = "'_>'"
+    OUTGOING_UNDERCUT = "'<_'"
+    HEADING_START = "heading '#'"
+    STATEMENT_NUMBER = "statement number"
+    ORDERED_LIST_ITEM = "ordered list item"
+    UNORDERED_LIST_ITEM = "list item '*'"
+    BOLD_START = "bold start"
+    BOLD_END = "bold end"
+    ITALIC_START = "italic start"
+    ITALIC_END = "italic end"
+    LINK = "link"
+    TAG = "tag"
+    STATEMENT_DEFINITION = "statement definition"
+    STATEMENT_REFERENCE = "statement reference"
+    STATEMENT_MENTION = "statement mention"
+    ARGUMENT_DEFINITION = "argument definition"
+    ARGUMENT_REFERENCE = "argument reference"
+    ARGUMENT_MENTION = "argument mention"
+    FREESTYLE = "text"
+    UNUSED_CONTROL_CHAR = "control character"
+    EOF = "end of document"
+
+
+#: Relation tokens (all matched only at the start of a line).
+RELATION_TOKENS = frozenset(
+    {
+        Tok.INCOMING_SUPPORT,
+        Tok.INCOMING_ATTACK,
+        Tok.OUTGOING_SUPPORT,
+        Tok.OUTGOING_ATTACK,
+        Tok.CONTRADICTION,
+        Tok.INCOMING_UNDERCUT,
+        Tok.OUTGOING_UNDERCUT,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its type, the text it matched, and where (offset, 1-based line and column)."""
+
+    type: Tok
+    image: str
+    offset: int
+    line: int
+    col: int
+    #: Which emphasis a bold or italic token belongs to (``*`` or ``_``).
+    marker: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LexError:
+    """A character no token rule accepts."""
+
+    offset: int
+    line: int
+    col: int
+    char: str
+
+
+# JavaScript's ``.`` stops at these; Argdown's patterns are JavaScript regular expressions.
+_DOT = r"[^\n\r\u2028\u2029]"
+_JS_SPACE = r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+_NOT_JS_SPACE = _JS_SPACE.replace("[", "[^", 1)
+#: Characters of a hashtag (``A-z`` is kept from Argdown: it spans ``[\]^_```).
+TAG_CHARS = r"a-zA-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+
+_RE_EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
+_RE_NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+_RE_COMMENT = re.compile(
+    rf"(?:<!--(?:{_DOT}|\n|\r)*?-->)|(?:/\*(?:{_DOT}|\n|\r)*?\*/)|(?://{_DOT}*?(?=\r\n|\n|\r))"
+)
+_RE_COMMENT_MANY_BREAKS = re.compile(rf"(?:{_RE_COMMENT.pattern})(?:[ \t]*\r\n|\n|\r)*")
+_RE_COMMENT_ONE_BREAK = re.compile(
+    rf"(?:{_RE_COMMENT.pattern})(?:[ \t]*(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r)))?"
+)
+_RE_FRONT_MATTER = re.compile(r"===+[\s\S]*?===+")
+_RE_DATA = re.compile(r"\{(?:(?!\}\s[^,}])(?:" + _DOT + r"|\n))*\}(?!\s*[,}])")
+_RE_ESCAPED = re.compile(rf"\\{_DOT} *")
+_RE_SPECIAL = re.compile(rf"(?:\.{_NOT_JS_SPACE}+?\.[ \t]?)|(?::{_NOT_JS_SPACE}+?:[ \t]?)")
+_RE_INFERENCE_START = re.compile(r"[' \t]*-{2}")
+_RE_INFERENCE_END = re.compile(r"-{2,}")
+_RE_ORDERED_ITEM = re.compile(r"([' \t]*)\d+\.(?=\s)")
+_RE_UNORDERED_ITEM = re.compile(r"([' \t]*)\*(?=\s)")
+_RE_STATEMENT_NUMBER = re.compile(r"[' \t]*\(\d+\)")
+_RE_HEADING = re.compile(r"(#+) ")
+_RE_LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)[ \t]?")
+_RE_TAG = re.compile(rf"#(?:\([^)]+\)|[{TAG_CHARS}]+)[ \t]?")
+_RE_STATEMENT_DEFINITION = re.compile(rf"\[{_DOT}+?\]:")
+_RE_STATEMENT_REFERENCE = re.compile(rf"\[[^-]{_DOT}*?\]")
+_RE_STATEMENT_MENTION = re.compile(rf"@\[{_DOT}+?\][ \t]?")
+_RE_ARGUMENT_DEFINITION = re.compile(rf"<{_DOT}+?>:")
+_RE_ARGUMENT_REFERENCE = re.compile(rf"<[^-]{_DOT}*?>")
+_RE_ARGUMENT_MENTION = re.compile(rf"@<{_DOT}+?>[ \t]?")
+_RE_SPACES = re.compile(r"[ \t]+")
+_RE_FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
+_RE_CONTROL = re.compile(r"[@#*_\[\],.:;</>\-(){}][ \t]?")
+_RE_LIST_DELIMITER = re.compile(",")
+
+# Relation symbols in the order Argdown tries them; '+' and '-' alone count as '<+' and '<-'.
+_RELATION_PATTERNS: tuple[tuple[Tok, re.Pattern[str]], ...] = (
+    (Tok.INCOMING_SUPPORT, re.compile(r"([' \t]*)(\+>)")),
+    (Tok.INCOMING_ATTACK, re.compile(r"([' \t]*)(->)")),
+    (Tok.OUTGOING_SUPPORT, re.compile(r"([' \t]*)(<?\+)")),
+    (Tok.OUTGOING_ATTACK, re.compile(r"([' \t]*)(<?-)")),
+    (Tok.CONTRADICTION, re.compile(r"([' \t]*)(><)")),
+    (Tok.INCOMING_UNDERCUT, re.compile(r"([' \t]*)(_>)")),
+    (Tok.OUTGOING_UNDERCUT, re.compile(r"([' \t]*)(<_|_(?=\s))")),
+)
+_EMPHASIS_END_AFTER = r"(?:[ \t]|(?=\n|\r|\)|\}|_|\.|,|!|\?|;|:|-|\*|$))"
+# (token, marker, start pattern, end pattern); bold before italic, as in Argdown.
+_EMPHASIS: tuple[tuple[Tok, Tok, str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        Tok.BOLD_START,
+        Tok.BOLD_END,
+        "**",
+        re.compile(r"\*\*(?!\s)"),
+        re.compile(r"\*\*" + _EMPHASIS_END_AFTER),
+    ),
+    (
+        Tok.BOLD_START,
+        Tok.BOLD_END,
+        "__",
+        re.compile(r"__(?!\s)"),
+        re.compile(r"__" + _EMPHASIS_END_AFTER),
+    ),
+    (
+        Tok.ITALIC_START,
+        Tok.ITALIC_END,
+        "*",
+        re.compile(r"\*(?!\s)"),
+        re.compile(r"\*" + _EMPHASIS_END_AFTER),
+    ),
+    (
+        Tok.ITALIC_START,
+        Tok.ITALIC_END,
+        "_",
+        re.compile(r"_(?!\s)"),
+        re.compile(r"_" + _EMPHASIS_END_AFTER),
+    ),
+)
+_SIMPLE_INLINE: tuple[tuple[Tok, re.Pattern[str]], ...] = (
+    (Tok.LINK, _RE_LINK),
+    (Tok.TAG, _RE_TAG),
+    (Tok.STATEMENT_DEFINITION, _RE_STATEMENT_DEFINITION),
+    (Tok.STATEMENT_REFERENCE, _RE_STATEMENT_REFERENCE),
+    (Tok.STATEMENT_MENTION, _RE_STATEMENT_MENTION),
+    (Tok.ARGUMENT_DEFINITION, _RE_ARGUMENT_DEFINITION),
+    (Tok.ARGUMENT_REFERENCE, _RE_ARGUMENT_REFERENCE),
+    (Tok.ARGUMENT_MENTION, _RE_ARGUMENT_MENTION),
+)
+
+
+class _Lexer:
+    """One run over one text; keeps the indentation stack and the open emphasis ranges."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.tokens: list[Token] = []
+        self.errors: list[LexError] = []
+        self.indents = [0]
+        self.emphasis: list[str] = []
+        self.inference_mode = False
+        self.last_skipped_end = -1
+        # Start offset of each line, for 1-based line and column numbers.
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
+
+    # -- positions -----------------------------------------------------------------------------
+
+    def where(self, offset: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.line_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, offset - self.line_starts[lo] + 1
+
+    def push(self, kind: Tok, image: str, offset: int, marker: str = "") -> None:
+        line, col = self.where(offset)
+        self.tokens.append(Token(kind, image, offset, line, col, marker))
+
+    # -- context -------------------------------------------------------------------------------
+
+    def last(self) -> Token | None:
+        return self.tokens[-1] if self.tokens else None
+
+    def at_line_start(self, *, after_emptyline: bool = True) -> bool:
+        last = self.last()
+        if last is None:
+            return True
+        if last.type is Tok.NEWLINE:
+            return True
+        return after_emptyline and last.type is Tok.EMPTYLINE
+
+    def close_levels(self) -> None:
+        while len(self.indents) > 1:
+            self.indents.pop()
+            self.push(Tok.DEDENT, "", self.pos)
+
+    def indent_to(self, width: int) -> None:
+        if width > self.indents[-1]:
+            self.indents.append(width)
+            self.push(Tok.INDENT, "", self.pos)
+            return
+        while len(self.indents) > 1 and width < self.indents[-1]:
+            self.indents.pop()
+            self.push(Tok.DEDENT, "", self.pos)
+
+    # -- rules ---------------------------------------------------------------------------------
+
+    def match_comment(self) -> re.Match[str] | None:
+        last = self.last()
+        if last is not None and last.type is Tok.EMPTYLINE:
+            return _RE_COMMENT_MANY_BREAKS.match(self.text, self.pos)
+        if last is not None and last.type is Tok.NEWLINE:
+            return _RE_COMMENT_ONE_BREAK.match(self.text, self.pos)
+        return _RE_COMMENT.match(self.text, self.pos)
+
+    def try_emptyline(self) -> bool:
+        last = self.last()
+        if last is not None and last.type is Tok.EMPTYLINE:
+            return False
+        m = _RE_EMPTYLINE.match(self.text, self.pos)
+        if m is None:
+            return False
+        if m.end() < len(self.text):
+            self.close_levels()
+        self.push(Tok.EMPTYLINE, m.group(), self.pos)
+        self.pos = m.end()
+        return True
+
+    def try_line_start_rules(self) -> bool:
+        if self.at_line_start(after_emptyline=False) and (
+            m := _RE_INFERENCE_START.match(self.text, self.pos)
+        ):
+            self.close_levels()
+            self.push(Tok.INFERENCE_START, m.group(), self.pos)
+            self.pos = m.end()
+            self.inference_mode = True
+            return True
+        if not self.at_line_start():
+            return self.try_heading()
+        for kind, pattern in _RELATION_PATTERNS:
+            if m := pattern.match(self.text, self.pos):
+                self.indent_to(len(m.group(1)))
+                self.push(kind, m.group(), self.pos)
+                self.pos = m.end()
+                return True
+        if self.try_heading():
+            return True
+        if m := _RE_STATEMENT_NUMBER.match(self.text, self.pos):
+            self.close_levels()
+            self.push(Tok.STATEMENT_NUMBER, m.group(), self.pos)
+            self.pos = m.end()
+            return True
+        for kind, pattern in (
+            (Tok.ORDERED_LIST_ITEM, _RE_ORDERED_ITEM),
+            (Tok.UNORDERED_LIST_ITEM, _RE_UNORDERED_ITEM),
+        ):
+            if m := pattern.match(self.text, self.pos):
+                self.indent_to(len(m.group(1)) + 1)
+                self.push(kind, m.group(), self.pos)
+                self.pos = m.end()
+                return True
+        return False
+
+    def try_heading(self) -> bool:
+        last = self.last()
+        if last is not None and last.type not in (Tok.EMPTYLINE, Tok.NEWLINE):
+            return False
+        m = _RE_HEADING.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.push(Tok.HEADING_START, m.group(), self.pos)
+        self.pos = m.end()
+        return True
+
+    def try_emphasis(self) -> bool:
+        for _start, end, marker, _sp, end_pattern in _EMPHASIS:
+            if self.emphasis and self.emphasis[-1] == marker:
+                last = self.last()
+                if last is None or self.last_skipped_end > last.offset + len(last.image) - 1:
+                    continue
+                if m := end_pattern.match(self.text, self.pos):
+                    self.emphasis.pop()
+                    self.push(end, m.group(), self.pos, marker)
+                    self.pos = m.end()
+                    return True
+        for start, _end, marker, start_pattern, _ep in _EMPHASIS:
+            if m := start_pattern.match(self.text, self.pos):
+                self.emphasis.append(marker)
+                self.push(start, m.group(), self.pos, marker)
+                self.pos = m.end()
+                return True
+        return False
+
+    def try_pattern(self, kind: Tok, pattern: re.Pattern[str]) -> bool:
+        m = pattern.match(self.text, self.pos)
+        if m is None or not m.group():
+            return False
+        self.push(kind, m.group(), self.pos)
+        self.pos = m.end()
+        return True
+
+    def skip(self, pattern: re.Pattern[str] | None = None, m: re.Match[str] | None = None) -> bool:
+        if m is None and pattern is not None:
+            m = pattern.match(self.text, self.pos)
+        if m is None or not m.group():
+            return False
+        self.last_skipped_end = m.end() - 1
+        self.pos = m.end()
+        return True
+
+    def step_default(self) -> bool:
+        steps: tuple[Callable[[], bool], ...] = (
+            lambda: self.skip(m=self.match_comment()),
+            lambda: self.try_pattern(Tok.FRONT_MATTER, _RE_FRONT_MATTER),
+            lambda: self.try_pattern(Tok.DATA, _RE_DATA),
+            lambda: self.try_pattern(Tok.ESCAPED_CHAR, _RE_ESCAPED),
+            lambda: self.try_pattern(Tok.SPECIAL_CHAR, _RE_SPECIAL),
+            self.try_emptyline,
+            lambda: self.try_pattern(Tok.NEWLINE, _RE_NEWLINE),
+            self.try_line_start_rules,
+            self.try_emphasis,
+            *(lambda k=k, p=p: self.try_pattern(k, p) for k, p in _SIMPLE_INLINE),
+            lambda: self.skip(_RE_SPACES),
+            lambda: self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE),
+            lambda: self.try_pattern(Tok.UNUSED_CONTROL_CHAR, _RE_CONTROL),
+        )
+        return any(step() for step in steps)
+
+    def step_inference(self) -> bool:
+        if self.skip(m=self.match_comment()) or self.try_pattern(Tok.NEWLINE, _RE_NEWLINE):
+            return True
+        if self.try_pattern(Tok.ESCAPED_CHAR, _RE_ESCAPED) or self.try_pattern(
+            Tok.SPECIAL_CHAR, _RE_SPECIAL
+        ):
+            return True
+        if self.try_pattern(Tok.INFERENCE_END, _RE_INFERENCE_END):
+            self.inference_mode = False
+            return True
+        return (
+            self.try_pattern(Tok.DATA, _RE_DATA)
+            or self.try_pattern(Tok.LIST_DELIMITER, _RE_LIST_DELIMITER)
+            or self.skip(_RE_SPACES)
+            or self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE)
+            or self.try_pattern(Tok.UNUSED_CONTROL_CHAR, _RE_CONTROL)
+        )
+
+    def run(self) -> tuple[list[Token], list[LexError]]:
+        while self.pos < len(self.text):
+            step = self.step_inference if self.inference_mode else self.step_default
+            if not step():
+                line, col = self.where(self.pos)
+                self.errors.append(LexError(self.pos, line, col, self.text[self.pos]))
+                self.pos += 1
+        if self.tokens and self.tokens[-1].type is Tok.EMPTYLINE:
+            self.tokens.pop()
+        self.close_levels()
+        self.push(Tok.EOF, "", len(self.text))
+        return self.tokens, self.errors
+
+
+def tokenize(text: str) -> tuple[list[Token], list[LexError]]:
+    """Split Argdown text into tokens (ending with ``EOF``) and the characters no rule accepts."""
+    return _Lexer(text).run()

@@ -1,0 +1,444 @@
+"""The Argdown parser: tokens to a syntax tree of blocks, with syntax errors by position. No I/O.
+
+The grammar is Argdown 1.7's: a document is front matter and blocks separated by empty
+lines; a block is a heading, a statement, an argument, a premise-conclusion structure or
+a list; statements and arguments carry indented relations to further statements and
+arguments, to any depth. After a syntax error the parser skips to the next empty line
+and goes on, so one run reports every broken block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from argmap.read.argdown_ast import (
+    Argument,
+    Block,
+    Content,
+    Document,
+    Heading,
+    Inference,
+    ListBlock,
+    Pcs,
+    PcsItem,
+    Relation,
+    Statement,
+)
+from argmap.read.argdown_lexer import RELATION_TOKENS, TAG_CHARS, Tok, Token, tokenize
+from argmap.read.argdown_symbols import SHORTCODES
+
+_TAG_RE = re.compile(rf"#(?:\(([^)]+)\)|([{TAG_CHARS}]+))")
+
+
+class ParseError(Exception):
+    """A syntax error at a token (caught inside the parser for recovery)."""
+
+    def __init__(self, token: Token, message: str) -> None:
+        super().__init__(message)
+        self.token = token
+        self.message = message
+
+
+_CONTENT_START = frozenset(
+    {
+        Tok.FREESTYLE,
+        Tok.UNUSED_CONTROL_CHAR,
+        Tok.ESCAPED_CHAR,
+        Tok.SPECIAL_CHAR,
+        Tok.LINK,
+        Tok.BOLD_START,
+        Tok.ITALIC_START,
+        Tok.TAG,
+        Tok.ARGUMENT_MENTION,
+        Tok.STATEMENT_MENTION,
+        Tok.NEWLINE,
+    }
+)
+_FREESTYLE = frozenset({Tok.FREESTYLE, Tok.UNUSED_CONTROL_CHAR, Tok.ESCAPED_CHAR, Tok.SPECIAL_CHAR})
+_STATEMENT_START = _CONTENT_START | {Tok.STATEMENT_REFERENCE, Tok.STATEMENT_DEFINITION}
+_ARGUMENT_START = frozenset({Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE})
+_LINK_RE = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
+
+
+def describe(token: Token) -> str:
+    """How a token is named in a message."""
+    if token.type is Tok.EOF:
+        return "the end of the document"
+    image = token.image.strip()
+    if token.type in (Tok.NEWLINE, Tok.EMPTYLINE, Tok.INDENT, Tok.DEDENT) or not image:
+        return f"a {token.type.value}"
+    if len(image) > 30:
+        image = image[:27] + "..."
+    return f"'{image}'"
+
+
+class _Parser:
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.i = 0
+        self.errors: list[tuple[Token, str]] = []
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def peek(self, k: int = 1) -> Token:
+        return self.tokens[min(self.i + k, len(self.tokens) - 1)]
+
+    def at(self, *kinds: Tok) -> bool:
+        return self.tok.type in kinds
+
+    def take(self) -> Token:
+        token = self.tok
+        if token.type is not Tok.EOF:
+            self.i += 1
+        return token
+
+    def expect(self, kind: Tok, what: str) -> Token:
+        if self.tok.type is not kind:
+            raise ParseError(self.tok, f"expected {what}, found {describe(self.tok)}")
+        return self.take()
+
+    def optional(self, kind: Tok) -> Token | None:
+        return self.take() if self.tok.type is kind else None
+
+    # -- document ------------------------------------------------------------------------------
+
+    def document(self) -> Document:
+        self.optional(Tok.NEWLINE)
+        self.optional(Tok.EMPTYLINE)
+        front = None
+        if self.at(Tok.FRONT_MATTER):
+            front = self.take()
+            self.optional(Tok.NEWLINE)
+            if not self.at(Tok.EMPTYLINE, Tok.EOF):
+                self.errors.append(
+                    (
+                        self.tok,
+                        "expected an empty line after the front matter, found "
+                        + describe(self.tok),
+                    )
+                )
+            self.optional(Tok.EMPTYLINE)
+        blocks: list[Block] = []
+        while not self.at(Tok.EOF):
+            start = self.i
+            try:
+                blocks.append(self.block())
+                if not self.at(Tok.EMPTYLINE, Tok.EOF):
+                    raise ParseError(
+                        self.tok,
+                        f"expected an empty line before {describe(self.tok)}: a new block "
+                        "starts after an empty line",
+                    )
+            except ParseError as err:
+                self.errors.append((err.token, err.message))
+                self.recover(start)
+            self.optional(Tok.EMPTYLINE)
+        return Document(front, blocks, self.errors)
+
+    def recover(self, start: int) -> None:
+        if self.i == start:
+            self.take()
+        while not self.at(Tok.EMPTYLINE, Tok.EOF):
+            self.take()
+
+    def block(self) -> Block:
+        token = self.tok
+        if token.type is Tok.HEADING_START:
+            return self.heading()
+        if token.type is Tok.STATEMENT_NUMBER:
+            return self.pcs()
+        if token.type in _ARGUMENT_START:
+            return self.argument()
+        if token.type is Tok.INDENT and self.peek().type in (
+            Tok.ORDERED_LIST_ITEM,
+            Tok.UNORDERED_LIST_ITEM,
+        ):
+            return self.list_block()
+        if token.type in _STATEMENT_START:
+            return self.statement()
+        if token.type in RELATION_TOKENS or (
+            token.type is Tok.INDENT and self.peek().type in RELATION_TOKENS
+        ):
+            rel = token if token.type in RELATION_TOKENS else self.peek()
+            raise ParseError(
+                rel,
+                f"a block cannot start with the relation {describe(rel)}: remove the empty "
+                "line above it to attach it to the element before",
+            )
+        if token.type is Tok.INFERENCE_START:
+            raise ParseError(
+                token, "an inference line '--' belongs between numbered premises and a conclusion"
+            )
+        if token.type is Tok.FRONT_MATTER:
+            raise ParseError(token, "front matter '===' may only open the document")
+        if token.type is Tok.DATA:
+            raise ParseError(
+                token, "a data block '{...}' must follow a statement, argument or heading"
+            )
+        raise ParseError(token, f"unexpected {describe(token)} at the start of a block")
+
+    def heading(self) -> Heading:
+        start = self.take()
+        if not self.at(*_CONTENT_START):
+            raise ParseError(self.tok, "expected the heading text after '#'")
+        content = self.content()
+        data = self.trailing_data()
+        return Heading(start, len(start.image) - 1, content, data)
+
+    def list_block(self) -> ListBlock:
+        indent = self.take()
+        kind = self.tok.type
+        items: list[Statement | Argument] = []
+        while self.at(kind):
+            self.take()
+            items.append(self.member(allow_argument=True))
+        self.expect(Tok.DEDENT, "the end of the list")
+        return ListBlock(indent, items)
+
+    # -- statements and arguments --------------------------------------------------------------
+
+    def member(self, *, allow_argument: bool) -> Statement | Argument:
+        if self.at(*_ARGUMENT_START):
+            if not allow_argument:
+                raise ParseError(
+                    self.tok, "a contradiction '><' connects two statements, not an argument"
+                )
+            return self.argument()
+        if self.at(*_STATEMENT_START):
+            return self.statement()
+        raise ParseError(
+            self.tok,
+            f"expected a statement or an argument, found {describe(self.tok)}",
+        )
+
+    def statement(self) -> Statement:
+        token = self.tok
+        if token.type is Tok.STATEMENT_REFERENCE:
+            self.take()
+            content = self.reference_tags()
+            stmt = Statement(token, token.image[1:-1], content, True)
+        elif token.type is Tok.STATEMENT_DEFINITION:
+            self.take()
+            if not self.at(*_CONTENT_START):
+                raise ParseError(self.tok, f"expected the text of statement {describe(token)}")
+            stmt = Statement(token, token.image[1:-2], self.content(), False)
+        else:
+            stmt = Statement(token, None, self.content(), False)
+        stmt.data = self.trailing_data()
+        stmt.relations = self.relations()
+        return stmt
+
+    def argument(self) -> Argument:
+        token = self.take()
+        if token.type is Tok.ARGUMENT_REFERENCE:
+            arg = Argument(token, token.image[1:-1], self.reference_tags(), True)
+        else:
+            if not self.at(*_CONTENT_START):
+                raise ParseError(self.tok, f"expected the text of argument {describe(token)}")
+            arg = Argument(token, token.image[1:-2], self.content(), False)
+        arg.data = self.trailing_data()
+        arg.relations = self.relations()
+        return arg
+
+    def reference_tags(self) -> Content:
+        content = Content()
+        while self.at(Tok.TAG):
+            content.tags.append((_tag_name(self.tok.image), self.take()))
+        self.optional(Tok.NEWLINE)
+        if self.at(*_CONTENT_START):
+            raise ParseError(
+                self.tok,
+                "text cannot follow a reference: write '[Title]: text' to define a statement, "
+                "or '@[Title]' to mention one",
+            )
+        return content
+
+    def trailing_data(self) -> Token | None:
+        if not self.at(Tok.DATA):
+            return None
+        data = self.take()
+        self.optional(Tok.NEWLINE)
+        return data
+
+    def relations(self) -> list[Relation]:
+        if not (self.at(Tok.INDENT) and self.peek().type in RELATION_TOKENS):
+            return []
+        self.take()
+        rels: list[Relation] = []
+        while self.at(*RELATION_TOKENS):
+            token = self.take()
+            member = self.member(allow_argument=token.type is not Tok.CONTRADICTION)
+            rels.append(Relation(token, token.type, member))
+        if self.at(Tok.INDENT):
+            raise ParseError(
+                self.peek() if self.peek().type in RELATION_TOKENS else self.tok,
+                "unexpected indentation: a relation must be indented one step more than the "
+                "element it belongs to",
+            )
+        self.expect(Tok.DEDENT, "a relation or the end of the indented relations")
+        return rels
+
+    # -- premise-conclusion structures ---------------------------------------------------------
+
+    def pcs(self) -> Pcs:
+        first = self.tok
+        items: list[PcsItem] = []
+        inference: Inference | None = None
+        while self.at(Tok.STATEMENT_NUMBER, Tok.INFERENCE_START):
+            if self.at(Tok.INFERENCE_START):
+                if inference is not None:
+                    raise ParseError(self.tok, "expected a numbered conclusion after the inference")
+                if not items:
+                    raise ParseError(self.tok, "an inference needs numbered premises before it")
+                inference = self.inference()
+                continue
+            number = self.take()
+            if self.at(*_ARGUMENT_START):
+                raise ParseError(
+                    self.tok,
+                    "a premise or conclusion must be a statement, not an argument "
+                    "(use '[Title]' or '[Title]: text')",
+                )
+            if not self.at(*_STATEMENT_START):
+                raise ParseError(self.tok, f"expected a statement after {describe(number)}")
+            items.append(PcsItem(number, self.statement(), inference))
+            inference = None
+        if inference is not None:
+            raise ParseError(self.tok, "expected a numbered conclusion after the inference")
+        if items[-1].inference is None:
+            raise ParseError(
+                items[-1].number,
+                "a premise-conclusion structure must end with a conclusion: put an inference "
+                "line '--' before the last numbered statement",
+            )
+        return Pcs(first, items)
+
+    def inference(self) -> Inference:
+        start = self.take()
+        rules: list[tuple[str, Token]] = []
+        self.optional(Tok.NEWLINE)
+        if self.at(*_FREESTYLE):
+            while True:
+                token = self.tok
+                rules.append((_freestyle(self.take_freestyle()).strip(), token))
+                if not self.optional(Tok.LIST_DELIMITER):
+                    break
+                if not self.at(*_FREESTYLE):
+                    raise ParseError(self.tok, "expected an inference rule after ','")
+        self.optional(Tok.NEWLINE)
+        data = self.trailing_data() if self.at(Tok.DATA) else None
+        if not self.at(Tok.INFERENCE_END):
+            raise ParseError(
+                self.tok, f"expected '--' to close the inference, found {describe(self.tok)}"
+            )
+        self.take()
+        self.expect(Tok.NEWLINE, "a line break after the inference")
+        rels: list[Relation] = []
+        if self.at(Tok.INDENT) and self.peek().type in RELATION_TOKENS:
+            self.take()
+            while self.at(*RELATION_TOKENS):
+                token = self.take()
+                if token.type is not Tok.OUTGOING_UNDERCUT:
+                    raise ParseError(token, "an inference can only be undercut ('<_' or '_')")
+                rels.append(Relation(token, token.type, self.member(allow_argument=True)))
+            self.expect(Tok.DEDENT, "the end of the undercuts of the inference")
+        return Inference(start, rules, data, rels)
+
+    def take_freestyle(self) -> list[Token]:
+        tokens = []
+        while self.at(*_FREESTYLE):
+            tokens.append(self.take())
+        return tokens
+
+    # -- inline content ------------------------------------------------------------------------
+
+    def content(self) -> Content:
+        content = Content()
+        self.content_into(content, nested=False)
+        return content
+
+    def content_into(self, content: Content, *, nested: bool) -> None:
+        """Append inline elements to ``content``, following Argdown's spacing rules."""
+        count = 0
+        while True:
+            token = self.tok
+            kind = token.type
+            if kind in _FREESTYLE:
+                content.text += _freestyle(self.take_freestyle())
+            elif kind is Tok.LINK:
+                self.take()
+                m = _LINK_RE.match(token.image)
+                if m:
+                    content.text += m.group(1)
+                    content.links.append((m.group(1), m.group(2), token))
+                if token.image.endswith(" "):
+                    content.text += " "
+            elif kind is Tok.TAG:
+                self.take()
+                content.tags.append((_tag_name(token.image), token))
+            elif kind in (Tok.ARGUMENT_MENTION, Tok.STATEMENT_MENTION):
+                content.text += self.take().image
+            elif kind in (Tok.BOLD_START, Tok.ITALIC_START):
+                self.emphasis(content)
+            elif kind is Tok.NEWLINE:
+                self.take()
+                if self.at(*_CONTENT_START) and not content.text.endswith(" "):
+                    content.text += " "
+            else:
+                break
+            count += 1
+        if count == 0 and not nested:
+            raise ParseError(self.tok, f"expected text, found {describe(self.tok)}")
+
+    def emphasis(self, content: Content) -> None:
+        start = self.take()
+        end_kind = Tok.BOLD_END if start.type is Tok.BOLD_START else Tok.ITALIC_END
+        self.content_into(content, nested=True)
+        if not self.at(end_kind) or self.tok.marker != start.marker:
+            word = "bold" if end_kind is Tok.BOLD_END else "italic"
+            raise ParseError(
+                start,
+                f"{word} text opened with '{start.marker}' is not closed: append "
+                f"'{start.marker}', or write '\\{start.marker[0]}' for the character itself",
+            )
+        end = self.take()
+        if end.image.endswith(" "):
+            content.text += " "
+
+
+def _freestyle(tokens: list[Token]) -> str:
+    parts = []
+    for token in tokens:
+        if token.type is Tok.ESCAPED_CHAR:
+            parts.append(token.image[1:])
+        elif token.type is Tok.SPECIAL_CHAR:
+            symbol = SHORTCODES.get(token.image.strip())
+            if symbol is None:
+                parts.append(token.image)
+            else:
+                parts.append(symbol + (" " if token.image.endswith(" ") else ""))
+        else:
+            parts.append(token.image)
+    return "".join(parts)
+
+
+def _tag_name(image: str) -> str:
+    m = _TAG_RE.match(image)
+    return (m.group(1) or m.group(2)) if m else image.strip().lstrip("#")
+
+
+def parse(text: str) -> tuple[Document, list[tuple[int, int, str]]]:
+    """Parse Argdown text.
+
+    Returns:
+        The document, and the syntax errors as ``(line, column, message)``, 1-based, in order.
+    """
+    tokens, lex_errors = tokenize(text)
+    doc = _Parser(tokens).document()
+    errors = [(e.line, e.col, f"no Argdown token starts with {e.char!r}") for e in lex_errors]
+    errors += [(tok.line, tok.col, message) for tok, message in doc.errors]
+    return doc, sorted(errors)
