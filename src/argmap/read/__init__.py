@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, SpanKey, quote_id
 from argmap.errors import InputError, UsageError
 from argmap.model import ArgumentMap, Claim, MapMeta
 from argmap.read.result import LoadResult
@@ -121,6 +121,12 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
     for part in results:
         diagnostics += part.diagnostics
         broken |= part.broken_ids
+        claim_spans: dict[str | int, list[tuple[SpanKey, Span]]] = {}
+        for key, span in part.spans.spans.items():
+            if key[0] == "claim" and len(key) > 1:
+                claim_spans.setdefault(key[1], []).append((key, span))
+            else:
+                spans.add(key, span)
         for claim in part.amap.claims:
             here = part.spans.get("claim", claim.id) or Span(part.spans.first_file())
             if claim.id in claims:
@@ -130,11 +136,7 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
                 )
                 continue
             claims[claim.id] = claim
-            for key, span in part.spans.spans.items():
-                if len(key) > 1 and key[0] == "claim" and key[1] == claim.id:
-                    spans.add(key, span)
-        for key, span in part.spans.spans.items():
-            if key[0] != "claim":
+            for key, span in claim_spans.get(claim.id, ()):
                 spans.add(key, span)
         if part.amap.meta != MapMeta():
             here = part.spans.get("map") or Span(part.spans.first_file())

@@ -73,7 +73,7 @@ class _Build:
             return Node(None, mark.line + 1, mark.column + 1)
         if isinstance(n, yaml.ScalarNode):
             value: Any = n.value
-            if n.style is None and value in _NULLS:
+            if not n.style and value in _NULLS:
                 value = None
             return Node(value, mark.line + 1, mark.column + 1)
         if isinstance(n, yaml.SequenceNode):

@@ -12,12 +12,12 @@ MAX_LINES = 6
 THESIS_WRAP_WIDTH = 34
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-_WHITESPACE = re.compile(r"\s+")
 # Scheme names that must never reach an output followed by a colon, not even as text:
 # a zero-width space keeps them readable and keeps them from ever being a URL.
 _SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
 _HANDLER = re.compile(r"(?i)\b(on[a-z]+)(\s*)=")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#{}()$])")
+_MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
 
@@ -28,10 +28,12 @@ def clean(text: str) -> str:
     zero-width space before their ``:`` or ``=``: they read the same but can never be
     taken for a URL or an attribute, not even by a careless consumer of the output.
     """
-    text = _CONTROL.sub("", text)
-    text = _WHITESPACE.sub(" ", text).strip()
-    text = _SCHEMES.sub("\\1\\2\u200b:", text)
-    return _HANDLER.sub("\\1\\2\u200b=", text)
+    text = " ".join(_CONTROL.sub("", text).split())
+    if ":" in text:
+        text = _SCHEMES.sub("\\1\\2\u200b:", text)
+    if "=" in text:
+        text = _HANDLER.sub("\\1\\2\u200b=", text)
+    return text
 
 
 def safe_url(url: str | None) -> str | None:
@@ -78,7 +80,11 @@ def escape_md(text: str) -> str:
     Backslash escapes of ASCII punctuation are valid CommonMark for any such character
     (spec 0.31, section 2.4), so every character with meaning inline is escaped.
     """
-    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+    text = _MD_SPECIAL.sub(r"\\\1", clean(text))
+    # Block markers count only at the start of a line: list bullets, ordered-list numbers,
+    # setext underlines.
+    text = _MD_LINE_START.sub(r"\1\\\2", text, count=1)
+    return text
 
 
 def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> list[str]:
