@@ -1,0 +1,291 @@
+"""SAT encodings of complete labellings (python-sat), and the searches built on them.
+
+Each solver covers one part of a framework (a strongly connected component, or a weakly
+connected part of what the grounded labelling leaves open) while the labels of every
+argument outside that part are fixed. The encoding is the labelling-based one of
+Caminada and Gabbay (2009) as used by the SAT solvers of ICCMA, e.g. Cerutti, Dunne,
+Giacomin and Vallati (2013), "Computing preferred extensions in abstract argumentation:
+a SAT-based approach" (TAFA 2013): one variable says "in", one says "out", neither means
+undecided. Searches are incremental: one solver per part, activation literals for
+temporary constraints, blocking clauses for answers already given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from pysat.solvers import Solver  # type: ignore[import-untyped]
+
+from argmap.semantics.framework import Framework
+
+UNDEC, IN, OUT = 0, 1, 2
+
+#: Glucose 4: quick to load clauses, good with assumptions (incremental use).
+SOLVER_NAME = "glucose4"
+
+
+class LabellingSolver:
+    """Complete labellings of ``nodes`` given fixed labels of every other argument.
+
+    An outside attacker labelled in makes a node out; one labelled undecided keeps the
+    node from being in; one labelled out does not count. With ``stable`` no node may be
+    undecided; with ``ranges`` a third variable per node says "in or out". With
+    ``admissible`` the solver holds only "in" variables and finds admissible sets, the
+    lighter encoding that suffices for preferred semantics (preferred extensions are the
+    maximal admissible sets, Dung 1995); nodes with an outside attacker labelled in must
+    not be among ``nodes`` then.
+    """
+
+    def __init__(
+        self,
+        fw: Framework,
+        nodes: Sequence[int],
+        labels: bytearray,
+        *,
+        stable: bool = False,
+        ranges: bool = False,
+        admissible: bool = False,
+    ) -> None:
+        self.nodes = list(nodes)
+        k = len(self.nodes)
+        self._k = k
+        self._stride = 1 if admissible else 2
+        self._next = (3 * k if ranges else self._stride * k) + 1
+        local = {a: i for i, a in enumerate(self.nodes)}
+        attackers = fw.attackers
+        # Attackers among the nodes, and whether an outside attacker is in or undecided.
+        inner: list[list[int]] = []
+        outside_in = bytearray(k)
+        outside_undec = bytearray(k)
+        for i, a in enumerate(self.nodes):
+            row = []
+            for b in attackers[a]:
+                j = local.get(b)
+                if j is not None:
+                    row.append(j)
+                elif labels[b] == IN:
+                    outside_in[i] = 1
+                elif labels[b] == UNDEC:
+                    outside_undec[i] = 1
+            inner.append(row)
+        self._inner = inner
+        if admissible:
+            clauses = _admissible_clauses(inner, outside_undec)
+        else:
+            clauses = _complete_clauses(inner, outside_in, outside_undec, stable, ranges)
+        self._solver = Solver(name=SOLVER_NAME, bootstrap_with=clauses)
+        # Prefer "in": the first model is then close to maximal, so few growth steps follow.
+        self._solver.set_phases([self.var_in(i) for i in range(k)])
+        self._model: list[int] = []
+
+    @property
+    def size(self) -> int:
+        """The number of nodes the solver labels."""
+        return self._k
+
+    def close(self) -> None:
+        """Free the solver."""
+        self._solver.delete()
+
+    def fresh(self) -> int:
+        """A new variable, for activation literals."""
+        var = self._next
+        self._next += 1
+        return var
+
+    def add(self, clause: list[int]) -> None:
+        """Add a clause for good."""
+        self._solver.add_clause(clause)
+
+    def solve(self, assumptions: Sequence[int] = ()) -> bool:
+        """Look for a labelling under the assumptions; remember its model."""
+        if not self._solver.solve(assumptions=list(assumptions)):
+            return False
+        self._model = self._solver.get_model() or []
+        return True
+
+    def var_in(self, i: int) -> int:
+        """The "in" variable of local node ``i``."""
+        return self._stride * i + 1
+
+    def var_range(self, i: int) -> int:
+        """The "in or out" variable of local node ``i`` (needs ``ranges``)."""
+        return 2 * self._k + i + 1
+
+    def ins(self) -> list[int]:
+        """Local indices of the nodes in, in the last model."""
+        model = self._model
+        stride = self._stride
+        return [i for i in range(self._k) if model[stride * i] > 0]
+
+    def labelling(self) -> list[tuple[int, int]]:
+        """``(argument, label)`` for every node, from the last model."""
+        model = self._model
+        if self._stride == 1:
+            # Admissible sets carry no "out" variable: out is what the set attacks.
+            ins = bytearray(self._k)
+            for i in self.ins():
+                ins[i] = 1
+            return [
+                (a, IN if ins[i] else OUT if any(ins[j] for j in self._inner[i]) else UNDEC)
+                for i, a in enumerate(self.nodes)
+            ]
+        result = []
+        for i, a in enumerate(self.nodes):
+            if model[2 * i] > 0:
+                result.append((a, IN))
+            elif model[2 * i + 1] > 0:
+                result.append((a, OUT))
+            else:
+                result.append((a, UNDEC))
+        return result
+
+    def block_ins(self, ins: Sequence[int], activation: int | None = None) -> None:
+        """Exclude every labelling with exactly this in-set (complete labellings are
+        determined by their in-set)."""
+        chosen = set(ins)
+        var = self.var_in
+        clause = [-var(i) if i in chosen else var(i) for i in range(self._k)]
+        if activation is not None:
+            clause.append(-activation)
+        self.add(clause)
+
+
+def _complete_clauses(
+    inner: list[list[int]],
+    outside_in: bytearray,
+    outside_undec: bytearray,
+    stable: bool,
+    ranges: bool,
+) -> list[list[int]]:
+    """In iff every attacker out; out iff some attacker in (variables 2i+1 and 2i+2)."""
+    k = len(inner)
+    clauses: list[list[int]] = []
+    add = clauses.append
+    for i, row in enumerate(inner):
+        vin, vout = 2 * i + 1, 2 * i + 2
+        add([-vin, -vout])
+        for j in row:
+            add([-vin, 2 * j + 2])
+            add([vout, -(2 * j + 1)])
+        if outside_in[i]:
+            add([vout])
+        else:
+            add([-vout, *(2 * j + 1 for j in row)])
+        if outside_undec[i] or outside_in[i]:
+            add([-vin])
+        else:
+            add([vin, *(-(2 * j + 2) for j in row)])
+        if stable:
+            add([vin, vout])
+        if ranges:
+            vr = 2 * k + i + 1
+            add([-vr, vin, vout])
+            add([vr, -vin])
+            add([vr, -vout])
+    return clauses
+
+
+def _admissible_clauses(inner: list[list[int]], outside_undec: bytearray) -> list[list[int]]:
+    """Conflict-free, and every attacker attacked by a member (variables i+1)."""
+    defenders = [[c + 1 for c in row] for row in inner]
+    clauses: list[list[int]] = []
+    add = clauses.append
+    for i, row in enumerate(inner):
+        vin = i + 1
+        if outside_undec[i]:
+            add([-vin])
+            continue
+        for j in row:
+            add([-vin, -j - 1])
+            clause = defenders[j].copy()
+            clause.append(-vin)
+            add(clause)
+    return clauses
+
+
+def enumerate_complete(solver: LabellingSolver) -> Iterator[list[tuple[int, int]]]:
+    """Every labelling the solver admits (complete, or stable when built so)."""
+    while solver.solve():
+        yield solver.labelling()
+        if solver.size == 0:
+            return
+        solver.block_ins(solver.ins())
+
+
+def _grow(solver: LabellingSolver, ins: list[int], pick: int) -> list[int]:
+    """Enlarge the chosen set (in-set, or range with ``pick`` = range) until maximal."""
+    var = solver.var_in if pick == IN else solver.var_range
+    while True:
+        chosen = set(ins)
+        outside = [var(i) for i in range(solver.size) if i not in chosen]
+        if not outside:
+            return ins
+        act = solver.fresh()
+        solver.add([-act, *outside])
+        found = solver.solve([act, *(var(i) for i in ins)])
+        solver.add([-act])
+        if not found:
+            return ins
+        ins = solver.ins() if pick == IN else _range_of(solver)
+
+
+def _range_of(solver: LabellingSolver) -> list[int]:
+    return [i for i, (_, label) in enumerate(solver.labelling()) if label != UNDEC]
+
+
+def grow_preferred(solver: LabellingSolver) -> list[tuple[int, int]]:
+    """From the last model, grow the in-set until maximal; the preferred labelling found.
+
+    Adds nothing for good: the solver can go on to other searches afterwards.
+    """
+    _grow(solver, solver.ins(), IN)
+    # The last model found while growing is the one with the maximal in-set.
+    return solver.labelling()
+
+
+def block_subsets(solver: LabellingSolver, labelling: list[tuple[int, int]]) -> bool:
+    """Demand an in-set that is not inside this labelling's; False if nothing is left."""
+    ins = {a for a, label in labelling if label == IN}
+    blocking = [solver.var_in(i) for i, a in enumerate(solver.nodes) if a not in ins]
+    if not blocking:
+        return False
+    solver.add(blocking)
+    return True
+
+
+def enumerate_preferred(solver: LabellingSolver) -> Iterator[list[tuple[int, int]]]:
+    """Labellings whose in-set is maximal among the solver's (preferred labellings).
+
+    PrefSAT's scheme (Cerutti et al. 2013): find any complete labelling, grow its in-set
+    until no larger one exists, report it, then demand an in-set not inside any reported.
+    """
+    while solver.solve():
+        labelling = grow_preferred(solver)
+        yield labelling
+        if not block_subsets(solver, labelling):
+            return
+
+
+def enumerate_range_maximal(solver: LabellingSolver) -> Iterator[list[tuple[int, int]]]:
+    """Labellings whose range (in or out) is maximal: semi-stable labellings
+    (Caminada 2006). The solver must be built with ``ranges``.
+
+    Each maximal range is found by growth as in :func:`enumerate_preferred`; then every
+    labelling with exactly that range is listed before the range itself is blocked.
+    """
+    while solver.solve():
+        rng = _grow(solver, _range_of(solver), OUT)
+        inside = set(rng)
+        fixed = [
+            solver.var_range(i) if i in inside else -solver.var_range(i) for i in range(solver.size)
+        ]
+        act = solver.fresh()
+        while solver.solve([*fixed, act]):
+            yield solver.labelling()
+            solver.block_ins(solver.ins(), activation=act)
+        solver.add([-act])
+        blocking = [solver.var_range(i) for i in range(solver.size) if i not in inside]
+        if not blocking:
+            return
+        solver.add(blocking)
