@@ -10,7 +10,6 @@ two token rules match, the first in :data:`_DEFAULT_MODE` wins, as in Argdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -132,6 +131,8 @@ _RE_SPACES = re.compile(r"[ \t]+")
 _RE_FREESTYLE = re.compile(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+")
 _RE_CONTROL = re.compile(r"[@#*_\[\],.:;</>\-(){}][ \t]?")
 _RE_LIST_DELIMITER = re.compile(",")
+# Characters that start some token other than text (away from a line start).
+_RULE_START_CHARS = frozenset("\\@#*_[],.:;</>-(){}= \t\r\n")
 
 # Relation symbols in the order Argdown tries them; '+' and '-' alone count as '<+' and '<-'.
 _RELATION_PATTERNS: tuple[tuple[Tok, re.Pattern[str]], ...] = (
@@ -351,22 +352,24 @@ class _Lexer:
         return True
 
     def step_default(self) -> bool:
-        steps: tuple[Callable[[], bool], ...] = (
-            lambda: self.skip(m=self.match_comment()),
-            lambda: self.try_pattern(Tok.FRONT_MATTER, _RE_FRONT_MATTER),
-            lambda: self.try_pattern(Tok.DATA, _RE_DATA),
-            lambda: self.try_pattern(Tok.ESCAPED_CHAR, _RE_ESCAPED),
-            lambda: self.try_pattern(Tok.SPECIAL_CHAR, _RE_SPECIAL),
-            self.try_emptyline,
-            lambda: self.try_pattern(Tok.NEWLINE, _RE_NEWLINE),
-            self.try_line_start_rules,
-            self.try_emphasis,
-            *(lambda k=k, p=p: self.try_pattern(k, p) for k, p in _SIMPLE_INLINE),
-            lambda: self.skip(_RE_SPACES),
-            lambda: self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE),
-            lambda: self.try_pattern(Tok.UNUSED_CONTROL_CHAR, _RE_CONTROL),
+        # Fast path: away from a line start, a character no other rule starts with is text.
+        if self.text[self.pos] not in _RULE_START_CHARS and not self.at_line_start():
+            return self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE)
+        return (
+            self.skip(m=self.match_comment())
+            or self.try_pattern(Tok.FRONT_MATTER, _RE_FRONT_MATTER)
+            or self.try_pattern(Tok.DATA, _RE_DATA)
+            or self.try_pattern(Tok.ESCAPED_CHAR, _RE_ESCAPED)
+            or self.try_pattern(Tok.SPECIAL_CHAR, _RE_SPECIAL)
+            or self.try_emptyline()
+            or self.try_pattern(Tok.NEWLINE, _RE_NEWLINE)
+            or self.try_line_start_rules()
+            or self.try_emphasis()
+            or any(self.try_pattern(kind, pattern) for kind, pattern in _SIMPLE_INLINE)
+            or self.skip(_RE_SPACES)
+            or self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE)
+            or self.try_pattern(Tok.UNUSED_CONTROL_CHAR, _RE_CONTROL)
         )
-        return any(step() for step in steps)
 
     def step_inference(self) -> bool:
         if self.skip(m=self.match_comment()) or self.try_pattern(Tok.NEWLINE, _RE_NEWLINE):

@@ -1,0 +1,208 @@
+"""Writes an argument map as Argdown that argmap's Argdown reader reads back unchanged. Pure text.
+
+Each claim is one top-level block, in id order: ``[Title]: text`` for statements and
+``<Title>: text`` for arguments, then its hashtags and a data block, then its outgoing
+relations as indented children (``+>`` supports, ``->`` attacks, ``_>`` undercuts).
+The title is the claim's label when that label can be an Argdown title and no other
+claim uses it; otherwise the id (or ``claim <id>``) is the title and the data block
+carries ``label``.
+The data block always holds the ``id``, and holds ``kind``, ``weight`` and ``sources``
+when they are set, and ``text`` when the text has line breaks or spacing that Argdown
+cannot show on one line. Map metadata goes into the front matter. A relation to an id
+that is not in the map is written as a reference to that id.
+"""
+
+from __future__ import annotations
+
+import re
+
+from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
+
+_UNSAFE_TITLE = re.compile(r"[\[\]<>\n\r\u2028\u2029]")
+_PLAIN_TAG = re.compile(r"^[A-Za-z0-9-]+$")
+_ALWAYS_ESCAPED = frozenset("\\@#*_[<{")
+_KIND_TAGS = frozenset({"thesis", "evidence"})
+
+
+def render_argdown(amap: ArgumentMap) -> str:
+    """The map as an Argdown document: deterministic, UTF-8 text ending in one newline."""
+    titles = _titles(amap)
+    blocks = [_front_matter(amap.meta)] if _has_meta(amap.meta) else []
+    blocks += [_claim_block(claim, amap, titles) for claim in amap.claims]
+    return "\n\n".join(b for b in blocks if b) + "\n" if blocks else ""
+
+
+def _titles(amap: ArgumentMap) -> dict[str, str]:
+    ids = {c.id for c in amap.claims}
+    counts: dict[str, int] = {}
+    for claim in amap.claims:
+        if claim.label is not None:
+            counts[claim.label] = counts.get(claim.label, 0) + 1
+    titles: dict[str, str] = {}
+    for claim in amap.claims:
+        label = claim.label
+        if (
+            label is not None
+            and _title_safe(label)
+            and counts[label] == 1
+            and (label == claim.id or label not in ids)
+        ):
+            titles[claim.id] = label
+    used = set(titles.values())
+    for claim in amap.claims:
+        if claim.id in titles:
+            continue
+        base = claim.id if _title_safe(claim.id) else f"claim {claim.id}"
+        title, n = base, 1
+        while title in used:
+            n += 1
+            title = f"{base} ({n})"
+        titles[claim.id] = title
+        used.add(title)
+    return titles
+
+
+def _title_safe(label: str) -> bool:
+    # '+', '-', '_' and '!--' right after '<' at the start of a line would read as a
+    # relation symbol or a comment; '-' right after '[' ends a reference.
+    return (
+        bool(label)
+        and label == label.strip(" \t")
+        and label[0] not in "+-_!"
+        and not _UNSAFE_TITLE.search(label)
+    )
+
+
+def _ref(target: str, amap: ArgumentMap, titles: dict[str, str]) -> str:
+    claim = amap.by_id.get(target)
+    title = titles.get(target, target)
+    if claim is not None and claim.kind is ClaimKind.ARGUMENT:
+        return f"<{title}>"
+    return f"[{title}]"
+
+
+def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str]) -> str:
+    title = titles[claim.id]
+    is_arg = claim.kind is ClaimKind.ARGUMENT
+    head = f"<{title}>:" if is_arg else f"[{title}]:"
+    shown = " ".join(claim.text.split())
+    parts = [head, escape_text(shown or claim.id)]
+    parts += [_hashtag(tag) for tag in claim.tags]
+    data: list[tuple[str, str]] = [("id", yaml_string(claim.id))]
+    kind_needed = claim.kind is not ClaimKind.CLAIM or _KIND_TAGS & set(claim.tags)
+    if not is_arg and kind_needed:
+        data.append(("kind", claim.kind.value))
+    if title != claim.label:
+        data.append(("label", "null" if claim.label is None else yaml_string(claim.label)))
+    if shown != claim.text:
+        data.append(("text", yaml_string(claim.text)))
+    if claim.weight is not None:
+        data.append(("weight", yaml_float(claim.weight)))
+    if claim.sources:
+        data.append(("sources", "[" + ", ".join(_source_ref(s) for s in claim.sources) + "]"))
+    parts.append(_flow(data))
+    lines = [" ".join(parts)]
+    for symbol, targets in (("+>", claim.supports), ("->", claim.attacks), ("_>", claim.undercuts)):
+        lines += [f"  {symbol} {_ref(t, amap, titles)}" for t in targets]
+    return "\n".join(lines)
+
+
+def _hashtag(tag: str) -> str:
+    return f"#{tag}" if _PLAIN_TAG.match(tag) else f"#({tag})"
+
+
+def escape_text(text: str) -> str:
+    """Text on one line, with every character that Argdown would read as markup escaped.
+
+    The text must be free of line breaks, tabs and double spaces (argmap's writer puts
+    such texts in the data block). Dots and colons are escaped only in words that hold
+    two of them, where Argdown could read a special character such as ``.A.``.
+    """
+    out: list[str] = []
+    for word_index, word in enumerate(text.split(" ")):
+        escape_dots = word.count(".") >= 2
+        escape_colons = word.count(":") >= 2
+        escape_equals = "===" in text
+        chars = []
+        for i, ch in enumerate(word):
+            if (
+                ch in _ALWAYS_ESCAPED
+                or (ch == "." and escape_dots)
+                or (ch == ":" and escape_colons)
+                or (ch == "=" and escape_equals)
+                or (ch == "/" and word[i + 1 : i + 2] == "/")
+            ):
+                chars.append("\\")
+            chars.append(ch)
+        out.append(("" if word_index == 0 else " ") + "".join(chars))
+    return "".join(out)
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted string that the data-block rule and both YAML readers keep whole."""
+    escape_equals = "===" in value
+    out = ['"']
+    for ch in value:
+        code = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch in "{}" or (ch == "=" and escape_equals):
+            out.append(f"\\x{code:02x}")
+        elif (
+            code < 0x20
+            or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF
+            or ch in "\u2028\u2029\ufeff\ufffe\uffff"
+        ):
+            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def yaml_float(value: float) -> str:
+    """A float that YAML 1.1 and 1.2 readers both read as the same float (always with a dot)."""
+    text = repr(float(value))
+    if "e" in text and "." not in text.split("e")[0]:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}.0e{exponent}"
+    return text
+
+
+def _flow(items: list[tuple[str, str]]) -> str:
+    return "{" + ", ".join(f"{key}: {value}" for key, value in items) + "}"
+
+
+def _source_ref(ref: SourceRef) -> str:
+    fields = [(k, getattr(ref, k)) for k in ("source", "url", "locator", "quote")]
+    return _flow([(k, yaml_string(v)) for k, v in fields if v is not None])
+
+
+def _source(source: Source) -> str:
+    fields = [(k, getattr(source, k)) for k in ("id", "title", "author", "year", "url", "text")]
+    return _flow([(k, yaml_string(v)) for k, v in fields if v is not None])
+
+
+def _has_meta(meta: MapMeta) -> bool:
+    return bool(
+        meta.title is not None or meta.description is not None or meta.sources or meta.compare
+    )
+
+
+def _front_matter(meta: MapMeta) -> str:
+    lines = ["==="]
+    if meta.title is not None:
+        lines.append(f"title: {yaml_string(meta.title)}")
+    if meta.description is not None:
+        lines.append(f"description: {yaml_string(meta.description)}")
+    if meta.sources:
+        lines.append("sources:")
+        lines += [f"  - {_source(s)}" for s in meta.sources]
+    if meta.compare:
+        lines.append("compare:")
+        lines += [f"  - [{yaml_string(a)}, {yaml_string(b)}]" for a, b in meta.compare]
+    lines.append("===")
+    return "\n".join(lines)

@@ -1,0 +1,185 @@
+"""The Argdown writer: deterministic output that the Argdown reader reads back into the same map."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.diagnostics import Severity
+from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
+from argmap.read.argdown import read_argdown
+from argmap.render.argdown import escape_text, render_argdown, yaml_float, yaml_string
+
+from .strategies import maps
+
+IDS = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,10}", fullmatch=True)
+TAGS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,8}", fullmatch=True) | st.sampled_from(
+    ["thesis", "evidence", "a.b", "x_y", "2024"]
+)
+ARGDOWN_ISH = st.sampled_from(
+    [
+        "[Title]: text",
+        "<Arg>: text",
+        "e.g. .A. x: x .->. y :v: z",
+        "a === b ===",
+        "// not a comment",
+        "/* nor */ this",
+        "<!-- nor this -->",
+        "*em* _em_ **strong** __strong__",
+        "#notatag #(nor this)",
+        "@[Mention] and @<Mention>",
+        "{data: 1}",
+        "ends with a backslash \\",
+        "(1) numbered",
+        "-- inference --",
+        "+ > - < _ ><",
+        "snake_case and 2*3",
+        "https://example.org/a?b=c#d",
+        "tab\there",
+        "two  spaces",
+        " leading and trailing ",
+        "line\nbreak\r\nand\rcarriage",
+        "\u2028separator\u2029",
+        "\ufeffbom",
+        'quote " and } brace {',
+        "\x00\x07\x1b\x7f\x85\x9f",
+        "emoji 😀 and 𝗣",
+        "x:a.b:c.d.",
+    ]
+)
+TEXT = (
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40) | ARGDOWN_ISH
+).filter(lambda s: s.strip() != "")
+LABEL = st.none() | TEXT.map(lambda s: s[:200]) | st.sampled_from(["Title", "-dash", "a]b", "a>b"])
+
+
+@st.composite
+def source_refs(draw: st.DrawFn, source_ids: list[str]) -> SourceRef:
+    if source_ids and draw(st.booleans()):
+        target = {"source": draw(st.sampled_from(source_ids))}
+    else:
+        target = {"url": draw(st.sampled_from(["https://example.org/x", "http://a.b/c?d=e}f"]))}
+    return SourceRef(
+        **target,
+        locator=draw(st.none() | TEXT),
+        quote=draw(st.none() | TEXT),
+    )
+
+
+@st.composite
+def rich_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Maps with every claim field set in every way, arguments and undercuts included."""
+    ids = draw(st.lists(IDS, min_size=0, max_size=8, unique=True))
+    source_ids = draw(st.lists(IDS, max_size=3, unique=True))
+    sources = tuple(
+        Source(id=s, title=draw(TEXT), author=draw(st.none() | TEXT), url=draw(st.none() | TEXT))
+        for s in source_ids
+    )
+
+    def pick(n: int) -> tuple[str, ...]:
+        return tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=n))) if ids else ()
+
+    claims = []
+    for cid in ids:
+        claims.append(
+            Claim(
+                id=cid,
+                kind=draw(st.sampled_from(list(ClaimKind))),
+                text=draw(TEXT),
+                label=draw(LABEL),
+                tags=tuple(draw(st.lists(TAGS, max_size=3, unique=True))),
+                sources=tuple(draw(st.lists(source_refs(source_ids), max_size=2))),
+                weight=draw(st.none() | st.floats(0, 1) | st.sampled_from([0.0, 1.0, 1e-05, 0.1])),
+                supports=pick(3),
+                attacks=pick(3),
+                undercuts=pick(2),
+            )
+        )
+    compare = ()
+    if ids:
+        pairs = st.tuples(st.sampled_from(ids), st.sampled_from(ids))
+        compare = tuple(draw(st.lists(pairs, max_size=2)))
+    meta = MapMeta(
+        title=draw(st.none() | TEXT),
+        description=draw(st.none() | TEXT),
+        sources=sources,
+        compare=compare,
+    )
+    return ArgumentMap(meta=meta, claims=tuple(claims))
+
+
+def _round_trip(amap: ArgumentMap) -> ArgumentMap:
+    text = render_argdown(amap)
+    result = read_argdown(text, "map.argdown")
+    problems = [
+        str(d) for d in result.diagnostics if d.severity is not Severity.INFO or amap.claims
+    ]
+    assert problems == [] or (not amap.claims and all("argdown-empty" in p for p in problems)), (
+        problems,
+        text,
+    )
+    return result.amap
+
+
+@settings(max_examples=300)
+@given(rich_maps())
+def test_argdown_round_trip_keeps_claims_and_relations(amap: ArgumentMap) -> None:
+    back = _round_trip(amap)
+    assert back.claims == amap.claims
+    assert back.relations == amap.relations
+    assert back.meta == amap.meta
+
+
+@settings(max_examples=100)
+@given(maps(hostile=True))
+def test_argdown_round_trip_on_shared_hostile_maps(amap: ArgumentMap) -> None:
+    assert _round_trip(amap) == amap
+
+
+@given(rich_maps())
+def test_argdown_render_is_deterministic_and_stable(amap: ArgumentMap) -> None:
+    text = render_argdown(amap)
+    assert render_argdown(amap) == text
+    assert render_argdown(read_argdown(text, "m.argdown").amap) == text
+    assert text == "" or (text.endswith("\n") and not text.endswith("\n\n"))
+    assert all(line == line.rstrip() for line in text.splitlines())
+
+
+def test_render_argdown_writes_titles_tags_data_and_relations() -> None:
+    amap = ArgumentMap(
+        meta=MapMeta(title="Debate"),
+        claims=(
+            Claim(id="wm", kind=ClaimKind.THESIS, text="World models win.", label="World models"),
+            Claim(id="llm", text="Scale wins.", tags=("llm", "a.b"), weight=0.5, attacks=("wm",)),
+            Claim(
+                id="arg", kind=ClaimKind.ARGUMENT, text="Babies learn physics.", supports=("wm",)
+            ),
+            Claim(id="cut", text="Babies have priors.", label="[odd]", undercuts=("arg",)),
+        ),
+    )
+    assert render_argdown(amap) == (
+        '===\ntitle: "Debate"\n===\n\n'
+        '<arg>: Babies learn physics. {id: "arg", label: null}\n  +> [World models]\n\n'
+        '[cut]: Babies have priors. {id: "cut", label: "[odd]"}\n  _> <arg>\n\n'
+        '[llm]: Scale wins. #llm #(a.b) {id: "llm", label: null, weight: 0.5}\n'
+        "  -> [World models]\n\n"
+        '[World models]: World models win. {id: "wm", kind: thesis}\n'
+    )
+
+
+def test_render_argdown_of_empty_map_is_empty() -> None:
+    assert render_argdown(ArgumentMap()) == ""
+
+
+def test_escape_text_escapes_markup_only_where_needed() -> None:
+    assert escape_text("Plain, simple text.") == "Plain, simple text."
+    assert escape_text("a_b *c* #d [e] <f> {g} @h") == "a\\_b \\*c\\* \\#d \\[e] \\<f> \\{g} \\@h"
+    assert escape_text("e.g. x") == "e\\.g\\. x"
+    assert escape_text("see http://x") == "see http:\\//x"
+
+
+def test_yaml_helpers_escape_what_breaks_a_data_block() -> None:
+    assert yaml_string('a "b" {c}') == '"a \\"b\\" \\x7bc\\x7d"'
+    assert yaml_string("x\ny\u2028") == '"x\\x0ay\\u2028"'
+    assert yaml_float(1e-05) == "1.0e-05"
+    assert yaml_float(1) == "1.0"
