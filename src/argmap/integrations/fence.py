@@ -1,0 +1,326 @@
+"""The one function every docs integration calls to turn an ``argmap`` fence into HTML, and its
+content-hash cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Mapping, MutableSet
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+
+from argmap import __version__
+from argmap.build import graph_id
+from argmap.check import check_paths
+from argmap.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
+from argmap.errors import ArgmapError
+from argmap.evaluate import Evaluation, evaluate_map
+from argmap.integrations.options import FenceError, FenceOptions, FenceSpec, parse_fence
+from argmap.integrations.records import claim_record, sources_html, status_phrase
+from argmap.model import ArgumentMap
+from argmap.output import write_atomic
+from argmap.read import load_text
+from argmap.render.dot import render_dot
+from argmap.render.svg import svg_from_dot
+from argmap.render.text import anchor, clean, escape_html, map_title
+from argmap.structure import require_thesis, thesis_map
+from argmap.validate import validate_map
+
+#: Code of the problems a fence itself has (as opposed to the claims it draws).
+FENCE_CODE = "argmap-fence"
+_RANKDIR = re.compile(r"\brankdir=\w+")
+
+
+def asset_text(name: str) -> str:
+    """The text of a file shipped in ``argmap/integrations/assets``."""
+    return resources.files("argmap.integrations").joinpath("assets", name).read_text("utf-8")
+
+
+def fence_css() -> str:
+    """The stylesheet of fence figures: layout, light and dark themes, the error box."""
+    lines = (line.strip() for line in asset_text("fence.css").splitlines())
+    return " ".join(line for line in lines if line and not line.startswith("/*"))
+
+
+@dataclass(frozen=True)
+class FenceResult:
+    """What a fence became: its HTML, the problems to report as build warnings, and the
+    files it read (for rebuilds)."""
+
+    html: str
+    problems: tuple[str, ...] = ()
+    failed: bool = False
+    files: tuple[str, ...] = ()
+    graph_id: str | None = None
+
+
+class FenceCache:
+    """Rendered figures keyed by a hash of everything they depend on.
+
+    Kept in memory (the most recent ``max_entries``) and, when ``directory`` is given, on
+    disk too, so that a docs site rebuilds without running Graphviz for unchanged maps.
+    """
+
+    def __init__(
+        self, directory: str | os.PathLike[str] | None = None, max_entries: int = 256
+    ) -> None:
+        self.directory = Path(directory) if directory is not None else None
+        self.max_entries = max_entries
+        self.hits = 0
+        self.misses = 0
+        self._memory: OrderedDict[str, str] = OrderedDict()
+
+    def get(self, key: str) -> str | None:
+        """The cached HTML for a key, if any."""
+        found = self._memory.get(key)
+        if found is None and self.directory is not None:
+            path = self.directory / f"{key}.html"
+            try:
+                found = path.read_text("utf-8")
+            except OSError:
+                found = None
+        if found is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._remember(key, found)
+        return found
+
+    def put(self, key: str, html: str) -> None:
+        """Store the HTML for a key (on disk too when the cache has a directory)."""
+        self._remember(key, html)
+        if self.directory is not None:
+            write_atomic(self.directory / f"{key}.html", html.encode("utf-8"))
+
+    def _remember(self, key: str, html: str) -> None:
+        self._memory[key] = html
+        self._memory.move_to_end(key)
+        while len(self._memory) > self.max_entries:
+            self._memory.popitem(last=False)
+
+
+DEFAULT_CACHE = FenceCache()
+Resolver = Callable[[str], Path]
+
+
+def limit_depth(amap: ArgumentMap, roots: list[str], depth: int) -> ArgumentMap:
+    """The claims at most ``depth`` relation steps from ``roots`` (following relations
+    backwards, from a target to the claims that bear on it), and the relations among them."""
+    incoming: dict[str, list[str]] = defaultdict(list)
+    for rel in amap.relations:
+        incoming[rel.target].append(rel.source)
+    keep = set(roots)
+    level = list(roots)
+    for _ in range(depth):
+        level = [s for t in level for s in incoming.get(t, ()) if s not in keep]
+        keep.update(level)
+    claims = tuple(
+        c.model_copy(
+            update={
+                k: tuple(t for t in getattr(c, k) if t in keep)
+                for k in ("supports", "attacks", "undercuts")
+            }
+        )
+        for c in amap.claims
+        if c.id in keep
+    )
+    return ArgumentMap(meta=amap.meta, claims=claims)
+
+
+def _where(page: str, line: int | None) -> str:
+    return page if line is None else f"{page}:{line}:1"
+
+
+def _error_box(lines: list[str]) -> str:
+    body = escape_html_lines(lines)
+    return (
+        f'<div class="argmap-error" role="alert"><style>{fence_css()}</style>'
+        f"<p><strong>argmap:</strong> this map could not be drawn.</p><pre>{body}</pre></div>\n"
+    )
+
+
+def escape_html_lines(lines: list[str]) -> str:
+    """Lines of text for a ``<pre>`` element: each escaped, joined with newlines."""
+    return "\n".join(escape_html(line) for line in lines)
+
+
+def _load(
+    spec: FenceSpec, page: str, line: int | None, resolve: Resolver
+) -> tuple[ArgumentMap, list[Diagnostic], tuple[str, ...]]:
+    if spec.paths:
+        resolved = [resolve(p) for p in spec.paths]
+        check = check_paths(resolved)
+        files = tuple(sorted({str(k[1]) for k in check.load.spans.spans if k[0] == "file"}))
+        return check.amap, check.diagnostics, files
+    load = load_text(spec.yaml, page, fmt="yaml")
+    diags = load.diagnostics + validate_map(load.amap, load.spans, broken_ids=load.broken_ids)
+    shift = (line or 0) + spec.yaml_line - 1
+    moved = [
+        Diagnostic(Span(page, d.span.line + shift, d.span.col), d.severity, d.code, d.message)
+        if d.span.path == page
+        else d
+        for d in diags
+    ]
+    return load.amap, sort_diagnostics(moved), ()
+
+
+def _shown(amap: ArgumentMap, options: FenceOptions) -> tuple[ArgumentMap, str]:
+    """The part of the map to draw, and its title."""
+    title = map_title(amap)
+    shown = amap
+    if options.thesis is not None:
+        require_thesis(amap, options.thesis)
+        shown = thesis_map(amap, options.thesis)
+        thesis = shown.claim(options.thesis)
+        title = f"{title}: {clean(thesis.label or thesis.text)}"
+    if options.depth is not None:
+        roots = [options.thesis] if options.thesis else [t.id for t in amap.theses]
+        shown = limit_depth(shown, roots, options.depth)
+    return shown, clean(options.caption) if options.caption else title
+
+
+def content_key(amap: ArgumentMap, options: FenceOptions) -> str:
+    """The hash a figure is cached under: the map's content, the options and argmap's version."""
+    document = {
+        "argmap": __version__,
+        "map": amap.model_dump(mode="json"),
+        "options": asdict(options),
+    }
+    return hashlib.sha256(json.dumps(document, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _figure(
+    amap: ArgumentMap, options: FenceOptions, evaluation: Evaluation | None, gid: str, key: str
+) -> str:
+    shown, title = _shown(amap, options)
+    details = options.details
+
+    def link(claim_id: str) -> str | None:
+        if options.link_none:
+            return None
+        if options.link is not None:
+            return options.link.format(id=claim_id, anchor=anchor(claim_id))
+        return f"#{gid}-{anchor(claim_id)}-text" if details else f"#{anchor(claim_id)}"
+
+    dot = render_dot(shown, evaluation, link=link, graph_id=gid, title=title)
+    if options.direction != "BT":
+        dot = _RANKDIR.sub(f"rankdir={options.direction}", dot, count=1)
+    svg = svg_from_dot(dot, gid, title)
+    parts = [
+        f'<figure class="argmap-figure argmap-theme-{options.theme}" id="{gid}-figure" '
+        f'data-argmap-key="{key[:16]}"><style>{fence_css()}</style>',
+        f'<div class="argmap-canvas">{svg.rstrip()}</div>',
+    ]
+    if options.caption:
+        parts.append(f"<figcaption>{escape_html(options.caption)}</figcaption>")
+    if details:
+        parts.append(_details(shown, evaluation, gid))
+    parts.append("</figure>")
+    return "\n".join(parts) + "\n"
+
+
+def _details(amap: ArgumentMap, evaluation: Evaluation | None, gid: str) -> str:
+    items = []
+    for claim in amap.claims:
+        record = claim_record(amap, claim, evaluation)
+        status = status_phrase(record)
+        badge = f' <span class="argmap-status">{escape_html(status)}</span>' if status else ""
+        text = f"<p>{escape_html(record['text'])}</p>" if record["text"] != record["title"] else ""
+        kind = f'<span class="argmap-kind">{record["kind"]}</span>'
+        items.append(
+            f'<dt id="{gid}-{anchor(claim.id)}-text">{kind} '
+            f"{escape_html(record['title'])}{badge}</dt><dd>{text}{sources_html(record)}"
+            f'<p class="argmap-id"><code>{escape_html(claim.id)}</code></p></dd>'
+        )
+    count = len(items)
+    return (
+        f'<details class="argmap-details"><summary>The {count} claim{"s" if count != 1 else ""} '
+        f"of this map</summary><dl>{''.join(items)}</dl></details>"
+    )
+
+
+def render_fence(
+    info: str = "",
+    body: str = "",
+    *,
+    base_dir: str | os.PathLike[str] = ".",
+    page: str = "<page>",
+    line: int | None = None,
+    extra: Mapping[str, str] | None = None,
+    used_ids: MutableSet[str] | None = None,
+    resolve: Resolver | None = None,
+    cache: FenceCache | None = DEFAULT_CACHE,
+) -> FenceResult:
+    """Render an ``argmap`` fence as an HTML figure (inline SVG), or as an error box.
+
+    Never raises for problems in the fence or the map: they come back as ``problems``
+    (lines like ``page.md:12:1: error: ... [code]``) for the integration to log as build
+    warnings, and the HTML then shows them in a visible box.
+
+    Args:
+        info: The info string after ``argmap`` (options ``key=value`` and claim paths).
+        body: The fence's content: option lines, then inline claim YAML or claim paths.
+        base_dir: Directory that relative claim paths are resolved against.
+        page: The page's name, shown in messages.
+        line: The 1-based line of the fence's opening line in the page, if known.
+        extra: Options given outside the fence text (directive options).
+        used_ids: Graph ids already used on this page; the new id is added, so several
+            maps on one page never share an id.
+        resolve: Turns a claim path as written into a file path (default: against
+            ``base_dir``).
+        cache: Where rendered figures are kept (``None``: no caching).
+    """
+    base = Path(base_dir)
+    resolver = resolve or (lambda p: base / Path(p).expanduser())
+    try:
+        spec = parse_fence(info, body, extra)
+    except FenceError as exc:
+        at = None if line is None else line + exc.line
+        message = f"{_where(page, at)}: error: {exc} [{FENCE_CODE}]"
+        return FenceResult(_error_box([message]), (message,), failed=True)
+    files: tuple[str, ...] = ()
+    try:
+        amap, diags, files = _load(spec, page, line, resolver)
+        shown = [d for d in diags if d.severity in (Severity.ERROR, Severity.WARNING)]
+        problems = tuple(str(d) for d in shown)
+        if any(d.severity is Severity.ERROR for d in shown):
+            return FenceResult(_error_box(list(problems)), problems, failed=True, files=files)
+        if spec.options.thesis is not None:
+            try:
+                require_thesis(amap, spec.options.thesis)
+            except ArgmapError as exc:
+                at = None if line is None else line + spec.option_lines.get("thesis", 0)
+                message = f"{_where(page, at)}: error: {exc} [{FENCE_CODE}]"
+                return FenceResult(_error_box([message]), (message,), failed=True, files=files)
+        key = content_key(amap, spec.options)
+        base_id = f"{graph_id(spec.options.thesis or 'map')}-{key[:8]}"
+        gid = base_id
+        taken = used_ids if used_ids is not None else set()
+        n = 1
+        while gid in taken:
+            n += 1
+            gid = f"{base_id}-{n}"
+        taken.add(gid)
+        cache_key = hashlib.sha256(f"{key}\n{gid}".encode()).hexdigest()
+        html = cache.get(cache_key) if cache is not None else None
+        if html is None:
+            options = spec.options
+            evaluation = None
+            if options.semantics is not None:
+                evaluation = evaluate_map(
+                    amap,
+                    semantics=options.semantics,
+                    support=options.support,
+                    gradual=options.gradual,
+                )
+            html = _figure(amap, options, evaluation, gid, key)
+            if cache is not None:
+                cache.put(cache_key, html)
+        return FenceResult(html, problems, failed=False, files=files, graph_id=gid)
+    except ArgmapError as exc:
+        message = f"{_where(page, line)}: error: {exc} [{FENCE_CODE}]"
+        return FenceResult(_error_box([message]), (message,), failed=True, files=files)

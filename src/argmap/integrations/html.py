@@ -1,0 +1,126 @@
+"""The standalone HTML page of a map: inline SVG with pan and zoom, and a side panel with the
+clicked claim. The page fetches nothing."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Callable
+from string import Template
+from typing import Any
+
+from argmap.build import Artifact, graph_id
+from argmap.evaluate import Evaluation
+from argmap.integrations.fence import asset_text
+from argmap.integrations.records import claim_record, sources_html, status_phrase
+from argmap.model import ArgumentMap
+from argmap.render.svg import render_svg
+from argmap.render.text import anchor, clean, escape_html, map_title
+from argmap.structure import require_thesis, thesis_map
+
+OVERVIEW = "overview"
+
+
+def _csp_hash(text: str) -> str:
+    return (
+        "'sha256-"
+        + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+        + "'"
+    )
+
+
+def _json_for_script(data: dict[str, Any]) -> str:
+    # Inside <script> only "</" and "<!--" matter; escaping every <, > and & as \\u
+    # sequences keeps any claim text from closing the element (HTML spec, 4.12.1.3).
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _all_claims(shown: ArgumentMap, records: dict[str, dict[str, Any]]) -> str:
+    items = []
+    for claim in shown.claims:
+        record = records[claim.id]
+        status = status_phrase(record)
+        badge = f' <span class="argmap-status">{escape_html(status)}</span>' if status else ""
+        text = f"<p>{escape_html(record['text'])}</p>" if record["text"] != record["title"] else ""
+        items.append(
+            f'<dt id="{anchor(claim.id)}"><span class="argmap-kind">{record["kind"]}</span> '
+            f"{escape_html(record['title'])}{badge}</dt>\n<dd>{text}{sources_html(record)}</dd>"
+        )
+    return "\n".join(items)
+
+
+def render_html_page(
+    amap: ArgumentMap, evaluation: Evaluation | None = None, thesis_id: str | None = None
+) -> str:
+    """A self-contained HTML page for a map or a thesis's sub-map (needs Graphviz's ``dot``).
+
+    The page holds the SVG inline, with pan and zoom (drag, wheel, buttons, keys), and a
+    side panel that shows a clicked claim's full text, sources, evaluation and
+    neighbours. Its stylesheet, script and data are inline, and its Content Security Policy
+    allows nothing else, so it loads nothing from a network. Without JavaScript, every
+    claim is listed below the map and the nodes link to the list.
+
+    Args:
+        amap: The whole map.
+        evaluation: Statuses and strengths to show, if any.
+        thesis_id: Draw this thesis's sub-map; ``None`` draws the whole map.
+
+    Raises:
+        UsageError: ``thesis_id`` is not a thesis of the map.
+        RenderError: Graphviz is missing or fails.
+    """
+    title = map_title(amap)
+    shown = amap
+    if thesis_id is not None:
+        require_thesis(amap, thesis_id)
+        shown = thesis_map(amap, thesis_id)
+        thesis = shown.claim(thesis_id)
+        title = f"{title}: {clean(thesis.label or thesis.text)}"
+    gid = graph_id(thesis_id or OVERVIEW)
+    svg = render_svg(shown, evaluation, link=lambda c: f"#{anchor(c)}", graph_id=gid, title=title)
+    records = {
+        c.id: {**claim_record(shown, c, evaluation), "anchor": anchor(c.id)} for c in shown.claims
+    }
+    how = None
+    if evaluation is not None:
+        how = f"{evaluation.semantics} semantics, supports read as {evaluation.support}"
+        if evaluation.gradual:
+            how += f", strengths by {evaluation.gradual}"
+    data = {"graph": gid, "title": title, "evaluation": how, "claims": records}
+    css = asset_text("page.css")
+    script = asset_text("page.js")
+    policy = [
+        "default-src 'none'",
+        f"style-src {_csp_hash(css)}",
+        f"script-src {_csp_hash(script)}",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ]
+    count = len(shown.claims)
+    meta = f"{count} claim{'s' if count != 1 else ''}, {len(shown.relations)} relations"
+    if how:
+        meta += f" · {how}"
+    return Template(asset_text("page.html")).substitute(
+        csp="; ".join(policy),
+        title=escape_html(title),
+        css=css,
+        meta=escape_html(meta),
+        svg=svg.rstrip(),
+        count=count,
+        claims=_all_claims(shown, records),
+        data=_json_for_script(data),
+        script=script,
+    )
+
+
+def html_artifacts(amap: ArgumentMap, evaluation: Evaluation | None) -> list[Artifact]:
+    """The standalone pages of a build: one per thesis (``<thesis>.html``) and ``overview.html``."""
+
+    def page(thesis_id: str | None) -> Callable[[], bytes]:
+        return lambda: render_html_page(amap, evaluation, thesis_id).encode("utf-8")
+
+    artifacts = [Artifact(f"{t.id}.html", page(t.id)) for t in amap.theses]
+    artifacts.append(Artifact(f"{OVERVIEW}.html", page(None)))
+    return artifacts

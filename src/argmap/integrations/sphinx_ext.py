@@ -1,0 +1,99 @@
+"""Sphinx: the ``argmap`` directive (also a MyST fence through ``myst_fence_as_directive``),
+parallel-safe.
+
+In ``conf.py``::
+
+    extensions = ["myst_parser", "argmap.integrations.sphinx_ext"]
+    myst_fence_as_directive = ["argmap"]
+
+Claim paths are relative to the document (or, with a leading ``/``, to the source
+directory); every claim file read is registered as a dependency, so editing it rebuilds
+the pages that draw it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from argmap import __version__
+from argmap.integrations.fence import DEFAULT_CACHE, FenceCache, render_fence
+from argmap.integrations.options import FENCE_NAME, OPTION_NAMES
+
+logger = logging.getLogger(__name__)
+_CACHES: dict[str, FenceCache] = {}
+
+
+def _shown_path(path: str) -> str:
+    """A path as messages show it: relative to the working directory when that is shorter."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return rel if len(rel) < len(path) else path
+
+
+class ArgmapDirective(SphinxDirective):
+    """``.. argmap:: [PATHS] [key=value ...]`` with options and inline claim YAML as content."""
+
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = dict.fromkeys(OPTION_NAMES, directives.unchanged)
+
+    def run(self) -> list[nodes.Node]:
+        """Render the map (or an error box) as raw HTML, and note the claim files it read."""
+        env = self.env
+        page = _shown_path(str(env.doc2path(env.docname)))
+
+        def resolve(path: str) -> Path:
+            return Path(_shown_path(env.relfn2path(path)[1]))
+
+        used: set[str] = env.temp_data.setdefault("argmap_graph_ids", set())  # type: ignore[assignment]
+        result = render_fence(
+            self.arguments[0] if self.arguments else "",
+            "\n".join(self.content),
+            page=page,
+            line=self._fence_line(),
+            extra={k: str(v) for k, v in self.options.items()},
+            used_ids=used,
+            resolve=resolve,
+            cache=_cache(self.config.argmap_cache, env.doctreedir),
+        )
+        for path in result.files:
+            env.note_dependency(Path(path).resolve())
+        for problem in result.problems:
+            logger.warning(problem, type="argmap", subtype="fence")
+        return [nodes.raw("", result.html, format="html")]
+
+    def _fence_line(self) -> int:
+        """The line that content line 1 follows (render_fence counts body lines from it)."""
+        if not self.content:
+            return self.lineno
+        if type(self.state_machine).__module__.startswith("myst_parser"):
+            # MyST gives the content's offset from the opening line, not from the file's start.
+            return self.lineno + self.content_offset
+        return self.content_offset
+
+
+def _cache(enabled: bool, doctreedir: str | os.PathLike[str]) -> FenceCache | None:
+    if not enabled:
+        return None
+    directory = str(Path(doctreedir) / "argmap")
+    if directory not in _CACHES:
+        _CACHES[directory] = FenceCache(directory) if directory else DEFAULT_CACHE
+    return _CACHES[directory]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directive and the ``argmap_cache`` setting (keep maps between builds)."""
+    app.add_config_value("argmap_cache", True, "env", types=[bool])
+    app.add_directive(FENCE_NAME, ArgmapDirective)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
