@@ -48,14 +48,15 @@ ARGDOWN_ISH = st.sampled_from(
     ]
 )
 TEXT = (
-    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40) | ARGDOWN_ISH
+    st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40) | ARGDOWN_ISH
 ).filter(lambda s: s.strip() != "")
 LABEL = st.none() | TEXT.map(lambda s: s[:200]) | st.sampled_from(["Title", "-dash", "a]b", "a>b"])
 
 
 @st.composite
 def source_refs(draw: st.DrawFn, source_ids: list[str]) -> SourceRef:
-    if source_ids and draw(st.booleans()):
+    use_source: bool = bool(source_ids) and draw(st.booleans())
+    if use_source:
         target = {"source": draw(st.sampled_from(source_ids))}
     else:
         target = {"url": draw(st.sampled_from(["https://example.org/x", "http://a.b/c?d=e}f"]))}
@@ -95,7 +96,7 @@ def rich_maps(draw: st.DrawFn) -> ArgumentMap:
                 undercuts=pick(2),
             )
         )
-    compare = ()
+    compare: tuple[tuple[str, str], ...] = ()
     if ids:
         pairs = st.tuples(st.sampled_from(ids), st.sampled_from(ids))
         compare = tuple(draw(st.lists(pairs, max_size=2)))

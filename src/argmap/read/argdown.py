@@ -152,9 +152,8 @@ def _next_break(text: str, pos: int) -> int:
 
 
 def _diagnostic(smap: SourceMap, problem: Problem) -> Diagnostic:
-    return Diagnostic(
-        smap.span(problem.token.offset), Severity(problem.severity), problem.code, problem.message
-    )
+    offset = problem.token.offset if problem.offset is None else problem.offset
+    return Diagnostic(smap.span(offset), Severity(problem.severity), problem.code, problem.message)
 
 
 def _first_error(err: ValidationError) -> str:

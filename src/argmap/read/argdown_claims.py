@@ -73,6 +73,13 @@ class _Converter:
     def span(self, member: Member) -> Span:
         return self.smap.span(member.token.offset)
 
+    def key_span(self, node: Node, key: str) -> Span:
+        """Where the data block that sets ``key`` was written (the last one wins)."""
+        for member in reversed(node.members):
+            if member.data and key in member.data and member.data_token is not None:
+                return self.smap.span(member.data_token.offset)
+        return self.span(self.home(node))
+
     @staticmethod
     def name(node: Node) -> str:
         if node.untitled:
@@ -91,7 +98,7 @@ class _Converter:
             wanted = node.data().get("id")
             if wanted is None:
                 continue
-            where = self.span(self.home(node))
+            where = self.key_span(node, "id")
             if not isinstance(wanted, str) or not MODEL_ID_RE.match(wanted):
                 self.note(
                     where,
@@ -169,8 +176,9 @@ class _Converter:
                     f"{self.name(node)} has another text here; argmap keeps the one on line {line}",
                 )
 
-    def kind(self, node: Node, data: dict[str, Any], tags: list[str], where: Span) -> ClaimKind:
+    def kind(self, node: Node, data: dict[str, Any], tags: list[str]) -> ClaimKind:
         wanted = data.get("kind")
+        where = self.key_span(node, "kind")
         if node.kind == "argument":
             if wanted not in (None, "argument"):
                 self.note(
@@ -222,8 +230,9 @@ class _Converter:
             return None
         return slugify(section.title, 64) or None
 
-    def sources(self, node: Node, data: dict[str, Any], where: Span) -> list[SourceRef]:
+    def sources(self, node: Node, data: dict[str, Any]) -> list[SourceRef]:
         refs: list[SourceRef] = []
+        where = self.key_span(node, "sources")
         raw = data.get("sources")
         if raw is not None:
             items = raw if isinstance(raw, list) else [raw]
@@ -249,8 +258,9 @@ class _Converter:
                     refs.append(ref)
         return refs
 
-    def weight(self, node: Node, data: dict[str, Any], where: Span) -> float | None:
+    def weight(self, node: Node, data: dict[str, Any]) -> float | None:
         value = data.get("weight")
+        where = self.key_span(node, "weight")
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
@@ -263,7 +273,8 @@ class _Converter:
             return None
         return float(value)
 
-    def label(self, node: Node, data: dict[str, Any], where: Span) -> str | None:
+    def label(self, node: Node, data: dict[str, Any]) -> str | None:
+        where = self.key_span(node, "label")
         if "label" in data:
             value = data["label"]
             if value is None or isinstance(value, str):
@@ -295,12 +306,12 @@ class _Converter:
         tags = self.tags(node)
         fields: dict[str, Any] = {
             "id": self.ids[key],
-            "kind": self.kind(node, data, tags, where),
+            "kind": self.kind(node, data, tags),
             "text": self.text(node, data),
-            "label": self.label(node, data, where),
+            "label": self.label(node, data),
             "tags": tuple(tags),
-            "sources": tuple(self.sources(node, data, where)),
-            "weight": self.weight(node, data, where),
+            "sources": tuple(self.sources(node, data)),
+            "weight": self.weight(node, data),
             "supports": [],
             "attacks": [],
             "undercuts": [],

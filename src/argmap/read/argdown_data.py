@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -11,6 +12,8 @@ from argmap.read.argdown_lexer import Token
 
 # libyaml's loader when PyYAML was built with it: the same results, much faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BLOCK_START = re.compile(r"\{[ \t]*(?:\r\n|\n|\r)")
+_FRONT_START = re.compile(r"\s*=+")
 
 
 @dataclass
@@ -21,6 +24,8 @@ class Problem:
     severity: Literal["error", "warning", "info"]
     code: str
     message: str
+    #: Offset in the text when more precise than the token's own.
+    offset: int | None = None
 
 
 def merge_data(into: dict[str, Any], new: dict[str, Any]) -> None:
@@ -32,14 +37,21 @@ def merge_data(into: dict[str, Any], new: dict[str, Any]) -> None:
             into[key] = value
 
 
-def _load(token: Token, text: str, what: str, problems: list[Problem]) -> dict[str, Any] | None:
+def _load(
+    token: Token, text: str, base: int, what: str, problems: list[Problem]
+) -> dict[str, Any] | None:
     try:
         value = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         detail = getattr(err, "problem", None) or str(err).splitlines()[0]
-        where = f" (line {mark.line + 1} of the {what})" if mark is not None else ""
-        problems.append(Problem(token, "error", "argdown-data", f"invalid YAML{where}: {detail}"))
+        offset = None
+        if mark is not None:
+            starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
+            line_start = starts[min(mark.line, len(starts) - 1)]
+            offset = token.offset + base + min(line_start + mark.column, len(text))
+        message = f"invalid YAML in the {what}: {detail}"
+        problems.append(Problem(token, "error", "argdown-data", message, offset))
         return None
     if value is None:
         return None
@@ -54,12 +66,16 @@ def parse_data(token: Token | None, problems: list[Problem]) -> dict[str, Any] |
     if token is None:
         return None
     image = token.image
-    opening = image[1:].lstrip(" \t")
-    if opening.startswith(("\n", "\r")):
-        image = opening.lstrip("\r\n").rstrip()[:-1]
-    return _load(token, image, "data block", problems)
+    block = _BLOCK_START.match(image)
+    if block is None:
+        return _load(token, image, 0, "data block", problems)
+    body = image[block.end() :].rstrip()[:-1]
+    return _load(token, body, block.end(), "data block", problems)
 
 
 def parse_front_matter(token: Token, problems: list[Problem]) -> dict[str, Any] | None:
     """The mapping between the ``===`` lines of the front matter."""
-    return _load(token, token.image.strip().strip("="), "front matter", problems)
+    start = _FRONT_START.match(token.image)
+    base = start.end() if start else 0
+    body = token.image[base:].rstrip().rstrip("=")
+    return _load(token, body, base, "front matter", problems)

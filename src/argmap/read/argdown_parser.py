@@ -127,6 +127,12 @@ class _Parser:
             start = self.i
             try:
                 blocks.append(self.block())
+                if self.at(*RELATION_TOKENS):
+                    raise ParseError(
+                        self.tok,
+                        f"relation {describe(self.tok)} is indented less than the relations "
+                        "before it: indent it like the relation of the same element above",
+                    )
                 if not self.at(Tok.EMPTYLINE, Tok.EOF):
                     raise ParseError(
                         self.tok,
