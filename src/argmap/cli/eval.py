@@ -1,0 +1,145 @@
+"""The eval command: which claims stand under a semantics, as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from argmap.cli.app import guarded, main, print_diagnostics
+from argmap.diagnostics import has_errors, sort_diagnostics
+from argmap.errors import UsageError
+from argmap.evaluate import (
+    DEFAULT_WEIGHT,
+    EXTENSION_SEMANTICS,
+    GRADUAL_SEMANTICS,
+    MODES,
+    SUPPORT_READINGS,
+    Evaluation,
+    accepts,
+    evaluate_map,
+)
+from argmap.model import ArgumentMap
+from argmap.read import FORMATS, load_paths
+
+
+@main.command("eval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--semantics",
+    type=click.Choice([*EXTENSION_SEMANTICS, *GRADUAL_SEMANTICS]),
+    default="grounded",
+    show_default=True,
+    help="Extension semantics (statuses) or gradual semantics (strengths).",
+)
+@click.option(
+    "--support",
+    type=click.Choice(SUPPORT_READINGS),
+    default="deductive",
+    show_default=True,
+    help="How supports turn into derived attacks.",
+)
+@click.option(
+    "--format",
+    "out_fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A readable table, or JSON.",
+)
+@click.option(
+    "--accept", "claim_id", metavar="ID", help="Answer yes or no: is this claim accepted?"
+)
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    help="With --accept: in some extension (credulous, the default) or in all (skeptical).",
+)
+@click.option(
+    "--from", "fmt", type=click.Choice(list(FORMATS)), help="Input format (default: by suffix)."
+)
+def eval_command(
+    paths: tuple[str, ...],
+    semantics: str,
+    support: str,
+    out_fmt: str,
+    claim_id: str | None,
+    mode: str | None,
+    fmt: str | None,
+) -> None:
+    """Evaluate a map or an ICCMA framework: extensions and statuses, or strengths.
+
+    \b
+    Example:
+      argmap eval claims --semantics preferred
+      argmap eval framework.apx --semantics stable --format json
+      argmap eval claims --semantics dfquad
+      argmap eval framework.i23 --semantics preferred --accept 7 --mode skeptical
+    """
+    with guarded():
+        if mode is not None and claim_id is None:
+            raise UsageError("--mode needs --accept ID")
+        if claim_id is not None and semantics in GRADUAL_SEMANTICS:
+            raise UsageError(f"--accept needs an extension semantics, not {semantics!r}")
+        result = load_paths(paths, fmt=fmt)
+        diags = sort_diagnostics(result.diagnostics)
+        print_diagnostics(diags, quiet_when_clean=True)
+        if has_errors(diags):
+            sys.exit(1)
+        if claim_id is not None:
+            answer = accepts(result.amap, claim_id, semantics, mode or "credulous", support)
+            click.echo(_answer(semantics, claim_id, mode or "credulous", answer, out_fmt))
+            return
+        gradual = semantics if semantics in GRADUAL_SEMANTICS else None
+        evaluation = evaluate_map(
+            result.amap,
+            semantics="grounded" if gradual else semantics,
+            support=support,
+            gradual=gradual,
+        )
+        if out_fmt == "json":
+            for note in evaluation.notes:
+                click.echo(f"argmap: note: {note}", err=True)
+            click.echo(render_json(semantics, evaluation))
+        else:
+            click.echo(render_table(result.amap, semantics, evaluation), nl=False)
+
+
+def _answer(semantics: str, claim_id: str, mode: str, answer: bool, out_fmt: str) -> str:
+    if out_fmt == "json":
+        data = {"semantics": semantics, "claim": claim_id, "mode": mode, "accepted": answer}
+        return json.dumps(data)
+    return "yes" if answer else "no"
+
+
+def render_json(semantics: str, evaluation: Evaluation) -> str:
+    """The JSON answer: extensions for an extension semantics, strengths for a gradual one."""
+    if semantics in GRADUAL_SEMANTICS:
+        strengths = dict(sorted(evaluation.strengths.items()))
+        return json.dumps({"semantics": semantics, "strengths": strengths})
+    extensions = [list(e) for e in evaluation.extensions]
+    return json.dumps({"semantics": semantics, "extensions": extensions})
+
+
+def render_table(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> str:
+    """A readable table: one claim a line with its status or strength, then the notes."""
+    gradual = semantics in GRADUAL_SEMANTICS
+    lines = [f"semantics: {semantics} (supports: {evaluation.support})"]
+    if not gradual:
+        count = len(evaluation.extensions)
+        lines.append(f"extensions: {count}")
+        lines += [f"  {i}: {{{', '.join(e)}}}" for i, e in enumerate(evaluation.extensions, 1)]
+    lines.append("")
+    width = max([5, *(len(c.id) for c in amap.claims)])
+    if gradual:
+        lines.append(f"{'claim':<{width}}  {'base':>8}  {'strength':>8}")
+        for claim in amap.claims:
+            base = DEFAULT_WEIGHT if claim.weight is None else claim.weight
+            value = evaluation.strengths[claim.id]
+            lines.append(f"{claim.id:<{width}}  {base:>8.6f}  {value:>8.6f}")
+    else:
+        lines.append(f"{'claim':<{width}}  status")
+        lines += [f"{c.id:<{width}}  {evaluation.statuses[c.id].value}" for c in amap.claims]
+    lines += [f"note: {note}" for note in evaluation.notes]
+    return "\n".join(lines) + "\n"

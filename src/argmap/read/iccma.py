@@ -1,0 +1,209 @@
+"""Readers for ICCMA abstract argumentation frameworks: ``apx`` and the 2023 numeric format.
+
+``apx`` (ICCMA 2015-2021) declares ``arg(a).`` and ``att(a,b).`` facts; the 2023 format
+(suffix ``.af`` or ``.i23``) starts with ``p af N`` and lists attacks as ``i j`` lines over
+the arguments ``1..N``, with ``#`` comment lines. Argument names become claim ids as
+written, and each claim's text is its name. Problems come back as diagnostics with
+positions, never as exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
+from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind
+from argmap.read.result import LoadResult
+
+__all__ = ["read_apx", "read_i23"]
+
+_FACT = re.compile(r"[ \t]*(arg|att)[ \t]*\(([^()]*)\)[ \t]*\.")
+_HEADER = re.compile(r"p[ \t]+af[ \t]+(\S+)[ \t]*$")
+_TOKEN = re.compile(r"\S+")
+_DIGITS = re.compile(r"[0-9]+")
+#: Above this many arguments, an unknown name gets no "did you mean" hint (too slow to find).
+_HINT_LIMIT = 10_000
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.spans = SpanIndex()
+        self.spans.add(("file", path), Span(path))
+        self.diagnostics: list[Diagnostic] = []
+        self.names: dict[str, Span] = {}
+        self.attacks: dict[tuple[str, str], Span] = {}
+
+    def say(self, span: Span, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.diagnostics.append(Diagnostic(span, severity, code, message))
+
+    def declare(self, name: str, span: Span) -> None:
+        if name in self.names:
+            first = self.names[name]
+            self.say(
+                span,
+                "iccma-duplicate-argument",
+                f"argument {quote_id(name)} is declared again (first at line {first.line})",
+                Severity.WARNING,
+            )
+            return
+        self.names[name] = span
+        self.spans.add(("claim", name), span)
+
+    def attack(self, source: str, target: str, span: Span) -> None:
+        key = (source, target)
+        if key in self.attacks:
+            first = self.attacks[key].line
+            self.say(
+                span,
+                "iccma-duplicate-attack",
+                f"attack of {quote_id(target)} by {quote_id(source)} repeats line {first}",
+                Severity.INFO,
+            )
+            return
+        self.attacks[key] = span
+
+    def result(self, order: list[str] | None = None) -> LoadResult:
+        known = self.names
+        targets: dict[str, list[str]] = {name: [] for name in known}
+        for (source, target), span in self.attacks.items():
+            missing = [n for n in (source, target) if n not in known]
+            for name in missing:
+                self.say(
+                    span,
+                    "iccma-unknown-argument",
+                    f"attack names undeclared argument {quote_id(name)}"
+                    f"{did_you_mean(name, known) if len(known) <= _HINT_LIMIT else ''}",
+                )
+            if not missing:
+                targets[source].append(target)
+        claims = [
+            Claim.model_construct(
+                id=name, kind=ClaimKind.CLAIM, text=name, attacks=tuple(sorted(targets[name]))
+            )
+            for name in sorted(order if order is not None else known)
+        ]
+        return LoadResult(ArgumentMap(claims=tuple(claims)), self.spans, self.diagnostics)
+
+
+def _name(reader: _Reader, raw: str, span: Span) -> str | None:
+    name = raw.strip()
+    if MODEL_ID_RE.match(name):
+        return name
+    reader.say(
+        span,
+        "iccma-bad-name",
+        f"argument name {quote_id(name)} is not usable as a claim id: expected letters, "
+        "digits, '_', '.', ':' or '-', starting with a letter, digit or '_'",
+    )
+    return None
+
+
+def read_apx(text: str, path: str) -> LoadResult:
+    """Read an ICCMA ``apx`` framework: ``arg(a).`` and ``att(a,b).`` facts.
+
+    Blank lines and lines starting with ``#`` or ``%`` are skipped; several facts may share
+    a line.
+    """
+    reader = _Reader(path)
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#%":
+            continue
+        pos = 0
+        while pos < len(line) and line[pos:].strip():
+            match = _FACT.match(line, pos)
+            col = pos + len(line[pos:]) - len(line[pos:].lstrip()) + 1
+            if match is None:
+                found = line[col - 1 : col + 19].rstrip()
+                reader.say(
+                    Span(path, lineno, col),
+                    "iccma-syntax",
+                    f"expected 'arg(name).' or 'att(name,name).', found {quote_id(found)}",
+                )
+                break
+            pos = match.end()
+            _fact(reader, match, Span(path, lineno, col))
+    return reader.result()
+
+
+def _fact(reader: _Reader, match: re.Match[str], span: Span) -> None:
+    kind, inner = match.group(1), match.group(2)
+    parts = inner.split(",")
+    arg_span = Span(span.path, span.line, match.start(2) + 1)
+    if kind == "arg":
+        if len(parts) != 1:
+            reader.say(arg_span, "iccma-syntax", f"arg() takes one name, found {len(parts)}")
+            return
+        name = _name(reader, parts[0], arg_span)
+        if name is not None:
+            reader.declare(name, span)
+        return
+    if len(parts) != 2:
+        reader.say(arg_span, "iccma-syntax", f"att() takes two names, found {len(parts)}")
+        return
+    source = _name(reader, parts[0], arg_span)
+    target = _name(reader, parts[1], arg_span)
+    if source is not None and target is not None:
+        reader.attack(source, target, span)
+
+
+def read_i23(text: str, path: str) -> LoadResult:
+    """Read an ICCMA 2023 framework: ``p af N``, then ``i j`` attack lines over ``1..N``.
+
+    Lines starting with ``#`` are comments. Argument ``k`` becomes the claim ``"k"``.
+    """
+    reader = _Reader(path)
+    count: int | None = None
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        col = len(line) - len(line.lstrip()) + 1
+        span = Span(path, lineno, col)
+        if stripped.startswith("p"):
+            header = _HEADER.match(stripped)
+            if count is not None:
+                reader.say(span, "iccma-syntax", "a second 'p af N' header")
+            elif header is None or not _DIGITS.fullmatch(header.group(1)):
+                reader.say(span, "iccma-syntax", f"expected 'p af N', found {quote_id(stripped)}")
+                return reader.result([])
+            else:
+                count = int(header.group(1))
+                for k in range(1, count + 1):
+                    reader.declare(str(k), Span(path, lineno, col))
+            continue
+        if count is None:
+            reader.say(span, "iccma-syntax", "expected the header 'p af N' before any attack")
+            return reader.result([])
+        _attack_line(reader, line, lineno, count)
+    if count is None:
+        reader.say(Span(path, 1, 1), "iccma-syntax", "missing the header 'p af N'")
+    return reader.result()
+
+
+def _attack_line(reader: _Reader, line: str, lineno: int, count: int) -> None:
+    tokens = list(_TOKEN.finditer(line))
+    span = Span(reader.path, lineno, tokens[0].start() + 1)
+    if len(tokens) != 2:
+        reader.say(
+            span,
+            "iccma-syntax",
+            f"expected 'i j' (two argument numbers), found {len(tokens)} "
+            f"field{'s' if len(tokens) != 1 else ''}",
+        )
+        return
+    ends = []
+    for token in tokens:
+        value = token.group()
+        at = Span(reader.path, lineno, token.start() + 1)
+        if not _DIGITS.fullmatch(value):
+            reader.say(at, "iccma-syntax", f"expected an argument number, found {quote_id(value)}")
+            return
+        if not 1 <= int(value) <= count:
+            reader.say(at, "iccma-unknown-argument", f"argument {value} is outside 1..{count}")
+            return
+        ends.append(str(int(value)))
+    reader.attack(ends[0], ends[1], span)
