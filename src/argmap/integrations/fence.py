@@ -169,7 +169,7 @@ def _load(
 
 
 def _shown(amap: ArgumentMap, options: FenceOptions) -> tuple[ArgumentMap, str]:
-    """The part of the map to draw, and its title."""
+    """The part of the map to draw, and its title (the caption goes under the figure)."""
     title = map_title(amap)
     shown = amap
     if options.thesis is not None:
@@ -180,7 +180,7 @@ def _shown(amap: ArgumentMap, options: FenceOptions) -> tuple[ArgumentMap, str]:
     if options.depth is not None:
         roots = [options.thesis] if options.thesis else [t.id for t in amap.theses]
         shown = limit_depth(shown, roots, options.depth)
-    return shown, clean(options.caption) if options.caption else title
+    return shown, title
 
 
 def content_key(amap: ArgumentMap, options: FenceOptions) -> str:
@@ -251,6 +251,7 @@ def render_fence(
     page: str = "<page>",
     line: int | None = None,
     extra: Mapping[str, str] | None = None,
+    extra_lines: Mapping[str, int] | None = None,
     used_ids: MutableSet[str] | None = None,
     resolve: Resolver | None = None,
     cache: FenceCache | None = DEFAULT_CACHE,
@@ -268,6 +269,7 @@ def render_fence(
         page: The page's name, shown in messages.
         line: The 1-based line of the fence's opening line in the page, if known.
         extra: Options given outside the fence text (directive options).
+        extra_lines: The line of each of ``extra``, counted like body lines.
         used_ids: Graph ids already used on this page; the new id is added, so several
             maps on one page never share an id.
         resolve: Turns a claim path as written into a file path (default: against
@@ -277,7 +279,7 @@ def render_fence(
     base = Path(base_dir)
     resolver = resolve or (lambda p: base / Path(p).expanduser())
     try:
-        spec = parse_fence(info, body, extra)
+        spec = parse_fence(info, body, extra, extra_lines)
     except FenceError as exc:
         at = None if line is None else line + exc.line
         message = f"{_where(page, at)}: error: {exc} [{FENCE_CODE}]"

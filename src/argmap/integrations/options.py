@@ -196,7 +196,10 @@ def split_words(text: str, line: int = 0) -> tuple[dict[str, str], list[str]]:
 
 
 def parse_fence(
-    info: str = "", body: str = "", extra: Mapping[str, str] | None = None
+    info: str = "",
+    body: str = "",
+    extra: Mapping[str, str] | None = None,
+    extra_lines: Mapping[str, int] | None = None,
 ) -> FenceSpec:
     """Read a fence the same way in every integration.
 
@@ -209,6 +212,7 @@ def parse_fence(
         body: The fence's content.
         extra: Options given another way (Sphinx directive options, superfences options);
             they win over the info string.
+        extra_lines: The body line each of ``extra`` was written on, when known.
 
     Raises:
         FenceError: Unknown options, bad values, paths and YAML together, or nothing to draw.
@@ -226,6 +230,7 @@ def parse_fence(
         start += 1
     for key, value in (extra or {}).items():
         raw[key] = value
+        lines[key] = (extra_lines or {}).get(key, 0)
     for value in [raw.get("path", "")]:
         more, bare = split_words(value, lines.get("path", 0))
         paths += bare + [f"{k}={v}" for k, v in more.items()]

@@ -14,6 +14,7 @@ the pages that draw it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -28,6 +29,8 @@ from argmap.integrations.fence import DEFAULT_CACHE, FenceCache, render_fence
 from argmap.integrations.options import FENCE_NAME, OPTION_NAMES
 
 logger = logging.getLogger(__name__)
+# An option line in a directive (":depth: 2") or in a MyST YAML options block ("depth: 2").
+_OPTION = re.compile(r"^\s*:?([A-Za-z][\w-]*):(?:\s|$)")
 _CACHES: dict[str, FenceCache] = {}
 
 
@@ -56,13 +59,15 @@ class ArgmapDirective(SphinxDirective):
         def resolve(path: str) -> Path:
             return Path(_shown_path(env.relfn2path(path)[1]))
 
+        line = self._fence_line()
         used: set[str] = env.temp_data.setdefault("argmap_graph_ids", set())  # type: ignore[assignment]
         result = render_fence(
             self.arguments[0] if self.arguments else "",
             "\n".join(self.content),
             page=page,
-            line=self._fence_line(),
+            line=line,
             extra={k: str(v) for k, v in self.options.items()},
+            extra_lines={k: n - line for k, n in self._option_lines().items()},
             used_ids=used,
             resolve=resolve,
             cache=_cache(self.config.argmap_cache, env.doctreedir),
@@ -73,11 +78,25 @@ class ArgmapDirective(SphinxDirective):
             logger.warning(problem, type="argmap", subtype="fence")
         return [nodes.raw("", result.html, format="html")]
 
+    def _option_lines(self) -> dict[str, int]:
+        """The page line each option was written on, found in the directive's text."""
+        # block_text starts with the directive's own line (MyST: the opening fence).
+        first = self.lineno - 1
+        found: dict[str, int] = {}
+        for i, text in enumerate(self.block_text.splitlines()):
+            match = _OPTION.match(text)
+            if match and match.group(1) in self.options and match.group(1) not in found:
+                found[match.group(1)] = first + i + 1
+        return found
+
+    def _is_myst(self) -> bool:
+        return type(self.state_machine).__module__.startswith("myst_parser")
+
     def _fence_line(self) -> int:
         """The line that content line 1 follows (render_fence counts body lines from it)."""
         if not self.content:
             return self.lineno
-        if type(self.state_machine).__module__.startswith("myst_parser"):
+        if self._is_myst():
             # MyST gives the content's offset from the opening line, not from the file's start.
             return self.lineno + self.content_offset
         return self.content_offset

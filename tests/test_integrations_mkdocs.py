@@ -1,0 +1,136 @@
+"""The MkDocs plugin: real sites built in temporary folders with ``mkdocs build --strict``."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.dot
+
+CLAIMS = """\
+map:
+  title: The harbour question
+claims:
+  - id: harbour
+    kind: thesis
+    label: Build the harbour
+    text: The town should build the new harbour.
+  - id: jobs
+    text: The harbour brings jobs.
+    supports: [harbour]
+  - id: cost
+    text: It costs more than the town can borrow.
+    attacks: [harbour]
+  - id: ferry
+    kind: thesis
+    text: The town should keep the ferry instead.
+  - id: cheap
+    text: The ferry costs little to run.
+    supports: [ferry]
+"""
+INDEX = """\
+# Harbour site
+
+```argmap
+:path: /claims
+:thesis: harbour
+```
+
+!!! note "Nested in an admonition"
+
+    ```argmap
+    :path: ../claims/town.yaml
+    :thesis: ferry
+    ```
+
+```argmap
+claims:
+  - id: solo
+    kind: thesis
+    text: A map written inline.
+```
+"""
+CONFIG = """\
+site_name: Harbour
+theme: mkdocs
+plugins:
+  - argmap:
+      paths: [claims]
+markdown_extensions:
+  - admonition
+  - pymdownx.superfences
+"""
+
+
+def make_site(root: Path, pages: dict[str, str]) -> Path:
+    (root / "claims").mkdir(parents=True)
+    (root / "claims" / "town.yaml").write_text(CLAIMS, encoding="utf-8")
+    (root / "docs").mkdir()
+    for name, text in pages.items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    return root
+
+
+def mkdocs_build(root: Path, *, strict: bool) -> subprocess.CompletedProcess[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-f",
+        "mkdocs.yml",
+        "-d",
+        str(root / "site"),
+    ]
+    return subprocess.run(
+        [*command, "--strict"] if strict else command,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def ids_of(html: str) -> list[str]:
+    return re.findall(r'(?<![\w-])id="([^"]+)"', html)
+
+
+def test_strict_build_renders_fences_and_generates_a_page_per_thesis(tmp_path: Path) -> None:
+    root = make_site(tmp_path, {"index.md": INDEX})
+    proc = mkdocs_build(root, strict=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" not in proc.stderr
+    page = (root / "site" / "index.html").read_text("utf-8")
+    assert page.count('<figure class="argmap-figure') == 3
+    assert '<div class="admonition note">' in page and '<div class="argmap-error"' not in page
+    duplicates = [i for i, n in Counter(ids_of(page)).items() if n > 1]
+    assert duplicates == []
+    for claim in ("harbour", "jobs", "cost", "ferry", "cheap", "solo"):
+        assert f"<title>{claim}</title>" in page
+    thesis_page = (root / "site" / "maps" / "harbour" / "index.html").read_text("utf-8")
+    assert thesis_page.count("<svg") == 1
+    assert 'id="claim-jobs"' in thesis_page and 'href="#claim-jobs"' in thesis_page
+    assert "Reasons for and against" in thesis_page
+    overview = (root / "site" / "maps" / "index.html").read_text("utf-8")
+    assert "The harbour question" in overview and overview.count("<svg") == 1
+    assert (root / "site" / "maps" / "ferry" / "index.html").exists()
+
+
+def test_broken_fence_fails_a_strict_build_and_shows_an_error_box_otherwise(tmp_path: Path) -> None:
+    broken = "# Broken\n\n```argmap\n:path: /claims\n:thesis: harbor\n```\n"
+    root = make_site(tmp_path, {"index.md": "# Home\n", "broken.md": broken})
+    strict = mkdocs_build(root, strict=True)
+    assert strict.returncode != 0
+    assert "docs/broken.md:5:1: error: 'harbor' is no claim" in strict.stderr
+    relaxed = mkdocs_build(root, strict=False)
+    assert relaxed.returncode == 0, relaxed.stderr
+    page = (root / "site" / "broken" / "index.html").read_text("utf-8")
+    assert '<div class="argmap-error" role="alert">' in page
+    assert "docs/broken.md:5:1: error: &#39;harbor&#39; is no claim" in page

@@ -1,0 +1,130 @@
+"""The Sphinx directive and MyST fences: real sites built in temporary folders, ``-W``."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.dot
+
+CLAIMS = """\
+claims:
+  - id: harbour
+    kind: thesis
+    text: The town should build the new harbour.
+  - id: jobs
+    text: The harbour brings jobs.
+    supports: [harbour]
+"""
+CONF = """\
+project = "Harbour"
+extensions = ["myst_parser", "argmap.integrations.sphinx_ext"]
+myst_fence_as_directive = ["argmap"]
+"""
+INDEX_MD = """\
+# Harbour
+
+```argmap ../claims
+:thesis: harbour
+```
+
+```argmap
+:caption: Written inline
+claims:
+  - id: solo
+    kind: thesis
+    text: A map written inline.
+```
+
+```{toctree}
+other
+plain
+```
+"""
+OTHER_RST = """\
+Other
+=====
+
+.. argmap:: /../claims/town.yaml
+   :thesis: harbour
+   :direction: LR
+
+.. argmap::
+   :details: no
+
+   claims:
+     - id: solo
+       kind: thesis
+       text: A map written inline.
+"""
+PLAIN_MD = "# Plain\n\nNo maps here.\n"
+
+
+def make_site(root: Path, pages: dict[str, str]) -> Path:
+    (root / "claims").mkdir(parents=True)
+    (root / "claims" / "town.yaml").write_text(CLAIMS, encoding="utf-8")
+    (root / "src").mkdir()
+    (root / "src" / "conf.py").write_text(CONF, encoding="utf-8")
+    for name, text in pages.items():
+        (root / "src" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def sphinx_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-d", "doctrees", *extra, "src", "out"]
+    return subprocess.run(
+        command, cwd=root, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def ids_of(html: str) -> list[str]:
+    return re.findall(r'(?<![\w-])id="([^"]+)"', html)
+
+
+def test_strict_parallel_build_renders_myst_fences_and_directives(tmp_path: Path) -> None:
+    root = make_site(tmp_path, {"index.md": INDEX_MD, "other.rst": OTHER_RST, "plain.md": PLAIN_MD})
+    proc = sphinx_build(root, "-W", "--keep-going", "-j", "2")
+    assert proc.returncode == 0, proc.stderr
+    index = (root / "out" / "index.html").read_text("utf-8")
+    other = (root / "out" / "other.html").read_text("utf-8")
+    assert index.count('<figure class="argmap-figure') == 2
+    assert other.count('<figure class="argmap-figure') == 2
+    assert "<figcaption>Written inline</figcaption>" in index
+    for page in (index, other):
+        assert [i for i, n in Counter(ids_of(page)).items() if n > 1] == []
+    assert "<title>jobs</title>" in index and "<title>jobs</title>" in other
+
+
+def test_editing_a_claim_file_rebuilds_only_the_pages_that_draw_it(tmp_path: Path) -> None:
+    root = make_site(tmp_path, {"index.md": INDEX_MD, "other.rst": OTHER_RST, "plain.md": PLAIN_MD})
+    assert sphinx_build(root, "-W").returncode == 0
+    claims = root / "claims" / "town.yaml"
+    claims.write_text(CLAIMS.replace("brings jobs", "brings work"), encoding="utf-8")
+    proc = sphinx_build(root, "-W")
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"\b2 changed\b", proc.stdout), proc.stdout
+    assert "The harbour brings work." in (root / "out" / "index.html").read_text("utf-8")
+    assert "The harbour brings work." in (root / "out" / "other.html").read_text("utf-8")
+
+
+def test_broken_fence_fails_with_w_and_shows_an_error_box_without(tmp_path: Path) -> None:
+    broken_md = "# Broken\n\n```argmap ../claims\n:thesis: harbour\n:depth: deep\n```\n"
+    broken_rst = "Broken\n======\n\n.. argmap:: ../claims\n   :thesis: harbour\n   :theme: neon\n"
+    root = make_site(
+        tmp_path, {"index.md": broken_md + "\n```{toctree}\nother\n```\n", "other.rst": broken_rst}
+    )
+    strict = sphinx_build(root, "-W", "--keep-going")
+    assert strict.returncode != 0
+    assert "src/index.md:5:1: error: option 'depth' must be" in strict.stderr
+    assert (
+        "src/other.rst:6:1: error: option 'theme' must be one of auto, light, dark" in strict.stderr
+    )
+    relaxed = sphinx_build(root, "-E")
+    assert relaxed.returncode == 0, relaxed.stderr
+    for name in ("index.html", "other.html"):
+        assert '<div class="argmap-error" role="alert">' in (root / "out" / name).read_text("utf-8")
