@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import re
 
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
-from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind
+from argmap.diagnostics import (
+    Diagnostic,
+    Severity,
+    Span,
+    SpanIndex,
+    did_you_mean,
+    quote_id,
+    sort_diagnostics,
+)
+from argmap.model import MODEL_ID_PATTERN, MODEL_ID_RE, ArgumentMap, Claim, ClaimKind
 from argmap.read.result import LoadResult
 
 __all__ = ["read_apx", "read_i23"]
@@ -83,7 +91,8 @@ class _Reader:
             )
             for name in sorted(order if order is not None else known)
         ]
-        return LoadResult(ArgumentMap(claims=tuple(claims)), self.spans, self.diagnostics)
+        amap = ArgumentMap(claims=tuple(claims))
+        return LoadResult(amap, self.spans, sort_diagnostics(self.diagnostics))
 
 
 def _name(reader: _Reader, raw: str, span: Span) -> str | None:
@@ -93,8 +102,8 @@ def _name(reader: _Reader, raw: str, span: Span) -> str | None:
     reader.say(
         span,
         "iccma-bad-name",
-        f"argument name {quote_id(name)} is not usable as a claim id: expected letters, "
-        "digits, '_', '.', ':' or '-', starting with a letter, digit or '_'",
+        f"argument name {quote_id(name)} is not usable as a claim id: "
+        f"ids must match {MODEL_ID_PATTERN}",
     )
     return None
 

@@ -1,0 +1,170 @@
+"""evaluate_map and friends: statuses, strengths, notes, errors, agreement with the semantics."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap.evaluate as evaluate_module
+from argmap.errors import DataError, EvaluationError, UsageError
+from argmap.evaluate import (
+    EXTENSION_SEMANTICS,
+    Status,
+    accepts,
+    evaluate_map,
+    extensions_of,
+    gradual_strengths,
+)
+from argmap.model import ArgumentMap, Claim, ClaimKind
+
+A, R, U = Status.ACCEPTED, Status.REJECTED, Status.UNDECIDED
+
+
+def amap(*claims: Claim) -> ArgumentMap:
+    return ArgumentMap(claims=claims)
+
+
+def claim(cid: str, **kw: object) -> Claim:
+    return Claim(id=cid, text=f"Claim {cid}.", **kw)  # type: ignore[arg-type]
+
+
+CHAIN = amap(
+    claim("t", kind=ClaimKind.THESIS),
+    claim("a", attacks=("t",)),
+    claim("b", attacks=("a",)),
+    claim("x", attacks=("y",)),
+    claim("y", attacks=("x",)),
+)
+
+
+def test_grounded_statuses_follow_the_grounded_labelling() -> None:
+    ev = evaluate_map(CHAIN, gradual=None)
+    assert dict(ev.statuses) == {"t": A, "a": R, "b": A, "x": U, "y": U}
+    assert ev.extensions == (("b", "t"),)
+    assert ev.strengths == {} and ev.strength("t") is None
+    assert ev.status("a") is R
+
+
+def test_multi_extension_statuses_are_skeptical() -> None:
+    ev = evaluate_map(CHAIN, semantics="preferred", gradual=None)
+    assert ev.extensions == (("b", "t", "x"), ("b", "t", "y"))
+    assert dict(ev.statuses) == {"t": A, "a": R, "b": A, "x": U, "y": U}
+
+
+def test_an_undercut_counts_as_an_attack_on_the_argument() -> None:
+    m = amap(
+        claim("arg", kind=ClaimKind.ARGUMENT, supports=("t",)),
+        claim("t", kind=ClaimKind.THESIS),
+        claim("u", undercuts=("arg",)),
+    )
+    ev = evaluate_map(m, semantics="grounded", support="none", gradual=None)
+    assert ev.status("arg") is R and ev.status("u") is A and ev.status("t") is A
+    deductive = evaluate_map(m, gradual=None)
+    assert deductive.status("t") is A
+
+
+def test_no_stable_extension_leaves_everything_undecided_with_a_note() -> None:
+    odd = amap(claim("p", attacks=("q",)), claim("q", attacks=("r",)), claim("r", attacks=("p",)))
+    ev = evaluate_map(odd, semantics="stable", gradual=None)
+    assert ev.extensions == ()
+    assert set(ev.statuses.values()) == {U}
+    assert "the map has no stable extension: every claim is undecided" in ev.notes
+    assert accepts(odd, "p", "stable", "skeptical") and not accepts(odd, "p", "stable", "credulous")
+
+
+def test_supports_are_flattened_and_said_so() -> None:
+    m = amap(claim("s", supports=("t",)), claim("t"), claim("z", attacks=("t",)))
+    ev = evaluate_map(m, gradual=None)
+    assert dict(ev.statuses) == {"s": R, "t": R, "z": A}
+    assert ev.notes == ("supports read as deductive: 1 derived attack added",)
+    assert dict(evaluate_map(m, support="necessary", gradual=None).statuses) == {
+        "s": A,
+        "t": R,
+        "z": A,
+    }
+
+
+def test_strengths_use_weights_and_report_cycles() -> None:
+    m = amap(
+        claim("p", attacks=("q",), weight=1.0), claim("q", attacks=("p",)), claim("w", weight=0.2)
+    )
+    ev = evaluate_map(m, gradual="dfquad")
+    assert ev.strength("w") == 0.2
+    assert ev.strength("q") == pytest.approx(0.0, abs=1e-6)
+    assert any(n.startswith("the map has cycles: DF-QuAD converged after ") for n in ev.notes)
+    assert gradual_strengths(m, "qe") == evaluate_map(m, gradual="qe").strengths
+
+
+def test_non_convergence_raises_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = evaluate_module.strengths
+    monkeypatch.setattr(
+        evaluate_module, "strengths", lambda g, w, s: real(g, w, s, max_iterations=1)
+    )
+    with pytest.raises(
+        EvaluationError, match=r"DF-QuAD strengths did not converge within 1 iterations.*'x', 'y'"
+    ):
+        evaluate_map(CHAIN)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"semantics": "prefered"}, "unknown semantics 'prefered' (did you mean 'preferred'?)"),
+        ({"support": "deductiv"}, "unknown support reading 'deductiv'"),
+        ({"gradual": "df-quad"}, "unknown gradual semantics 'df-quad' (did you mean 'dfquad'?)"),
+    ],
+)
+def test_unknown_names_are_usage_errors(kwargs: dict[str, str], message: str) -> None:
+    with pytest.raises(UsageError, match=re.escape(message)):
+        evaluate_map(CHAIN, **kwargs)  # type: ignore[arg-type]
+
+
+def test_unknown_claims_are_usage_errors_and_unknown_targets_data_errors() -> None:
+    with pytest.raises(UsageError, match="no claim 'tt' in the map"):
+        accepts(CHAIN, "tt", "grounded", "credulous")
+    with pytest.raises(UsageError, match="unknown mode"):
+        accepts(CHAIN, "t", "grounded", "sometimes")
+    with pytest.raises(UsageError):
+        evaluate_map(CHAIN).status("nope")
+    with pytest.raises(DataError, match="claim 'a' attacks unknown claim 'q'"):
+        evaluate_map(amap(claim("a", attacks=("q",))))
+
+
+def test_evaluation_does_not_depend_on_claim_order() -> None:
+    claims = list(CHAIN.claims)
+    random.Random(3).shuffle(claims)
+    assert evaluate_map(ArgumentMap(claims=tuple(claims)), semantics="preferred") == evaluate_map(
+        CHAIN, semantics="preferred"
+    )
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> ArgumentMap:
+    ids = [f"c{i}" for i in range(draw(st.integers(1, 7)))]
+    rel = st.lists(st.sampled_from(ids), unique=True, max_size=2)
+    return ArgumentMap(
+        claims=tuple(claim(i, attacks=tuple(draw(rel)), supports=tuple(draw(rel))) for i in ids)
+    )
+
+
+@settings(max_examples=150)
+@given(
+    maps(),
+    st.sampled_from(EXTENSION_SEMANTICS),
+    st.sampled_from(["deductive", "necessary", "none"]),
+)
+def test_statuses_and_acceptance_agree_with_the_extensions(
+    m: ArgumentMap, semantics: str, support: str
+) -> None:
+    ev = evaluate_map(m, semantics=semantics, support=support, gradual=None)
+    found = extensions_of(m, semantics, support)
+    assert list(ev.extensions) == found
+    for c in m.claims:
+        in_all = bool(found) and all(c.id in e for e in found)
+        assert (ev.status(c.id) is A) == in_all
+        assert accepts(m, c.id, semantics, "credulous", support) == any(c.id in e for e in found)
+        assert accepts(m, c.id, semantics, "skeptical", support) == all(c.id in e for e in found)

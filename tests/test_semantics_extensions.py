@@ -1,0 +1,187 @@
+"""Extension semantics against a brute-force reference over all subsets, on generated frameworks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.semantics import extensions as ext
+from argmap.semantics.framework import Framework, strongly_connected, weak_components
+
+Edges = list[tuple[int, int]]
+
+
+def reference(n: int, edges: Iterable[tuple[int, int]]) -> dict[str, list[tuple[int, ...]]]:
+    """Every semantics by definition (Dung 1995; Caminada 2006; Dung, Mancarella, Toni 2007),
+    checking all 2**n subsets with bit masks."""
+    attackers = [0] * n
+    targets = [0] * n
+    for a, b in edges:
+        attackers[b] |= 1 << a
+        targets[a] |= 1 << b
+    full = (1 << n) - 1
+
+    def attacked(s: int) -> int:
+        out = 0
+        for x in range(n):
+            if s >> x & 1:
+                out |= targets[x]
+        return out
+
+    def defended(s: int) -> int:
+        hit = attacked(s)
+        return sum(1 << x for x in range(n) if attackers[x] & ~hit == 0)
+
+    admissible, complete = [], []
+    for s in range(1 << n):
+        if attacked(s) & s:
+            continue
+        d = defended(s)
+        if s & ~d == 0:
+            admissible.append(s)
+            if d == s:
+                complete.append(s)
+    grounded = min(complete, key=lambda s: bin(s).count("1"))
+    preferred = [s for s in complete if not any(s != t and s & t == s for t in complete)]
+    stable = [s for s in complete if s | attacked(s) == full]
+
+    def rng(s: int) -> int:
+        return s | attacked(s)
+
+    semi = [
+        s
+        for s in complete
+        if not any(rng(s) != rng(t) and rng(s) & rng(t) == rng(s) for t in complete)
+    ]
+    common = full
+    for s in preferred:
+        common &= s
+    ideal = max((s for s in admissible if s & ~common == 0), key=lambda s: bin(s).count("1"))
+
+    def sets(masks: list[int]) -> list[tuple[int, ...]]:
+        return sorted(tuple(x for x in range(n) if s >> x & 1) for s in masks)
+
+    return {
+        "grounded": sets([grounded]),
+        "complete": sets(complete),
+        "preferred": sets(preferred),
+        "stable": sets(stable),
+        "semi-stable": sets(semi),
+        "ideal": sets([ideal]),
+    }
+
+
+def framework(n: int, edges: Edges) -> Framework:
+    return Framework.from_edges([f"a{i}" for i in range(n)], edges)
+
+
+@st.composite
+def frameworks(draw: st.DrawFn, max_n: int = 9) -> tuple[int, Edges]:
+    """Random graphs with self-attacks, plus odd and even cycles laid over them."""
+    n = draw(st.integers(0, max_n))
+    if n == 0:
+        return 0, []
+    # Each cell of the n*n attack matrix is a bit; AND-ing k random masks gives density 2**-k.
+    mask = (1 << n * n) - 1
+    for _ in range(draw(st.integers(1, 4))):
+        mask &= draw(st.integers(0, (1 << n * n) - 1))
+    edges = {(i // n, i % n) for i in range(n * n) if mask >> i & 1}
+    for _ in range(draw(st.integers(0, 2))):
+        length = draw(st.integers(1, n))
+        start = draw(st.integers(0, n - 1))
+        cycle = [(start + k) % n for k in range(length)]
+        edges |= {(cycle[k], cycle[(k + 1) % length]) for k in range(length)}
+    return n, sorted(edges)
+
+
+@settings(max_examples=2000)
+@given(frameworks())
+def test_every_semantics_matches_the_brute_force_reference(case: tuple[int, Edges]) -> None:
+    n, edges = case
+    expected = reference(n, edges)
+    fw = framework(n, edges)
+    for semantics in ext.SEMANTICS:
+        assert ext.all_extensions(fw, semantics) == expected[semantics], semantics
+
+
+@settings(max_examples=400)
+@given(frameworks(max_n=7))
+def test_acceptance_matches_membership_in_the_reference_extensions(case: tuple[int, Edges]) -> None:
+    n, edges = case
+    expected = reference(n, edges)
+    fw = framework(n, edges)
+    for semantics in ext.SEMANTICS:
+        found = expected[semantics]
+        for a in range(n):
+            assert ext.accepts(fw, a, semantics, "credulous") == any(a in e for e in found)
+            assert ext.accepts(fw, a, semantics, "skeptical") == all(a in e for e in found)
+
+
+@settings(max_examples=150)
+@given(frameworks())
+def test_first_extension_is_one_of_them(case: tuple[int, Edges]) -> None:
+    n, edges = case
+    fw = framework(n, edges)
+    for semantics in ext.SEMANTICS:
+        every = ext.all_extensions(fw, semantics)
+        first = ext.first_extension(fw, semantics)
+        assert first in every if every else first is None
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 4, 5, 6, 7, 12])
+def test_cycles_by_parity(length: int) -> None:
+    edges = [(k, (k + 1) % length) for k in range(length)]
+    fw = framework(length, edges)
+    expected = reference(length, edges)
+    for semantics in ext.SEMANTICS:
+        assert ext.all_extensions(fw, semantics) == expected[semantics]
+    even = length % 2 == 0
+    assert len(ext.all_extensions(fw, "stable")) == (2 if even else 0)
+    assert ext.all_extensions(fw, "preferred") == (expected["stable"] if even else [()])
+
+
+def test_twelve_arguments_with_a_chain_into_a_cycle() -> None:
+    edges = [(k, k + 1) for k in range(6)] + [
+        (6, 7),
+        (7, 8),
+        (8, 6),
+        (9, 10),
+        (10, 9),
+        (10, 11),
+        (11, 11),
+    ]
+    fw = framework(12, edges)
+    expected = reference(12, edges)
+    for semantics in ext.SEMANTICS:
+        assert ext.all_extensions(fw, semantics) == expected[semantics]
+
+
+def test_grounded_labelling_on_a_chain() -> None:
+    fw = framework(5, [(0, 1), (1, 2), (2, 3), (3, 4)])
+    assert list(ext.grounded_labels(fw)) == [1, 2, 1, 2, 1]
+    assert ext.grounded_extension(fw) == (0, 2, 4)
+
+
+def test_unknown_semantics_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown semantics"):
+        ext.all_extensions(framework(1, []), "naive")
+
+
+def test_components_are_found_without_recursion_on_a_long_chain() -> None:
+    n = 20_000
+    fw = framework(n, [(k, k + 1) for k in range(n - 1)] + [(n - 1, 0)])
+    comps = strongly_connected(fw, list(range(n)))
+    assert len(comps) == 1 and len(comps[0]) == n
+    assert weak_components(fw, list(range(n))) == [list(range(n))]
+    # An even cycle this long has exactly two stable extensions.
+    assert len(ext.all_extensions(fw, "stable")) == 2
+
+
+def test_components_come_attackers_first() -> None:
+    fw = framework(5, [(0, 1), (1, 0), (1, 2), (2, 3), (3, 2), (4, 4)])
+    comps = [sorted(c) for c in strongly_connected(fw, list(range(5)))]
+    assert comps.index([0, 1]) < comps.index([2, 3])
+    assert sorted(map(tuple, comps)) == [(0, 1), (2, 3), (4,)]

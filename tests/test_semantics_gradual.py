@@ -1,0 +1,131 @@
+"""DF-QuAD and quadratic-energy strengths: formulas, cycles, and the properties they promise."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from argmap.semantics.bipolar import BipolarGraph
+from argmap.semantics.gradual import NotConvergedError, dfquad_update, qe_update, strengths
+
+Edges = list[tuple[int, int]]
+WEIGHT = st.floats(0, 1)
+
+
+def graph(n: int, attacks: Edges, supports: Edges | None = None) -> BipolarGraph:
+    return BipolarGraph.from_edges([f"a{i}" for i in range(n)], attacks, supports or [])
+
+
+@st.composite
+def acyclic(draw: st.DrawFn) -> tuple[int, Edges, Edges, list[float]]:
+    """Edges only from lower to higher index, so the graph has no cycle."""
+    n = draw(st.integers(2, 8))
+    pair = st.tuples(st.integers(0, n - 2), st.integers(1, n - 1)).filter(lambda p: p[0] < p[1])
+    attacks = draw(st.lists(pair, max_size=2 * n))
+    supports = draw(st.lists(pair, max_size=2 * n))
+    weights = draw(st.lists(WEIGHT, min_size=n, max_size=n))
+    return n, attacks, supports, weights
+
+
+@st.composite
+def any_graph(draw: st.DrawFn) -> tuple[int, Edges, Edges, list[float]]:
+    n = draw(st.integers(1, 7))
+    pair = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))
+    attacks = draw(st.lists(pair, max_size=2 * n))
+    supports = draw(st.lists(pair, max_size=2 * n))
+    return n, attacks, supports, draw(st.lists(WEIGHT, min_size=n, max_size=n))
+
+
+def test_dfquad_formula_from_the_paper() -> None:
+    # Rago et al. 2016: va = 1 - (1-0.5)(1-0.5) = 0.75, vs = 0.4; w - w*(va - vs).
+    assert dfquad_update(0.6, [0.5, 0.5], [0.4]) == pytest.approx(0.6 - 0.6 * 0.35)
+    assert dfquad_update(0.6, [0.2], [0.5]) == pytest.approx(0.6 + 0.4 * 0.3)
+
+
+def test_qe_formula_from_the_paper() -> None:
+    # Potyka 2018: E = 0.5 - 1.5 = -1, h(1) = 1/2, strength = w - w/2.
+    assert qe_update(0.8, [0.5, 1.0], [0.5]) == pytest.approx(0.4)
+    assert qe_update(0.8, [], [1.0]) == pytest.approx(0.8 + 0.2 * 0.5)
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "qe"])
+def test_unattacked_unsupported_claims_keep_their_base_weight(semantics: str) -> None:
+    result = strengths(graph(3, [(0, 1)]), [0.3, 0.7, 0.9], semantics)
+    assert result.strengths[0] == 0.3 and result.strengths[2] == 0.9
+    assert result.cycles == 0 and result.iterations == 0
+
+
+def test_mutual_attack_converges_to_the_fixed_point() -> None:
+    result = strengths(graph(2, [(0, 1), (1, 0)]), [0.5, 0.5], "dfquad")
+    # s = 0.5 - 0.5 s, so s = 1/3.
+    assert result.strengths == pytest.approx([1 / 3, 1 / 3], abs=1e-8)
+    assert result.cycles == 1 and result.iterations > 1
+
+
+def test_a_self_attack_with_full_weight_needs_damping() -> None:
+    # s = 1 - s oscillates between 1 and 0 under plain iteration; the fixed point is 1/2.
+    result = strengths(graph(1, [(0, 0)]), [1.0], "dfquad")
+    assert result.strengths == pytest.approx([0.5], abs=1e-8)
+    assert result.step < 1.0
+
+
+def test_non_convergence_is_reported() -> None:
+    with pytest.raises(NotConvergedError) as info:
+        strengths(graph(3, [(0, 1), (1, 2), (2, 0)]), [0.9, 0.9, 0.9], "dfquad", max_iterations=2)
+    assert info.value.members == [0, 1, 2]
+
+
+@settings(max_examples=200)
+@given(any_graph(), st.sampled_from(["dfquad", "qe"]))
+def test_strengths_stay_in_the_unit_interval_and_are_fixed_points(
+    case: tuple[int, Edges, Edges, list[float]], semantics: str
+) -> None:
+    n, attacks, supports, weights = case
+    g = graph(n, attacks, supports)
+    values = strengths(g, weights, semantics).strengths
+    update = dfquad_update if semantics == "dfquad" else qe_update
+    for a in range(n):
+        assert 0.0 <= values[a] <= 1.0
+        att = [values[b] for b in range(n) if a in g.attacks[b]]
+        sup = [values[b] for b in range(n) if a in g.supports[b]]
+        assert update(weights[a], att, sup) == pytest.approx(values[a], abs=1e-6)
+
+
+@settings(max_examples=200)
+@given(acyclic(), st.sampled_from(["dfquad", "qe"]))
+def test_a_new_attacker_never_raises_and_a_new_supporter_never_lowers(
+    case: tuple[int, Edges, Edges, list[float]], semantics: str
+) -> None:
+    n, attacks, supports, weights = case
+    # A fresh unattacked argument n joins, pointing at the last argument.
+    base = strengths(graph(n + 1, attacks, supports), [*weights, 0.8], semantics).strengths
+    hit = strengths(graph(n + 1, [*attacks, (n, n - 1)], supports), [*weights, 0.8], semantics)
+    helped = strengths(graph(n + 1, attacks, [*supports, (n, n - 1)]), [*weights, 0.8], semantics)
+    assert hit.strengths[n - 1] <= base[n - 1] + 1e-12
+    assert helped.strengths[n - 1] >= base[n - 1] - 1e-12
+
+
+@settings(max_examples=200)
+@given(acyclic(), st.sampled_from(["dfquad", "qe"]), st.floats(0, 1))
+def test_a_higher_base_weight_never_lowers_the_strength(
+    case: tuple[int, Edges, Edges, list[float]], semantics: str, bump: float
+) -> None:
+    n, attacks, supports, weights = case
+    assume(weights[n - 1] + bump <= 1.0)
+    g = graph(n, attacks, supports)
+    low = strengths(g, weights, semantics).strengths[n - 1]
+    raised = [*weights[:-1], weights[n - 1] + bump]
+    assert strengths(g, raised, semantics).strengths[n - 1] >= low - 1e-12
+
+
+def test_unknown_gradual_semantics_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown gradual semantics"):
+        strengths(graph(1, []), [0.5], "h-categoriser")
+
+
+def test_a_long_chain_takes_one_pass() -> None:
+    n = 20_000
+    result = strengths(graph(n, [(k, k + 1) for k in range(n - 1)]), [0.5] * n, "dfquad")
+    assert result.cycles == 0
+    assert result.strengths[0] == 0.5 and result.strengths[1] == 0.25
