@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from argmap.diagnostics import Severity
+from argmap.diagnostics import Severity, sort_diagnostics
 from argmap.errors import ArgmapError, DataError, InputError, UsageError
 from argmap.model import ArgumentMap, MapMeta
 from argmap.output import write_atomic
@@ -169,7 +169,7 @@ def format_text(text: str, path: str) -> str:
                 f"'{line.split()[0]}'"
             )
     result = read_yaml(text, path)
-    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    errors = [d for d in sort_diagnostics(result.diagnostics) if d.severity is Severity.ERROR]
     if errors:
         more = f" (and {len(errors) - 1} more; run 'argmap check')" if len(errors) > 1 else ""
         first = errors[0]

@@ -263,8 +263,7 @@ class _Reader:
         return [self.nodes[t] for t, _ in node.outs if self.nodes[t].claim]
 
     def relate(self, src: _Node, dst: _Node, where: JsonPath) -> None:
-        """The relations an edge carries: premise and attacker edges carry them, others are their "
-        "ends."""
+        """The relations an edge carries: premise and attacker edges do; the others end them."""
         if src.claim and dst.claim:
             if src.type == "RA" or dst.type == "RA":
                 self.add(src, RelationKind.SUPPORTS, dst, where)

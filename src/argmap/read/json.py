@@ -11,7 +11,7 @@ from typing import Any
 import pydantic
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
-from argmap.model import ArgumentMap, Claim, MapMeta
+from argmap.model import ArgumentMap, Claim, MapMeta, Source, SourceRef
 from argmap.read.result import LoadResult
 
 __all__ = ["FORMAT_VERSION", "JsonDocument", "parse_json", "read_json", "sniff_json"]
@@ -20,6 +20,7 @@ __all__ = ["FORMAT_VERSION", "JsonDocument", "parse_json", "read_json", "sniff_j
 FORMAT_VERSION = "1"
 _TOP_KEYS = ("argmap", "map", "claims", "evaluation")
 _WS = re.compile(r"[ \t\n\r]*")
+_SNIFF_KEY = re.compile(r'"(AIF|nodes|edges|argmap|claims)"\s*:')
 _SCALAR = re.compile(r"[^\s,\]}]+")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 
@@ -172,15 +173,18 @@ def sniff_json(text: str) -> str:
     """Which JSON format a document is: ``"aif"`` or ``"argmap-json"``.
 
     AIF documents have ``nodes``/``edges`` at the top or an ``AIF`` wrapper (OVA, xAIF);
-    everything else, including documents that fail to parse, is argmap JSON.
+    argmap JSON has ``argmap`` or ``claims``. A document that does not parse is judged by
+    the first of these keys it names, so its syntax error is reported by the right reader.
     """
-    head = text.lstrip()[:1]
-    if head != "{":
-        return "argmap-json"
     try:
         value = json.loads(text)
     except (json.JSONDecodeError, RecursionError):
-        return "argmap-json"
+        first = _SNIFF_KEY.search(text)
+        return (
+            "aif"
+            if first is not None and first.group(1) in ("AIF", "nodes", "edges")
+            else "argmap-json"
+        )
     if not isinstance(value, dict) or "argmap" in value or "claims" in value:
         return "argmap-json"
     if "AIF" in value or "nodes" in value or "edges" in value:
@@ -294,9 +298,9 @@ class _Reader:
             name = ".".join(str(p) for p in err["loc"]) or "value"
             etype = err["type"]
             if etype == "extra_forbidden":
-                self.error(
-                    loc, "unknown-field", f"unknown field {quote_id(err['loc'][-1])} in {what}"
-                )
+                field = str(err["loc"][-1])
+                hint = did_you_mean(field, _fields_at(where[0], err["loc"]))
+                self.error(loc, "unknown-field", f"unknown field {quote_id(field)} in {what}{hint}")
             elif etype == "missing":
                 self.error(loc, "missing-field", f"{what} has no {quote_id(err['loc'][-1])}")
             elif err["loc"] and err["loc"][-1] == "text" and etype == "string_too_short":
@@ -309,6 +313,16 @@ class _Reader:
                 code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
                 msg = str(err["msg"]).removeprefix("Value error, ")
                 self.error(loc, code, f"{name} of {what}: {msg[0].lower()}{msg[1:]}")
+
+
+def _fields_at(top: str | int, loc: tuple[str | int, ...]) -> tuple[str, ...]:
+    """The fields allowed where a pydantic error points (for did-you-mean hints)."""
+    model: type[pydantic.BaseModel]
+    if top == "map":
+        model = Source if len(loc) > 2 and loc[0] == "sources" else MapMeta
+    else:
+        model = SourceRef if len(loc) > 2 and loc[0] == "sources" else Claim
+    return tuple(model.model_fields)
 
 
 def read_json(text: str, path: str) -> LoadResult:

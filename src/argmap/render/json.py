@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from argmap.errors import EvaluationError
+from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap
 from argmap.read.json import FORMAT_VERSION
 
@@ -45,7 +46,7 @@ def plain(value: object) -> Any:
     raise TypeError(f"cannot write a {type(value).__name__} as JSON")
 
 
-def map_document(amap: ArgumentMap, evaluation: object | None = None) -> dict[str, Any]:
+def map_document(amap: ArgumentMap, evaluation: Evaluation | None = None) -> dict[str, Any]:
     """The argmap JSON document as data: marker, map metadata, claims by id, evaluation."""
     doc: dict[str, Any] = {
         "argmap": FORMAT_VERSION,
@@ -57,7 +58,7 @@ def map_document(amap: ArgumentMap, evaluation: object | None = None) -> dict[st
     return doc
 
 
-def render_json(amap: ArgumentMap, evaluation: object | None = None) -> str:
+def render_json(amap: ArgumentMap, evaluation: Evaluation | None = None) -> str:
     """The map as argmap JSON (schema: docs/formats/argmap-json.md).
 
     Every field of every claim is written, defaults included; object keys are sorted,
@@ -66,8 +67,7 @@ def render_json(amap: ArgumentMap, evaluation: object | None = None) -> str:
 
     Args:
         amap: The map.
-        evaluation: An evaluation of the map (``argmap.evaluate.Evaluation``), written under
-            ``"evaluation"`` when given.
+        evaluation: An evaluation of the map, written under ``"evaluation"`` when given.
     """
     doc = map_document(amap, evaluation)
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"

@@ -26,6 +26,8 @@ __all__ = ["SCHEMA_LINE", "Comments", "render_claim_file", "render_yaml"]
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_ID}"
 
 AnchorPath = tuple[str | int, ...]
+#: Lines longer than this are folded where the text allows.
+WIDTH = 88
 _FLOW_FIELDS = frozenset({"tags", "supports", "attacks", "undercuts"})
 _RESOLVERS: Mapping[Any, list[tuple[str, re.Pattern[str]]]] = (
     yaml.SafeLoader.yaml_implicit_resolvers
@@ -93,7 +95,7 @@ def _inline(value: str, *, flow: bool = False) -> str:
     """A string on one line: plain, single-quoted or double-quoted."""
     if _plain_ok(value, flow=flow):
         return value
-    if not _UNPRINTABLE.search(value) and "\n" not in value and "\ufeff" not in value:
+    if not _UNPRINTABLE.search(value) and not any(ch in value for ch in "\n\t\ufeff"):
         return "'" + value.replace("'", "''") + "'"
     return _double_quoted(value)
 
@@ -116,6 +118,32 @@ def _block(value: str) -> str | None:
     if first[0] == " ":
         return None
     return "|" if trailing else "|-"
+
+
+def _fold(value: str, width: int) -> list[str]:
+    """Lines of a folded block scalar (``>-``) broken greedily at single spaces; [] if none fits.
+
+    YAML folds a line break between two lines into one space, so a break may replace
+    only a single space between two non-space characters (YAML 1.1, section 9.2.3).
+    """
+    if (
+        _UNPRINTABLE.search(value)
+        or any(ch in value for ch in "\n\t\ufeff")
+        or value != value.strip()
+    ):
+        return []
+    breaks = [
+        i for i, ch in enumerate(value) if ch == " " and value[i - 1] != " " and value[i + 1] != " "
+    ]
+    lines: list[str] = []
+    start = 0
+    for n, at in enumerate(breaks):
+        following = breaks[n + 1] if n + 1 < len(breaks) else len(value)
+        if following - start > width and at > start:
+            lines.append(value[start:at])
+            start = at + 1
+    lines.append(value[start:])
+    return lines
 
 
 def _number(value: float) -> str:
@@ -144,13 +172,19 @@ class _Emitter:
     def scalar(
         self, path: AnchorPath, indent: int, key: str, value: str, *, lead: str = ""
     ) -> None:
+        inner = indent + len(lead) + 2
         header = _block(value)
-        if header is None:
-            self.line(path, indent, f"{key}: {_inline(value)}", lead=lead)
-            return
+        if header is not None:
+            body = value.rstrip("\n").split("\n")
+        else:
+            inline = f"{key}: {_inline(value)}"
+            body = _fold(value, WIDTH - inner) if indent + len(lead) + len(inline) > WIDTH else []
+            if len(body) < 2:
+                self.line(path, indent, inline, lead=lead)
+                return
+            header = ">-"
         self.line(path, indent, f"{key}: {header}", lead=lead)
-        inner = " " * (indent + len(lead) + 2)
-        self.lines += [f"{inner}{line}" if line else "" for line in value.rstrip("\n").split("\n")]
+        self.lines += [f"{' ' * inner}{line}" if line else "" for line in body]
 
     def fields(
         self, path: AnchorPath, indent: int, data: Mapping[str, Any], *, first_lead: str = ""

@@ -1,0 +1,71 @@
+"""The convert command: a map from any readable format written in another."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from argmap.check import check_paths
+from argmap.cli.app import guarded, main, print_diagnostics
+from argmap.cli.commands import PATHS, eval_options, input_options
+from argmap.convert import FORMATS, convert_map, output_format
+from argmap.evaluate import evaluate_map
+from argmap.output import write_atomic
+
+
+@main.command()
+@PATHS
+@click.option(
+    "-o",
+    "--output",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="File to write (default: stdout); its suffix chooses the format unless --to is given.",
+)
+@click.option("--to", type=click.Choice(list(FORMATS)), help="Output format.")
+@click.option("--with-evaluation", is_flag=True, help="Include the evaluation (json output only).")
+@input_options
+@eval_options
+def convert(
+    paths: tuple[str, ...],
+    out_file: str | None,
+    to: str | None,
+    with_evaluation: bool,
+    fmt: str | None,
+    sources_dir: str | None,
+    semantics: str,
+    gradual: str,
+    support: str,
+) -> None:
+    """Convert a map between formats: YAML, argmap JSON, AIF, Argdown, ICCMA apx and i23.
+
+    Inputs are checked first; with errors nothing is written.
+
+    \b
+    Example:
+      argmap convert debate.argdown -o claims/debate.yaml
+      argmap convert nodeset.json --to argdown
+      argmap convert claims --to json --with-evaluation --semantics preferred
+    """
+    with guarded():
+        target = to or output_format(out_file)
+        result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
+        print_diagnostics(result.diagnostics, quiet_when_clean=True)
+        if result.failed():
+            sys.exit(1)
+        evaluation = (
+            evaluate_map(
+                result.amap,
+                semantics=semantics,
+                support=support,
+                gradual=None if gradual == "none" else gradual,
+            )
+            if with_evaluation and semantics != "none"
+            else None
+        )
+        text = convert_map(result.amap, target, evaluation=evaluation)
+        if out_file is None or out_file == "-":
+            click.echo(text, nl=False)
+        else:
+            write_atomic(out_file, text.encode("utf-8"))

@@ -1,0 +1,112 @@
+"""Conversion between formats: load and check a map, then hand it to the writer a format names."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from argmap.check import check_paths
+from argmap.errors import DataError, UsageError
+from argmap.evaluate import Evaluation, evaluate_map
+from argmap.model import ArgumentMap
+from argmap.render.json import render_json
+
+__all__ = ["FORMATS", "convert_map", "convert_paths", "output_format"]
+
+Writer = Callable[[ArgumentMap], str]
+
+#: Output formats: name -> (suffixes that choose it, "module:function" of its writer).
+FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
+    "yaml": ((".yaml", ".yml"), "argmap.render.yaml:render_yaml"),
+    "json": ((".json",), "argmap.render.json:render_json"),
+    "aif": ((), "argmap.render.aif:render_aif"),
+    "argdown": ((".argdown", ".ad"), "argmap.render.argdown:render_argdown"),
+    "apx": ((".apx",), "argmap.render.iccma:render_apx"),
+    "i23": ((".i23", ".af"), "argmap.render.iccma:render_i23"),
+}
+
+
+def output_format(path: str | os.PathLike[str] | None) -> str:
+    """The output format an output file's suffix names (``.json`` is argmap JSON).
+
+    Raises:
+        UsageError: There is no file, or its suffix names no format.
+    """
+    if path is None or os.fspath(path) == "-":
+        raise UsageError("name the output format with --to when writing to stdout")
+    suffix = Path(path).suffix.lower()
+    for name, (suffixes, _) in FORMATS.items():
+        if suffix in suffixes:
+            return name
+    known = ", ".join(sorted(s for suffixes, _ in FORMATS.values() for s in suffixes))
+    raise UsageError(
+        f"{os.fspath(path)}: cannot tell the output format from {suffix or 'no suffix'!r} "
+        f"(known: {known}); name it with --to"
+    )
+
+
+def _writer(to: str) -> Writer:
+    if to not in FORMATS:
+        raise UsageError(f"unknown output format {to!r}: expected one of {', '.join(FORMATS)}")
+    module_name, func = FORMATS[to][1].split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        raise UsageError(f"output format {to!r} is not available in this installation") from exc
+    writer: Writer = getattr(module, func)
+    return writer
+
+
+def convert_map(amap: ArgumentMap, to: str, *, evaluation: Evaluation | None = None) -> str:
+    """A map as text in an output format.
+
+    Args:
+        amap: The map (checked: relations name claims of the map).
+        to: A name from ``FORMATS``.
+        evaluation: An evaluation to include; only argmap JSON carries one.
+
+    Raises:
+        UsageError: The format is unknown, or cannot carry an evaluation.
+    """
+    if evaluation is None:
+        return _writer(to)(amap)
+    if to != "json":
+        raise UsageError(f"only json output carries an evaluation, not {to!r}")
+    return render_json(amap, evaluation)
+
+
+def convert_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    to: str,
+    *,
+    fmt: str | None = None,
+    semantics: str | None = None,
+    support: str = "deductive",
+    gradual: str | None = None,
+) -> str:
+    """Load and check a map from files in any readable format and write it in another.
+
+    Args:
+        paths: Input files or directories.
+        to: The output format (a name from ``FORMATS``).
+        fmt: Force the input format (see ``argmap.read.FORMATS``).
+        semantics: When given, evaluate the map under these semantics and include the
+            evaluation (argmap JSON only); ``support`` and ``gradual`` as for ``evaluate_map``.
+
+    Raises:
+        DataError: The map has errors; the message lists them.
+        UsageError: A format is unknown, or cannot carry an evaluation.
+    """
+    _writer(to)
+    result = check_paths(paths, fmt=fmt)
+    if result.failed():
+        failing = "\n".join(str(d) for d in result.diagnostics if d.severity.value == "error")
+        raise DataError(f"the map has errors; nothing was converted\n{failing}")
+    evaluation = None
+    if semantics is not None:
+        evaluation = evaluate_map(
+            result.amap, semantics=semantics, support=support, gradual=gradual
+        )
+    return convert_map(result.amap, to, evaluation=evaluation)

@@ -1,0 +1,149 @@
+"""`argmap convert`: any readable format in, any writable format out, checked first."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.convert import FORMATS, convert_map, convert_paths, output_format
+from argmap.errors import DataError, UsageError
+from argmap.evaluate import evaluate_map
+from argmap.model import ArgumentMap, Claim, ClaimKind
+from argmap.read.aif import read_aif
+from argmap.read.json import read_json
+from argmap.render.aif import render_aif
+from argmap.render.json import render_json
+from argmap.render.yaml import render_yaml
+
+CASES = Path(__file__).resolve().parent / "cases"
+AMAP = ArgumentMap(
+    claims=(
+        Claim(id="t", kind=ClaimKind.THESIS, text="Cities should ban cars."),
+        Claim(id="a", text="Cars pollute.", supports=("t",)),
+        Claim(id="b", text="Shops need cars.", attacks=("t",)),
+    )
+)
+
+
+def _available(name: str) -> bool:
+    return importlib.util.find_spec(FORMATS[name][1].split(":")[0]) is not None
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("m.yaml", "yaml"),
+        ("m.YML", "yaml"),
+        ("m.json", "json"),
+        ("m.argdown", "argdown"),
+        ("m.apx", "apx"),
+        ("m.i23", "i23"),
+    ],
+)
+def test_output_format_follows_the_suffix(path: str, name: str) -> None:
+    assert output_format(path) == name
+
+
+def test_output_format_needs_to_when_it_cannot_tell() -> None:
+    with pytest.raises(UsageError, match="--to"):
+        output_format(None)
+    with pytest.raises(UsageError, match=r"'\.txt'"):
+        output_format("m.txt")
+
+
+def test_convert_map_uses_each_formats_writer() -> None:
+    assert convert_map(AMAP, "yaml") == render_yaml(AMAP)
+    assert convert_map(AMAP, "json") == render_json(AMAP)
+    assert convert_map(AMAP, "aif") == render_aif(AMAP)
+    with pytest.raises(UsageError, match="unknown output format 'dot'"):
+        convert_map(AMAP, "dot")
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_registered_writer_gives_text(name: str) -> None:
+    if not _available(name):
+        pytest.skip(f"the {name} writer is not in this tree")
+    text = convert_map(AMAP, name)
+    assert text.endswith("\n") and "t" in text
+
+
+def test_only_json_carries_an_evaluation() -> None:
+    evaluation = evaluate_map(AMAP)
+    with pytest.raises(UsageError, match="only json output carries an evaluation"):
+        convert_map(AMAP, "yaml", evaluation=evaluation)
+    doc = json.loads(convert_map(AMAP, "json", evaluation=evaluation))
+    assert doc["evaluation"]["semantics"] == "grounded"
+    statuses = doc["evaluation"]["statuses"]
+    assert set(statuses) == {"a", "b", "t"}
+    assert set(statuses.values()) <= {"accepted", "rejected", "undecided"}
+
+
+def test_convert_paths_reads_kialo_and_writes_canonical_yaml() -> None:
+    folder = CASES / "kialo_single"
+    text = convert_paths([folder / "input.txt"], "yaml", fmt="kialo")
+    assert text == (folder / "expected" / "claims.yaml").read_text("utf-8")
+
+
+def test_convert_paths_aif_to_json_and_back_keeps_the_map(tmp_path: Path) -> None:
+    source = CASES / "aif_aifdb" / "input.json"
+    as_json = convert_paths([source], "json")
+    target = tmp_path / "map.json"
+    target.write_text(as_json, encoding="utf-8")
+    again = convert_paths([target], "aif")
+    assert read_aif(again, "x.json").amap == read_json(as_json, "m.json").amap
+
+
+def test_convert_paths_refuses_maps_with_errors() -> None:
+    with pytest.raises(
+        DataError, match=r"nothing was converted\n.*input.json:3:3: error: .*\[aif-syntax\]"
+    ):
+        convert_paths([CASES / "aif_invalid_syntax" / "input.json"], "yaml")
+
+
+def test_cli_convert_writes_the_format_the_suffix_names(tmp_path: Path) -> None:
+    out = tmp_path / "debate.yaml"
+    result = CliRunner().invoke(
+        main,
+        ["convert", "--from", "kialo", str(CASES / "kialo_single" / "input.txt"), "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_text("utf-8") == (
+        CASES / "kialo_single" / "expected" / "claims.yaml"
+    ).read_text("utf-8")
+
+
+def test_cli_convert_to_stdout_needs_to(tmp_path: Path) -> None:
+    source = str(CASES / "aif_aifdb" / "input.json")
+    missing = CliRunner().invoke(main, ["convert", source])
+    assert missing.exit_code == 2 and "--to" in missing.stderr
+    result = CliRunner().invoke(main, ["convert", source, "--to", "aif"])
+    assert result.exit_code == 0, result.output
+    assert (
+        read_aif(result.stdout, "x.json").amap
+        == read_aif(Path(source).read_text("utf-8"), "y").amap
+    )
+
+
+def test_cli_convert_with_errors_writes_nothing_and_exits_1(tmp_path: Path) -> None:
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(
+        main, ["convert", str(CASES / "aif_invalid_structure" / "input.json"), "-o", str(out)]
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "[aif-duplicate-node]" in result.stderr
+    assert not out.exists()
+
+
+def test_cli_convert_json_with_evaluation() -> None:
+    source = str(CASES / "aif_aifdb" / "input.json")
+    result = CliRunner().invoke(main, ["convert", source, "--to", "json", "--with-evaluation"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["evaluation"]["semantics"] == "grounded"
+    assert set(doc["evaluation"]["statuses"]) == {c["id"] for c in doc["claims"]}

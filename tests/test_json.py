@@ -1,0 +1,220 @@
+"""argmap JSON: the whole model round-trips exactly, output is stable, bad input has positions."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.diagnostics import Severity
+from argmap.errors import EvaluationError
+from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
+from argmap.read.json import parse_json, read_json, sniff_json
+from argmap.render.json import plain, render_json
+
+MODEL_IDS = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,6}", fullmatch=True) | st.sampled_from(
+    ["1", "1.0", "true", "null", "no", "0x1F", "2024-01-01", "1e3", "_", "a.b-c"]
+)
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
+    str.strip
+)
+WORDS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
+# Long texts (with odd spacing and characters) so that folded block scalars get exercised.
+LONG = (
+    st.lists(
+        WORDS | st.sampled_from(["#", "-", ":", "  ", "'", '"', "a: b"]), min_size=12, max_size=30
+    )
+    .map(" ".join)
+    .filter(str.strip)
+)
+TAGS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,8}", fullmatch=True)
+URLS = st.sampled_from(["https://example.org/a", "http://x.test/p?q=1#f"])
+REFS = st.one_of(
+    st.builds(SourceRef, source=MODEL_IDS, locator=st.none() | TEXT, quote=st.none() | TEXT | LONG),
+    st.builds(SourceRef, url=URLS, locator=st.none() | TEXT, quote=st.none() | TEXT),
+)
+SOURCES = st.builds(
+    Source,
+    id=MODEL_IDS,
+    title=TEXT,
+    author=st.none() | TEXT,
+    year=st.none() | st.sampled_from(["2022", "1999", "n.d."]),
+    url=st.none() | URLS,
+    text=st.none() | st.just("sources/a.txt"),
+)
+
+
+@st.composite
+def full_maps(draw: st.DrawFn, ids: st.SearchStrategy[str] = MODEL_IDS) -> ArgumentMap:
+    """Maps using every field of the model: kinds, undercuts, tags, sources, weights, metadata."""
+    names = draw(st.lists(ids, min_size=1, max_size=6, unique=True))
+    targets = st.lists(st.sampled_from(names), max_size=3).map(tuple)
+    claims = [
+        Claim(
+            id=cid,
+            kind=draw(st.sampled_from(ClaimKind)),
+            text=draw(LONG if draw(st.integers(0, 3)) == 0 else TEXT),
+            label=draw(st.none() | TEXT),
+            tags=tuple(draw(st.lists(TAGS, max_size=2))),
+            sources=tuple(draw(st.lists(REFS, max_size=1))),
+            weight=draw(st.none() | st.floats(0, 1)),
+            supports=draw(targets),
+            attacks=draw(targets),
+            undercuts=draw(targets),
+        )
+        for cid in names
+    ]
+    meta = MapMeta(
+        title=draw(st.none() | TEXT),
+        description=draw(st.none() | TEXT | LONG),
+        sources=tuple(draw(st.lists(SOURCES, max_size=2))),
+        compare=tuple(
+            draw(st.lists(st.tuples(st.sampled_from(names), st.sampled_from(names)), max_size=2))
+        ),
+    )
+    return ArgumentMap(meta=meta, claims=tuple(claims))
+
+
+@given(full_maps())
+def test_json_round_trip_is_exact(amap: ArgumentMap) -> None:
+    text = render_json(amap)
+    result = read_json(text, "map.json")
+    assert result.diagnostics == []
+    assert result.amap == amap
+    assert render_json(result.amap) == text
+
+
+@given(full_maps())
+def test_json_output_is_sorted_and_ends_with_one_newline(amap: ArgumentMap) -> None:
+    text = render_json(amap)
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    doc = json.loads(text)
+    assert doc["argmap"] == "1"
+    assert [c["id"] for c in doc["claims"]] == sorted(c.id for c in amap.claims)
+    assert text == json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_json_writes_every_field_of_every_claim() -> None:
+    amap = ArgumentMap(claims=(Claim(id="a", text="A"),))
+    doc = json.loads(render_json(amap))
+    assert doc["claims"] == [
+        {
+            "attacks": [],
+            "id": "a",
+            "kind": "claim",
+            "label": None,
+            "sources": [],
+            "supports": [],
+            "tags": [],
+            "text": "A",
+            "undercuts": [],
+            "weight": None,
+        }
+    ]
+    assert doc["map"] == {"compare": [], "description": None, "sources": [], "title": None}
+
+
+class _Status(enum.Enum):
+    IN = "in"
+    OUT = "out"
+
+
+@dataclasses.dataclass(frozen=True)
+class _FakeEvaluation:
+    semantics: str
+    statuses: dict[str, _Status]
+    strengths: dict[str, float]
+    extensions: tuple[frozenset[str], ...]
+    notes: tuple[str, ...] = ()
+
+
+def test_json_writes_an_evaluation_with_sorted_keys_and_sets() -> None:
+    amap = ArgumentMap(claims=(Claim(id="b", text="B", attacks=("a",)), Claim(id="a", text="A")))
+    evaluation = _FakeEvaluation(
+        "grounded",
+        {"b": _Status.IN, "a": _Status.OUT},
+        {"b": 0.5, "a": 0.25},
+        (frozenset({"b", "a"}),),
+    )
+    doc = json.loads(render_json(amap, evaluation))
+    assert doc["evaluation"] == {
+        "semantics": "grounded",
+        "statuses": {"a": "out", "b": "in"},
+        "strengths": {"a": 0.25, "b": 0.5},
+        "extensions": [["a", "b"]],
+        "notes": [],
+    }
+    # The evaluation is derived data: reading the document back gives the same map.
+    assert read_json(render_json(amap, evaluation), "m.json").amap == amap
+
+
+def test_json_refuses_numbers_that_json_cannot_hold() -> None:
+    with pytest.raises(EvaluationError, match="nan"):
+        plain({"a": float("nan")})
+
+
+def test_json_syntax_error_has_line_and_column() -> None:
+    result = read_json('{"argmap": "1",\n "claims": [\n  {"id": "a" "text": "A"}]}\n', "m.json")
+    assert [str(d) for d in result.diagnostics] == [
+        "m.json:3:14: error: expecting ',' delimiter [json-syntax]"
+    ]
+
+
+def test_json_field_errors_point_at_the_field() -> None:
+    text = (
+        '{\n  "argmap": "1",\n  "claims": [\n    {"id": "a", "text": "A", "weight": 2},\n'
+        '    {"id": "b", "txet": "B"}\n  ]\n}\n'
+    )
+    result = read_json(text, "m.json")
+    shown = [str(d) for d in result.diagnostics]
+    assert shown[0].startswith(
+        "m.json:4:30: error: weight of claim 'a': input should be less than or equal to 1"
+    )
+    hint = "(did you mean 'text'?)"
+    assert f"m.json:5:17: error: unknown field 'txet' in claim 'b' {hint} [unknown-field]" in shown
+    assert "m.json:5:5: error: claim 'b' has no 'text' [missing-field]" in shown
+    assert result.broken_ids == {"a", "b"}
+
+
+def test_json_reports_duplicate_ids_keys_and_unknown_top_level_fields() -> None:
+    claims = '[{"id": "a", "text": "A"}, {"id": "a", "text": "B", "text": "C"}]'
+    text = '{"argmap": "1", "claim": [], "claims": ' + claims + "}"
+    codes = sorted(d.code for d in read_json(text, "m.json").diagnostics)
+    assert codes == ["duplicate-id", "json-duplicate-key", "unknown-field"]
+
+
+def test_json_refuses_other_versions_and_non_objects() -> None:
+    assert [d.code for d in read_json('{"argmap": "2", "claims": []}', "m.json").diagnostics] == [
+        "json-version"
+    ]
+    assert [d.code for d in read_json("[1, 2]", "m.json").diagnostics] == ["invalid-type"]
+    assert [d.code for d in read_json('{"claims": {}}', "m.json").diagnostics] == ["invalid-type"]
+
+
+def test_json_reports_unpaired_surrogates_instead_of_crashing_later() -> None:
+    result = read_json('{"claims": [{"id": "a", "text": "\\ud800"}]}', "m.json")
+    assert [(d.code, d.severity) for d in result.diagnostics] == [("json-syntax", Severity.ERROR)]
+
+
+def test_json_positions_survive_deep_nesting_without_recursion() -> None:
+    text = "[" * 5000 + "]" * 5000
+    doc, diags = parse_json(text, "deep.json", "json")
+    if doc is None:  # the standard parser may refuse such depth: then it says so
+        assert [d.code for d in diags] == ["json-syntax"]
+    else:
+        assert doc.span(*([0] * 4999)).col == 5000
+
+
+def test_sniff_tells_aif_from_argmap_json() -> None:
+    assert sniff_json('{"argmap": "1", "claims": []}') == "argmap-json"
+    assert sniff_json('{"claims": []}') == "argmap-json"
+    assert sniff_json('{"nodes": [], "edges": []}') == "aif"
+    assert sniff_json('{"AIF": {"nodes": []}, "OVA": {}}') == "aif"
+    assert sniff_json("not json") == "argmap-json"
+    assert sniff_json('{"nodes": [{"nodeID": 1,}]}') == "aif"
+    assert sniff_json('{"argmap": "1", "claims": [,]}') == "argmap-json"
+    assert sniff_json("[]") == "argmap-json"

@@ -1,0 +1,86 @@
+"""Kialo text exports: the numbered outline read as claims, pros as supports, cons as attacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.diagnostics import Severity, sort_diagnostics
+from argmap.model import ClaimKind, RelationKind
+from argmap.read import load_text
+from argmap.read.kialo import read_kialo
+from argmap.render.yaml import render_yaml
+
+from .conftest import Golden
+
+CASES = Path(__file__).resolve().parent / "cases"
+KIALO_CASES = sorted(p.name for p in CASES.iterdir() if p.name.startswith("kialo_"))
+
+
+@pytest.mark.parametrize("case", KIALO_CASES)
+def test_kialo_case_reads_to_its_golden_claims_and_diagnostics(case: str, golden: Golden) -> None:
+    folder = CASES / case
+    result = read_kialo((folder / "input.txt").read_text("utf-8"), "input.txt")
+    diags = "".join(f"{d}\n" for d in sort_diagnostics(result.diagnostics))
+    golden.check(folder / "expected" / "diagnostics.txt", diags)
+    golden.check(folder / "expected" / "claims.yaml", render_yaml(result.amap))
+    has_errors = any(d.severity is Severity.ERROR for d in result.diagnostics)
+    assert has_errors == ("invalid" in case)
+
+
+def test_pro_supports_and_con_attacks_the_parent() -> None:
+    text = "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: For.\n1.1.1. Con: Against the reason.\n"
+    amap = read_kialo(text, "k.txt").amap
+    assert amap.claim("1").kind is ClaimKind.THESIS
+    assert [(r.source, r.kind, r.target) for r in amap.relations] == [
+        ("1-1", RelationKind.SUPPORTS, "1"),
+        ("1-1-1", RelationKind.ATTACKS, "1-1"),
+    ]
+    assert amap.meta.title == "T"
+
+
+def test_a_see_link_relates_the_linked_claim_to_this_parent() -> None:
+    text = "1. T.\n1.1. Pro: A.\n1.2. Con: B.\n1.2.1. Con: -> See 1.1.\n"
+    amap = read_kialo(text, "k.txt").amap
+    assert amap.claim("1-1").supports == ("1",)
+    assert amap.claim("1-1").attacks == ("1-2",)
+    assert "1-2-1" not in amap.by_id
+
+
+def test_markdown_escapes_are_undone_and_links_become_sources() -> None:
+    text = "1. Costs \\(in \\$\\) rise \\*fast\\* \\- see [report](https://example.org/r).\n"
+    claim = read_kialo(text, "k.txt").amap.claim("1")
+    assert claim.text == "Costs (in $) rise *fast* - see [report](https://example.org/r)."
+    assert [s.url for s in claim.sources] == ["https://example.org/r"]
+
+
+def test_lines_without_a_number_continue_the_claim_above() -> None:
+    text = "1. First line.\nsecond line\n\n1.1. Pro: Next.\n"
+    assert read_kialo(text, "k.txt").amap.claim("1").text == "First line.\nsecond line"
+
+
+def test_a_number_inside_text_is_not_a_claim() -> None:
+    text = "1. Prices rose by\n1.5 percent last year.\n"
+    amap = read_kialo(text, "k.txt").amap
+    assert [c.id for c in amap.claims] == ["1"]
+
+
+def test_windows_line_ends_are_read() -> None:
+    amap = read_kialo("1. T.\r\n1.1. Con: C.\r\n", "k.txt").amap
+    assert amap.claim("1-1").text == "C."
+
+
+def test_empty_and_chained_links_give_positions() -> None:
+    result = read_kialo("", "k.txt")
+    assert [str(d) for d in result.diagnostics] == [
+        "k.txt:1:1: error: no claims found: a Kialo export lists claims as '1. ...', '1.1. Pro: "
+        "...' [kialo-empty]"
+    ]
+    looped = read_kialo("1. T.\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n", "k.txt")
+    assert [d.code for d in looped.diagnostics] == ["kialo-unknown-link", "kialo-unknown-link"]
+
+
+def test_the_loader_reads_kialo_when_asked() -> None:
+    result = load_text("1. T.\n1.1. Pro: P.\n", "export.txt", "kialo")
+    assert [c.id for c in result.amap.claims] == ["1", "1-1"]
