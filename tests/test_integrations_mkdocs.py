@@ -124,13 +124,16 @@ def test_strict_build_renders_fences_and_generates_a_page_per_thesis(tmp_path: P
 
 
 def test_broken_fence_fails_a_strict_build_and_shows_an_error_box_otherwise(tmp_path: Path) -> None:
-    broken = "# Broken\n\n```argmap\n:path: /claims\n:thesis: harbor\n```\n"
+    # Front matter counts: positions are lines of the page file.
+    broken = (
+        "---\ntitle: Broken\n---\n\n# Broken\n\n```argmap\n:path: /claims\n:thesis: harbor\n```\n"
+    )
     root = make_site(tmp_path, {"index.md": "# Home\n", "broken.md": broken})
     strict = mkdocs_build(root, strict=True)
     assert strict.returncode != 0
-    assert "docs/broken.md:5:1: error: 'harbor' is no claim" in strict.stderr
+    assert "docs/broken.md:9:1: error: 'harbor' is no claim" in strict.stderr
     relaxed = mkdocs_build(root, strict=False)
     assert relaxed.returncode == 0, relaxed.stderr
     page = (root / "site" / "broken" / "index.html").read_text("utf-8")
     assert '<div class="argmap-error" role="alert">' in page
-    assert "docs/broken.md:5:1: error: &#39;harbor&#39; is no claim" in page
+    assert "docs/broken.md:9:1: error: &#39;harbor&#39; is no claim" in page

@@ -42,8 +42,8 @@ def asset_text(name: str) -> str:
 
 def fence_css() -> str:
     """The stylesheet of fence figures: layout, light and dark themes, the error box."""
-    lines = (line.strip() for line in asset_text("fence.css").splitlines())
-    return " ".join(line for line in lines if line and not line.startswith("/*"))
+    text = re.sub(r"/\*.*?\*/", "", asset_text("fence.css"), flags=re.DOTALL)
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 @dataclass(frozen=True)
