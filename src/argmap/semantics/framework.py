@@ -7,9 +7,28 @@ millions of arguments do not hit Python's recursion limit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building adjacency lists.
+
+    Millions of small lists of ints hold no reference cycles, yet each allocation counts
+    toward the collector's thresholds, and its full passes over them took about 40% of
+    the time of building a million-argument framework. The previous state is restored.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, eq=False)
@@ -27,10 +46,11 @@ class Framework:
     @cached_property
     def attackers(self) -> list[list[int]]:
         """For each argument, the arguments attacking it."""
-        attackers: list[list[int]] = [[] for _ in range(len(self.names))]
-        for src, dsts in enumerate(self.targets):
-            for dst in dsts:
-                attackers[dst].append(src)
+        with no_cyclic_gc():
+            attackers: list[list[int]] = [[] for _ in range(len(self.names))]
+            for src, dsts in enumerate(self.targets):
+                for dst in dsts:
+                    attackers[dst].append(src)
         return attackers
 
     @property
@@ -41,17 +61,19 @@ class Framework:
     @classmethod
     def from_edges(cls, names: Sequence[str], edges: Iterable[tuple[int, int]]) -> Framework:
         """Build a framework from names and ``(attacker, target)`` index pairs."""
-        targets: list[list[int]] = [[] for _ in range(len(names))]
-        for src, dst in edges:
-            targets[src].append(dst)
+        with no_cyclic_gc():
+            targets: list[list[int]] = [[] for _ in range(len(names))]
+            for src, dst in edges:
+                targets[src].append(dst)
         return cls(tuple(names), targets)
 
     @classmethod
     def from_arrays(cls, n: int, sources: Sequence[int], dests: Sequence[int]) -> Framework:
         """Build a framework on arguments named ``"0".."n-1"`` from parallel edge arrays."""
-        targets: list[list[int]] = [[] for _ in range(n)]
-        for src, dst in zip(sources, dests, strict=True):
-            targets[src].append(dst)
+        with no_cyclic_gc():
+            targets: list[list[int]] = [[] for _ in range(n)]
+            for src, dst in zip(sources, dests, strict=True):
+                targets[src].append(dst)
         return cls(tuple(map(str, range(n))), targets)
 
     def edges(self) -> list[tuple[int, int]]:

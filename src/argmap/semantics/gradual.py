@@ -91,6 +91,58 @@ def qe_update(weight: float, attackers: list[float], supporters: list[float]) ->
 UPDATES: dict[str, Update] = {"dfquad": dfquad_update, "qe": qe_update}
 
 
+def _dfquad_sweep(
+    nodes: list[int],
+    strength: list[float],
+    weights: Sequence[float],
+    att_in: list[list[int]],
+    sup_in: list[list[int]],
+) -> list[float]:
+    """:func:`dfquad_update` for many nodes at once, without building neighbour lists."""
+    out = []
+    for a in nodes:
+        keep = 1.0
+        for b in att_in[a]:
+            keep *= 1.0 - strength[b]
+        va = 1.0 - keep
+        keep = 1.0
+        for b in sup_in[a]:
+            keep *= 1.0 - strength[b]
+        vs = 1.0 - keep
+        w = weights[a]
+        out.append(w - w * (va - vs) if va >= vs else w + (1.0 - w) * (vs - va))
+    return out
+
+
+def _qe_sweep(
+    nodes: list[int],
+    strength: list[float],
+    weights: Sequence[float],
+    att_in: list[list[int]],
+    sup_in: list[list[int]],
+) -> list[float]:
+    """:func:`qe_update` for many nodes at once, without building neighbour lists."""
+    out = []
+    for a in nodes:
+        energy = 0.0
+        for b in sup_in[a]:
+            energy += strength[b]
+        attack = 0.0
+        for b in att_in[a]:
+            attack += strength[b]
+        energy -= attack
+        w = weights[a]
+        squared = energy * energy / (1.0 + energy * energy)
+        out.append(w + (1.0 - w) * squared if energy > 0 else w - w * squared)
+    return out
+
+
+Sweep = Callable[
+    [list[int], list[float], Sequence[float], list[list[int]], list[list[int]]], list[float]
+]
+SWEEPS: dict[str, Sweep] = {"dfquad": _dfquad_sweep, "qe": _qe_sweep}
+
+
 def _incoming(graph: BipolarGraph) -> tuple[list[list[int]], list[list[int]]]:
     n = len(graph.names)
     att_in: list[list[int]] = [[] for _ in range(n)]
@@ -121,7 +173,7 @@ def strengths(
     """
     if semantics not in UPDATES:
         raise ValueError(f"unknown gradual semantics {semantics!r}")
-    update = UPDATES[semantics]
+    sweep = SWEEPS[semantics]
     n = len(graph.names)
     att_in, sup_in = _incoming(graph)
     influence = Framework(
@@ -132,16 +184,13 @@ def strengths(
     smallest = 1.0
     for comp in strongly_connected(influence, range(n)):
         if len(comp) == 1 and comp[0] not in influence.targets[comp[0]]:
-            a = comp[0]
-            strength[a] = update(
-                weights[a], [strength[b] for b in att_in[a]], [strength[b] for b in sup_in[a]]
-            )
+            strength[comp[0]] = sweep(comp, strength, weights, att_in, sup_in)[0]
             continue
         cycles += 1
         comp.sort()
         for step in STEPS:
             used = _iterate(
-                comp, strength, weights, att_in, sup_in, update, step, tolerance, max_iterations
+                comp, strength, weights, att_in, sup_in, sweep, step, tolerance, max_iterations
             )
             if used is not None:
                 most = max(most, used)
@@ -158,7 +207,7 @@ def _iterate(
     weights: Sequence[float],
     att_in: list[list[int]],
     sup_in: list[list[int]],
-    update: Update,
+    sweep: Sweep,
     step: float,
     tolerance: float,
     max_iterations: int,
@@ -167,10 +216,7 @@ def _iterate(
     for a in comp:
         strength[a] = weights[a]
     for iteration in range(1, max_iterations + 1):
-        new = [
-            update(weights[a], [strength[b] for b in att_in[a]], [strength[b] for b in sup_in[a]])
-            for a in comp
-        ]
+        new = sweep(comp, strength, weights, att_in, sup_in)
         moved = 0.0
         for a, value in zip(comp, new, strict=True):
             value = strength[a] + step * (value - strength[a])
