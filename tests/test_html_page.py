@@ -217,6 +217,17 @@ def test_page_in_headless_chromium_draws_nodes_and_shows_a_clicked_claim(tmp_pat
             page.locator("[data-zoom=fit]").click()
             assert page.locator("svg.argmap").get_attribute("viewBox") == before
 
+            # Dragging pans without selecting what it started on; the wheel zooms.
+            page.mouse.move(450, 500)
+            page.mouse.down()
+            page.mouse.move(350, 420, steps=5)
+            page.mouse.up()
+            panned = page.locator("svg.argmap").get_attribute("viewBox")
+            assert panned != before
+            assert detail.locator("h2").inner_text() == "Build the harbour"
+            page.mouse.wheel(0, -300)
+            assert page.locator("svg.argmap").get_attribute("viewBox") != panned
+
             assert problems == []
             assert requests == [target.as_uri()]
         finally:

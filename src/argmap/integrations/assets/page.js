@@ -256,10 +256,12 @@
   });
 
   apply();
+  // A claim named in the address is shown in the panel, not in the list below the map.
   var wanted = window.location.hash.slice(1);
   Object.keys(data.claims).forEach(function (id) {
     if (wanted && data.claims[id].anchor === wanted) {
       select(id, false);
+      window.scrollTo(0, 0);
     }
   });
 })();
