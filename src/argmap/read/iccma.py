@@ -111,8 +111,8 @@ def _name(reader: _Reader, raw: str, span: Span) -> str | None:
 def read_apx(text: str, path: str) -> LoadResult:
     """Read an ICCMA ``apx`` framework: ``arg(a).`` and ``att(a,b).`` facts.
 
-    Blank lines and lines starting with ``#`` or ``%`` are skipped; several facts may share
-    a line.
+    Blank lines and comments (from ``#`` or ``%`` to the end of the line) are skipped;
+    several facts may share a line.
     """
     reader = _Reader(path)
     for lineno, raw in enumerate(text.split("\n"), start=1):
@@ -122,6 +122,8 @@ def read_apx(text: str, path: str) -> LoadResult:
             continue
         pos = 0
         while pos < len(line) and line[pos:].strip():
+            if line[pos:].lstrip()[0] in "#%":
+                break  # a comment after the facts
             match = _FACT.match(line, pos)
             col = pos + len(line[pos:]) - len(line[pos:].lstrip()) + 1
             if match is None:

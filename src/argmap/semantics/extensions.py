@@ -143,6 +143,11 @@ def _product(base: list[int], parts: list[Iterator[list[int]]]) -> Iterator[tupl
             return
         firsts.append(first)
     yield tuple(sorted(itertools.chain(base, *firsts)))
+    if len(parts) == 1:
+        # One part: stream its extensions instead of listing them all first.
+        for rest in parts[0]:
+            yield tuple(sorted(itertools.chain(base, rest)))
+        return
     options = [[first, *part] for first, part in zip(firsts, parts, strict=True)]
     combos = itertools.product(*options)
     next(combos)
