@@ -191,7 +191,9 @@ def main() -> None:
                     cells = [f"{family}-{n}", task, f"{fmt_seconds(seconds)} ({count} ext)"]
                     for peer in live:
                         cells.append(
-                            peer_cell(peer, family, task, n, edges, apx, seconds, count, opts, given_up)
+                            peer_cell(
+                                peer, family, task, n, edges, apx, seconds, count, opts, given_up
+                            )
                         )
                     print("| " + " | ".join(cells) + " |", flush=True)
 

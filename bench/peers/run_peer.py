@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 
 
 def read_apx(path):
     args, atts = [], []
-    with open(path) as handle:
+    with Path(path).open() as handle:
         for line in handle:
             line = line.strip()
             if line.startswith("arg("):
