@@ -109,6 +109,17 @@ def test_premise_conclusion_structure_adds_derived_supports() -> None:
     ]
 
 
+def test_undercut_under_a_statement_hits_the_latest_inference_with_a_warning() -> None:
+    text = "<Arg>\n\n(1) p\n--\n--\n(2) c\n\n[S]: s\n  <_ <U>: u\n"
+    result = _read(text)
+    assert Relation("u", U, "arg") in result.amap.relations
+    assert [
+        (d.span.line, d.span.col, d.code)
+        for d in result.diagnostics
+        if d.code != "argdown-undefined"
+    ] == [(9, 3, "argdown-undercut")]
+
+
 def test_relations_of_a_reconstructed_argument_start_from_its_conclusion() -> None:
     text = "<Arg>\n  -> [T]: target\n\n<Arg>\n\n(1) p\n--\n--\n(2) [C]: c\n"
     relations = set(_read(text).amap.relations)
@@ -235,8 +246,8 @@ def test_spans_locate_claims_and_relations() -> None:
     assert spans.get("file", "doc.argdown") == Span("doc.argdown")
     assert spans.get("claim", "a") == Span("doc.argdown", 1, 1)
     assert spans.get("claim", "b") == Span("doc.argdown", 2, 5)
-    assert spans.get("claim", "b", "supports", 0) == Span("doc.argdown", 2, 1)
-    assert spans.get("claim", "c", "attacks", 0) == Span("doc.argdown", 3, 1)
+    assert spans.get("claim", "b", "supports", 0) == Span("doc.argdown", 2, 3)
+    assert spans.get("claim", "c", "attacks", 0) == Span("doc.argdown", 3, 3)
 
 
 def test_includes_are_read_relative_to_the_including_file(tmp_path: Path) -> None:

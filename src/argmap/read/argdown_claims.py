@@ -145,22 +145,25 @@ class _Converter:
         if text:
             self.report_other_texts(node, text)
             return text
-        if node.kind == "argument" and node.pcs:
-            conclusion = self.model.nodes[("statement", node.pcs[-1].title)]
-            text = self.raw_text(conclusion)
-            if node.untitled and text:
-                return text
         if not node.untitled:
             what = "statement" if node.kind == "statement" else "argument"
             self.note(
-                self.span(node.members[0]),
+                self.span(self.home(node)),
                 Severity.INFO,
                 "argdown-undefined",
                 f"{what} {self.name(node)} has no text; its title stands for its text",
             )
-            return node.title
+            if node.title.strip():
+                return node.title
+        if node.kind == "argument" and node.pcs:
+            # An untitled argument is known by its conclusion.
+            conclusion = self.model.nodes[("statement", node.pcs[-1].title)]
+            title = "" if conclusion.untitled else conclusion.title.strip()
+            text = self.raw_text(conclusion) or title
+            if text:
+                return text
         tags = [name for m in node.members if m.content for name, _ in m.content.tags]
-        return " ".join(f"#{t}" for t in tags)
+        return " ".join(f"#{t}" for t in tags) or node.kind
 
     def report_other_texts(self, node: Node, text: str) -> None:
         canonical = node.canonical()

@@ -283,7 +283,8 @@ class _Lexer:
         for kind, pattern in _RELATION_PATTERNS:
             if m := pattern.match(self.text, self.pos):
                 self.indent_to(len(m.group(1)))
-                self.push(kind, m.group(), self.pos)
+                # The token is the symbol; the indentation before it only sets the level.
+                self.push(kind, m.group(2), m.start(2))
                 self.pos = m.end()
                 return True
         if self.try_heading():

@@ -140,11 +140,15 @@ class _Builder:
         self.nodes: dict[NodeKey, Node] = {}
         self.relations: list[ModelRelation] = []
         self.relation_keys: set[tuple[str, NodeKey, NodeKey, int | None]] = set()
+        self.incoming: set[tuple[str, NodeKey, int | None]] = set()
         self.problems: list[Problem] = []
         self.section: Section | None = None
         self.untitled = 0
         self.strict = False
         self.front: dict[str, Any] | None = None
+        # The latest inference in document order, and the argument whose structure is open.
+        self.inference: tuple[Node, int] | None = None
+        self.pcs_argument: Node | None = None
 
     def node(self, kind: NodeKind, title: str | None) -> Node:
         if title is None:
@@ -213,15 +217,17 @@ class _Builder:
     def statement(self, stmt: Statement, role: Role) -> Node:
         node = self.node("statement", stmt.title)
         member = self.member(stmt.token, role, stmt.content, stmt.data, stmt.is_reference)
+        # Argdown adds a member after its relations (the tree walk's exit), so the last
+        # member, the canonical one by default, is the outermost of nested definitions.
+        self.relations_of(node, stmt.relations)
         self.add_member(node, member)
-        self.relations_of(node, stmt.relations, None)
         return node
 
     def argument(self, arg: Argument) -> Node:
         node = self.node("argument", arg.title)
         member = self.member(arg.token, "description", arg.content, arg.data, arg.is_reference)
+        self.relations_of(node, arg.relations)
         self.add_member(node, member)
-        self.relations_of(node, arg.relations, None)
         return node
 
     def pcs(self, block: Pcs, owner: Node | None) -> None:
@@ -239,24 +245,23 @@ class _Builder:
                 )
             )
             return
-        last_inference: tuple[int, Inference] | None = None
+        self.pcs_argument = argument
         for index, item in enumerate(block.items):
             role: Role = "premise" if item.inference is None else "intermediary-conclusion"
             if index == len(block.items) - 1:
                 role = "main-conclusion"
             if item.inference is not None:
-                last_inference = (index, item.inference)
+                self.inference = (argument, index)
                 for rel in item.inference.relations:
                     child = self.child(rel)
                     self.add_relation("undercut", child.key, argument.key, rel.token, index)
             stmt = item.statement
             node = self.node("statement", stmt.title)
             member = self.member(stmt.token, role, stmt.content, stmt.data, stmt.is_reference)
+            self.relations_of(node, stmt.relations)
             self.add_member(node, member)
             argument.pcs.append(PcsEntry(node.title, role, member, item.inference))
-            self.relations_of(
-                node, stmt.relations, (argument, last_inference[0]) if last_inference else None
-            )
+        self.pcs_argument = None
 
     # -- relations -----------------------------------------------------------------------------
 
@@ -265,9 +270,7 @@ class _Builder:
             return self.statement(rel.member, "relation")
         return self.argument(rel.member)
 
-    def relations_of(
-        self, parent: Node, rels: list[Relation], inference: tuple[Node, int] | None
-    ) -> None:
+    def relations_of(self, parent: Node, rels: list[Relation]) -> None:
         for rel in rels:
             child = self.child(rel)
             p, c = parent.key, child.key
@@ -284,12 +287,27 @@ class _Builder:
                 self.add_relation("contradictory", p, c, rel.token)
             elif symbol is Tok.INCOMING_UNDERCUT:
                 self.add_relation("undercut", p, c, rel.token)
-            elif inference is not None:
-                # Argdown: an undercut under a statement of a premise-conclusion structure
-                # hits the latest inference of that structure.
-                self.add_relation("undercut", c, inference[0].key, rel.token, inference[1])
+            elif parent.kind == "statement" and self.inference is not None:
+                self.undercut_inference(parent, c, rel)
             else:
                 self.add_relation("undercut", c, p, rel.token)
+
+    def undercut_inference(self, parent: Node, child: NodeKey, rel: Relation) -> None:
+        """Argdown 1.7 reads '<_' under a statement as an undercut of the latest inference."""
+        assert self.inference is not None
+        argument, index = self.inference
+        self.add_relation("undercut", child, argument.key, rel.token, index)
+        if argument is not self.pcs_argument:
+            name = "untitled argument" if argument.untitled else f"<{argument.title}>"
+            self.problems.append(
+                Problem(
+                    rel.token,
+                    "warning",
+                    "argdown-undercut",
+                    f"'{rel.token.image.strip()}' under a statement undercuts the latest inference "
+                    f"before it, of {name}, as Argdown reads it; to attack the statement use '-'",
+                )
+            )
 
     def add_relation(
         self,
@@ -301,9 +319,15 @@ class _Builder:
     ) -> None:
         if (rtype, source, target, inference) in self.relation_keys:
             return
+        # Argdown checks for duplicates among all relations of the source, incoming ones
+        # included, by target and type: a self-relation is dropped when one of the same
+        # type already points at the element.
+        if source == target and inference is None and (rtype, target, None) in self.incoming:
+            return
         if rtype == "contradictory" and (rtype, target, source, inference) in self.relation_keys:
             return
         self.relation_keys.add((rtype, source, target, inference))
+        self.incoming.add((rtype, target, inference))
         self.relations.append(ModelRelation(rtype, source, target, token, inference))
 
     def finish(self) -> list[ModelRelation]:
@@ -319,6 +343,9 @@ class _Builder:
             source_node = self.nodes[rel.source]
             if rel.source[0] == "argument" and source_node.pcs:
                 rel.source = ("statement", source_node.pcs[-1].title)
+                self_loop = rel.source == rel.target and rel.inference is None
+                if self_loop and (rel.type, rel.target, None) in self.incoming:
+                    continue
             target_node = self.nodes[rel.target]
             undercut = rel.type == "undercut" and rel.inference is None
             if undercut and rel.target[0] == "argument" and target_node.pcs:

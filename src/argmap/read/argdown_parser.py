@@ -9,8 +9,6 @@ and goes on, so one run reports every broken block.
 
 from __future__ import annotations
 
-import re
-
 from argmap.read.argdown_ast import (
     Argument,
     Block,
@@ -24,85 +22,24 @@ from argmap.read.argdown_ast import (
     Relation,
     Statement,
 )
-from argmap.read.argdown_lexer import RELATION_TOKENS, TAG_CHARS, Tok, Token, tokenize
-from argmap.read.argdown_symbols import SHORTCODES
-
-_TAG_RE = re.compile(rf"#(?:\(([^)]+)\)|([{TAG_CHARS}]+))")
-
-
-class ParseError(Exception):
-    """A syntax error at a token (caught inside the parser for recovery)."""
-
-    def __init__(self, token: Token, message: str) -> None:
-        super().__init__(message)
-        self.token = token
-        self.message = message
-
-
-_CONTENT_START = frozenset(
-    {
-        Tok.FREESTYLE,
-        Tok.UNUSED_CONTROL_CHAR,
-        Tok.ESCAPED_CHAR,
-        Tok.SPECIAL_CHAR,
-        Tok.LINK,
-        Tok.BOLD_START,
-        Tok.ITALIC_START,
-        Tok.TAG,
-        Tok.ARGUMENT_MENTION,
-        Tok.STATEMENT_MENTION,
-        Tok.NEWLINE,
-    }
+from argmap.read.argdown_inline import (
+    ARGUMENT_START,
+    CONTENT_START,
+    FREESTYLE,
+    STATEMENT_START,
+    InlineParser,
+    ParseError,
+    describe,
+    freestyle_text,
+    tag_name,
 )
-_FREESTYLE = frozenset({Tok.FREESTYLE, Tok.UNUSED_CONTROL_CHAR, Tok.ESCAPED_CHAR, Tok.SPECIAL_CHAR})
-_STATEMENT_START = _CONTENT_START | {Tok.STATEMENT_REFERENCE, Tok.STATEMENT_DEFINITION}
-_ARGUMENT_START = frozenset({Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE})
-_LINK_RE = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
+from argmap.read.argdown_lexer import RELATION_TOKENS, Tok, Token, tokenize
 
 
-def describe(token: Token) -> str:
-    """How a token is named in a message."""
-    if token.type is Tok.EOF:
-        return "the end of the document"
-    image = token.image.strip()
-    if token.type in (Tok.NEWLINE, Tok.EMPTYLINE, Tok.INDENT, Tok.DEDENT) or not image:
-        return f"a {token.type.value}"
-    if len(image) > 30:
-        image = image[:27] + "..."
-    return f"'{image}'"
-
-
-class _Parser:
+class _Parser(InlineParser):
     def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.i = 0
+        super().__init__(tokens)
         self.errors: list[tuple[Token, str]] = []
-
-    # -- helpers -------------------------------------------------------------------------------
-
-    @property
-    def tok(self) -> Token:
-        return self.tokens[self.i]
-
-    def peek(self, k: int = 1) -> Token:
-        return self.tokens[min(self.i + k, len(self.tokens) - 1)]
-
-    def at(self, *kinds: Tok) -> bool:
-        return self.tok.type in kinds
-
-    def take(self) -> Token:
-        token = self.tok
-        if token.type is not Tok.EOF:
-            self.i += 1
-        return token
-
-    def expect(self, kind: Tok, what: str) -> Token:
-        if self.tok.type is not kind:
-            raise ParseError(self.tok, f"expected {what}, found {describe(self.tok)}")
-        return self.take()
-
-    def optional(self, kind: Tok) -> Token | None:
-        return self.take() if self.tok.type is kind else None
 
     # -- document ------------------------------------------------------------------------------
 
@@ -157,14 +94,14 @@ class _Parser:
             return self.heading()
         if token.type is Tok.STATEMENT_NUMBER:
             return self.pcs()
-        if token.type in _ARGUMENT_START:
+        if token.type in ARGUMENT_START:
             return self.argument()
         if token.type is Tok.INDENT and self.peek().type in (
             Tok.ORDERED_LIST_ITEM,
             Tok.UNORDERED_LIST_ITEM,
         ):
             return self.list_block()
-        if token.type in _STATEMENT_START:
+        if token.type in STATEMENT_START:
             return self.statement()
         if token.type in RELATION_TOKENS or (
             token.type is Tok.INDENT and self.peek().type in RELATION_TOKENS
@@ -189,7 +126,7 @@ class _Parser:
 
     def heading(self) -> Heading:
         start = self.take()
-        if not self.at(*_CONTENT_START):
+        if not self.at(*CONTENT_START):
             raise ParseError(self.tok, "expected the heading text after '#'")
         content = self.content()
         data = self.trailing_data()
@@ -208,13 +145,13 @@ class _Parser:
     # -- statements and arguments --------------------------------------------------------------
 
     def member(self, *, allow_argument: bool) -> Statement | Argument:
-        if self.at(*_ARGUMENT_START):
+        if self.at(*ARGUMENT_START):
             if not allow_argument:
                 raise ParseError(
                     self.tok, "a contradiction '><' connects two statements, not an argument"
                 )
             return self.argument()
-        if self.at(*_STATEMENT_START):
+        if self.at(*STATEMENT_START):
             return self.statement()
         raise ParseError(
             self.tok,
@@ -229,7 +166,7 @@ class _Parser:
             stmt = Statement(token, token.image[1:-1], content, True)
         elif token.type is Tok.STATEMENT_DEFINITION:
             self.take()
-            if not self.at(*_CONTENT_START):
+            if not self.at(*CONTENT_START):
                 raise ParseError(self.tok, f"expected the text of statement {describe(token)}")
             stmt = Statement(token, token.image[1:-2], self.content(), False)
         else:
@@ -243,7 +180,7 @@ class _Parser:
         if token.type is Tok.ARGUMENT_REFERENCE:
             arg = Argument(token, token.image[1:-1], self.reference_tags(), True)
         else:
-            if not self.at(*_CONTENT_START):
+            if not self.at(*CONTENT_START):
                 raise ParseError(self.tok, f"expected the text of argument {describe(token)}")
             arg = Argument(token, token.image[1:-2], self.content(), False)
         arg.data = self.trailing_data()
@@ -253,9 +190,9 @@ class _Parser:
     def reference_tags(self) -> Content:
         content = Content()
         while self.at(Tok.TAG):
-            content.tags.append((_tag_name(self.tok.image), self.take()))
+            content.tags.append((tag_name(self.tok.image), self.take()))
         self.optional(Tok.NEWLINE)
-        if self.at(*_CONTENT_START):
+        if self.at(*CONTENT_START):
             raise ParseError(
                 self.tok,
                 "text cannot follow a reference: write '[Title]: text' to define a statement, "
@@ -303,13 +240,13 @@ class _Parser:
                 inference = self.inference()
                 continue
             number = self.take()
-            if self.at(*_ARGUMENT_START):
+            if self.at(*ARGUMENT_START):
                 raise ParseError(
                     self.tok,
                     "a premise or conclusion must be a statement, not an argument "
                     "(use '[Title]' or '[Title]: text')",
                 )
-            if not self.at(*_STATEMENT_START):
+            if not self.at(*STATEMENT_START):
                 raise ParseError(self.tok, f"expected a statement after {describe(number)}")
             items.append(PcsItem(number, self.statement(), inference))
             inference = None
@@ -327,13 +264,13 @@ class _Parser:
         start = self.take()
         rules: list[tuple[str, Token]] = []
         self.optional(Tok.NEWLINE)
-        if self.at(*_FREESTYLE):
+        if self.at(*FREESTYLE):
             while True:
                 token = self.tok
-                rules.append((_freestyle(self.take_freestyle()).strip(), token))
+                rules.append((freestyle_text(self.take_freestyle()).strip(), token))
                 if not self.optional(Tok.LIST_DELIMITER):
                     break
-                if not self.at(*_FREESTYLE):
+                if not self.at(*FREESTYLE):
                     raise ParseError(self.tok, "expected an inference rule after ','")
         self.optional(Tok.NEWLINE)
         data = self.trailing_data() if self.at(Tok.DATA) else None
@@ -353,88 +290,6 @@ class _Parser:
                 rels.append(Relation(token, token.type, self.member(allow_argument=True)))
             self.expect(Tok.DEDENT, "the end of the undercuts of the inference")
         return Inference(start, rules, data, rels)
-
-    def take_freestyle(self) -> list[Token]:
-        tokens = []
-        while self.at(*_FREESTYLE):
-            tokens.append(self.take())
-        return tokens
-
-    # -- inline content ------------------------------------------------------------------------
-
-    def content(self) -> Content:
-        content = Content()
-        self.content_into(content, nested=False)
-        return content
-
-    def content_into(self, content: Content, *, nested: bool) -> None:
-        """Append inline elements to ``content``, following Argdown's spacing rules."""
-        count = 0
-        while True:
-            token = self.tok
-            kind = token.type
-            if kind in _FREESTYLE:
-                content.text += _freestyle(self.take_freestyle())
-            elif kind is Tok.LINK:
-                self.take()
-                m = _LINK_RE.match(token.image)
-                if m:
-                    content.text += m.group(1)
-                    content.links.append((m.group(1), m.group(2), token))
-                if token.image.endswith(" "):
-                    content.text += " "
-            elif kind is Tok.TAG:
-                self.take()
-                content.tags.append((_tag_name(token.image), token))
-            elif kind in (Tok.ARGUMENT_MENTION, Tok.STATEMENT_MENTION):
-                content.text += self.take().image
-            elif kind in (Tok.BOLD_START, Tok.ITALIC_START):
-                self.emphasis(content)
-            elif kind is Tok.NEWLINE:
-                self.take()
-                if self.at(*_CONTENT_START) and not content.text.endswith(" "):
-                    content.text += " "
-            else:
-                break
-            count += 1
-        if count == 0 and not nested:
-            raise ParseError(self.tok, f"expected text, found {describe(self.tok)}")
-
-    def emphasis(self, content: Content) -> None:
-        start = self.take()
-        end_kind = Tok.BOLD_END if start.type is Tok.BOLD_START else Tok.ITALIC_END
-        self.content_into(content, nested=True)
-        if not self.at(end_kind) or self.tok.marker != start.marker:
-            word = "bold" if end_kind is Tok.BOLD_END else "italic"
-            raise ParseError(
-                start,
-                f"{word} text opened with '{start.marker}' is not closed: append "
-                f"'{start.marker}', or write '\\{start.marker[0]}' for the character itself",
-            )
-        end = self.take()
-        if end.image.endswith(" "):
-            content.text += " "
-
-
-def _freestyle(tokens: list[Token]) -> str:
-    parts = []
-    for token in tokens:
-        if token.type is Tok.ESCAPED_CHAR:
-            parts.append(token.image[1:])
-        elif token.type is Tok.SPECIAL_CHAR:
-            symbol = SHORTCODES.get(token.image.strip())
-            if symbol is None:
-                parts.append(token.image)
-            else:
-                parts.append(symbol + (" " if token.image.endswith(" ") else ""))
-        else:
-            parts.append(token.image)
-    return "".join(parts)
-
-
-def _tag_name(image: str) -> str:
-    m = _TAG_RE.match(image)
-    return (m.group(1) or m.group(2)) if m else image.strip().lstrip("#")
 
 
 def parse(text: str) -> tuple[Document, list[tuple[int, int, str]]]:
