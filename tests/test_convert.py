@@ -73,10 +73,10 @@ def test_every_registered_writer_gives_text(name: str) -> None:
 
 
 def test_only_json_carries_an_evaluation() -> None:
-    evaluation = evaluate_map(AMAP)
     with pytest.raises(UsageError, match="only json output carries an evaluation"):
-        convert_map(AMAP, "yaml", evaluation=evaluation)
-    doc = json.loads(convert_map(AMAP, "json", evaluation=evaluation))
+        convert_map(AMAP, "yaml", semantics="grounded")
+    doc = json.loads(convert_map(AMAP, "json", semantics="grounded"))
+    assert doc == json.loads(render_json(AMAP, evaluate_map(AMAP)))
     assert doc["evaluation"]["semantics"] == "grounded"
     statuses = doc["evaluation"]["statuses"]
     assert set(statuses) == {"a", "b", "t"}
@@ -96,6 +96,11 @@ def test_convert_paths_aif_to_json_and_back_keeps_the_map(tmp_path: Path) -> Non
     target.write_text(as_json, encoding="utf-8")
     again = convert_paths([target], "aif")
     assert read_aif(again, "x.json").amap == read_json(as_json, "m.json").amap
+
+
+def test_iccma_output_names_the_support_reading() -> None:
+    for support in ("deductive", "necessary"):
+        assert support in convert_map(AMAP, "apx", support=support)
 
 
 def test_convert_paths_refuses_maps_with_errors() -> None:

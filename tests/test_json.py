@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from argmap.diagnostics import Severity
 from argmap.errors import EvaluationError
+from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
 from argmap.read.json import parse_json, read_json, sniff_json
 from argmap.render.json import plain, render_json
@@ -218,3 +220,25 @@ def test_sniff_tells_aif_from_argmap_json() -> None:
     assert sniff_json('{"nodes": [{"nodeID": 1,}]}') == "aif"
     assert sniff_json('{"argmap": "1", "claims": [,]}') == "argmap-json"
     assert sniff_json("[]") == "argmap-json"
+
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "formats" / "argmap-json.md"
+
+
+@pytest.mark.parametrize("model", [Claim, SourceRef, MapMeta, Source, Evaluation])
+def test_the_schema_document_lists_every_field(model: type) -> None:
+    doc = DOC.read_text("utf-8")
+    names = (
+        [f.name for f in dataclasses.fields(model)]
+        if dataclasses.is_dataclass(model)
+        else list(model.model_fields)
+    )
+    missing = [name for name in names if f"| `{name}` |" not in doc]
+    assert missing == []
+
+
+def test_the_schema_document_example_reads_as_written() -> None:
+    example = DOC.read_text("utf-8").split("```json\n")[1].split("```")[0]
+    result = read_json(example, "example.json")
+    assert result.diagnostics == []
+    assert json.loads(render_json(result.amap)) == json.loads(example)

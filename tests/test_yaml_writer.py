@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap.fmt import format_text
 from argmap.model import ArgumentMap, Claim, ClaimFile, ClaimKind, MapMeta, Source, SourceRef
 from argmap.read.yaml import read_yaml
 from argmap.render.yaml import SCHEMA_LINE, Comments, render_claim_file, render_yaml
@@ -175,3 +178,9 @@ def test_comments_are_placed_before_and_after_their_lines() -> None:
 
 def test_an_empty_map_is_an_empty_claim_list() -> None:
     assert render_yaml(ArgumentMap()) == f"{SCHEMA_LINE}\nclaims: []\n"
+
+
+def test_the_documented_layout_is_canonical() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "formats" / "yaml.md").read_text("utf-8")
+    example = doc.split("```yaml\n")[1].split("```")[0]
+    assert format_text(example, "example.yaml") == example

@@ -9,13 +9,15 @@ from pathlib import Path
 
 from argmap.check import check_paths
 from argmap.errors import DataError, UsageError
-from argmap.evaluate import Evaluation, evaluate_map
+from argmap.evaluate import evaluate_map
 from argmap.model import ArgumentMap
 from argmap.render.json import render_json
 
 __all__ = ["FORMATS", "convert_map", "convert_paths", "output_format"]
 
-Writer = Callable[[ArgumentMap], str]
+Writer = Callable[..., str]
+#: Formats of the attack graph alone: their writers flatten supports (``support=...``).
+_FLATTENED = frozenset({"apx", "i23"})
 
 #: Output formats: name -> (suffixes that choose it, "module:function" of its writer).
 FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -59,22 +61,35 @@ def _writer(to: str) -> Writer:
     return writer
 
 
-def convert_map(amap: ArgumentMap, to: str, *, evaluation: Evaluation | None = None) -> str:
+def convert_map(
+    amap: ArgumentMap,
+    to: str,
+    *,
+    semantics: str | None = None,
+    support: str = "deductive",
+    gradual: str | None = "dfquad",
+) -> str:
     """A map as text in an output format.
 
     Args:
         amap: The map (checked: relations name claims of the map).
         to: A name from ``FORMATS``.
-        evaluation: An evaluation to include; only argmap JSON carries one.
+        semantics: When given, evaluate the map under these semantics and include the
+            evaluation (argmap JSON only); ``gradual`` as for ``evaluate_map``.
+        support: How supports turn into attacks, for the evaluation and for ICCMA output.
+        gradual: The gradual semantics of the evaluation, or None.
 
     Raises:
-        UsageError: The format is unknown, or cannot carry an evaluation.
+        UsageError: A format or semantics is unknown, or the format cannot carry an evaluation.
     """
-    if evaluation is None:
-        return _writer(to)(amap)
-    if to != "json":
-        raise UsageError(f"only json output carries an evaluation, not {to!r}")
-    return render_json(amap, evaluation)
+    if semantics is not None:
+        if to != "json":
+            raise UsageError(f"only json output carries an evaluation, not {to!r}")
+        evaluation = evaluate_map(amap, semantics=semantics, support=support, gradual=gradual)
+        return render_json(amap, evaluation)
+    if to in _FLATTENED:
+        return str(_writer(to)(amap, support=support))
+    return str(_writer(to)(amap))
 
 
 def convert_paths(
@@ -84,7 +99,7 @@ def convert_paths(
     fmt: str | None = None,
     semantics: str | None = None,
     support: str = "deductive",
-    gradual: str | None = None,
+    gradual: str | None = "dfquad",
 ) -> str:
     """Load and check a map from files in any readable format and write it in another.
 
@@ -92,8 +107,7 @@ def convert_paths(
         paths: Input files or directories.
         to: The output format (a name from ``FORMATS``).
         fmt: Force the input format (see ``argmap.read.FORMATS``).
-        semantics: When given, evaluate the map under these semantics and include the
-            evaluation (argmap JSON only); ``support`` and ``gradual`` as for ``evaluate_map``.
+        semantics, support, gradual: As for ``convert_map``.
 
     Raises:
         DataError: The map has errors; the message lists them.
@@ -104,9 +118,4 @@ def convert_paths(
     if result.failed():
         failing = "\n".join(str(d) for d in result.diagnostics if d.severity.value == "error")
         raise DataError(f"the map has errors; nothing was converted\n{failing}")
-    evaluation = None
-    if semantics is not None:
-        evaluation = evaluate_map(
-            result.amap, semantics=semantics, support=support, gradual=gradual
-        )
-    return convert_map(result.amap, to, evaluation=evaluation)
+    return convert_map(result.amap, to, semantics=semantics, support=support, gradual=gradual)

@@ -10,7 +10,6 @@ from argmap.check import check_paths
 from argmap.cli.app import guarded, main, print_diagnostics
 from argmap.cli.commands import PATHS, eval_options, input_options
 from argmap.convert import FORMATS, convert_map, output_format
-from argmap.evaluate import evaluate_map
 from argmap.output import write_atomic
 
 
@@ -54,17 +53,14 @@ def convert(
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if result.failed():
             sys.exit(1)
-        evaluation = (
-            evaluate_map(
-                result.amap,
-                semantics=semantics,
-                support=support,
-                gradual=None if gradual == "none" else gradual,
-            )
-            if with_evaluation and semantics != "none"
-            else None
+        wanted = with_evaluation and semantics != "none"
+        text = convert_map(
+            result.amap,
+            target,
+            semantics=semantics if wanted else None,
+            support=support,
+            gradual=None if gradual == "none" else gradual,
         )
-        text = convert_map(result.amap, target, evaluation=evaluation)
         if out_file is None or out_file == "-":
             click.echo(text, nl=False)
         else:

@@ -76,15 +76,23 @@ class _Reader:
     def say(self, where: JsonPath, severity: Severity, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.doc.span(*where), severity, code, message))
 
+    def error(self, where: JsonPath, code: str, message: str) -> None:
+        self.say(where, Severity.ERROR, code, message)
+
+    def warn(self, where: JsonPath, code: str, message: str) -> None:
+        self.say(where, Severity.WARNING, code, message)
+
+    def note(self, where: JsonPath, code: str, message: str) -> None:
+        self.say(where, Severity.INFO, code, message)
+
     def read(self) -> ArgumentMap:
         top = self.doc.value
         base: JsonPath = ()
         if isinstance(top, dict) and isinstance(top.get("AIF"), dict):
             base, top = ("AIF",), top["AIF"]
         if not isinstance(top, dict) or not isinstance(top.get("nodes"), list):
-            self.say(
+            self.error(
                 base,
-                Severity.ERROR,
                 "aif-invalid",
                 "an AIF document needs a 'nodes' list (and 'edges'), or an 'AIF' object holding "
                 "them",
@@ -92,7 +100,7 @@ class _Reader:
             return ArgumentMap()
         edges = top.get("edges", [])
         if not isinstance(edges, list):
-            self.say((*base, "edges"), Severity.ERROR, "aif-invalid", "'edges' must be a list")
+            self.error((*base, "edges"), "aif-invalid", "'edges' must be a list")
             edges = []
         self.read_nodes(top["nodes"], (*base, "nodes"))
         valid = self.read_edges(edges, (*base, "edges"))
@@ -112,62 +120,48 @@ class _Reader:
         for i, item in enumerate(items):
             at = (*where, i)
             if not isinstance(item, dict):
-                self.say(
+                self.error(
                     at,
-                    Severity.ERROR,
                     "aif-invalid",
                     "each node must be an object with 'nodeID', 'type' and 'text'",
                 )
                 continue
             nid, kind, text = _node_id(item.get("nodeID")), item.get("type"), item.get("text", "")
             if nid is None:
-                self.say(
-                    at, Severity.ERROR, "aif-invalid", "node has no 'nodeID' (a string or number)"
-                )
+                self.error(at, "aif-invalid", "node has no 'nodeID' (a string or number)")
                 continue
             if not isinstance(kind, str):
-                self.say(
+                self.error(
                     at,
-                    Severity.ERROR,
                     "aif-invalid",
                     f"node {quote_id(nid)} has no 'type' (I, RA, CA, MA, PA, L, YA or TA)",
                 )
                 continue
             if not isinstance(text, str):
-                self.say(
-                    (*at, "text"),
-                    Severity.ERROR,
-                    "aif-invalid",
-                    f"'text' of node {quote_id(nid)} must be a string",
+                self.error(
+                    (*at, "text"), "aif-invalid", f"'text' of node {quote_id(nid)} must be a string"
                 )
                 continue
             if nid in self.nodes:
                 first = self.doc.span(*self.nodes[nid].where)
-                self.say(
-                    at,
-                    Severity.ERROR,
-                    "aif-duplicate-node",
-                    f"duplicate nodeID {quote_id(nid)} (first at {first})",
+                self.error(
+                    at, "aif-duplicate-node", f"duplicate nodeID {quote_id(nid)} (first at {first})"
                 )
                 continue
             if kind in _DIALOGUE:
                 dialogue[kind] += 1
                 first_dialogue = first_dialogue or at
             elif kind not in _KNOWN:
-                self.say(
+                self.warn(
                     at,
-                    Severity.WARNING,
                     "aif-unknown-node",
                     f"node {quote_id(nid)} has type {quote_id(kind)}, which is not part of AIF's "
                     "argument layer; left out",
                 )
             ext = item.get(EXTENSION_KEY)
             if ext is not None and not isinstance(ext, dict):
-                self.say(
-                    (*at, EXTENSION_KEY),
-                    Severity.ERROR,
-                    "aif-extension",
-                    f"'{EXTENSION_KEY}' must be an object",
+                self.error(
+                    (*at, EXTENSION_KEY), "aif-extension", f"'{EXTENSION_KEY}' must be an object"
                 )
                 ext = None
             scheme = item.get("scheme")
@@ -177,9 +171,8 @@ class _Reader:
         if dialogue:
             counts = ", ".join(f"{k} {n}" for k, n in sorted(dialogue.items()))
             total = sum(dialogue.values())
-            self.say(
+            self.note(
                 first_dialogue or (),
-                Severity.INFO,
                 "aif-dialogue",
                 f"skipped {total} dialogue node{'s' * (total != 1)} ({counts}): argmap reads the "
                 "argument layer only",
@@ -190,27 +183,18 @@ class _Reader:
         for i, item in enumerate(items):
             at = (*where, i)
             if not isinstance(item, dict):
-                self.say(
-                    at,
-                    Severity.ERROR,
-                    "aif-invalid",
-                    "each edge must be an object with 'fromID' and 'toID'",
+                self.error(
+                    at, "aif-invalid", "each edge must be an object with 'fromID' and 'toID'"
                 )
                 continue
             ends = [_node_id(item.get(k)) for k in ("fromID", "toID")]
             if ends[0] is None or ends[1] is None:
-                self.say(
-                    at,
-                    Severity.ERROR,
-                    "aif-invalid",
-                    "edge needs 'fromID' and 'toID' (strings or numbers)",
-                )
+                self.error(at, "aif-invalid", "edge needs 'fromID' and 'toID' (strings or numbers)")
                 continue
             missing = [e for e in ends if e not in self.nodes]
             if missing:
-                self.say(
+                self.error(
                     at,
-                    Severity.ERROR,
                     "aif-unknown-edge-end",
                     f"edge refers to unknown node {quote_id(missing[0])}",
                 )
@@ -244,9 +228,8 @@ class _Reader:
                     n += 1
                     cid = f"{base}-{n}"
                 taken.add(cid)
-                self.say(
+                self.note(
                     node.where,
-                    Severity.INFO,
                     "aif-renamed-node",
                     f"nodeID {quote_id(node.nid)} is not a valid claim id; the claim is named "
                     f"{quote_id(cid)}",
@@ -268,9 +251,8 @@ class _Reader:
             if src.type == "RA" or dst.type == "RA":
                 self.add(src, RelationKind.SUPPORTS, dst, where)
             else:
-                self.say(
+                self.warn(
                     where,
-                    Severity.WARNING,
                     "aif-invalid-edge",
                     f"edge from I-node {quote_id(src.nid)} to I-node {quote_id(dst.nid)} goes "
                     "through no scheme node; left out",
@@ -281,9 +263,8 @@ class _Reader:
         elif src.claim and dst.type == "CA":
             forced = (dst.ext or {}).get("relation")
             if forced not in (None, "attacks", "undercuts"):
-                self.say(
+                self.error(
                     where,
-                    Severity.ERROR,
                     "aif-extension",
                     f"relation of conflict {quote_id(dst.nid)} must be 'attacks' or 'undercuts', "
                     f"not {quote_id(forced)}",
@@ -295,9 +276,8 @@ class _Reader:
                     src, RelationKind.UNDERCUTS if undercut else RelationKind.ATTACKS, target, where
                 )
         elif src.type == "CA" and dst.type == "CA":
-            self.say(
+            self.warn(
                 where,
-                Severity.WARNING,
                 "aif-invalid-edge",
                 f"conflict {quote_id(src.nid)} targets conflict {quote_id(dst.nid)}: argmap has no "
                 "attacks on attacks; left out",
@@ -315,17 +295,15 @@ class _Reader:
             names = ", ".join(quote_id(n.nid) for n in ins) or "nothing"
             to = ", ".join(quote_id(n.nid) for n in outs) or "nothing"
             if node.type == "MA":
-                self.say(
+                self.warn(
                     node.where,
-                    Severity.WARNING,
                     "aif-rephrase",
                     f"rephrase {quote_id(node.nid)} (from {names} to {to}) has no counterpart in "
                     "argmap; left out",
                 )
             elif node.type == "PA":
-                self.say(
+                self.warn(
                     node.where,
-                    Severity.WARNING,
                     "aif-preference",
                     f"preference {quote_id(node.nid)} (of {names} over {to}) has no counterpart in "
                     "argmap; left out",
@@ -335,17 +313,15 @@ class _Reader:
                 side = "premise" if not ins else "conclusion"
                 if node.type == "CA":
                     side = "attacker" if not ins else "target"
-                self.say(
+                self.warn(
                     node.where,
-                    Severity.WARNING,
                     "aif-incomplete-scheme",
                     f"{what} {quote_id(node.nid)} has no {side}; it relates nothing",
                 )
         if schemes:
             listed = ", ".join(sorted(schemes))
-            self.say(
+            self.note(
                 first_scheme or (),
-                Severity.INFO,
                 "aif-scheme-name",
                 f"scheme names are not kept ({listed}): argmap relations carry no argumentation "
                 "scheme",
@@ -361,11 +337,8 @@ class _Reader:
             self.spans.add(("claim", cid, "text"), self.doc.span(*node.where, "text"))
             text = node.text or (node.scheme or "Default Inference" if node.type == "RA" else "")
             if not text:
-                self.say(
-                    node.where,
-                    Severity.ERROR,
-                    "aif-empty-text",
-                    f"I-node {quote_id(node.nid)} has empty text",
+                self.error(
+                    node.where, "aif-empty-text", f"I-node {quote_id(node.nid)} has empty text"
                 )
                 self.broken.add(cid)
                 continue
@@ -376,9 +349,8 @@ class _Reader:
             unknown = sorted(set(extras) - _CLAIM_EXTRAS)
             if unknown:
                 where = (*node.where, EXTENSION_KEY, unknown[0])
-                self.say(
+                self.error(
                     where,
-                    Severity.ERROR,
                     "aif-extension",
                     f"unknown field {quote_id(unknown[0])} in '{EXTENSION_KEY}' of node "
                     f"{quote_id(node.nid)}",
@@ -398,9 +370,8 @@ class _Reader:
                     )
                     msg = str(err["msg"]).removeprefix("Value error, ")
                     name = ".".join(str(p) for p in loc)
-                    self.say(
+                    self.error(
                         at,
-                        Severity.ERROR,
                         "aif-invalid",
                         f"{name} of node {quote_id(node.nid)}: {msg[0].lower()}{msg[1:]}",
                     )
@@ -416,9 +387,8 @@ class _Reader:
             for err in exc.errors():
                 name = ".".join(str(p) for p in err["loc"]) or EXTENSION_KEY
                 msg = str(err["msg"]).removeprefix("Value error, ")
-                self.say(
+                self.error(
                     (EXTENSION_KEY, *err["loc"]),
-                    Severity.ERROR,
                     "aif-extension",
                     f"{name} of the map metadata: {msg[0].lower()}{msg[1:]}",
                 )

@@ -79,6 +79,7 @@ class _Reader:
                 current = self.entry(lineno, indent, number, line)
             elif current is None and title and self.title is None:
                 self.title = _ESCAPE.sub(r"\1", title.group(1)).strip() or None
+                self.spans.add(("map",), Span(self.path, lineno, indent + 1))
             elif current is not None:
                 current.lines.append(stripped)
             elif stripped:
@@ -271,6 +272,4 @@ def read_kialo(text: str, path: str) -> LoadResult:
     reader.spans.add(("file", path), Span(path))
     reader.scan(text)
     amap = reader.build()
-    if reader.title:
-        reader.spans.add(("map",), Span(path))
     return LoadResult(amap, reader.spans, reader.diagnostics)
