@@ -1,0 +1,114 @@
+"""The compare command: two theses side by side, as Markdown, DOT or SVG."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from argmap.build import graph_id
+from argmap.check import check_paths
+from argmap.cli.app import guarded, main, print_diagnostics
+from argmap.cli.commands import PATHS, input_options
+from argmap.compare import compare_theses
+from argmap.errors import UsageError
+from argmap.evaluate import EXTENSION_SEMANTICS, SUPPORT_READINGS
+from argmap.output import write_atomic
+from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
+from argmap.render.svg import svg_from_dot
+from argmap.render.text import anchor
+
+COMPARE_FORMATS = ("md", "svg", "dot")
+
+
+@main.command()
+@PATHS
+@click.option(
+    "--thesis",
+    "theses",
+    multiple=True,
+    required=True,
+    metavar="ID",
+    help="A thesis to compare; give exactly two.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "out_fmt",
+    type=click.Choice(COMPARE_FORMATS),
+    default="md",
+    show_default=True,
+    help="Markdown tables, or the side-by-side map as SVG or DOT.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="File to write (default: stdout).",
+)
+@click.option(
+    "--support",
+    type=click.Choice(SUPPORT_READINGS),
+    default="deductive",
+    show_default=True,
+    help="How supports turn into derived attacks.",
+)
+@click.option(
+    "--crux-semantics",
+    type=click.Choice(EXTENSION_SEMANTICS),
+    default="grounded",
+    show_default=True,
+    help="Extension semantics the crux ranking and the map use.",
+)
+@input_options
+def compare(
+    paths: tuple[str, ...],
+    theses: tuple[str, ...],
+    out_fmt: str,
+    out_file: str | None,
+    support: str,
+    crux_semantics: str,
+    fmt: str | None,
+    sources_dir: str | None,
+) -> None:
+    """Compare two theses: their reasons, verdicts under every semantics, the claims
+    bearing on both, and the cruxes that would change a verdict most.
+
+    \b
+    Example:
+      argmap compare claims --thesis world-model-thesis --thesis scaling-thesis
+      argmap compare claims --thesis world-model-thesis --thesis scaling-thesis -f svg -o vs.svg
+    """
+    with guarded():
+        if len(theses) != 2:
+            raise UsageError(
+                f"compare needs exactly two theses (--thesis A --thesis B), got {len(theses)}"
+            )
+        result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
+        print_diagnostics(result.diagnostics, quiet_when_clean=True)
+        if result.failed():
+            sys.exit(1)
+        amap = result.amap
+        comparison = compare_theses(amap, *theses, support=support, crux_semantics=crux_semantics)
+        if out_fmt == "md":
+            text = render_compare_markdown(amap, comparison)
+        else:
+            gid, title = (
+                graph_id(f"compare-{theses[0]}-{theses[1]}"),
+                comparison_title(amap, comparison),
+            )
+            text = render_compare_dot(
+                amap,
+                comparison,
+                comparison.baseline,
+                graph_id=gid,
+                link=lambda c: f"#{anchor(c)}",
+                title=title,
+            )
+            if out_fmt == "svg":
+                text = svg_from_dot(text, gid, title)
+        if out_file is None or out_file == "-":
+            click.echo(text, nl=False)
+        else:
+            write_atomic(out_file, text.encode("utf-8"))
