@@ -15,17 +15,34 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from argmap.backend import run_dot
 from argmap.build import graph_id
+from argmap.diagnostics import Diagnostic
 from argmap.evaluate import evaluate_map
 from argmap.read import load_paths
+from argmap.read.result import LoadResult
 from argmap.render.dot import render_dot
 from argmap.render.markdown import render_markdown
 from argmap.structure import thesis_map
 from argmap.validate import validate_map
 
-WORDS = "model world scaling text video physics data compute thesis claim evidence lab research".split()
+WORDS = [
+    "model",
+    "world",
+    "scaling",
+    "text",
+    "video",
+    "physics",
+    "data",
+    "compute",
+    "thesis",
+    "claim",
+    "evidence",
+    "lab",
+    "research",
+]
 
 
 def write_map(directory: Path, n: int, seed: int = 1) -> None:
@@ -53,8 +70,12 @@ def write_map(directory: Path, n: int, seed: int = 1) -> None:
         (directory / f"part{k}.yaml").write_text("claims:\n" + "\n".join(claims) + "\n", "utf-8")
 
 
-def timed(func: Callable[[], object], repeat: int) -> tuple[float, object]:
-    times, result = [], None
+T = TypeVar("T")
+
+
+def timed(func: Callable[[], T], repeat: int) -> tuple[float, T]:
+    """Median time of ``repeat`` runs, and the last result."""
+    times = []
     for _ in range(repeat):
         start = time.perf_counter()
         result = func()
@@ -62,44 +83,52 @@ def timed(func: Callable[[], object], repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def measure(n: int, repeat: int, layout: bool) -> str:
+    """One row of the table: the figures for a map of n claims."""
+    with tempfile.TemporaryDirectory() as tmp:
+        write_map(Path(tmp), n)
+
+        def load() -> tuple[LoadResult, list[Diagnostic]]:
+            result = load_paths([tmp])
+            return result, validate_map(result.amap, result.spans)
+
+        t_load, (loaded, _) = timed(load, repeat)
+        amap = loaded.amap
+        t_eval, evaluation = timed(lambda: evaluate_map(amap), repeat)
+
+        def render_all() -> list[str]:
+            dots = [render_dot(amap, evaluation, graph_id="am-overview")]
+            for thesis in amap.theses:
+                sub = thesis_map(amap, thesis.id)
+                dots.append(render_dot(sub, evaluation, graph_id=graph_id(thesis.id)))
+                render_markdown(amap, thesis.id, evaluation)
+            return dots
+
+        t_render, dots = timed(render_all, repeat)
+        own = t_load + t_eval + t_render
+        if layout:
+            t_layout, _ = timed(lambda: [run_dot(d, "svg") for d in dots], 1)
+            tail = f"{t_layout:10.2f}s {own / (own + t_layout):12.1%} {own / t_layout:10.3f}"
+        else:
+            tail = f"{'skipped':>11} {'-':>13} {'-':>10}"
+        return (
+            f"{n:>7} {len(amap.relations):>9} {t_load:13.3f}s {t_eval:7.3f}s "
+            f"{t_render:7.3f}s {tail}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,1000,2000,10000")
-    parser.add_argument("--layout-max", type=int, default=2000, help="largest size to lay out with dot")
+    parser.add_argument("--layout-max", type=int, default=2000, help="largest size to lay out")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(f"{'claims':>7} {'relations':>9} {'load+validate':>14} {'eval':>8} {'DOT+MD':>8} {'dot layout':>11} {'argmap share':>13}")
+    print(
+        f"{'claims':>7} {'relations':>9} {'load+validate':>14} {'eval':>8} {'DOT+MD':>8} "
+        f"{'dot layout':>11} {'argmap share':>13} {'own/layout':>10}"
+    )
     for n in (int(s) for s in args.sizes.split(",")):
-        with tempfile.TemporaryDirectory() as tmp:
-            write_map(Path(tmp), n)
-
-            def load() -> object:
-                result = load_paths([tmp])
-                return result, validate_map(result.amap, result.spans)
-
-            t_load, loaded = timed(load, args.repeat)
-            amap = loaded[0].amap  # type: ignore[index]
-            t_eval, evaluation = timed(lambda: evaluate_map(amap), args.repeat)
-
-            def render_all() -> list[str]:
-                dots = [render_dot(amap, evaluation, graph_id="am-overview")]  # type: ignore[arg-type]
-                for thesis in amap.theses:
-                    sub = thesis_map(amap, thesis.id)
-                    dots.append(render_dot(sub, evaluation, graph_id=graph_id(thesis.id)))  # type: ignore[arg-type]
-                    render_markdown(amap, thesis.id, evaluation)  # type: ignore[arg-type]
-                return dots
-
-            t_render, dots = timed(render_all, args.repeat)
-            if n <= args.layout_max:
-                t_layout, _ = timed(lambda: [run_dot(d, "svg") for d in dots], 1)  # type: ignore[attr-defined]
-                own = t_load + t_eval + t_render
-                share = f"{own / (own + t_layout):12.1%}"
-                layout = f"{t_layout:10.2f}s"
-            else:
-                layout, share = f"{'skipped':>11}", f"{'-':>13}"
-            print(
-                f"{n:>7} {len(amap.relations):>9} {t_load:13.3f}s {t_eval:7.3f}s {t_render:7.3f}s {layout} {share}"
-            )
+        print(measure(n, args.repeat, n <= args.layout_max), flush=True)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,9 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-goldens", action="store_true", help="Rewrite expected files (refused when CI is set)."
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite expected files (refused when CI is set).",
     )
 
 
@@ -54,7 +56,9 @@ class Golden:
             return
         assert path.exists(), f"missing golden file {path}: run pytest --update-goldens"
         expected = path.read_text(encoding="utf-8")
-        assert actual == expected, f"{path} differs: run pytest --update-goldens and review the diff"
+        assert actual == expected, (
+            f"{path} differs: run pytest --update-goldens and review the diff"
+        )
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     min_size=1,
     max_size=60,
-).filter(lambda s: s.strip() != "")
+).filter(lambda s: "".join(c for c in s if c.isprintable()).strip() != "")
 HOSTILE = st.sampled_from(
     [
         '"quoted" \\ backslash',
@@ -42,9 +42,16 @@ def maps(draw: st.DrawFn, max_claims: int = 12, hostile: bool = False) -> Argume
         claims.append(
             Claim(
                 id=cid,
-                kind=ClaimKind.THESIS if i == 0 else draw(st.sampled_from([ClaimKind.CLAIM, ClaimKind.EVIDENCE])),
+                kind=ClaimKind.THESIS
+                if i == 0
+                else draw(st.sampled_from([ClaimKind.CLAIM, ClaimKind.EVIDENCE])),
                 text=draw(text),
-                label=draw(st.none() | text.map(lambda s: s[:40] if s[:40].strip() else "label")),
+                label=draw(
+                    st.none()
+                    | text.map(
+                        lambda s: s[:40] if s[:40].isprintable() and s[:40].strip() else "label"
+                    )
+                ),
                 supports=tuple(targets[:split]),
                 attacks=tuple(targets[split:]),
                 weight=draw(st.none() | st.floats(0, 1)),

@@ -36,7 +36,9 @@ def inside(path: Path) -> Iterator[None]:
 def test_invalid_case_gives_its_golden_diagnostics(case: str, golden: Golden) -> None:
     with inside(CASES / case):
         result = check_paths(["input"])
-        text = "".join(f"{d}\n" for d in result.diagnostics) + summary_line(result.diagnostics) + "\n"
+        text = (
+            "".join(f"{d}\n" for d in result.diagnostics) + summary_line(result.diagnostics) + "\n"
+        )
         golden.check(Path("expected/diagnostics.txt"), text)
         cli = CliRunner().invoke(main, ["check", "--strict", "input"])
     assert cli.exit_code == 1, cli.output

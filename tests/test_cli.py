@@ -21,7 +21,7 @@ from .conftest import CASES, ROOT
 BASIC = str(CASES / "valid_basic" / "input")
 
 
-def run(*args: str) -> "CliRunner.invoke":  # type: ignore[valid-type]
+def run(*args: str) -> CliRunner.invoke:  # type: ignore[valid-type]
     return CliRunner().invoke(main, list(args))
 
 
@@ -35,7 +35,9 @@ def test_version_and_help() -> None:
 
 
 def test_python_m_argmap_runs_the_cli() -> None:
-    proc = subprocess.run([sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0 and __version__ in proc.stdout
 
 
@@ -69,7 +71,9 @@ def test_render_matches_the_library(tmp_path: Path) -> None:
     for fmt in ("dot", "md"):
         result = CliRunner().invoke(main, ["render", BASIC, "-f", fmt, "--thesis", "coffee-helps"])
         assert result.exit_code == 0, result.output
-        assert result.stdout_bytes == render_artifact(checked.amap, fmt, thesis="coffee-helps", evaluation=evaluation)
+        assert result.stdout_bytes == render_artifact(
+            checked.amap, fmt, thesis="coffee-helps", evaluation=evaluation
+        )
     out = tmp_path / "map.png"
     assert run("render", BASIC, "-f", "png", "-o", str(out)).exit_code == 0
     assert out.read_bytes().startswith(b"\x89PNG")
@@ -87,7 +91,13 @@ def test_build_writes_every_artifact(tmp_path: Path) -> None:
     result = run("build", BASIC, "-o", str(out))
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == [".argmap-manifest", "coffee-helps.md", "coffee-helps.svg", "index.md", "overview.svg"]
+    assert names == [
+        ".argmap-manifest",
+        "coffee-helps.md",
+        "coffee-helps.svg",
+        "index.md",
+        "overview.svg",
+    ]
 
 
 def test_build_with_errors_writes_nothing(tmp_path: Path) -> None:
@@ -99,7 +109,9 @@ def test_build_with_errors_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_build_without_dot_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_without_dot_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ARGMAP_DOT", "argmap-no-such-dot")
     result = run("build", BASIC, "-o", str(tmp_path / "out"))
     assert result.exit_code == 1

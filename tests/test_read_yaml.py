@@ -25,7 +25,9 @@ def test_yaml_scalars_stay_strings_until_typed() -> None:
 
 
 def test_reader_types_yaml_1_1_words_as_text() -> None:
-    result = read_yaml("claims:\n  - id: a\n    kind: thesis\n    text: on\n    label: no\n", "x.yaml")
+    result = read_yaml(
+        "claims:\n  - id: a\n    kind: thesis\n    text: on\n    label: no\n", "x.yaml"
+    )
     assert not result.diagnostics
     claim = result.amap.claim("a")
     assert (claim.text, claim.label) == ("on", "no")
@@ -40,7 +42,10 @@ def test_reader_records_positions_of_claims_and_relations() -> None:
 def test_reader_reports_duplicate_keys_with_both_positions() -> None:
     result = read_yaml("claims:\n  - id: a\n    text: A\n    text: B\n", "x.yaml")
     [diag] = result.diagnostics
-    assert str(diag) == "x.yaml:4:5: error: duplicate key 'text' (first defined at line 3, column 5) [duplicate-key]"
+    assert (
+        str(diag)
+        == "x.yaml:4:5: error: duplicate key 'text' (first defined at line 3, column 5) [duplicate-key]"
+    )
 
 
 def test_reader_refuses_object_tags() -> None:
@@ -89,7 +94,9 @@ def test_load_paths_reports_unreadable_files(tmp_path: Path) -> None:
     assert diag.code == "unreadable-file"
 
 
-def test_load_paths_turns_os_errors_into_diagnostics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_load_paths_turns_os_errors_into_diagnostics(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "claims.yaml"
     path.write_text("claims: []\n")
 

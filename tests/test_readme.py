@@ -46,7 +46,7 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 @pytest.mark.parametrize("model", [ClaimFile, MapMeta, Source, Claim, SourceRef])
 def test_field_tables_match_the_model(model: type[BaseModel]) -> None:
-    section = README.split(f"#### {model.__name__}\n", 1)[1].split("\n\n", 2)[1]
+    section = README.split(f"#### {model.__name__}\n", 1)[1].split("\n#", 1)[0]
     rows = re.findall(r"^\| `(\w+)` \| (yes|no) \| (.*) \|$", section, re.MULTILINE)
     expected = [
         (name, "yes" if field.is_required() else "no", field.description)
@@ -56,7 +56,8 @@ def test_field_tables_match_the_model(model: type[BaseModel]) -> None:
 
 
 def test_diagnostic_table_lists_every_validation_code_and_each_has_a_case() -> None:
-    table = set(re.findall(r"^\| `([a-z0-9-]+)`(?:, `([a-z0-9-]+)`)? \|", README, re.MULTILINE))
+    section = README.split("### Diagnostics", 1)[1].split("\n## ", 1)[0]
+    table = set(re.findall(r"^\| `([a-z0-9-]+)`(?:, `([a-z0-9-]+)`)? \|", section, re.MULTILINE))
     documented = {code for pair in table for code in pair if code}
     assert set(CODES) <= documented
     golden = "".join(p.read_text("utf-8") for p in CASES.glob("invalid_*/expected/diagnostics.txt"))
@@ -71,7 +72,11 @@ def test_build_command_works_on_a_fresh_copy(tmp_path: Path) -> None:
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs a git checkout")
     files = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     copy = tmp_path / "argmap"
     for name in files:
@@ -82,7 +87,9 @@ def test_build_command_works_on_a_fresh_copy(tmp_path: Path) -> None:
     shared = ROOT.parent / "shared"
     if shared.exists():
         os.symlink(shared, tmp_path / "shared")
-    proc = subprocess.run([BUILD_COMMAND], cwd=copy, capture_output=True, text=True, check=False, timeout=600)
+    proc = subprocess.run(
+        [BUILD_COMMAND], cwd=copy, capture_output=True, text=True, check=False, timeout=600
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     built = sorted(p.name for p in (copy / "output").iterdir())
     committed = sorted(p.name for p in (ROOT / "output").iterdir())

@@ -30,7 +30,9 @@ def structure(svg: str) -> tuple[list[str], int, list[str]]:
 
 @settings(max_examples=25)
 @given(maps(hostile=True, max_claims=8))
-def test_svg_has_a_node_per_claim_an_edge_per_relation_and_no_active_content(amap: ArgumentMap) -> None:
+def test_svg_has_a_node_per_claim_an_edge_per_relation_and_no_active_content(
+    amap: ArgumentMap,
+) -> None:
     svg = render_svg(amap, evaluate_map(amap), link=lambda c: f"#{anchor(c)}", graph_id="am-test")
     titles, n_edges, ids = structure(svg)
     assert sorted(titles) == sorted(c.id for c in amap.claims)
@@ -60,7 +62,12 @@ def test_check_svg_refuses_active_content() -> None:
 def test_two_maps_on_one_page_share_no_id(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from argmap.model import Claim, ClaimKind
 
-    amap = ArgumentMap(claims=(Claim(id="t", kind=ClaimKind.THESIS, text="T"), Claim(id="a", text="A", supports=("t",))))
+    amap = ArgumentMap(
+        claims=(
+            Claim(id="t", kind=ClaimKind.THESIS, text="T"),
+            Claim(id="a", text="A", supports=("t",)),
+        )
+    )
     _, _, first = structure(render_svg(amap, graph_id="am-one"))
     _, _, second = structure(render_svg(amap, graph_id="am-two"))
     assert not set(first) & set(second)

@@ -6,7 +6,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from argmap.render.text import clean, escape_dot, escape_dot_html, escape_html, escape_md, safe_url, wrap
+from argmap.render.text import (
+    clean,
+    escape_dot,
+    escape_dot_html,
+    escape_html,
+    escape_md,
+    safe_url,
+    wrap,
+)
 
 from .strategies import HOSTILE, TEXT
 
@@ -44,7 +52,13 @@ def test_escaped_markdown_renders_as_one_plain_paragraph(text: str) -> None:
 
 def test_safe_url_accepts_only_plain_http() -> None:
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
-    for bad in ["javascript:alert(1)", "data:text/html,x", "https://x.org/<script>", "ftp://x", " java\nscript:x"]:
+    for bad in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "https://x.org/<script>",
+        "ftp://x",
+        " java\nscript:x",
+    ]:
         assert safe_url(bad) is None
 
 

@@ -29,7 +29,9 @@ def test_validate_reports_unknown_attack_target_with_hint() -> None:
 
 def test_validate_warns_about_missing_thesis_and_unconnected_claims() -> None:
     assert codes(ArgumentMap(claims=(Claim(id="a", text="A"),))) == ["no-thesis"]
-    amap = ArgumentMap(claims=(Claim(id="t", kind=ClaimKind.THESIS, text="T"), Claim(id="a", text="A")))
+    amap = ArgumentMap(
+        claims=(Claim(id="t", kind=ClaimKind.THESIS, text="T"), Claim(id="a", text="A"))
+    )
     assert codes(amap) == ["unconnected-claim"]
 
 
@@ -48,7 +50,12 @@ def test_validate_reports_unknown_sources_and_unsafe_urls() -> None:
     amap = ArgumentMap(
         meta=MapMeta(sources=(Source(id="s", title="S", url="javascript:alert(1)"),)),
         claims=(
-            Claim(id="t", kind=ClaimKind.THESIS, text="T", sources=(SourceRef(source="x"), SourceRef(url="data:x"))),
+            Claim(
+                id="t",
+                kind=ClaimKind.THESIS,
+                text="T",
+                sources=(SourceRef(source="x"), SourceRef(url="data:x")),
+            ),
         ),
     )
     assert sorted(codes(amap)) == ["unknown-source", "unsafe-url", "unsafe-url"]
@@ -57,13 +64,18 @@ def test_validate_reports_unknown_sources_and_unsafe_urls() -> None:
 def test_validate_compare_pairs_must_be_theses() -> None:
     amap = ArgumentMap(
         meta=MapMeta(compare=(("t", "a"), ("t", "zz"))),
-        claims=(Claim(id="t", kind=ClaimKind.THESIS, text="T"), Claim(id="a", text="A", supports=("t",))),
+        claims=(
+            Claim(id="t", kind=ClaimKind.THESIS, text="T"),
+            Claim(id="a", text="A", supports=("t",)),
+        ),
     )
     assert sorted(codes(amap)) == ["not-a-thesis", "unknown-claim"]
 
 
 @given(maps(), st.lists(st.sampled_from(["zz-1", "zz-2", "qq"]), max_size=4), st.data())
-def test_validate_reports_exactly_the_broken_references(amap: ArgumentMap, dangling: list[str], data: st.DataObject) -> None:
+def test_validate_reports_exactly_the_broken_references(
+    amap: ArgumentMap, dangling: list[str], data: st.DataObject
+) -> None:
     claims = list(amap.claims)
     expected = set()
     for target in dangling:
@@ -75,7 +87,9 @@ def test_validate_reports_exactly_the_broken_references(amap: ArgumentMap, dangl
         expected.add((claim.id, target))
     broken = ArgumentMap(claims=tuple(claims))
     found = {
-        (d.message.split("'")[1], d.message.split("'")[3]) for d in validate_map(broken) if d.code == "unknown-claim"
+        (d.message.split("'")[1], d.message.split("'")[3])
+        for d in validate_map(broken)
+        if d.code == "unknown-claim"
     }
     assert found == expected
     assert not [d for d in validate_map(amap) if d.severity.value == "error"]
@@ -85,5 +99,7 @@ def test_strongly_connected_handles_long_chains_without_recursion() -> None:
     n = 50_000
     graph = {str(i): [str(i + 1)] for i in range(n)}
     graph[str(n)] = ["0"]
-    [component] = [c for c in strongly_connected([str(i) for i in range(n + 1)], graph) if len(c) > 1]
+    [component] = [
+        c for c in strongly_connected([str(i) for i in range(n + 1)], graph) if len(c) > 1
+    ]
     assert len(component) == n + 1

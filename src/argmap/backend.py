@@ -41,7 +41,9 @@ def run_dot(source: str, fmt: str) -> bytes:
         RenderError: ``dot`` is missing, fails, or takes too long.
     """
     if fmt not in LAYOUT_FORMATS:
-        raise RenderError(f"unknown layout format {fmt!r}: expected one of {', '.join(LAYOUT_FORMATS)}")
+        raise RenderError(
+            f"unknown layout format {fmt!r}: expected one of {', '.join(LAYOUT_FORMATS)}"
+        )
     exe = dot_executable()
     try:
         proc = subprocess.run(
@@ -52,7 +54,9 @@ def run_dot(source: str, fmt: str) -> bytes:
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise RenderError(f"Graphviz took longer than {TIMEOUT_SECONDS} s to lay out the map") from exc
+        raise RenderError(
+            f"Graphviz took longer than {TIMEOUT_SECONDS} s to lay out the map"
+        ) from exc
     except OSError as exc:
         raise RenderError(f"cannot run Graphviz ({exe}): {exc.strerror or exc}") from exc
     if proc.returncode != 0:

@@ -52,7 +52,16 @@ def graph_id(name: str) -> str:
     return "am-" + (slug or "map")
 
 
-def plan_artifacts(amap: ArgumentMap, evaluation: Evaluation | None, *, dot_only: bool = False) -> list[Artifact]:
+ExtraArtifacts = Callable[[ArgumentMap, Evaluation | None], list[Artifact]]
+
+
+def plan_artifacts(
+    amap: ArgumentMap,
+    evaluation: Evaluation | None,
+    *,
+    dot_only: bool = False,
+    extra: ExtraArtifacts | None = None,
+) -> list[Artifact]:
     """The artifacts of a build, in the order they are made.
 
     With ``dot_only`` the maps come as DOT text (``.dot``) instead of SVG, which needs no
@@ -72,28 +81,38 @@ def plan_artifacts(amap: ArgumentMap, evaluation: Evaluation | None, *, dot_only
 
         return Artifact(f"{name}.{'dot' if dot_only else 'svg'}", make)
 
+    def summary(tid: str) -> Artifact:
+        def make() -> bytes:
+            text = render_markdown(
+                amap, tid, evaluation, map_image=f"{tid}.svg", index_link="index.md"
+            )
+            return text.encode("utf-8")
+
+        return Artifact(f"{tid}.md", make)
+
+    def summary_link(tid: str) -> Linker:
+        return lambda cid: f"{tid}.md#{anchor(cid)}"
+
     artifacts = []
     for thesis in amap.theses:
-        tid = thesis.id
-        sub = thesis_map(amap, tid)
         title = f"{map_title(amap)}: {clean(thesis.label or thesis.text)}"
-        artifacts.append(drawing(tid, sub, title, lambda c, t=tid: f"{t}.md#{anchor(c)}"))
         artifacts.append(
-            Artifact(
-                f"{tid}.md",
-                lambda t=tid: render_markdown(
-                    amap, t, evaluation, map_image=f"{t}.svg", index_link="index.md"
-                ).encode("utf-8"),
-            )
+            drawing(thesis.id, thesis_map(amap, thesis.id), title, summary_link(thesis.id))
         )
+        artifacts.append(summary(thesis.id))
 
     def overview_link(cid: str) -> str:
         return f"{home[cid]}.md#{anchor(cid)}" if cid in home else f"index.md#{anchor(cid)}"
 
     artifacts.append(drawing("overview", amap, f"{map_title(amap)}: overview", overview_link))
     artifacts.append(
-        Artifact("index.md", lambda: render_index(amap, evaluation, overview="overview.svg").encode("utf-8"))
+        Artifact(
+            "index.md",
+            lambda: render_index(amap, evaluation, overview="overview.svg").encode("utf-8"),
+        )
     )
+    if extra is not None:
+        artifacts += extra(amap, evaluation)
     return artifacts
 
 
@@ -103,6 +122,7 @@ def build_map(
     *,
     evaluation: Evaluation | None = None,
     progress: Progress | None = None,
+    extra: ExtraArtifacts | None = None,
 ) -> list[Path]:
     """Render every artifact of a checked map, then write them all.
 
@@ -110,7 +130,7 @@ def build_map(
     atomically, so a failed or interrupted build leaves the old output intact.
     """
     files: dict[str, bytes] = {}
-    for artifact in plan_artifacts(amap, evaluation):
+    for artifact in plan_artifacts(amap, evaluation, extra=extra):
         files[artifact.path] = artifact.make()
         if progress is not None:
             progress(f"built {Path(out_dir) / artifact.path}")
@@ -129,6 +149,7 @@ def build_paths(
     strict: bool = False,
     progress: Progress | None = None,
     evaluate: bool = True,
+    extra: ExtraArtifacts | None = None,
 ) -> BuildResult:
     """Check a map and, when it has no errors, build its artifacts into ``out_dir``.
 
@@ -140,8 +161,12 @@ def build_paths(
     if check.failed(strict=strict):
         return result
     if evaluate:
-        result.evaluation = evaluate_map(check.amap, semantics=semantics, support=support, gradual=gradual)
-    result.written = build_map(check.amap, out_dir, evaluation=result.evaluation, progress=progress)
+        result.evaluation = evaluate_map(
+            check.amap, semantics=semantics, support=support, gradual=gradual
+        )
+    result.written = build_map(
+        check.amap, out_dir, evaluation=result.evaluation, progress=progress, extra=extra
+    )
     return result
 
 
@@ -164,7 +189,9 @@ def render_artifact(
         if thesis is None:
             if len(amap.theses) != 1:
                 names = ", ".join(t.id for t in amap.theses) or "none"
-                raise UsageError(f"a Markdown summary is per thesis: choose one with --thesis ({names})")
+                raise UsageError(
+                    f"a Markdown summary is per thesis: choose one with --thesis ({names})"
+                )
             thesis = amap.theses[0].id
         return render_markdown(amap, thesis, evaluation).encode("utf-8")
     shown = thesis_map(amap, thesis) if thesis is not None else amap

@@ -7,7 +7,14 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 #: Ids written in claim files: lowercase ASCII letters, digits and single dashes.
 CLAIM_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -104,16 +111,19 @@ class Claim(_Frozen):
     weight: float | None = Field(
         default=None, ge=0.0, le=1.0, description="Base weight in [0, 1] for gradual semantics."
     )
-    supports: tuple[ClaimId, ...] = Field(default=(), description="Ids of claims this one supports.")
+    supports: tuple[ClaimId, ...] = Field(
+        default=(), description="Ids of claims this one supports."
+    )
     attacks: tuple[ClaimId, ...] = Field(default=(), description="Ids of claims this one attacks.")
     undercuts: tuple[ClaimId, ...] = Field(
         default=(), description="Ids of arguments whose inference this one attacks."
     )
 
-    @field_validator("text")
+    @field_validator("text", "label")
     @classmethod
-    def _text_not_blank(cls, value: str) -> str:
-        if not value.strip():
+    def _text_not_blank(cls, value: str | None) -> str | None:
+        # Control characters are dropped when text is shown, so they do not count as text.
+        if value is not None and not "".join(ch for ch in value if ch.isprintable()).strip():
             raise ValueError("text is empty")
         return value
 
@@ -163,7 +173,10 @@ class ArgumentMap(_Frozen):
     def relations(self) -> tuple[Relation, ...]:
         """Every relation, sorted by (source, kind, target), duplicates removed."""
         rels = {
-            Relation(c.id, kind, t) for c in self.claims for kind in RelationKind for t in c.targets(kind)
+            Relation(c.id, kind, t)
+            for c in self.claims
+            for kind in RelationKind
+            for t in c.targets(kind)
         }
         return tuple(sorted(rels))
 

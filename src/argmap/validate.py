@@ -63,8 +63,14 @@ def validate_map(
 def _check_claims(check: _Checker, broken: set[str]) -> None:
     ids = check.amap.by_id
     for claim in check.amap.claims:
-        if not claim.text.strip():
-            check.emit("empty-text", f"claim {quote_id(claim.id)} has empty text", "claim", claim.id, "text")
+        if not "".join(ch for ch in claim.text if ch.isprintable()).strip():
+            check.emit(
+                "empty-text",
+                f"claim {quote_id(claim.id)} has empty text",
+                "claim",
+                claim.id,
+                "text",
+            )
         seen: dict[str, RelationKind] = {}
         for kind in RelationKind:
             for i, target in enumerate(claim.targets(kind)):
@@ -108,8 +114,13 @@ def _check_sources(check: _Checker) -> None:
     known = {s.id for s in check.amap.meta.sources}
     for source in check.amap.meta.sources:
         if source.url is not None and not source.url.lower().startswith(SAFE_URL_SCHEMES):
-            check.emit("unsafe-url", f"source {quote_id(source.id)} has a URL that is not http(s): "
-                       f"{quote_id(source.url)}", "source", source.id)
+            check.emit(
+                "unsafe-url",
+                f"source {quote_id(source.id)} has a URL that is not http(s): "
+                f"{quote_id(source.url)}",
+                "source",
+                source.id,
+            )
     for claim in check.amap.claims:
         for i, ref in enumerate(claim.sources):
             if ref.source is not None and ref.source not in known:
@@ -117,13 +128,21 @@ def _check_sources(check: _Checker) -> None:
                 check.emit(
                     "unknown-source",
                     f"claim {quote_id(claim.id)} cites unknown source {quote_id(ref.source)}{hint}",
-                    "claim", claim.id, "sources", i, "source",
+                    "claim",
+                    claim.id,
+                    "sources",
+                    i,
+                    "source",
                 )
             if ref.url is not None and not ref.url.lower().startswith(SAFE_URL_SCHEMES):
                 check.emit(
                     "unsafe-url",
                     f"claim {quote_id(claim.id)} cites a URL that is not http(s): {quote_id(ref.url)}",
-                    "claim", claim.id, "sources", i, "url",
+                    "claim",
+                    claim.id,
+                    "sources",
+                    i,
+                    "url",
                 )
 
 
@@ -148,9 +167,21 @@ def _check_theses(check: _Checker) -> None:
         for tid in (a, b):
             if tid not in amap.by_id:
                 hint = did_you_mean(tid, [t.id for t in amap.theses])
-                check.emit("unknown-claim", f"map compares unknown claim {quote_id(tid)}{hint}", "map", "compare", i)
+                check.emit(
+                    "unknown-claim",
+                    f"map compares unknown claim {quote_id(tid)}{hint}",
+                    "map",
+                    "compare",
+                    i,
+                )
             elif amap.by_id[tid].kind is not ClaimKind.THESIS:
-                check.emit("not-a-thesis", f"map compares {quote_id(tid)}, which is not a thesis", "map", "compare", i)
+                check.emit(
+                    "not-a-thesis",
+                    f"map compares {quote_id(tid)}, which is not a thesis",
+                    "map",
+                    "compare",
+                    i,
+                )
     if not amap.claims:
         return
     if not amap.theses:
@@ -163,23 +194,31 @@ def _check_theses(check: _Checker) -> None:
                 "unconnected-claim",
                 f"claim {quote_id(claim.id)} is connected to no thesis "
                 "(it supports or attacks nothing that leads to one)",
-                "claim", claim.id,
+                "claim",
+                claim.id,
             )
 
 
 def _check_support_cycles(check: _Checker) -> None:
     graph: dict[str, list[str]] = defaultdict(list)
     for rel in check.amap.relations:
-        if rel.kind is RelationKind.SUPPORTS and rel.source != rel.target and rel.target in check.amap.by_id:
+        if (
+            rel.kind is RelationKind.SUPPORTS
+            and rel.source != rel.target
+            and rel.target in check.amap.by_id
+        ):
             graph[rel.source].append(rel.target)
     for component in strongly_connected(list(check.amap.by_id), graph):
         if len(component) > 1:
             members = sorted(component)
-            shown = ", ".join(quote_id(m) for m in members[:6]) + (", ..." if len(members) > 6 else "")
+            shown = ", ".join(quote_id(m) for m in members[:6]) + (
+                ", ..." if len(members) > 6 else ""
+            )
             check.emit(
                 "support-cycle",
                 f"claims {shown} support each other in a cycle (circular reasoning)",
-                "claim", members[0],
+                "claim",
+                members[0],
             )
 
 

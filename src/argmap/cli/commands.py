@@ -12,6 +12,7 @@ from argmap.build import RENDER_FORMATS, build_paths, render_artifact
 from argmap.check import check_paths
 from argmap.cli.app import guarded, main, print_diagnostics
 from argmap.evaluate import EXTENSION_SEMANTICS, GRADUAL_SEMANTICS, SUPPORT_READINGS, evaluate_map
+from argmap.integrations.html import html_artifacts
 from argmap.output import write_atomic
 from argmap.read import FORMATS
 from argmap.schema import claim_file_schema_json
@@ -22,7 +23,9 @@ PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_ty
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--from and --sources, shared by every command that reads a map."""
     func = click.option(
-        "--sources", "sources_dir", type=click.Path(file_okay=False, path_type=str),
+        "--sources",
+        "sources_dir",
+        type=click.Path(file_okay=False, path_type=str),
         help="Directory of source texts (<source-id>.txt) to verify quotes against.",
     )(func)
     return click.option(
@@ -33,16 +36,25 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def eval_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--semantics, --gradual and --support, shared by build and render."""
     func = click.option(
-        "--support", type=click.Choice(SUPPORT_READINGS), default="deductive", show_default=True,
+        "--support",
+        type=click.Choice(SUPPORT_READINGS),
+        default="deductive",
+        show_default=True,
         help="How supports turn into derived attacks.",
     )(func)
     func = click.option(
-        "--gradual", type=click.Choice([*GRADUAL_SEMANTICS, "none"]), default="dfquad", show_default=True,
+        "--gradual",
+        type=click.Choice([*GRADUAL_SEMANTICS, "none"]),
+        default="dfquad",
+        show_default=True,
         help="Gradual semantics for strengths ('none' to omit).",
     )(func)
     return click.option(
-        "--semantics", type=click.Choice([*EXTENSION_SEMANTICS, "none"]), default="grounded",
-        show_default=True, help="Extension semantics for statuses ('none' to omit evaluation).",
+        "--semantics",
+        type=click.Choice([*EXTENSION_SEMANTICS, "none"]),
+        default="grounded",
+        show_default=True,
+        help="Extension semantics for statuses ('none' to omit evaluation).",
     )(func)
 
 
@@ -74,26 +86,54 @@ def check(paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, stri
 
 @main.command()
 @PATHS
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str),
-              help="Directory to write the maps and summaries into.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Directory to write the maps and summaries into.",
+)
 @input_options
 @eval_options
 @click.option("--strict", is_flag=True, help="Refuse to build on warnings too.")
-def build(paths: tuple[str, ...], out_dir: str, fmt: str | None, sources_dir: str | None,
-          semantics: str, gradual: str, support: str, strict: bool) -> None:
+@click.option(
+    "--html",
+    is_flag=True,
+    help="Also write a standalone HTML page per map (pan, zoom, claim details; fetches nothing).",
+)
+def build(
+    paths: tuple[str, ...],
+    out_dir: str,
+    fmt: str | None,
+    sources_dir: str | None,
+    semantics: str,
+    gradual: str,
+    support: str,
+    strict: bool,
+    html: bool,
+) -> None:
     """Check a map, then write an SVG map and a Markdown summary per thesis, an overview
     SVG and an index page. With errors nothing is written.
 
     \b
     Example:
       argmap build claims -o output
-      argmap build claims -o site/maps --semantics preferred --gradual qe
+      argmap build claims -o site/maps --semantics preferred --gradual qe --html
     """
     with guarded():
         result = build_paths(
-            paths, out_dir, fmt=fmt, sources_dir=sources_dir, semantics=semantics,
-            gradual=None if gradual == "none" else gradual, support=support, strict=strict,
-            progress=_progress, evaluate=semantics != "none",
+            paths,
+            out_dir,
+            fmt=fmt,
+            sources_dir=sources_dir,
+            semantics=semantics,
+            gradual=None if gradual == "none" else gradual,
+            support=support,
+            strict=strict,
+            progress=_progress,
+            evaluate=semantics != "none",
+            extra=html_artifacts if html else None,
         )
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if not result.written:
@@ -104,15 +144,36 @@ def build(paths: tuple[str, ...], out_dir: str, fmt: str | None, sources_dir: st
 
 @main.command()
 @PATHS
-@click.option("-f", "--format", "out_fmt", type=click.Choice(RENDER_FORMATS), default="svg", show_default=True,
-              help="What to render.")
+@click.option(
+    "-f",
+    "--format",
+    "out_fmt",
+    type=click.Choice(RENDER_FORMATS),
+    default="svg",
+    show_default=True,
+    help="What to render.",
+)
 @click.option("--thesis", help="Render this thesis's sub-map or summary (default: the whole map).")
-@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=str),
-              help="File to write (default: stdout).")
+@click.option(
+    "-o",
+    "--output",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="File to write (default: stdout).",
+)
 @input_options
 @eval_options
-def render(paths: tuple[str, ...], out_fmt: str, thesis: str | None, out_file: str | None,
-           fmt: str | None, sources_dir: str | None, semantics: str, gradual: str, support: str) -> None:
+def render(
+    paths: tuple[str, ...],
+    out_fmt: str,
+    thesis: str | None,
+    out_file: str | None,
+    fmt: str | None,
+    sources_dir: str | None,
+    semantics: str,
+    gradual: str,
+    support: str,
+) -> None:
     """Render one artifact: DOT, SVG, PNG, PDF or a Markdown summary.
 
     \b
@@ -125,13 +186,22 @@ def render(paths: tuple[str, ...], out_fmt: str, thesis: str | None, out_file: s
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if result.failed():
             sys.exit(1)
-        evaluation = None if semantics == "none" else evaluate_map(
-            result.amap, semantics=semantics, support=support, gradual=None if gradual == "none" else gradual
+        evaluation = (
+            None
+            if semantics == "none"
+            else evaluate_map(
+                result.amap,
+                semantics=semantics,
+                support=support,
+                gradual=None if gradual == "none" else gradual,
+            )
         )
         data = render_artifact(result.amap, out_fmt, thesis=thesis, evaluation=evaluation)
         if out_file is None:
             if out_fmt in ("png", "pdf") and sys.stdout.isatty():
-                raise click.UsageError(f"refusing to write {out_fmt.upper()} to a terminal: use -o FILE")
+                raise click.UsageError(
+                    f"refusing to write {out_fmt.upper()} to a terminal: use -o FILE"
+                )
             sys.stdout.buffer.write(data)
         else:
             write_atomic(out_file, data)

@@ -46,13 +46,15 @@ def detect_format(path: str, text: str | None = None) -> str:
     if suffix == ".json":
         if text is None:
             return "json"
-        sniff: Callable[[str], str] = getattr(importlib.import_module("argmap.read.json"), "sniff_json")
+        sniff: Callable[[str], str] = importlib.import_module("argmap.read.json").sniff_json
         return "aif" if sniff(text) == "aif" else "json"
     for name, (suffixes, _) in FORMATS.items():
         if suffix in suffixes:
             return name
     known = ", ".join(sorted(_DIR_SUFFIXES | {".json"}))
-    raise UsageError(f"{path}: unknown file type {suffix or '(no suffix)'!r}: expected one of {known}, or --from FORMAT")
+    raise UsageError(
+        f"{path}: unknown file type {suffix or '(no suffix)'!r}: expected one of {known}, or --from FORMAT"
+    )
 
 
 def _expand(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -94,7 +96,9 @@ def _read_file(path: str, fmt: str | None) -> LoadResult:
     def failed(code: str, message: str, line: int = 1, col: int = 1) -> LoadResult:
         spans = SpanIndex()
         spans.add(("file", path), Span(path))
-        return LoadResult(ArgumentMap(), spans, [Diagnostic(Span(path, line, col), Severity.ERROR, code, message)])
+        return LoadResult(
+            ArgumentMap(), spans, [Diagnostic(Span(path, line, col), Severity.ERROR, code, message)]
+        )
 
     try:
         size = os.path.getsize(path)
@@ -132,7 +136,12 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
             if claim.id in claims:
                 first = spans.get("claim", claim.id)
                 diagnostics.append(
-                    Diagnostic(here, Severity.ERROR, "duplicate-id", f"duplicate id {quote_id(claim.id)} (first defined at {first})")
+                    Diagnostic(
+                        here,
+                        Severity.ERROR,
+                        "duplicate-id",
+                        f"duplicate id {quote_id(claim.id)} (first defined at {first})",
+                    )
                 )
                 continue
             claims[claim.id] = claim
@@ -142,7 +151,12 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
             here = part.spans.get("map") or Span(part.spans.first_file())
             if meta is not None:
                 diagnostics.append(
-                    Diagnostic(here, Severity.ERROR, "duplicate-map-metadata", f"map metadata is already declared at {meta_at}")
+                    Diagnostic(
+                        here,
+                        Severity.ERROR,
+                        "duplicate-map-metadata",
+                        f"map metadata is already declared at {meta_at}",
+                    )
                 )
             else:
                 meta, meta_at = part.amap.meta, here

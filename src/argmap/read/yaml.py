@@ -38,12 +38,21 @@ class _Reader:
         if root is None:
             return None, []
         if not isinstance(root.value, dict):
-            self.error(root, "invalid-type", "a claim file must be a mapping with 'claims:' (and optionally 'map:')")
+            self.error(
+                root,
+                "invalid-type",
+                "a claim file must be a mapping with 'claims:' (and optionally 'map:')",
+            )
             return None, []
         for key, node in root.value.items():
             if key not in _TOP_FIELDS:
                 hint = did_you_mean(key, _TOP_FIELDS)
-                self.error(node, "unknown-field", f"unknown top-level field {quote_id(key)}{hint}", key=True)
+                self.error(
+                    node,
+                    "unknown-field",
+                    f"unknown top-level field {quote_id(key)}{hint}",
+                    key=True,
+                )
         meta = self.read_meta(root.value.get("map"))
         claims_node = root.value.get("claims")
         claims: list[Claim] = []
@@ -62,13 +71,24 @@ class _Reader:
     def read_meta(self, node: Node | None) -> MapMeta | None:
         if node is None or node.value is None:
             return None
-        self.spans.add(("map",), Span(self.path, node.key_line or node.line, node.key_col or node.col))
+        self.spans.add(
+            ("map",), Span(self.path, node.key_line or node.line, node.key_col or node.col)
+        )
         if isinstance(node.value, dict):
+            for key, child in node.value.items():
+                self.spans.add(("map", key), Span(self.path, child.line, child.col))
+                if isinstance(child.value, list):
+                    for i, item in enumerate(child.value):
+                        self.spans.add(("map", key, i), Span(self.path, item.line, item.col))
             sources = node.value.get("sources")
             if sources is not None and isinstance(sources.value, list):
                 for src in sources.value:
-                    if isinstance(src.value, dict) and isinstance(getattr(src.value.get("id"), "value", None), str):
-                        self.spans.add(("source", src.value["id"].value), Span(self.path, src.line, src.col))
+                    if isinstance(src.value, dict) and isinstance(
+                        getattr(src.value.get("id"), "value", None), str
+                    ):
+                        self.spans.add(
+                            ("source", src.value["id"].value), Span(self.path, src.line, src.col)
+                        )
         try:
             return MapMeta.model_validate(node.plain())
         except pydantic.ValidationError as exc:
@@ -77,7 +97,9 @@ class _Reader:
 
     def read_claim(self, node: Node, seen: dict[str, Node]) -> Claim | None:
         if not isinstance(node.value, dict):
-            self.error(node, "invalid-type", "each claim must be a mapping with at least 'id' and 'text'")
+            self.error(
+                node, "invalid-type", "each claim must be a mapping with at least 'id' and 'text'"
+            )
             return None
         fields: dict[str, Node] = node.value
         id_node = fields.get("id")
@@ -119,27 +141,46 @@ class _Reader:
                     self.spans.add(("claim", cid, key, i), Span(self.path, item.line, item.col))
                     if key == "sources" and isinstance(item.value, dict):
                         for rk, rv in item.value.items():
-                            self.spans.add(("claim", cid, key, i, rk), Span(self.path, rv.line, rv.col))
+                            self.spans.add(
+                                ("claim", cid, key, i, rk), Span(self.path, rv.line, rv.col)
+                            )
 
     def report(self, exc: pydantic.ValidationError, node: Node, owner: str | None) -> None:
         """Pydantic errors as diagnostics at the offending value's position."""
-        what = f"claim {quote_id(owner)}" if owner and owner != "map" else ("map metadata" if owner else "claim")
+        what = (
+            f"claim {quote_id(owner)}"
+            if owner and owner != "map"
+            else ("map metadata" if owner else "claim")
+        )
         for err in exc.errors():
             loc = err["loc"]
-            target, at_key = _locate(node, loc)
+            target = _locate(node, loc)
             field = ".".join(str(p) for p in loc)
             etype = err["type"]
             if etype == "extra_forbidden":
                 parent_fields = _fields_for(loc)
                 hint = did_you_mean(str(loc[-1]), parent_fields)
-                self.error(target, "unknown-field", f"unknown field {quote_id(loc[-1])} in {what}{hint}", key=True)
+                self.error(
+                    target,
+                    "unknown-field",
+                    f"unknown field {quote_id(loc[-1])} in {what}{hint}",
+                    key=True,
+                )
             elif etype == "missing":
                 self.error(target, "missing-field", f"{what} has no {quote_id(loc[-1])}")
-            elif loc and loc[-1] == "text" and etype in ("string_too_short", "value_error"):
-                self.error(target, "empty-text", f"{what} has empty text")
+            elif (
+                loc
+                and loc[-1] in ("text", "label")
+                and (etype in ("string_too_short", "value_error") or err.get("input") is None)
+            ):
+                self.error(target, "empty-text", f"{what} has an empty {loc[-1]}")
             elif etype == "enum":
                 expected = err.get("ctx", {}).get("expected", "")
-                self.error(target, "invalid-value", f"{field} of {what} must be {expected}, not {_shown(err)}")
+                self.error(
+                    target,
+                    "invalid-value",
+                    f"{field} of {what} must be {expected}, not {_shown(err)}",
+                )
             elif etype == "string_pattern_mismatch" and loc and loc[-1] == "id":
                 self.error(target, "malformed-id", f"malformed id {_shown(err)} in {what}")
             elif etype == "value_error":
@@ -147,8 +188,12 @@ class _Reader:
                 self.error(target, "invalid-value", f"{field} of {what}: {msg}")
             else:
                 code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
-                msg = str(err["msg"])
-                self.error(target, code, f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}", key=at_key)
+                msg = str(err["msg"]).replace("a valid tuple", "a list")
+                self.error(
+                    target,
+                    code,
+                    f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}",
+                )
 
 
 def _fields_for(loc: tuple[int | str, ...]) -> tuple[str, ...]:
@@ -159,7 +204,7 @@ def _fields_for(loc: tuple[int | str, ...]) -> tuple[str, ...]:
     return tuple(MapMeta.model_fields)
 
 
-def _locate(node: Node, loc: tuple[int | str, ...]) -> tuple[Node, bool]:
+def _locate(node: Node, loc: tuple[int | str, ...]) -> Node:
     """The deepest node a pydantic error location reaches."""
     current = node
     for part in loc:
@@ -170,7 +215,7 @@ def _locate(node: Node, loc: tuple[int | str, ...]) -> tuple[Node, bool]:
             current = value[part]
         else:
             break
-    return current, False
+    return current
 
 
 def _shown(err: Any) -> str:
@@ -183,7 +228,13 @@ def _shown(err: Any) -> str:
 
 
 def _id_hint(cid: str) -> str:
-    slug = "-".join(part for part in "".join(c if c.isalnum() and c.isascii() else "-" for c in cid.lower()).split("-") if part)
+    slug = "-".join(
+        part
+        for part in "".join(c if c.isalnum() and c.isascii() else "-" for c in cid.lower()).split(
+            "-"
+        )
+        if part
+    )
     return f" (did you mean '{slug}'?)" if slug and slug != cid else ""
 
 

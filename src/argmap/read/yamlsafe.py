@@ -69,7 +69,8 @@ class _Build:
         if depth > MAX_DEPTH:
             raise _TooDeep(n)
         if n.tag not in _CORE_TAGS:
-            self.error(mark, "yaml-tag", f"tag '{n.tag}' is not allowed in claim files")
+            tag = str(n.tag).replace("tag:yaml.org,2002:", "!!")
+            self.error(mark, "yaml-tag", f"tag '{tag}' is not allowed in claim files")
             return Node(None, mark.line + 1, mark.column + 1)
         if isinstance(n, yaml.ScalarNode):
             value: Any = n.value
@@ -154,9 +155,18 @@ def parse_yaml(text: str, path: str) -> Parsed:
     except _TooDeep as exc:
         m = exc.node.start_mark
         msg = f"YAML nested too deeply (more than {MAX_DEPTH} levels)"
-        return Parsed(None, [Diagnostic(Span(path, m.line + 1, m.column + 1), Severity.ERROR, "too-deep", msg)])
+        return Parsed(
+            None,
+            [Diagnostic(Span(path, m.line + 1, m.column + 1), Severity.ERROR, "too-deep", msg)],
+        )
     except _TooBig as exc:
         m = exc.node.start_mark
         msg = f"YAML expands to more than {MAX_NODES:,} values (aliases nested too deeply?)"
-        return Parsed(None, [Diagnostic(Span(path, m.line + 1, m.column + 1), Severity.ERROR, "too-large", msg)])
+        return Parsed(
+            None,
+            [Diagnostic(Span(path, m.line + 1, m.column + 1), Severity.ERROR, "too-large", msg)],
+        )
+    if any(d.code == "yaml-tag" for d in build.diagnostics):
+        # A refused tag leaves a hole in the data; reading on would only report its echoes.
+        return Parsed(None, build.diagnostics)
     return Parsed(root, build.diagnostics)

@@ -36,16 +36,36 @@ PALETTE = {
 }
 
 KIND_STYLE: dict[ClaimKind, dict[str, str]] = {
-    ClaimKind.THESIS: {"shape": "box", "style": "filled", "peripheries": "2", "fillcolor": "#FBF5C4"},
+    ClaimKind.THESIS: {
+        "shape": "box",
+        "style": "filled",
+        "peripheries": "2",
+        "fillcolor": "#FBF5C4",
+    },
     ClaimKind.CLAIM: {"shape": "box", "style": "rounded,filled", "fillcolor": "#FFFFFF"},
     ClaimKind.EVIDENCE: {"shape": "note", "style": "filled", "fillcolor": "#E6F1FA"},
     ClaimKind.ARGUMENT: {"shape": "component", "style": "filled", "fillcolor": "#F1F1F1"},
 }
 
 RELATION_STYLE: dict[RelationKind, dict[str, str]] = {
-    RelationKind.SUPPORTS: {"color": PALETTE["green"], "style": "solid", "arrowhead": "normal", "penwidth": "1.6"},
-    RelationKind.ATTACKS: {"color": PALETTE["vermillion"], "style": "dashed", "arrowhead": "tee", "penwidth": "1.6"},
-    RelationKind.UNDERCUTS: {"color": PALETTE["purple"], "style": "dotted", "arrowhead": "teeodot", "penwidth": "1.8"},
+    RelationKind.SUPPORTS: {
+        "color": PALETTE["green"],
+        "style": "solid",
+        "arrowhead": "normal",
+        "penwidth": "1.6",
+    },
+    RelationKind.ATTACKS: {
+        "color": PALETTE["vermillion"],
+        "style": "dashed",
+        "arrowhead": "tee",
+        "penwidth": "1.6",
+    },
+    RelationKind.UNDERCUTS: {
+        "color": PALETTE["purple"],
+        "style": "dotted",
+        "arrowhead": "teeodot",
+        "penwidth": "1.8",
+    },
 }
 
 STATUS_STYLE: dict[Status, dict[str, str]] = {
@@ -53,7 +73,11 @@ STATUS_STYLE: dict[Status, dict[str, str]] = {
     Status.REJECTED: {"color": PALETTE["vermillion"], "penwidth": "1.6", "border": "dashed"},
     Status.UNDECIDED: {"color": PALETTE["grey"], "penwidth": "1.6", "border": "dotted"},
 }
-STATUS_MARK = {Status.ACCEPTED: "✔ accepted", Status.REJECTED: "✘ rejected", Status.UNDECIDED: "? undecided"}
+STATUS_MARK = {
+    Status.ACCEPTED: "✔ accepted",
+    Status.REJECTED: "✘ rejected",
+    Status.UNDECIDED: "? undecided",
+}
 
 FONT = "Helvetica"
 #: Largest map whose levels are stacked into rows: beyond it the invisible edges make
@@ -164,12 +188,15 @@ def render_dot(
             continue
         attrs = dict(RELATION_STYLE[rel.kind])
         attrs["id"] = f"{graph_id}-e{i}"
-        attrs["tooltip"] = graphviz.nohtml(escape_dot(f"{rel.source} {rel.kind.value} {rel.target}"))
+        attrs["tooltip"] = graphviz.nohtml(
+            escape_dot(f"{rel.source} {rel.kind.value} {rel.target}")
+        )
         graph.edge(rel.source, rel.target, **attrs)
         incoming[rel.target].append(rel.source)
     if len(amap.claims) <= STACK_LIMIT:
         _stack_wide_fans(graph, incoming, fan or max(3, math.ceil(math.sqrt(len(amap.claims)) / 2)))
-    return graph.source
+    source: str = graph.source
+    return source
 
 
 def _stack_wide_fans(graph: graphviz.Digraph, incoming: dict[str, list[str]], fan: int) -> None:

@@ -5,15 +5,19 @@ from __future__ import annotations
 from argmap.evaluate import Evaluation, Status
 from argmap.model import ArgumentMap, Claim, RelationKind
 from argmap.render.text import anchor, clean, escape_html, escape_md, map_title, safe_url
-from argmap.validate import reaching
 from argmap.structure import OutlineNode, Stance, outline, require_thesis, stances, thesis_map
+from argmap.validate import reaching
 
 _RELATION_WORD = {
     RelationKind.SUPPORTS: "**For:**",
     RelationKind.ATTACKS: "**Against:**",
     RelationKind.UNDERCUTS: "**Undercuts:**",
 }
-_STATUS_WORD = {Status.ACCEPTED: "accepted", Status.REJECTED: "rejected", Status.UNDECIDED: "undecided"}
+_STATUS_WORD = {
+    Status.ACCEPTED: "accepted",
+    Status.REJECTED: "rejected",
+    Status.UNDECIDED: "undecided",
+}
 MAX_OUTLINE_DEPTH = 12
 
 
@@ -69,8 +73,16 @@ def _sources_lines(amap: ArgumentMap, claim: Claim) -> list[str]:
 
 def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> str:
     status = evaluation.status(thesis.id)
-    supporters = [r.source for r in amap.relations if r.target == thesis.id and r.kind is RelationKind.SUPPORTS]
-    attackers = [r.source for r in amap.relations if r.target == thesis.id and r.kind is not RelationKind.SUPPORTS]
+    supporters = [
+        r.source
+        for r in amap.relations
+        if r.target == thesis.id and r.kind is RelationKind.SUPPORTS
+    ]
+    attackers = [
+        r.source
+        for r in amap.relations
+        if r.target == thesis.id and r.kind is not RelationKind.SUPPORTS
+    ]
     standing_sup = sum(1 for s in supporters if evaluation.status(s) is Status.ACCEPTED)
     standing_att = sum(1 for s in attackers if evaluation.status(s) is Status.ACCEPTED)
     words = {
@@ -86,7 +98,9 @@ def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> str:
     strength = evaluation.strength(thesis.id)
     if strength is not None and evaluation.gradual is not None:
         base = thesis.weight if thesis.weight is not None else 0.5
-        move = "raise" if strength > base + 1e-9 else ("lower" if strength < base - 1e-9 else "leave")
+        move = (
+            "raise" if strength > base + 1e-9 else ("lower" if strength < base - 1e-9 else "leave")
+        )
         text += (
             f" Its {evaluation.gradual} strength is **{strength:.2f}**: its reasons {move} "
             f"the base weight of {base:.2f}{'' if move != 'leave' else ' unchanged'}."
@@ -97,7 +111,10 @@ def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> str:
 def _evaluation_table(amap: ArgumentMap, evaluation: Evaluation) -> list[str]:
     attackers: dict[str, list[str]] = {}
     for rel in amap.relations:
-        if rel.kind is not RelationKind.SUPPORTS and evaluation.status(rel.source) is Status.ACCEPTED:
+        if (
+            rel.kind is not RelationKind.SUPPORTS
+            and evaluation.status(rel.source) is Status.ACCEPTED
+        ):
             attackers.setdefault(rel.target, []).append(rel.source)
     lines = ["| Claim | Status | Strength | Standing attackers |", "| --- | --- | ---: | --- |"]
     for claim in amap.claims:
@@ -138,9 +155,13 @@ def render_markdown(
     if index_link:
         out += [f"[← {escape_md(map_title(amap))}]({index_link})", ""]
     out += [f'# <a id="{anchor(thesis.id)}"></a>{escape_md(thesis.label or thesis.text)}', ""]
-    out += [f"> {escape_md(thesis.text)}", ""]
+    if thesis.label is not None:
+        out += [f"> {escape_md(thesis.text)}", ""]
     if map_image:
-        out += [f"[![Argument map: {escape_md(thesis.label or thesis.text)}]({map_image})]({map_image})", ""]
+        out += [
+            f"[![Argument map: {escape_md(thesis.label or thesis.text)}]({map_image})]({map_image})",
+            "",
+        ]
     if evaluation is not None:
         out += [_verdict(sub, thesis, evaluation), ""]
     out += ["## Reasons for and against", ""]
@@ -149,22 +170,34 @@ def render_markdown(
     out += (lines or ["No claim supports or attacks this thesis yet."]) + [""]
     if evaluation is not None:
         gradual = f", strengths by {evaluation.gradual}" if evaluation.gradual else ""
-        out += ["## Evaluation", "", f"Statuses under {evaluation.semantics} semantics{gradual}.", ""]
-        out += _evaluation_table(sub, evaluation) + [""]
+        out += [
+            "## Evaluation",
+            "",
+            f"Statuses under {evaluation.semantics} semantics{gradual}.",
+            "",
+        ]
+        out += [*_evaluation_table(sub, evaluation), ""]
     out += ["## Claims", ""]
     for claim in sub.claims:
         out.append(f'### <a id="{anchor(claim.id)}"></a>{escape_md(claim.label or claim.text)}')
         out.append("")
-        if claim.label is not None or claim.id == thesis_id:
+        if claim.label is not None:
             out += [escape_md(claim.text), ""]
         facts = [f"`{escape_html(claim.id)}`", claim.kind.value]
         if claim.id != thesis_id:
-            facts.append({Stance.PRO: "for the thesis", Stance.CON: "against the thesis"}.get(stance[claim.id], "both for and against the thesis"))
+            facts.append(
+                {Stance.PRO: "for the thesis", Stance.CON: "against the thesis"}.get(
+                    stance[claim.id], "both for and against the thesis"
+                )
+            )
         if claim.tags:
             facts.append("tags: " + ", ".join(f"`{t}`" for t in claim.tags))
         if evaluation is not None:
             strength = evaluation.strength(claim.id)
-            facts.append(_STATUS_WORD[evaluation.status(claim.id)] + (f" ({strength:.2f})" if strength is not None else ""))
+            facts.append(
+                _STATUS_WORD[evaluation.status(claim.id)]
+                + (f" ({strength:.2f})" if strength is not None else "")
+            )
         out += [" · ".join(facts), ""]
         out += _sources_lines(sub, claim)
     while out and out[-1] == "":
@@ -172,7 +205,9 @@ def render_markdown(
     return "\n".join(out) + "\n"
 
 
-def render_index(amap: ArgumentMap, evaluation: Evaluation | None = None, *, overview: str | None = None) -> str:
+def render_index(
+    amap: ArgumentMap, evaluation: Evaluation | None = None, *, overview: str | None = None
+) -> str:
     """The index page of a built map: its theses with their verdicts, and the overview map."""
     out = [f"# {escape_md(map_title(amap))}", ""]
     if amap.meta.description:

@@ -19,7 +19,10 @@ _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 _ID_ATTR = re.compile(r'(?<![\w-])id="([^"]*)"')
 _XLINK = "{http://www.w3.org/1999/xlink}"
 _FORBIDDEN_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
-_SAFE_HREF = re.compile(r"^(?:https?://[^\s\"'<>`]+|#[\w.-]*|[\w.-]+(?:\.md|\.svg|\.html)?(?:#[\w.-]*)?)$", re.IGNORECASE)
+_SAFE_HREF = re.compile(
+    r"^(?:https?://[^\s\"'<>`]+|#[\w.-]*|[\w.-]+(?:\.md|\.svg|\.html)?(?:#[\w.-]*)?)$",
+    re.IGNORECASE,
+)
 
 
 def postprocess_svg(svg: str, graph_id: str, title: str) -> str:

@@ -78,13 +78,13 @@ def escape_md(text: str) -> str:
     """Inline Markdown text that can neither inject HTML nor break the surrounding structure.
 
     Backslash escapes of ASCII punctuation are valid CommonMark for any such character
-    (spec 0.31, section 2.4), so every character with meaning inline is escaped.
+    (spec 0.31, section 2.4), so every character with meaning inline is escaped; angle
+    brackets become entity references, so no tag-like text appears even in the source.
     """
-    text = _MD_SPECIAL.sub(r"\\\1", clean(text))
+    text = _MD_SPECIAL.sub(r"\\\1", clean(text)).replace("\\<", "&lt;").replace("\\>", "&gt;")
     # Block markers count only at the start of a line: list bullets, ordered-list numbers,
     # setext underlines.
-    text = _MD_LINE_START.sub(r"\1\\\2", text, count=1)
-    return text
+    return _MD_LINE_START.sub(r"\1\\\2", text, count=1)
 
 
 def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> list[str]:
