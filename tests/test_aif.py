@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.diagnostics import Severity, sort_diagnostics
 from argmap.errors import DataError
@@ -177,3 +178,38 @@ def test_araucaria_samples_load_with_matching_counts(name: str) -> None:
     assert len(result.amap.claims) == claims
     assert Counter(r.kind.value for r in result.amap.relations) == rels
     assert read_aif(render_aif(result.amap), name).amap == result.amap
+
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-2, 9)
+    | st.sampled_from(["I", "RA", "CA", "MA", "PA", "L", "x", "", "1", "2"])
+)
+KEYS = st.sampled_from(
+    [
+        "nodes",
+        "edges",
+        "AIF",
+        "nodeID",
+        "type",
+        "text",
+        "fromID",
+        "toID",
+        "x-argmap",
+        "kind",
+        "relation",
+        "scheme",
+    ]
+)
+JSON_VALUES = st.recursive(
+    SCALARS | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
+    max_leaves=30,
+)
+
+
+@given(JSON_VALUES)
+def test_aif_reader_never_raises_on_arbitrary_json(value: object) -> None:
+    result = read_aif(json.dumps(value), "x.json")
+    assert all(d.span.line >= 1 and d.span.col >= 1 for d in result.diagnostics)

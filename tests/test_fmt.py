@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import stat
 from pathlib import Path
 from random import Random
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
-from argmap.errors import DataError, InputError, UsageError
+from argmap.errors import ArgmapError, DataError, InputError, UsageError
 from argmap.fmt import format_paths, format_text
 from argmap.model import ArgumentMap, Claim
 from argmap.render.yaml import SCHEMA_LINE, render_yaml
@@ -211,3 +212,30 @@ def test_cli_fmt_errors_exit_1_without_traceback(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"argmap: error: {tmp_path / 'bad.yaml'}:")
     missing = CliRunner().invoke(main, ["fmt", str(tmp_path / "nope.yaml")])
     assert missing.exit_code == 1 and "no such file" in missing.stderr
+
+
+@settings(max_examples=60)
+@given(full_maps(CLAIM_IDS), st.data())
+def test_comments_anywhere_are_kept_or_the_file_is_refused(
+    amap: ArgumentMap, data: st.DataObject
+) -> None:
+    lines = render_yaml(amap).split("\n")
+    for k in range(data.draw(st.integers(1, 5))):
+        at = data.draw(st.integers(1, len(lines) - 1))
+        if data.draw(st.booleans()):
+            lines.insert(at, " " * data.draw(st.sampled_from([0, 2, 4, 6])) + f"# own {k}")
+        elif lines[at].strip():
+            lines[at] += f"  # end {k}"
+    text = "\n".join(lines)
+    try:
+        out = format_text(text, "m.yaml")
+    except DataError as exc:
+        assert "could not be placed" not in str(exc)
+        return
+    assert format_text(out, "m.yaml") == out
+
+
+@given(st.text(st.sampled_from(list("claims:- id{}[]ab#'\"|>\n text12.map%&*!")), max_size=120))
+def test_fmt_never_raises_anything_but_argmap_errors(text: str) -> None:
+    with contextlib.suppress(ArgmapError):
+        format_text(text, "f.yaml")

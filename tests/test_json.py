@@ -21,9 +21,14 @@ from argmap.render.json import plain, render_json
 MODEL_IDS = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,6}", fullmatch=True) | st.sampled_from(
     ["1", "1.0", "true", "null", "no", "0x1F", "2024-01-01", "1e3", "_", "a.b-c"]
 )
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
-    str.strip
-)
+
+
+def visible(text: str) -> bool:
+    """Whether a text has something to show (the model refuses blank and control-only text)."""
+    return bool("".join(ch for ch in text if ch.isprintable()).strip())
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(visible)
 WORDS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
 # Long texts (with odd spacing and characters) so that folded block scalars get exercised.
 LONG = (
@@ -31,7 +36,7 @@ LONG = (
         WORDS | st.sampled_from(["#", "-", ":", "  ", "'", '"', "a: b"]), min_size=12, max_size=30
     )
     .map(" ".join)
-    .filter(str.strip)
+    .filter(visible)
 )
 TAGS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,8}", fullmatch=True)
 URLS = st.sampled_from(["https://example.org/a", "http://x.test/p?q=1#f"])
@@ -242,3 +247,24 @@ def test_the_schema_document_example_reads_as_written() -> None:
     result = read_json(example, "example.json")
     assert result.diagnostics == []
     assert json.loads(render_json(result.amap)) == json.loads(example)
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.floats(allow_nan=False) | st.text(max_size=4),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(
+                    ["argmap", "map", "claims", "id", "text", "weight", "sources", "url"]
+                ),
+                inner,
+                max_size=5,
+            )
+        ),
+        max_leaves=30,
+    )
+)
+def test_json_reader_never_raises_on_arbitrary_json(value: object) -> None:
+    result = read_json(json.dumps(value), "x.json")
+    assert all(d.span.line >= 1 and d.span.col >= 1 for d in result.diagnostics)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.diagnostics import Severity, sort_diagnostics
 from argmap.model import ClaimKind, RelationKind
@@ -84,3 +86,9 @@ def test_empty_and_chained_links_give_positions() -> None:
 def test_the_loader_reads_kialo_when_asked() -> None:
     result = load_text("1. T.\n1.1. Pro: P.\n", "export.txt", "kialo")
     assert [c.id for c in result.amap.claims] == ["1", "1-1"]
+
+
+@given(st.text(st.sampled_from(list("1.2 3ProCnThesi:->See\\\n\r\t[]()x#\x07")), max_size=120))
+def test_kialo_reader_never_raises(text: str) -> None:
+    result = read_kialo(text, "k.txt")
+    assert all(d.span.line >= 1 and d.span.col >= 1 for d in result.diagnostics)

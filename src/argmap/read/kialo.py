@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
+
+import pydantic
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex
-from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, RelationKind, SourceRef
+from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, RelationKind
 from argmap.read.result import LoadResult
 
 __all__ = ["read_kialo"]
@@ -33,7 +36,6 @@ _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)$")
 # CommonMark backslash escapes: a backslash before ASCII punctuation stands for the punctuation.
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _URL = re.compile(r"\]\((https?://[^\s()]+)\)")
-_MAX_TEXT = 20_000
 _RELATION = {"Pro": RelationKind.SUPPORTS, "Con": RelationKind.ATTACKS}
 
 
@@ -63,6 +65,7 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.entries: dict[str, _Entry] = {}
         self.title: str | None = None
+        self.broken: set[str] = set()
 
     def say(self, line: int, col: int, severity: Severity, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(Span(self.path, line, col), severity, code, message))
@@ -230,26 +233,34 @@ class _Reader:
         rels: dict[str, dict[RelationKind, list[str]]],
     ) -> Claim | None:
         text = _text(entry)
-        if not text or len(text) > _MAX_TEXT:
-            problem = "has no text" if not text else f"is longer than {_MAX_TEXT:,} characters"
+        if not text:
             self.say(
                 entry.line,
                 entry.text_col,
                 Severity.ERROR,
                 "kialo-text",
-                f"claim {entry.number} {problem}",
+                f"claim {entry.number} has no text",
             )
+            self.broken.add(entry.cid)
+            return None
+        urls = dict.fromkeys(_URL.findall("\n".join(entry.lines)))
+        data: dict[str, Any] = {k.value: tuple(v) for k, v in rels.get(entry.cid, {}).items()}
+        data |= {"id": entry.cid, "kind": kinds.get(entry.cid, ClaimKind.CLAIM), "text": text}
+        data["sources"] = tuple({"url": u} for u in urls)
+        try:
+            claim = Claim.model_validate(data)
+        except pydantic.ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"])
+            problem = str(err["msg"]).removeprefix("Value error, ")
+            where = entry.text_col if field == "text" else entry.col
+            message = f"claim {entry.number}: {field}: {problem[0].lower()}{problem[1:]}"
+            self.say(entry.line, where, Severity.ERROR, "kialo-text", message)
+            self.broken.add(entry.cid)
             return None
         self.spans.add(("claim", entry.cid), Span(self.path, entry.line, entry.col))
         self.spans.add(("claim", entry.cid, "text"), Span(self.path, entry.line, entry.text_col))
-        urls = tuple(dict.fromkeys(_URL.findall("\n".join(entry.lines))))
-        return Claim(
-            id=entry.cid,
-            kind=kinds.get(entry.cid, ClaimKind.CLAIM),
-            text=text,
-            sources=tuple(SourceRef(url=u) for u in urls),
-            **{k.value: tuple(v) for k, v in rels.get(entry.cid, {}).items()},
-        )
+        return claim
 
 
 def _text(entry: _Entry) -> str:
@@ -272,4 +283,4 @@ def read_kialo(text: str, path: str) -> LoadResult:
     reader.spans.add(("file", path), Span(path))
     reader.scan(text)
     amap = reader.build()
-    return LoadResult(amap, reader.spans, reader.diagnostics)
+    return LoadResult(amap, reader.spans, reader.diagnostics, broken_ids=reader.broken)
