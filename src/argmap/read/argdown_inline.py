@@ -32,6 +32,8 @@ CONTENT_START = frozenset(
 FREESTYLE = frozenset({Tok.FREESTYLE, Tok.UNUSED_CONTROL_CHAR, Tok.ESCAPED_CHAR, Tok.SPECIAL_CHAR})
 STATEMENT_START = CONTENT_START | {Tok.STATEMENT_REFERENCE, Tok.STATEMENT_DEFINITION}
 ARGUMENT_START = frozenset({Tok.ARGUMENT_DEFINITION, Tok.ARGUMENT_REFERENCE})
+#: How deep relations and emphasis may nest (deeper is an error, not a crash).
+MAX_DEPTH = 100
 _LINK_RE = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
 
 
@@ -62,6 +64,13 @@ class InlineParser:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.i = 0
+        self.depth = 0
+
+    def descend(self, token: Token) -> None:
+        """Count one more level of nesting; refuse documents nested absurdly deep."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ParseError(token, f"elements are nested more than {MAX_DEPTH} levels deep")
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -138,7 +147,9 @@ class InlineParser:
     def emphasis(self, content: Content) -> None:
         start = self.take()
         end_kind = Tok.BOLD_END if start.type is Tok.BOLD_START else Tok.ITALIC_END
+        self.descend(start)
         self.content_into(content, nested=True)
+        self.depth -= 1
         if not self.at(end_kind) or self.tok.marker != start.marker:
             word = "bold" if end_kind is Tok.BOLD_END else "italic"
             raise ParseError(

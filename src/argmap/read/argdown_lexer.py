@@ -200,6 +200,10 @@ class _Lexer:
         self.emphasis: list[str] = []
         self.inference_mode = False
         self.last_skipped_end = -1
+        # A data block needs a closing brace; without one further on, none is tried.
+        self.last_brace = text.rfind("}")
+        self.last_fence = text.rfind("===")
+        self.next_cache: dict[str, int] = {}
         # Start offset of each line, for 1-based line and column numbers.
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
 
@@ -249,6 +253,16 @@ class _Lexer:
     # -- rules ---------------------------------------------------------------------------------
 
     def match_comment(self) -> re.Match[str] | None:
+        # An unclosed '<!--' or '/*' would be scanned to the end each time: check first.
+        opening = self.text[self.pos : self.pos + 2]
+        if opening == "<!":
+            if self.text.find("-->", self.pos) < 0:
+                return None
+        elif opening == "/*":
+            if self.text.find("*/", self.pos + 2) < 0:
+                return None
+        elif opening != "//":
+            return None
         last = self.last()
         if last is not None and last.type is Tok.EMPTYLINE:
             return _RE_COMMENT_MANY_BREAKS.match(self.text, self.pos)
@@ -316,6 +330,33 @@ class _Lexer:
         self.pos = m.end()
         return True
 
+    def next_index(self, chars: str, start: int) -> int:
+        """The next offset from ``start`` of any of ``chars`` (cached), or -1."""
+        cached = self.next_cache.get(chars)
+        if cached is not None and (cached < 0 or cached >= start):
+            return cached
+        found = [i for i in (self.text.find(c, start) for c in chars) if i >= 0]
+        index = min(found) if found else -1
+        self.next_cache[chars] = index
+        return index
+
+    def may_close(self) -> bool:
+        """Whether the bracket here is closed further on; when not, no title, link or mention
+        can start here, and trying their patterns on every bracket of a long line is slow."""
+        char = self.text[self.pos]
+        if char == "#":
+            return True
+        if char == "[":  # a link's text may span lines
+            return self.next_index("]", self.pos) >= 0
+        closer = {"<": ">", "@": "]>"}.get(char)
+        if closer is None:
+            return False
+        # Titles and mentions end on their line (the character after the bracket may be a
+        # line break, as Argdown's patterns allow).
+        end = self.next_index("\n\r\u2028\u2029", self.pos + 2)
+        found = self.next_index(closer, self.pos)
+        return found >= 0 and (end < 0 or found < end)
+
     def try_emphasis(self) -> bool:
         for _start, end, marker, _sp, end_pattern in _EMPHASIS:
             if self.emphasis and self.emphasis[-1] == marker:
@@ -358,15 +399,15 @@ class _Lexer:
             return self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE)
         return (
             self.skip(m=self.match_comment())
-            or self.try_pattern(Tok.FRONT_MATTER, _RE_FRONT_MATTER)
-            or self.try_pattern(Tok.DATA, _RE_DATA)
+            or (self.pos < self.last_fence and self.try_pattern(Tok.FRONT_MATTER, _RE_FRONT_MATTER))
+            or (self.pos < self.last_brace and self.try_pattern(Tok.DATA, _RE_DATA))
             or self.try_pattern(Tok.ESCAPED_CHAR, _RE_ESCAPED)
             or self.try_pattern(Tok.SPECIAL_CHAR, _RE_SPECIAL)
             or self.try_emptyline()
             or self.try_pattern(Tok.NEWLINE, _RE_NEWLINE)
             or self.try_line_start_rules()
             or self.try_emphasis()
-            or any(self.try_pattern(kind, pattern) for kind, pattern in _SIMPLE_INLINE)
+            or (self.may_close() and any(self.try_pattern(k, p) for k, p in _SIMPLE_INLINE))
             or self.skip(_RE_SPACES)
             or self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE)
             or self.try_pattern(Tok.UNUSED_CONTROL_CHAR, _RE_CONTROL)
@@ -383,7 +424,7 @@ class _Lexer:
             self.inference_mode = False
             return True
         return (
-            self.try_pattern(Tok.DATA, _RE_DATA)
+            (self.pos < self.last_brace and self.try_pattern(Tok.DATA, _RE_DATA))
             or self.try_pattern(Tok.LIST_DELIMITER, _RE_LIST_DELIMITER)
             or self.skip(_RE_SPACES)
             or self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE)

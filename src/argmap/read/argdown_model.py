@@ -6,7 +6,12 @@ conclusion structure belongs to the argument block right before it (or to a new 
 argument); relations drawn from a reconstructed argument start from its main conclusion;
 an undercut of a reconstructed argument hits its last inference; in strict mode a support
 between statements is an entailment and an attack a contrary; an attack on a
-reconstructed argument that repeats an attack on one of its premises is dropped. No I/O.
+reconstructed argument that repeats an attack on one of its premises is dropped. Two
+quirks of Argdown 1.7.5 are kept on purpose, so that maps match what Argdown shows: an
+undercut written under a statement (``<_``) hits the latest inference before it in the
+document (argmap warns when that inference is not the statement's own), and a relation
+of an element to itself is dropped when a relation of the same type already points at
+it. No I/O.
 """
 
 from __future__ import annotations

@@ -210,12 +210,13 @@ class _Parser(InlineParser):
     def relations(self) -> list[Relation]:
         if not (self.at(Tok.INDENT) and self.peek().type in RELATION_TOKENS):
             return []
-        self.take()
+        self.descend(self.take())
         rels: list[Relation] = []
         while self.at(*RELATION_TOKENS):
             token = self.take()
             member = self.member(allow_argument=token.type is not Tok.CONTRADICTION)
             rels.append(Relation(token, token.type, member))
+        self.depth -= 1
         if self.at(Tok.INDENT):
             raise ParseError(
                 self.peek() if self.peek().type in RELATION_TOKENS else self.tok,
