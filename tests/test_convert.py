@@ -98,6 +98,15 @@ def test_convert_paths_aif_to_json_and_back_keeps_the_map(tmp_path: Path) -> Non
     assert read_aif(again, "x.json").amap == read_json(as_json, "m.json").amap
 
 
+def test_yaml_output_refuses_ids_that_claim_files_do_not_take() -> None:
+    amap = ArgumentMap(
+        claims=tuple(Claim(id=i, text="x") for i in ("a0_1", "B", "ok", "c.d", "e_f"))
+    )
+    with pytest.raises(DataError, match=r"claim ids 'B', 'a0_1', 'c\.d' and 1 more cannot"):
+        convert_map(amap, "yaml")
+    assert "a0_1" in convert_map(amap, "json")
+
+
 def test_iccma_output_names_the_support_reading() -> None:
     for support in ("deductive", "necessary"):
         assert support in convert_map(AMAP, "apx", support=support)

@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from argmap.check import check_paths
+from argmap.diagnostics import quote_id
 from argmap.errors import DataError, UsageError
 from argmap.evaluate import evaluate_map
-from argmap.model import ArgumentMap
+from argmap.model import CLAIM_ID_RE, ArgumentMap
 from argmap.render.json import render_json
 
 __all__ = ["FORMATS", "convert_map", "convert_paths", "output_format"]
@@ -81,6 +82,7 @@ def convert_map(
 
     Raises:
         UsageError: A format or semantics is unknown, or the format cannot carry an evaluation.
+        DataError: YAML was asked for, and claim ids do not fit claim files.
     """
     if semantics is not None:
         if to != "json":
@@ -89,7 +91,22 @@ def convert_map(
         return render_json(amap, evaluation)
     if to in _FLATTENED:
         return str(_writer(to)(amap, support=support))
+    if to == "yaml":
+        _check_claim_file_ids(amap)
     return str(_writer(to)(amap))
+
+
+def _check_claim_file_ids(amap: ArgumentMap) -> None:
+    """Claim files take lowercase ids only; imported ids such as ICCMA's ``a0_1`` do not fit."""
+    bad = [c.id for c in amap.claims if not CLAIM_ID_RE.match(c.id)]
+    if bad:
+        shown = ", ".join(quote_id(i) for i in bad[:3]) + (
+            f" and {len(bad) - 3} more" if len(bad) > 3 else ""
+        )
+        raise DataError(
+            f"claim ids {shown} cannot be written to a claim file (lowercase letters, digits "
+            "and single '-' only); convert to json or aif instead, or rename them first"
+        )
 
 
 def convert_paths(
