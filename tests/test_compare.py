@@ -82,9 +82,8 @@ def test_compare_case_gives_golden_markdown_and_dot(case: str, golden: Golden) -
     amap, a, b = case_pair(case)
     comparison = compare_theses(amap, a, b)
     expected = CASES / case / "expected"
-    golden.check(
-        expected / "compare.md", render_compare_markdown(amap, comparison, map_image="compare.svg")
-    )
+    text = render_compare_markdown(amap, comparison, map_image="compare.svg", index_link="index.md")
+    golden.check(expected / "compare.md", text)
     dot = render_compare_dot(
         amap, comparison, comparison.baseline, graph_id="am-compare", link=lambda c: f"#{anchor(c)}"
     )

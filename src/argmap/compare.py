@@ -185,6 +185,10 @@ def _check_names(names: Sequence[str], allowed: Sequence[str], what: str) -> Non
             raise UsageError(f"unknown {what} {name!r}: expected one of {', '.join(allowed)}")
 
 
+def _standing(evaluation: Evaluation, claim_ids: Sequence[str]) -> int:
+    return sum(1 for cid in claim_ids if evaluation.status(cid) is Status.ACCEPTED)
+
+
 def _side(
     amap: ArgumentMap,
     thesis_id: str,
@@ -197,27 +201,16 @@ def _side(
     attackers = tuple(
         dict.fromkeys(r.source for r in incoming if r.kind is not RelationKind.SUPPORTS)
     )
-    statuses: dict[str, Status] = {}
-    standing_sup: dict[str, int] = {}
-    standing_att: dict[str, int] = {}
-    for name in semantics:
-        ev = comparison_evals[name]
-        statuses[name] = ev.status(thesis_id)
-        standing_sup[name] = sum(1 for s in supporters if ev.status(s) is Status.ACCEPTED)
-        standing_att[name] = sum(1 for s in attackers if ev.status(s) is Status.ACCEPTED)
-    strengths: dict[str, float] = {}
-    for name in gradual:
-        value = comparison_evals[name].strength(thesis_id)
-        if value is not None:
-            strengths[name] = value
+    evs = {name: comparison_evals[name] for name in semantics}
+    strengths = {g: comparison_evals[g].strength(thesis_id) for g in gradual}
     return ThesisSide(
         thesis_id=thesis_id,
         supporters=supporters,
         attackers=attackers,
-        statuses=statuses,
-        standing_supporters=standing_sup,
-        standing_attackers=standing_att,
-        strengths=strengths,
+        statuses={name: ev.status(thesis_id) for name, ev in evs.items()},
+        standing_supporters={name: _standing(ev, supporters) for name, ev in evs.items()},
+        standing_attackers={name: _standing(ev, attackers) for name, ev in evs.items()},
+        strengths={g: value for g, value in strengths.items() if value is not None},
         size=len(reaching(amap, [thesis_id])) - 1,
     )
 
@@ -263,16 +256,11 @@ def with_claim_accepted(amap: ArgumentMap, claim_id: str) -> ArgumentMap | None:
     )
     if not attacked and claim.weight == 1.0:
         return None
+    drop = ("attacks", "undercuts")
     claims = tuple(
-        claim.model_copy(
-            update={
-                "weight": 1.0,
-                "attacks": tuple(t for t in claim.attacks if t != claim_id),
-                "undercuts": tuple(t for t in claim.undercuts if t != claim_id),
-            }
-        )
+        _drop_targets(c, claim_id, drop).model_copy(update={"weight": 1.0})
         if c.id == claim_id
-        else _drop_targets(c, claim_id, ("attacks", "undercuts"))
+        else _drop_targets(c, claim_id, drop)
         for c in amap.claims
     )
     return ArgumentMap(claims=claims)

@@ -96,7 +96,7 @@ def compare(
         else:
             gid, title = (
                 graph_id(f"compare-{theses[0]}-{theses[1]}"),
-                comparison_title(amap, comparison),
+                comparison_title(amap, *theses),
             )
             text = render_compare_dot(
                 amap,

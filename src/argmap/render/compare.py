@@ -21,7 +21,15 @@ from argmap.render.dot import (
     _stack_wide_fans,
     _tooltip,
 )
-from argmap.render.text import anchor, clean, escape_dot, escape_dot_html, escape_html, escape_md
+from argmap.render.text import (
+    anchor,
+    clean,
+    escape_dot,
+    escape_dot_html,
+    escape_html,
+    escape_md,
+    map_title,
+)
 from argmap.structure import Stance
 from argmap.validate import reaching
 
@@ -57,10 +65,9 @@ def _series(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def comparison_title(amap: ArgumentMap, comparison: Comparison) -> str:
-    """The comparison's plain-text title: the two theses' short titles."""
-    a, b = (_plain(amap.claim(s.thesis_id)) for s in comparison.sides)
-    return f"{a} vs {b}"
+def comparison_title(amap: ArgumentMap, thesis_a: str, thesis_b: str) -> str:
+    """A comparison's plain-text title: the two theses' short titles."""
+    return f"{_plain(amap.claim(thesis_a))} vs {_plain(amap.claim(thesis_b))}"
 
 
 def _verdict_cell(side: ThesisSide, name: str) -> str:
@@ -191,7 +198,11 @@ def _mentioned(amap: ArgumentMap, comparison: Comparison) -> list[str]:
 
 
 def render_compare_markdown(
-    amap: ArgumentMap, comparison: Comparison, *, map_image: str | None = None
+    amap: ArgumentMap,
+    comparison: Comparison,
+    *,
+    map_image: str | None = None,
+    index_link: str | None = None,
 ) -> str:
     """The Markdown page of a comparison: tables side by side, shared claims and the cruxes.
 
@@ -199,12 +210,14 @@ def render_compare_markdown(
         amap: The whole map the comparison was made on.
         comparison: What :func:`argmap.compare.compare_theses` found.
         map_image: Relative path of the side-by-side SVG to embed.
+        index_link: Relative path of the index page to link back to.
 
     Returns:
         CommonMark (with GFM tables); every claim it links to has an anchor on the page.
     """
     a, b = (amap.claim(s.thesis_id) for s in comparison.sides)
-    out = [f"# {_title(a)} vs {_title(b)}", ""]
+    out = [f"[← {escape_md(map_title(amap))}]({index_link})", ""] if index_link else []
+    out += [f"# {_title(a)} vs {_title(b)}", ""]
     if map_image:
         out += [f"[![Side-by-side map: {_title(a)} vs {_title(b)}]({map_image})]({map_image})", ""]
     scope = f"Supports are read as **{comparison.support}**."
@@ -325,7 +338,7 @@ def render_compare_dot(
     # attacking what the thesis supports); such cruxes get a cluster of their own.
     elsewhere = {c.claim_id for c in comparison.cruxes} - reach_a - reach_b
     shown = reach_a | reach_b | elsewhere
-    caption = clean(title) if title is not None else comparison_title(amap, comparison)
+    caption = clean(title) if title is not None else comparison_title(amap, a_id, b_id)
     graph = graphviz.Digraph(
         name=graph_id,
         graph_attr={
