@@ -41,3 +41,12 @@ def _svg_texts(data: bytes) -> list[str]:
 
     root = ElementTree.fromstring(data)
     return sorted(el.text or "" for el in root.iter() if el.tag.endswith(("title", "text")))
+
+
+def test_bundled_claims_are_in_canonical_layout() -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    result = CliRunner().invoke(main, ["fmt", "--check", str(CLAIMS)])
+    assert result.exit_code == 0, result.output
