@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -10,11 +11,13 @@ from pathlib import Path
 
 from argmap.backend import run_dot
 from argmap.check import CheckResult, check_paths
+from argmap.compare import Comparison, compare_theses, comparison_pairs
 from argmap.diagnostics import Diagnostic
 from argmap.errors import UsageError
-from argmap.evaluate import Evaluation, evaluate_map
+from argmap.evaluate import GRADUAL_SEMANTICS, Evaluation, evaluate_map
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
+from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
 from argmap.render.dot import Linker, render_dot
 from argmap.render.markdown import render_index, render_markdown
 from argmap.render.svg import svg_from_dot
@@ -104,16 +107,66 @@ def plan_artifacts(
     def overview_link(cid: str) -> str:
         return f"{home[cid]}.md#{anchor(cid)}" if cid in home else f"index.md#{anchor(cid)}"
 
+    for a, b in comparison_pairs(amap):
+        artifacts += _comparison_artifacts(amap, a, b, evaluation, overview_link, dot_only=dot_only)
     artifacts.append(drawing("overview", amap, f"{map_title(amap)}: overview", overview_link))
     artifacts.append(
         Artifact(
             "index.md",
-            lambda: render_index(amap, evaluation, overview="overview.svg").encode("utf-8"),
+            lambda: render_index(
+                amap, evaluation, overview="overview.svg", comparisons=comparison_pairs(amap)
+            ).encode("utf-8"),
         )
     )
     if extra is not None:
         artifacts += extra(amap, evaluation)
     return artifacts
+
+
+def _compare(amap: ArgumentMap, a: str, b: str, evaluation: Evaluation | None) -> Comparison:
+    """Compare under the build's own support reading and semantics, so map and cruxes agree."""
+    if evaluation is None:
+        return compare_theses(amap, a, b)
+    first = [evaluation.gradual] if evaluation.gradual is not None else []
+    return compare_theses(
+        amap,
+        a,
+        b,
+        support=evaluation.support,
+        crux_semantics=evaluation.semantics,
+        gradual=tuple(dict.fromkeys([*first, *GRADUAL_SEMANTICS])),
+    )
+
+
+def _comparison_artifacts(
+    amap: ArgumentMap,
+    a: str,
+    b: str,
+    evaluation: Evaluation | None,
+    link: Linker,
+    *,
+    dot_only: bool,
+) -> list[Artifact]:
+    """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison."""
+    name = f"compare-{a}-{b}"
+    gid = graph_id(name)
+    title = f"{map_title(amap)}: {comparison_title(amap, a, b)}"
+    found = functools.cache(lambda: _compare(amap, a, b, evaluation))
+
+    def drawing() -> bytes:
+        dot = render_compare_dot(amap, found(), evaluation, graph_id=gid, link=link, title=title)
+        return (dot if dot_only else svg_from_dot(dot, gid, title)).encode("utf-8")
+
+    def page() -> bytes:
+        text = render_compare_markdown(
+            amap, found(), map_image=f"{name}.svg", index_link="index.md"
+        )
+        return text.encode("utf-8")
+
+    return [
+        Artifact(f"{name}.{'dot' if dot_only else 'svg'}", drawing),
+        Artifact(f"{name}.md", page),
+    ]
 
 
 def build_map(

@@ -12,14 +12,12 @@ from argmap.evaluate import Evaluation, Status
 from argmap.model import ArgumentMap, Claim
 from argmap.render.dot import (
     FONT,
-    KIND_STYLE,
     PALETTE,
     RELATION_STYLE,
-    STATUS_STYLE,
     Linker,
-    _label,
-    _stack_wide_fans,
-    _tooltip,
+    node_attrs,
+    node_label,
+    stack_wide_fans,
 )
 from argmap.render.text import (
     anchor,
@@ -270,22 +268,8 @@ def _node(
     link: Linker | None,
     crux: int | None,
 ) -> None:
-    attrs = dict(KIND_STYLE[claim.kind])
-    if evaluation is not None:
-        look = STATUS_STYLE[evaluation.status(claim.id)]
-        attrs["color"] = look["color"]
-        attrs["penwidth"] = look["penwidth"]
-        if look["border"] != "solid":
-            attrs["style"] += "," + look["border"]
-        if evaluation.status(claim.id) is Status.REJECTED:
-            attrs["fontcolor"] = "#555555"
-    attrs["id"] = f"{graph_id}-{anchor(claim.id)}"
-    attrs["tooltip"] = graphviz.nohtml(_tooltip(amap, claim, evaluation))
-    url = link(claim.id) if link is not None else None
-    if url is not None:
-        attrs["URL"] = graphviz.nohtml(escape_dot(url))
-        attrs["target"] = "_top"
-    label = _label(claim, evaluation)
+    attrs = node_attrs(amap, claim, evaluation, graph_id, link)
+    label = node_label(claim, evaluation)
     if crux is not None:
         # The label is an HTML-like label, <...>: the mark goes inside its closing bracket.
         label = (
@@ -403,5 +387,5 @@ def render_compare_dot(
         )
         graph.edge(rel.source, rel.target, **attrs)
         incoming[rel.target].append(rel.source)
-    _stack_wide_fans(graph, incoming, max(3, math.ceil(math.sqrt(len(shown)) / 2)))
+    stack_wide_fans(graph, incoming, max(3, math.ceil(math.sqrt(len(shown)) / 2)))
     return str(graph.source)

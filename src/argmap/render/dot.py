@@ -85,7 +85,7 @@ FONT = "Helvetica"
 STACK_LIMIT = 200
 
 
-def _label(claim: Claim, evaluation: Evaluation | None) -> str:
+def node_label(claim: Claim, evaluation: Evaluation | None) -> str:
     width = THESIS_WRAP_WIDTH if claim.kind is ClaimKind.THESIS else WRAP_WIDTH
     lines = [escape_dot_html(line) for line in wrap(claim.label or claim.text, width)]
     body = "<BR/>".join(lines)
@@ -100,7 +100,7 @@ def _label(claim: Claim, evaluation: Evaluation | None) -> str:
     return f"<{body}>"
 
 
-def _tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None) -> str:
+def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None) -> str:
     lines = [clean(claim.text)]
     for ref in claim.sources:
         source = amap.source(ref.source) if ref.source else None
@@ -115,6 +115,34 @@ def _tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None) -> 
         lines.append(f"{status} under {evaluation.semantics} semantics{extra}")
     # "\n" is DOT's escString line break; each line is escaped on its own.
     return "\\n".join(escape_dot(line) for line in lines)
+
+
+def node_attrs(
+    amap: ArgumentMap,
+    claim: Claim,
+    evaluation: Evaluation | None,
+    graph_id: str,
+    link: Linker | None,
+) -> dict[str, str]:
+    """The DOT attributes of a claim's node, label excepted: shape and fill by kind, border by
+    status, id, tooltip and link."""
+    attrs = dict(KIND_STYLE[claim.kind])
+    if evaluation is not None:
+        status = evaluation.status(claim.id)
+        look = STATUS_STYLE[status]
+        attrs["color"] = look["color"]
+        attrs["penwidth"] = look["penwidth"]
+        if look["border"] != "solid":
+            attrs["style"] += "," + look["border"]
+        if status is Status.REJECTED:
+            attrs["fontcolor"] = "#555555"
+    attrs["id"] = f"{graph_id}-{anchor(claim.id)}"
+    attrs["tooltip"] = graphviz.nohtml(node_tooltip(amap, claim, evaluation))
+    url = link(claim.id) if link is not None else None
+    if url is not None:
+        attrs["URL"] = graphviz.nohtml(escape_dot(url))
+        attrs["target"] = "_top"
+    return attrs
 
 
 def render_dot(
@@ -160,22 +188,8 @@ def render_dot(
     )
     sources_of = {rel.source for rel in amap.relations}
     for claim in amap.claims:
-        attrs = dict(KIND_STYLE[claim.kind])
-        if evaluation is not None:
-            look = STATUS_STYLE[evaluation.status(claim.id)]
-            attrs["color"] = look["color"]
-            attrs["penwidth"] = look["penwidth"]
-            if look["border"] != "solid":
-                attrs["style"] += "," + look["border"]
-            if evaluation.status(claim.id) is Status.REJECTED:
-                attrs["fontcolor"] = "#555555"
-        attrs["id"] = f"{graph_id}-{anchor(claim.id)}"
-        attrs["tooltip"] = graphviz.nohtml(_tooltip(amap, claim, evaluation))
-        url = link(claim.id) if link is not None else None
-        if url is not None:
-            attrs["URL"] = graphviz.nohtml(escape_dot(url))
-            attrs["target"] = "_top"
-        graph.node(claim.id, label=_label(claim, evaluation), **attrs)
+        attrs = node_attrs(amap, claim, evaluation, graph_id, link)
+        graph.node(claim.id, label=node_label(claim, evaluation), **attrs)
     top = [c.id for c in amap.theses if c.id not in sources_of]
     if top:
         with graph.subgraph(name=f"{graph_id}_theses") as rank:
@@ -194,12 +208,12 @@ def render_dot(
         graph.edge(rel.source, rel.target, **attrs)
         incoming[rel.target].append(rel.source)
     if len(amap.claims) <= STACK_LIMIT:
-        _stack_wide_fans(graph, incoming, fan or max(3, math.ceil(math.sqrt(len(amap.claims)) / 2)))
+        stack_wide_fans(graph, incoming, fan or max(3, math.ceil(math.sqrt(len(amap.claims)) / 2)))
     source: str = graph.source
     return source
 
 
-def _stack_wide_fans(graph: graphviz.Digraph, incoming: dict[str, list[str]], fan: int) -> None:
+def stack_wide_fans(graph: graphviz.Digraph, incoming: dict[str, list[str]], fan: int) -> None:
     """Keep the map compact: at most ``fan`` claims side by side per level below the theses.
 
     Claims are taken level by level from the top (each claim at the level where it is first

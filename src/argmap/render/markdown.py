@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from argmap.evaluate import Evaluation, Status
 from argmap.model import ArgumentMap, Claim, RelationKind
 from argmap.render.text import anchor, clean, escape_html, escape_md, map_title, safe_url
@@ -206,9 +208,14 @@ def render_markdown(
 
 
 def render_index(
-    amap: ArgumentMap, evaluation: Evaluation | None = None, *, overview: str | None = None
+    amap: ArgumentMap,
+    evaluation: Evaluation | None = None,
+    *,
+    overview: str | None = None,
+    comparisons: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """The index page of a built map: its theses with their verdicts, and the overview map."""
+    """The index page of a built map: its theses with their verdicts, the comparisons of
+    ``comparisons`` (pairs of thesis ids) and the overview map."""
     out = [f"# {escape_md(map_title(amap))}", ""]
     if amap.meta.description:
         out += [escape_md(amap.meta.description), ""]
@@ -227,6 +234,12 @@ def render_index(
                 line += f", strength {strength:.2f}"
         out.append(line)
     out.append("")
+    if comparisons:
+        out += ["## Comparisons", ""]
+        for a, b in comparisons:
+            first, second = (escape_md(amap.claim(t).label or amap.claim(t).text) for t in (a, b))
+            out.append(f"- [{first} vs. {second}](compare-{a}-{b}.md)")
+        out.append("")
     if overview:
         out += ["## Overview", "", f"[![Overview of the whole map]({overview})]({overview})", ""]
     connected = reaching(amap, [t.id for t in amap.theses])
