@@ -8,6 +8,8 @@ Two levels are compared, relation by relation:
   the peer's JSON by the documented mapping (see :mod:`argmap.read.argdown`).
 
 Untitled statements are matched by their text, untitled arguments by their conclusion.
+The one deliberate difference, self-relations that Argdown drops and argmap keeps with a
+warning, is checked to be exactly that.
 """
 
 from __future__ import annotations
@@ -115,6 +117,9 @@ class Peer:
         return out
 
 
+_MAP_KIND = {"support": RelationKind.SUPPORTS, "attack": RelationKind.ATTACKS}
+
+
 def _model(name: str) -> ArgdownModel:
     path = CASES / f"{name}.argdown"
     text, _smap, _diags = expand_includes(path.read_text(encoding="utf-8"), str(path))
@@ -162,11 +167,9 @@ def _claim_idents(amap: ArgumentMap, model: ArgdownModel) -> dict[str, Ident]:
     return out
 
 
-def agreement(name: str) -> dict[str, int]:
-    """Counts of agreeing and differing relations between the reader and the peer."""
-    peer = Peer(name)
-    model = _model(name)
-    mine = {
+def _model_relations(model: ArgdownModel, *, kept: bool) -> set[PeerRelation]:
+    """The model's relations by identity: those Argdown keeps too, or those only argmap keeps."""
+    return {
         (
             _ident(model, model.nodes[r.source]),
             r.type,
@@ -174,12 +177,23 @@ def agreement(name: str) -> dict[str, int]:
             r.inference,
         )
         for r in model.relations
+        if r.argdown_drops is kept
     }
+
+
+def agreement(name: str) -> dict[str, int]:
+    """Counts of agreeing and differing relations between the reader and the peer."""
+    peer = Peer(name)
+    model = _model(name)
+    mine = _model_relations(model, kept=False)
+    only_argmap = _model_relations(model, kept=True)
+    assert all(src == dst for src, _type, dst, _i in only_argmap)
     theirs = peer.relations()
     path = CASES / f"{name}.argdown"
     result = read_argdown(path.read_text(encoding="utf-8"), str(path))
     idents = _claim_idents(result.amap, model)
     map_mine = {(idents[r.source], r.kind, idents[r.target]) for r in result.amap.relations}
+    map_mine -= {(src, _MAP_KIND[rtype], dst) for src, rtype, dst, _i in only_argmap}
     map_theirs = peer.map_relations()
     return {
         "peer_relations": len(theirs),
@@ -190,6 +204,7 @@ def agreement(name: str) -> dict[str, int]:
         "map_agree": len(map_mine & map_theirs),
         "map_missing": len(map_theirs - map_mine),
         "map_extra": len(map_mine - map_theirs),
+        "kept_self_relations": len(only_argmap),
         "peer_nodes": len(peer.nodes()),
         "claims": len(result.amap.claims),
     }
@@ -210,19 +225,16 @@ def test_argdown_nodes_match_peer(name: str) -> None:
 
 @pytest.mark.parametrize("name", FIXTURES)
 def test_argdown_relations_match_peer(name: str) -> None:
-    model = _model(name)
-    peer = Peer(name)
-    mine = {
-        (
-            _ident(model, model.nodes[r.source]),
-            r.type,
-            _ident(model, model.nodes[r.target]),
-            r.inference,
-        )
-        for r in model.relations
-    }
-    theirs = peer.relations()
-    assert sorted(mine - theirs) == [] and sorted(theirs - mine) == []
+    counts = agreement(name)
+    assert counts["model_missing"] == 0 and counts["model_extra"] == 0, counts
+
+
+def test_self_relations_argdown_drops_are_kept_with_a_warning() -> None:
+    counts = agreement("quirks")
+    assert counts["kept_self_relations"] == 1
+    path = CASES / "quirks.argdown"
+    result = read_argdown(path.read_text(encoding="utf-8"), str(path))
+    assert [d.span.line for d in result.diagnostics if d.code == "argdown-self-relation"] == [14]
 
 
 @pytest.mark.parametrize("name", FIXTURES)

@@ -292,6 +292,14 @@ def test_empty_document_is_an_empty_map_with_a_warning() -> None:
     ]
 
 
+def test_absurd_nesting_is_an_error_not_a_crash() -> None:
+    deep = "[A]: a\n" + "".join("  " * i + f"+ [B{i}]: b\n" for i in range(1, 200))
+    emphasis = "[A]: " + "*a " * 500 + "\n"
+    for text in (deep, emphasis):
+        codes = {d.code for d in _read(text).diagnostics}
+        assert codes == {"argdown-syntax"}
+
+
 def test_slugify_and_to_tag() -> None:
     assert slugify("Énergie & Co. 2024!") == "energie-co-2024"
     assert slugify("word " * 20) == "-".join(["word"] * 9)

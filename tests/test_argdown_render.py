@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.diagnostics import Severity
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
 from argmap.read.argdown import read_argdown
 from argmap.render.argdown import escape_text, render_argdown, yaml_float, yaml_string
@@ -49,7 +48,7 @@ ARGDOWN_ISH = st.sampled_from(
 )
 TEXT = (
     st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40) | ARGDOWN_ISH
-).filter(lambda s: s.strip() != "")
+).filter(lambda s: "".join(ch for ch in s if ch.isprintable()).strip() != "")
 LABEL = st.none() | TEXT.map(lambda s: s[:200]) | st.sampled_from(["Title", "-dash", "a]b", "a>b"])
 
 
@@ -112,13 +111,11 @@ def rich_maps(draw: st.DrawFn) -> ArgumentMap:
 def _round_trip(amap: ArgumentMap) -> ArgumentMap:
     text = render_argdown(amap)
     result = read_argdown(text, "map.argdown")
-    problems = [
-        str(d) for d in result.diagnostics if d.severity is not Severity.INFO or amap.claims
-    ]
-    assert problems == [] or (not amap.claims and all("argdown-empty" in p for p in problems)), (
-        problems,
-        text,
-    )
+    # Expected: the empty-document warning for a map without claims, and the warning that
+    # Argdown itself would drop a self-relation; nothing else.
+    expected = {"argdown-self-relation"} | ({"argdown-empty"} if not amap.claims else set())
+    problems = [str(d) for d in result.diagnostics if d.code not in expected]
+    assert problems == [], (problems, text)
     return result.amap
 
 

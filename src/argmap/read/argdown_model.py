@@ -7,11 +7,13 @@ argument); relations drawn from a reconstructed argument start from its main con
 an undercut of a reconstructed argument hits its last inference; in strict mode a support
 between statements is an entailment and an attack a contrary; an attack on a
 reconstructed argument that repeats an attack on one of its premises is dropped. Two
-quirks of Argdown 1.7.5 are kept on purpose, so that maps match what Argdown shows: an
-undercut written under a statement (``<_``) hits the latest inference before it in the
-document (argmap warns when that inference is not the statement's own), and a relation
-of an element to itself is dropped when a relation of the same type already points at
-it. No I/O.
+quirks of Argdown 1.7.5 are handled on purpose. An undercut written under a statement
+(``<_``) hits the latest inference before it in the document, as in Argdown (argmap
+warns when that inference is not the statement's own). A relation of an element to
+itself, which Argdown drops when a relation of the same type already points at the
+element (its duplicate check looks at incoming relations too), is kept, with a warning:
+dropping it would lose the relation, and argmap's Argdown writer could not keep every
+map unchanged. No I/O.
 """
 
 from __future__ import annotations
@@ -127,6 +129,8 @@ class ModelRelation:
     target: NodeKey
     token: Token
     inference: int | None = None
+    #: Argdown 1.7.5 drops this self-relation; argmap keeps it (see the module docstring).
+    argdown_drops: bool = False
 
 
 @dataclass
@@ -324,16 +328,26 @@ class _Builder:
     ) -> None:
         if (rtype, source, target, inference) in self.relation_keys:
             return
-        # Argdown checks for duplicates among all relations of the source, incoming ones
-        # included, by target and type: a self-relation is dropped when one of the same
-        # type already points at the element.
-        if source == target and inference is None and (rtype, target, None) in self.incoming:
-            return
         if rtype == "contradictory" and (rtype, target, source, inference) in self.relation_keys:
             return
+        # Argdown looks for duplicates among all relations of the source, incoming ones
+        # included, by target and type only: it drops a self-relation when a relation of
+        # the same type already points at the element. argmap keeps it and says so.
+        drops = source == target and inference is None and (rtype, target, None) in self.incoming
+        if drops:
+            name = f"[{target[1]}]" if target[0] == "statement" else f"<{target[1]}>"
+            self.problems.append(
+                Problem(
+                    token,
+                    "warning",
+                    "argdown-self-relation",
+                    f"{name} {rtype}s itself; argmap keeps this relation, Argdown 1.7.5 drops it "
+                    f"because another {rtype} relation already points at {name}",
+                )
+            )
         self.relation_keys.add((rtype, source, target, inference))
         self.incoming.add((rtype, target, inference))
-        self.relations.append(ModelRelation(rtype, source, target, token, inference))
+        self.relations.append(ModelRelation(rtype, source, target, token, inference, drops))
 
     def finish(self) -> list[ModelRelation]:
         rels = self.transform_argument_relations(self.relations)
@@ -348,8 +362,9 @@ class _Builder:
             source_node = self.nodes[rel.source]
             if rel.source[0] == "argument" and source_node.pcs:
                 rel.source = ("statement", source_node.pcs[-1].title)
-                self_loop = rel.source == rel.target and rel.inference is None
-                if self_loop and (rel.type, rel.target, None) in self.incoming:
+                if rel.source == rel.target and rel.inference is None:
+                    # The argument pointed at its own conclusion, which it supports anyway
+                    # (Argdown drops the relation too).
                     continue
             target_node = self.nodes[rel.target]
             undercut = rel.type == "undercut" and rel.inference is None
