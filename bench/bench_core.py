@@ -47,7 +47,7 @@ WORDS = [
 
 def write_map(directory: Path, n: int, seed: int = 1) -> None:
     """A synthetic map of n claims in 10 files: one thesis per 100 claims, a random tree of
-    supports and attacks below them, plus a few cross links."""
+    supports and attacks below each, plus cross links between the trees."""
     rnd = random.Random(seed)
     n_theses = max(1, n // 100)
     files: list[list[str]] = [[] for _ in range(10)]
@@ -60,7 +60,11 @@ def write_map(directory: Path, n: int, seed: int = 1) -> None:
         lines.append(f"    text: {text.capitalize()}.")
         lines.append(f"    tags: [{rnd.choice(WORDS)}]")
         if i >= n_theses:
-            targets = {rnd.randrange(max(1, i - 50), i) if i > 1 else 0}
+            # Each claim argues within its thesis's block (claims i with the same i % n_theses),
+            # as in a real map where theses have their own reasons, with 20% cross links
+            # to a claim of another block.
+            block = [j for j in range(i % n_theses, i, n_theses)][-50:]
+            targets = {rnd.choice(block)}
             if rnd.random() < 0.2:
                 targets.add(rnd.randrange(0, i))
             kind = "supports" if rnd.random() < 0.6 else "attacks"

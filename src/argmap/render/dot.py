@@ -73,6 +73,16 @@ STATUS_STYLE: dict[Status, dict[str, str]] = {
     Status.REJECTED: {"color": PALETTE["vermillion"], "penwidth": "1.6", "border": "dashed"},
     Status.UNDECIDED: {"color": PALETTE["grey"], "penwidth": "1.6", "border": "dotted"},
 }
+#: Node attributes that come from kind and status, with Graphviz's defaults for the unset.
+NODE_STYLE_DEFAULTS = {
+    "shape": "box",
+    "style": "filled",
+    "fillcolor": "#FFFFFF",
+    "peripheries": "1",
+    "color": "#333333",
+    "penwidth": "1",
+    "fontcolor": "#000000",
+}
 STATUS_MARK = {
     Status.ACCEPTED: "✔ accepted",
     Status.REJECTED: "✘ rejected",
@@ -187,9 +197,18 @@ def render_dot(
         edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8"},
     )
     sources_of = {rel.source for rel in amap.relations}
+    # Style attributes go into a `node [...]` default whenever they change from one node to
+    # the next: far less DOT text to quote and parse than repeating them on every node.
+    current: dict[str, str] = {}
     for claim in amap.claims:
         attrs = node_attrs(amap, claim, evaluation, graph_id, link)
-        graph.node(claim.id, label=node_label(claim, evaluation), **attrs)
+        style = {key: attrs.pop(key, NODE_STYLE_DEFAULTS[key]) for key in NODE_STYLE_DEFAULTS}
+        if style != current:
+            graph.attr("node", **style)
+            current = style
+        graph.body.append(
+            _statement(f'"{claim.id}"', {"label": node_label(claim, evaluation), **attrs})
+        )
     top = [c.id for c in amap.theses if c.id not in sources_of]
     if top:
         with graph.subgraph(name=f"{graph_id}_theses") as rank:
@@ -197,20 +216,35 @@ def render_dot(
             for tid in top:
                 rank.node(tid)
     incoming: dict[str, list[str]] = defaultdict(list)
-    for i, rel in enumerate(amap.relations):
-        if rel.target not in amap.by_id:
-            continue
-        attrs = dict(RELATION_STYLE[rel.kind])
-        attrs["id"] = f"{graph_id}-e{i}"
-        attrs["tooltip"] = graphviz.nohtml(
-            escape_dot(f"{rel.source} {rel.kind.value} {rel.target}")
-        )
-        graph.edge(rel.source, rel.target, **attrs)
-        incoming[rel.target].append(rel.source)
+    numbered = [(i, rel) for i, rel in enumerate(amap.relations) if rel.target in amap.by_id]
+    for kind in RelationKind:
+        # One `edge [...]` default per relation kind, then the edges of that kind.
+        of_kind = [(i, rel) for i, rel in numbered if rel.kind is kind]
+        if of_kind:
+            graph.attr("edge", **RELATION_STYLE[kind])
+        for i, rel in of_kind:
+            tip = escape_dot(f"{rel.source} {rel.kind.value} {rel.target}")
+            edge = f'"{rel.source}" -> "{rel.target}"'
+            graph.body.append(_statement(edge, {"id": f"{graph_id}-e{i}", "tooltip": tip}))
+    for rel in amap.relations:
+        if rel.target in amap.by_id:
+            incoming[rel.target].append(rel.source)
     if len(amap.claims) <= STACK_LIMIT:
         stack_wide_fans(graph, incoming, fan or max(3, math.ceil(math.sqrt(len(amap.claims)) / 2)))
     source: str = graph.source
     return source
+
+
+def _statement(subject: str, attrs: dict[str, str]) -> str:
+    """One node or edge statement. Node and edge statements are written here rather than
+    through the graphviz package's quoting, which costs more than everything else in a
+    render; every value is already escaped (escape_dot), an HTML-like label is ``<...>``,
+    and claim ids cannot hold a quote or a backslash (model.MODEL_ID_PATTERN)."""
+    parts = [
+        f"{key}={value}" if value.startswith("<") and value.endswith(">") else f'{key}="{value}"'
+        for key, value in attrs.items()
+    ]
+    return f"\t{subject} [{' '.join(parts)}]\n"
 
 
 def stack_wide_fans(graph: graphviz.Digraph, incoming: dict[str, list[str]], fan: int) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import textwrap
 
 from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
 
@@ -88,8 +87,28 @@ def escape_md(text: str) -> str:
 
 
 def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> list[str]:
-    """Wrap text at a fixed width; over-long texts end with an ellipsis."""
-    lines = textwrap.wrap(clean(text), width=width, break_long_words=True, break_on_hyphens=False)
+    """Wrap text greedily at a fixed width (words longer than a line are cut); over-long
+    texts end with an ellipsis."""
+    lines: list[str] = []
+    line = ""
+    for word in clean(text).split(" "):
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+        if len(lines) > max_lines:
+            break
+    if line:
+        lines.append(line)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1].rstrip() + "…"
