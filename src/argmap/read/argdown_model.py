@@ -129,8 +129,13 @@ class ModelRelation:
     target: NodeKey
     token: Token
     inference: int | None = None
-    #: Argdown 1.7.5 drops this self-relation; argmap keeps it (see the module docstring).
-    argdown_drops: bool = False
+    #: Why Argdown 1.7.5 drops this self-relation, which argmap keeps (see the module docstring).
+    dropped_by_argdown: str | None = None
+
+    @property
+    def argdown_drops(self) -> bool:
+        """Whether Argdown 1.7.5 drops this relation."""
+        return self.dropped_by_argdown is not None
 
 
 @dataclass
@@ -333,47 +338,63 @@ class _Builder:
         # Argdown looks for duplicates among all relations of the source, incoming ones
         # included, by target and type only: it drops a self-relation when a relation of
         # the same type already points at the element. argmap keeps it and says so.
-        drops = source == target and inference is None and (rtype, target, None) in self.incoming
-        if drops:
+        note = None
+        if source == target and inference is None and (rtype, target, None) in self.incoming:
             name = f"[{target[1]}]" if target[0] == "statement" else f"<{target[1]}>"
-            self.problems.append(
-                Problem(
-                    token,
-                    "warning",
-                    "argdown-self-relation",
-                    f"{name} {rtype}s itself; argmap keeps this relation, Argdown 1.7.5 drops it "
-                    f"because another {rtype} relation already points at {name}",
-                )
+            note = (
+                f"{name} {rtype}s itself; argmap keeps this relation, Argdown 1.7.5 drops it "
+                f"because another {rtype} relation already points at {name}"
             )
         self.relation_keys.add((rtype, source, target, inference))
         self.incoming.add((rtype, target, inference))
-        self.relations.append(ModelRelation(rtype, source, target, token, inference, drops))
+        self.relations.append(ModelRelation(rtype, source, target, token, inference, note))
 
     def finish(self) -> list[ModelRelation]:
         rels = self.transform_argument_relations(self.relations)
         if self.strict:
             rels = self.transform_statement_relations(rels)
-        return self.remove_redundant_attacks(rels)
+        rels = self.remove_redundant_attacks(rels)
+        for rel in rels:
+            if rel.dropped_by_argdown is not None:
+                self.problems.append(
+                    Problem(rel.token, "warning", "argdown-self-relation", rel.dropped_by_argdown)
+                )
+        return rels
 
     def transform_argument_relations(self, rels: list[ModelRelation]) -> list[ModelRelation]:
         out: list[ModelRelation] = []
-        seen: set[tuple[str, NodeKey, NodeKey, int | None]] = set()
+        seen: dict[tuple[str, NodeKey, NodeKey, int | None], ModelRelation] = {}
         for rel in rels:
             source_node = self.nodes[rel.source]
             if rel.source[0] == "argument" and source_node.pcs:
                 rel.source = ("statement", source_node.pcs[-1].title)
                 if rel.source == rel.target and rel.inference is None:
-                    # The argument pointed at its own conclusion, which it supports anyway
-                    # (Argdown drops the relation too).
+                    # The argument points at its own conclusion; Argdown drops the relation.
+                    # A support says what the structure says already; anything else is
+                    # reported, since it is lost.
+                    if rel.type != "support":
+                        self.problems.append(
+                            Problem(
+                                rel.token,
+                                "warning",
+                                "argdown-self-relation",
+                                f"<{source_node.title}> {rel.type}s its own conclusion; "
+                                "Argdown drops this relation, and so does argmap",
+                            )
+                        )
                     continue
             target_node = self.nodes[rel.target]
             undercut = rel.type == "undercut" and rel.inference is None
             if undercut and rel.target[0] == "argument" and target_node.pcs:
                 rel.inference = len(target_node.pcs) - 1
             key = (rel.type, rel.source, rel.target, rel.inference)
-            if key in seen:
+            kept = seen.get(key)
+            if kept is not None:
+                # The same relation written again: Argdown has it when either one survives.
+                if rel.dropped_by_argdown is None:
+                    kept.dropped_by_argdown = None
                 continue
-            seen.add(key)
+            seen[key] = rel
             out.append(rel)
         return out
 
