@@ -31,8 +31,8 @@ from argmap.semantics.framework import Framework, strongly_connected
 
 #: The gradual semantics this module computes.
 SEMANTICS = ("dfquad", "qe")
-TOLERANCE = 1e-10
-MAX_ITERATIONS = 10_000
+TOLERANCE = 1e-9
+MAX_ITERATIONS = 100_000
 #: Euler step sizes tried in turn; 1.0 is plain iteration.
 STEPS = (1.0, 0.5, 0.25)
 
