@@ -164,6 +164,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000,1000000")
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--peer-max", type=int, default=1_000_000, help="Largest size for peers.")
+    parser.add_argument(
+        "--gradual-max", type=int, default=100_000, help="Largest size for DF-QuAD."
+    )
     parser.add_argument("--no-peers", action="store_true")
     opts = parser.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",")]
@@ -186,6 +189,8 @@ def main() -> None:
                 tasks = [t for t in (*TASKS, "dfquad") if (family, t) not in SKIP]
                 if family == "grid" and n > 100_000:
                     tasks = ["grounded", "preferred-first"]
+                if n > opts.gradual_max:
+                    tasks = [t for t in tasks if t != "dfquad"]
                 for task in tasks:
                     seconds, count = argmap_task(task, n, edges)
                     cells = [f"{family}-{n}", task, f"{fmt_seconds(seconds)} ({count} ext)"]

@@ -43,20 +43,21 @@ def grounded_labels(fw: Framework) -> bytearray:
     """
     targets = fw.targets
     count = [0] * fw.n
-    for dsts in targets:
-        for b in dsts:
-            count[b] += 1
+    for b in itertools.chain.from_iterable(targets):
+        count[b] += 1
     labels = bytearray(fw.n)
     queue = [a for a in range(fw.n) if not count[a]]
-    for a in queue:
+    push = queue.append
+    for a in queue:  # the queue grows while it is read
         labels[a] = IN
         for b in targets[a]:
             if labels[b] != OUT:
                 labels[b] = OUT
                 for c in targets[b]:
-                    count[c] -= 1
-                    if not count[c] and not labels[c]:
-                        queue.append(c)
+                    left = count[c] - 1
+                    count[c] = left
+                    if not left and not labels[c]:
+                        push(c)
     return labels
 
 

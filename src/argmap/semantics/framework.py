@@ -8,10 +8,12 @@ millions of arguments do not hit Python's recursion limit.
 from __future__ import annotations
 
 import gc
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 
 @contextmanager
@@ -46,12 +48,8 @@ class Framework:
     @cached_property
     def attackers(self) -> list[list[int]]:
         """For each argument, the arguments attacking it."""
-        with no_cyclic_gc():
-            attackers: list[list[int]] = [[] for _ in range(len(self.names))]
-            for src, dsts in enumerate(self.targets):
-                for dst in dsts:
-                    attackers[dst].append(src)
-        return attackers
+        sources = [a for a, dsts in enumerate(self.targets) for _ in dsts]
+        return _adjacency(len(self.names), list(chain.from_iterable(self.targets)), sources)
 
     @property
     def n(self) -> int:
@@ -61,20 +59,29 @@ class Framework:
     @classmethod
     def from_edges(cls, names: Sequence[str], edges: Iterable[tuple[int, int]]) -> Framework:
         """Build a framework from names and ``(attacker, target)`` index pairs."""
-        with no_cyclic_gc():
-            targets: list[list[int]] = [[] for _ in range(len(names))]
-            for src, dst in edges:
-                targets[src].append(dst)
-        return cls(tuple(names), targets)
+        pairs = list(edges)
+        sources = [a for a, _ in pairs]
+        dests = [b for _, b in pairs]
+        return cls._build(tuple(names), sources, dests)
 
     @classmethod
     def from_arrays(cls, n: int, sources: Sequence[int], dests: Sequence[int]) -> Framework:
-        """Build a framework on arguments named ``"0".."n-1"`` from parallel edge arrays."""
-        with no_cyclic_gc():
-            targets: list[list[int]] = [[] for _ in range(n)]
-            for src, dst in zip(sources, dests, strict=True):
-                targets[src].append(dst)
-        return cls(tuple(map(str, range(n))), targets)
+        """Build a framework on arguments named ``"0".."n-1"`` from parallel edge arrays.
+
+        Raises:
+            ValueError: when the arrays differ in length.
+        """
+        if len(sources) != len(dests):
+            raise ValueError(f"{len(sources)} attackers but {len(dests)} targets")
+        return cls._build(tuple(map(str, range(n))), sources, dests)
+
+    @classmethod
+    def _build(
+        cls, names: tuple[str, ...], sources: Sequence[int], dests: Sequence[int]
+    ) -> Framework:
+        # Only the targets: the grounded labelling needs no more, and building the
+        # attackers as well would cost a second pass of random writes.
+        return cls(names, _adjacency(len(names), sources, dests))
 
     def edges(self) -> list[tuple[int, int]]:
         """Every distinct attack as ``(attacker, target)``, sorted."""
@@ -83,6 +90,18 @@ class Framework:
     def self_attacking(self, a: int) -> bool:
         """Whether argument ``a`` attacks itself."""
         return a in self.targets[a]
+
+
+def _adjacency(n: int, keys: Sequence[int], values: Sequence[int]) -> list[list[int]]:
+    """``lists[k]`` holds every ``values[i]`` whose ``keys[i]`` is ``k``, in order.
+
+    ``map(list.append, ...)`` drained by a zero-length deque runs the append loop in C,
+    about twice as fast as the same loop in Python on a million edges.
+    """
+    with no_cyclic_gc():
+        lists: list[list[int]] = [[] for _ in range(n)]
+        deque(map(list.append, map(lists.__getitem__, keys), values), maxlen=0)
+    return lists
 
 
 def strongly_connected(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
