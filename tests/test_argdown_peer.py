@@ -151,7 +151,10 @@ def _claim_idents(amap: ArgumentMap, model: ArgdownModel) -> dict[str, Ident]:
     out: dict[str, Ident] = {}
     for node in model.nodes.values():
         ident = _ident(model, node)
-        if node.untitled and node.kind == "statement":
+        data_id = node.data().get("id")
+        if data_id in amap.by_id:
+            out[data_id] = ident
+        elif node.untitled and node.kind == "statement":
             out[by_text[ident[1]]] = ident
         elif node.untitled:
             conclusion = model.nodes[("statement", node.pcs[-1].title)]

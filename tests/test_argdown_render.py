@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
+from argmap.model import (
+    ArgumentMap,
+    Claim,
+    ClaimKind,
+    MapMeta,
+    Relation,
+    RelationKind,
+    Source,
+    SourceRef,
+)
+from argmap.read import load_paths
 from argmap.read.argdown import read_argdown
 from argmap.render.argdown import escape_text, render_argdown, yaml_float, yaml_string
 
 from .strategies import maps
+
+CASES = Path(__file__).parent / "cases" / "argdown"
 
 IDS = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,10}", fullmatch=True)
 TAGS = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,8}", fullmatch=True) | st.sampled_from(
@@ -181,3 +196,76 @@ def test_yaml_helpers_escape_what_breaks_a_data_block() -> None:
     assert yaml_string("x\ny\u2028") == '"x\\x0ay\\u2028"'
     assert yaml_float(1e-05) == "1.0e-05"
     assert yaml_float(1) == "1.0"
+
+
+WRITTEN = ArgumentMap(
+    meta=MapMeta(
+        title="Written by argmap === for Argdown",
+        sources=(Source(id="ami", title="The {AMI} article", url="https://example.org/a?b=c"),),
+        compare=(("wm", "llm"),),
+    ),
+    claims=(
+        Claim(
+            id="wm",
+            kind=ClaimKind.THESIS,
+            text="World models, e.g. JEPA, lead to human-level AI: #1 [claim] <here>.",
+            label="World models",
+            tags=("thesis", "jepa.v2"),
+            weight=0.75,
+            sources=(SourceRef(source="ami", quote='"learn how the world works"', locator="p. 2"),),
+        ),
+        Claim(
+            id="llm", kind=ClaimKind.THESIS, text="Scaling text models suffices.", label="-Scale"
+        ),
+        Claim(
+            id="arg",
+            kind=ClaimKind.ARGUMENT,
+            text="Infants learn physics before language (*not* from text).",
+            label="_Infants",
+            supports=("wm",),
+            attacks=("llm",),
+        ),
+        Claim(
+            id="cut",
+            kind=ClaimKind.EVIDENCE,
+            text="Line one\nline two,  with spacing Argdown cannot show.",
+            label="Priors",
+            undercuts=("arg",),
+            attacks=("cut",),
+        ),
+        Claim(id="same", text="A label used twice.", label="Twin", supports=("wm",)),
+        Claim(id="twin", text="The other one.", label="Twin", attacks=("same",)),
+    ),
+)
+
+
+def test_written_fixture_is_what_the_writer_gives_and_reads_back() -> None:
+    path = CASES / "written.argdown"
+    assert render_argdown(WRITTEN) == path.read_text(encoding="utf-8")
+    assert _round_trip(WRITTEN) == WRITTEN
+
+
+def test_argdown_reads_the_written_fixture_into_the_same_relations() -> None:
+    peer = json.loads((CASES / "written.json").read_text(encoding="utf-8"))
+    text = (CASES / "written.argdown").read_text(encoding="utf-8")
+    titles = {c.id: c.label for c in read_argdown(text, "written.argdown").amap.claims}
+    back = {c.id: c.label for c in WRITTEN.claims}
+    titles_written = {  # the written titles: labels, or ids where a label cannot be a title
+        c.id: (c.label if c.label in ("World models", "Priors") else c.id) for c in WRITTEN.claims
+    }
+    assert titles == back
+    kinds = {"support": RelationKind.SUPPORTS, "attack": RelationKind.ATTACKS}
+    kinds["undercut"] = RelationKind.UNDERCUTS
+    by_title = {t: i for i, t in titles_written.items()}
+    relations = {
+        Relation(by_title[r["from"]], kinds[r["relationType"]], by_title[r["to"]])
+        for r in peer["relations"]
+    }
+    assert relations == set(WRITTEN.relations)
+    assert len(peer["statements"]) + len(peer["arguments"]) == len(WRITTEN.claims)
+
+
+def test_bundled_map_round_trips_through_argdown() -> None:
+    amap = load_paths([CASES.parents[2] / "claims"]).amap
+    assert len(amap.claims) > 50
+    assert _round_trip(amap) == amap
