@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.read.argdown_lexer import Tok, Token
+from argmap.read.argdown_tokens import Tok, Token
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from argmap.diagnostics import Diagnostic, Severity, Span
 from argmap.model import MODEL_ID_RE, ClaimKind, SourceRef
 from argmap.read.argdown_include import SourceMap
-from argmap.read.argdown_model import ArgdownModel, Member, Node, NodeKey, Section
+from argmap.read.argdown_nodes import ArgdownModel, Member, Node, NodeKey, Section
 
 _KNOWN_KEYS = frozenset(
     {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup"}

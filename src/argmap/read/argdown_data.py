@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import yaml
 
-from argmap.read.argdown_lexer import Token
+from argmap.read.argdown_tokens import Token
 
 # libyaml's loader when PyYAML was built with it: the same results, much faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -3,11 +3,8 @@
 It follows the Argdown 1.7 model rules, so that titles and relations match what Argdown's
 JSON export holds: statements with one title form one equivalence class; a premise-
 conclusion structure belongs to the argument block right before it (or to a new untitled
-argument); relations drawn from a reconstructed argument start from its main conclusion;
-an undercut of a reconstructed argument hits its last inference; in strict mode a support
-between statements is an entailment and an attack a contrary; an attack on a
-reconstructed argument that repeats an attack on one of its premises is dropped. Two
-quirks of Argdown 1.7.5 are handled on purpose. An undercut written under a statement
+argument); then Argdown's rewrites of the relations apply (see
+:mod:`argmap.read.argdown_rewrite`). Two quirks of Argdown 1.7.5 are handled on purpose. An undercut written under a statement
 (``<_``) hits the latest inference before it in the document, as in Argdown (argmap
 warns when that inference is not the statement's own). A relation of an element to
 itself, which Argdown drops when a relation of the same type already points at the
@@ -18,135 +15,33 @@ map unchanged. No I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from argmap.read.argdown_ast import (
     Argument,
     Content,
     Document,
     Heading,
-    Inference,
     ListBlock,
     Pcs,
     Relation,
     Statement,
 )
-from argmap.read.argdown_data import Problem, merge_data, parse_data, parse_front_matter
-from argmap.read.argdown_lexer import Tok, Token
-
-NodeKind = Literal["statement", "argument"]
-#: A node: ("statement", title) or ("argument", title).
-NodeKey = tuple[NodeKind, str]
-Role = Literal[
-    "top-level",
-    "relation",
-    "list",
-    "premise",
-    "intermediary-conclusion",
-    "main-conclusion",
-    "description",
-]
-RelationType = Literal["support", "attack", "undercut", "contradictory", "contrary", "entails"]
-#: Relation types that hold both ways.
-SYMMETRIC: frozenset[str] = frozenset({"contradictory", "contrary"})
-
-
-@dataclass
-class Section:
-    """A heading and the part of the document under it."""
-
-    title: str
-    level: int
-    token: Token
-    data: dict[str, Any] | None
-    parent: Section | None
-
-
-@dataclass
-class Member:
-    """One occurrence of a statement, or one description of an argument."""
-
-    token: Token
-    role: Role
-    text: str | None
-    content: Content | None
-    data: dict[str, Any] | None
-    data_token: Token | None
-    section: Section | None
-    is_reference: bool
-
-
-@dataclass
-class PcsEntry:
-    """A statement of a premise-conclusion structure: its class, role and inference."""
-
-    title: str
-    role: Role
-    member: Member
-    inference: Inference | None
-
-
-@dataclass
-class Node:
-    """An equivalence class of statements, or an argument."""
-
-    kind: NodeKind
-    title: str
-    untitled: bool
-    members: list[Member] = field(default_factory=list)
-    section: Section | None = None
-    pcs: list[PcsEntry] = field(default_factory=list)
-
-    @property
-    def key(self) -> NodeKey:
-        """The node's key."""
-        return (self.kind, self.title)
-
-    def canonical(self) -> Member | None:
-        """The member whose text stands for the node: ``isCanonical``, else the last defined."""
-        defined = [m for m in self.members if not m.is_reference and m.text is not None]
-        for member in reversed(defined):
-            if member.data and member.data.get("isCanonical"):
-                return member
-        return defined[-1] if defined else None
-
-    def data(self) -> dict[str, Any]:
-        """The data of all members, merged in order (later keys win, mappings merge)."""
-        merged: dict[str, Any] = {}
-        for member in self.members:
-            if member.data:
-                merge_data(merged, member.data)
-        return merged
-
-
-@dataclass
-class ModelRelation:
-    """A relation between nodes; ``inference`` is set when it targets an argument's inference."""
-
-    type: RelationType
-    source: NodeKey
-    target: NodeKey
-    token: Token
-    inference: int | None = None
-    #: Why Argdown 1.7.5 drops this self-relation, which argmap keeps (see the module docstring).
-    dropped_by_argdown: str | None = None
-
-    @property
-    def argdown_drops(self) -> bool:
-        """Whether Argdown 1.7.5 drops this relation."""
-        return self.dropped_by_argdown is not None
-
-
-@dataclass
-class ArgdownModel:
-    """The whole Argdown model of a document."""
-
-    nodes: dict[NodeKey, Node]
-    relations: list[ModelRelation]
-    front_matter: dict[str, Any] | None
-    strict: bool
-    problems: list[Problem]
+from argmap.read.argdown_data import Problem, parse_data, parse_front_matter
+from argmap.read.argdown_nodes import (
+    ArgdownModel,
+    Member,
+    ModelRelation,
+    Node,
+    NodeKey,
+    NodeKind,
+    PcsEntry,
+    RelationType,
+    Role,
+    Section,
+)
+from argmap.read.argdown_rewrite import rewrite_relations
+from argmap.read.argdown_tokens import Tok, Token
 
 
 class _Builder:
@@ -349,102 +244,12 @@ class _Builder:
         self.incoming.add((rtype, target, inference))
         self.relations.append(ModelRelation(rtype, source, target, token, inference, note))
 
-    def finish(self) -> list[ModelRelation]:
-        rels = self.transform_argument_relations(self.relations)
-        if self.strict:
-            rels = self.transform_statement_relations(rels)
-        rels = self.remove_redundant_attacks(rels)
-        for rel in rels:
-            if rel.dropped_by_argdown is not None:
-                self.problems.append(
-                    Problem(rel.token, "warning", "argdown-self-relation", rel.dropped_by_argdown)
-                )
-        return rels
-
-    def transform_argument_relations(self, rels: list[ModelRelation]) -> list[ModelRelation]:
-        out: list[ModelRelation] = []
-        seen: dict[tuple[str, NodeKey, NodeKey, int | None], ModelRelation] = {}
-        for rel in rels:
-            source_node = self.nodes[rel.source]
-            if rel.source[0] == "argument" and source_node.pcs:
-                rel.source = ("statement", source_node.pcs[-1].title)
-                if rel.source == rel.target and rel.inference is None:
-                    # The argument points at its own conclusion; Argdown drops the relation.
-                    # A support says what the structure says already; anything else is
-                    # reported, since it is lost.
-                    if rel.type != "support":
-                        self.problems.append(
-                            Problem(
-                                rel.token,
-                                "warning",
-                                "argdown-self-relation",
-                                f"<{source_node.title}> {rel.type}s its own conclusion; "
-                                "Argdown drops this relation, and so does argmap",
-                            )
-                        )
-                    continue
-            target_node = self.nodes[rel.target]
-            undercut = rel.type == "undercut" and rel.inference is None
-            if undercut and rel.target[0] == "argument" and target_node.pcs:
-                rel.inference = len(target_node.pcs) - 1
-            key = (rel.type, rel.source, rel.target, rel.inference)
-            kept = seen.get(key)
-            if kept is not None:
-                # The same relation written again: Argdown has it when either one survives.
-                if rel.dropped_by_argdown is None:
-                    kept.dropped_by_argdown = None
-                continue
-            seen[key] = rel
-            out.append(rel)
-        return out
-
-    def transform_statement_relations(self, rels: list[ModelRelation]) -> list[ModelRelation]:
-        out: list[ModelRelation] = []
-        contraries: set[frozenset[NodeKey]] = set()
-        for rel in rels:
-            if rel.source[0] == "statement" and rel.target[0] == "statement":
-                if rel.type == "support":
-                    rel.type = "entails"
-                elif rel.type == "attack":
-                    pair = frozenset((rel.source, rel.target))
-                    if pair in contraries:
-                        continue
-                    contraries.add(pair)
-                    rel.type = "contrary"
-            out.append(rel)
-        return out
-
-    def remove_redundant_attacks(self, rels: list[ModelRelation]) -> list[ModelRelation]:
-        touching: dict[NodeKey, list[ModelRelation]] = {}
-        for rel in rels:
-            touching.setdefault(rel.source, []).append(rel)
-            touching.setdefault(rel.target, []).append(rel)
-        out: list[ModelRelation] = []
-        for rel in rels:
-            target = self.nodes[rel.target]
-            if rel.source[0] == "statement" and rel.type == "attack" and target.pcs:
-                premises: set[NodeKey] = {
-                    ("statement", e.title) for e in target.pcs if e.role == "premise"
-                }
-                if any(self.covers(o, rel.source, premises) for o in touching[rel.source]):
-                    continue
-            out.append(rel)
-        return out
-
-    @staticmethod
-    def covers(other: ModelRelation, source: NodeKey, premises: set[NodeKey]) -> bool:
-        if other.type == "attack":
-            return other.source == source and other.target in premises
-        if other.type in SYMMETRIC:
-            return (other.source == source and other.target in premises) or (
-                other.target == source and other.source in premises
-            )
-        return False
-
 
 def build_model(doc: Document) -> ArgdownModel:
     """The Argdown model of a parsed document, with the problems found while building it."""
     builder = _Builder()
     builder.build(doc)
-    relations = builder.finish()
+    relations = rewrite_relations(
+        builder.nodes, builder.relations, builder.strict, builder.problems
+    )
     return ArgdownModel(builder.nodes, relations, builder.front, builder.strict, builder.problems)

@@ -33,7 +33,8 @@ from argmap.read.argdown_inline import (
     freestyle_text,
     tag_name,
 )
-from argmap.read.argdown_lexer import RELATION_TOKENS, Tok, Token, tokenize
+from argmap.read.argdown_lexer import tokenize
+from argmap.read.argdown_tokens import RELATION_TOKENS, Tok, Token
 
 
 class _Parser(InlineParser):
