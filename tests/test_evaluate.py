@@ -63,8 +63,10 @@ def test_an_undercut_counts_as_an_attack_on_the_argument() -> None:
     )
     ev = evaluate_map(m, semantics="grounded", support="none", gradual=None)
     assert ev.status("arg") is R and ev.status("u") is A and ev.status("t") is A
-    deductive = evaluate_map(m, gradual=None)
+    deductive = evaluate_map(m, support="deductive", gradual=None)
     assert deductive.status("t") is A
+    # Under the necessary reading the argument is needed for the thesis, so the thesis falls.
+    assert evaluate_map(m, support="necessary", gradual=None).status("t") is R
 
 
 def test_no_stable_extension_leaves_everything_undecided_with_a_note() -> None:
@@ -78,7 +80,7 @@ def test_no_stable_extension_leaves_everything_undecided_with_a_note() -> None:
 
 def test_supports_are_flattened_and_said_so() -> None:
     m = amap(claim("s", supports=("t",)), claim("t"), claim("z", attacks=("t",)))
-    ev = evaluate_map(m, gradual=None)
+    ev = evaluate_map(m, support="deductive", gradual=None)
     assert dict(ev.statuses) == {"s": R, "t": R, "z": A}
     assert ev.notes == ("supports read as deductive: 1 derived attack added",)
     assert dict(evaluate_map(m, support="necessary", gradual=None).statuses) == {
