@@ -93,7 +93,9 @@ def test_compare_case_gives_golden_markdown_and_dot(case: str, golden: Golden) -
 
 def test_transit_case_finds_the_claim_that_flips_both_theses() -> None:
     amap, a, b = case_pair("compare_transit")
-    comparison = compare_theses(amap, a, b)
+    # The case is built for the deductive reading, where an attack on a conclusion also
+    # strikes its reasons.
+    comparison = compare_theses(amap, a, b, support="deductive")
     tram, buses = comparison.sides
     assert (tram.supporters, tram.attackers) == (("capacity", "traffic"), ("cost",))
     assert (buses.supporters, buses.attackers) == (("cost",), ("ridership", "traffic"))

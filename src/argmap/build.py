@@ -14,7 +14,7 @@ from argmap.check import CheckResult, check_paths
 from argmap.compare import Comparison, compare_theses, comparison_pairs
 from argmap.diagnostics import Diagnostic
 from argmap.errors import UsageError
-from argmap.evaluate import GRADUAL_SEMANTICS, Evaluation, evaluate_map
+from argmap.evaluate import DEFAULT_SUPPORT, GRADUAL_SEMANTICS, Evaluation, evaluate_map
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
 from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
@@ -198,7 +198,7 @@ def build_paths(
     sources_dir: str | os.PathLike[str] | None = None,
     semantics: str = "grounded",
     gradual: str | None = "dfquad",
-    support: str = "deductive",
+    support: str = DEFAULT_SUPPORT,
     strict: bool = False,
     progress: Progress | None = None,
     evaluate: bool = True,

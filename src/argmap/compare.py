@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from argmap.errors import EvaluationError, UsageError
 from argmap.evaluate import (
+    DEFAULT_SUPPORT,
     EXTENSION_SEMANTICS,
     GRADUAL_SEMANTICS,
     SUPPORT_READINGS,
@@ -338,7 +339,7 @@ def compare_theses(
     thesis_a: str,
     thesis_b: str,
     *,
-    support: str = "deductive",
+    support: str = DEFAULT_SUPPORT,
     semantics: Sequence[str] = EXTENSION_SEMANTICS,
     gradual: Sequence[str] = GRADUAL_SEMANTICS,
     crux_semantics: str = "grounded",

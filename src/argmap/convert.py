@@ -10,7 +10,7 @@ from pathlib import Path
 from argmap.check import check_paths
 from argmap.diagnostics import quote_id
 from argmap.errors import DataError, UsageError
-from argmap.evaluate import evaluate_map
+from argmap.evaluate import DEFAULT_SUPPORT, evaluate_map
 from argmap.model import CLAIM_ID_RE, ArgumentMap
 from argmap.render.json import render_json
 
@@ -67,7 +67,7 @@ def convert_map(
     to: str,
     *,
     semantics: str | None = None,
-    support: str = "deductive",
+    support: str = DEFAULT_SUPPORT,
     gradual: str | None = "dfquad",
 ) -> str:
     """A map as text in an output format.
@@ -115,7 +115,7 @@ def convert_paths(
     *,
     fmt: str | None = None,
     semantics: str | None = None,
-    support: str = "deductive",
+    support: str = DEFAULT_SUPPORT,
     gradual: str | None = "dfquad",
 ) -> str:
     """Load and check a map from files in any readable format and write it in another.

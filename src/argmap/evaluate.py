@@ -32,6 +32,10 @@ class Status(StrEnum):
 EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
 GRADUAL_SEMANTICS = ("dfquad", "qe")
 SUPPORT_READINGS = ("deductive", "necessary", "none")
+#: The reading used unless another is asked for. Under the necessary reading an attack on a
+#: reason also weighs on what it supports, which is how pro/con maps are usually read;
+#: under the deductive one an attack on a conclusion falls back on its reasons.
+DEFAULT_SUPPORT = "necessary"
 MODES = ("credulous", "skeptical")
 #: Base weight of a claim that states none.
 DEFAULT_WEIGHT = 0.5
@@ -102,7 +106,7 @@ def bipolar_graph(amap: ArgumentMap) -> BipolarGraph:
     return BipolarGraph.from_edges(names, attacks, supports)
 
 
-def attack_framework(amap: ArgumentMap, support: str = "deductive") -> Framework:
+def attack_framework(amap: ArgumentMap, support: str = DEFAULT_SUPPORT) -> Framework:
     """The flattened attack graph of a map under a support reading.
 
     Raises:
@@ -113,7 +117,7 @@ def attack_framework(amap: ArgumentMap, support: str = "deductive") -> Framework
 
 
 def extensions_of(
-    amap: ArgumentMap, semantics: str, support: str = "deductive"
+    amap: ArgumentMap, semantics: str, support: str = DEFAULT_SUPPORT
 ) -> list[tuple[str, ...]]:
     """Every extension of an extension semantics, as sorted claim ids, sorted.
 
@@ -126,7 +130,7 @@ def extensions_of(
 
 
 def gradual_strengths(
-    amap: ArgumentMap, semantics: str = "dfquad", support: str = "deductive"
+    amap: ArgumentMap, semantics: str = "dfquad", support: str = DEFAULT_SUPPORT
 ) -> dict[str, float]:
     """Final strengths under a gradual semantics, keyed by claim id.
 
@@ -173,7 +177,7 @@ def _gradual(amap: ArgumentMap, semantics: str, support: str) -> tuple[dict[str,
 
 
 def accepts(
-    amap: ArgumentMap, claim_id: str, semantics: str, mode: str, support: str = "deductive"
+    amap: ArgumentMap, claim_id: str, semantics: str, mode: str, support: str = DEFAULT_SUPPORT
 ) -> bool:
     """Credulous or skeptical acceptance of one claim.
 
@@ -195,7 +199,7 @@ def evaluate_map(
     amap: ArgumentMap,
     *,
     semantics: str = "grounded",
-    support: str = "deductive",
+    support: str = DEFAULT_SUPPORT,
     gradual: str | None = "dfquad",
 ) -> Evaluation:
     """Statuses of every claim under an extension semantics, and strengths if asked.

@@ -11,7 +11,13 @@ import click
 from argmap.build import RENDER_FORMATS, build_paths, render_artifact
 from argmap.check import check_paths
 from argmap.cli.app import guarded, main, print_diagnostics
-from argmap.evaluate import EXTENSION_SEMANTICS, GRADUAL_SEMANTICS, SUPPORT_READINGS, evaluate_map
+from argmap.evaluate import (
+    DEFAULT_SUPPORT,
+    EXTENSION_SEMANTICS,
+    GRADUAL_SEMANTICS,
+    SUPPORT_READINGS,
+    evaluate_map,
+)
 from argmap.integrations.html import html_artifacts
 from argmap.output import write_atomic
 from argmap.read import FORMATS
@@ -38,7 +44,7 @@ def eval_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option(
         "--support",
         type=click.Choice(SUPPORT_READINGS),
-        default="deductive",
+        default=DEFAULT_SUPPORT,
         show_default=True,
         help="How supports turn into derived attacks.",
     )(func)

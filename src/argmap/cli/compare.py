@@ -12,7 +12,7 @@ from argmap.cli.app import guarded, main, print_diagnostics
 from argmap.cli.commands import PATHS, input_options
 from argmap.compare import compare_theses
 from argmap.errors import UsageError
-from argmap.evaluate import EXTENSION_SEMANTICS, SUPPORT_READINGS
+from argmap.evaluate import DEFAULT_SUPPORT, EXTENSION_SEMANTICS, SUPPORT_READINGS
 from argmap.output import write_atomic
 from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
 from argmap.render.svg import svg_from_dot
@@ -50,7 +50,7 @@ COMPARE_FORMATS = ("md", "svg", "dot")
 @click.option(
     "--support",
     type=click.Choice(SUPPORT_READINGS),
-    default="deductive",
+    default=DEFAULT_SUPPORT,
     show_default=True,
     help="How supports turn into derived attacks.",
 )

@@ -11,6 +11,7 @@ from argmap.cli.app import guarded, main, print_diagnostics
 from argmap.diagnostics import has_errors, sort_diagnostics
 from argmap.errors import UsageError
 from argmap.evaluate import (
+    DEFAULT_SUPPORT,
     DEFAULT_WEIGHT,
     EXTENSION_SEMANTICS,
     GRADUAL_SEMANTICS,
@@ -36,7 +37,7 @@ from argmap.read import FORMATS, load_paths
 @click.option(
     "--support",
     type=click.Choice(SUPPORT_READINGS),
-    default="deductive",
+    default=DEFAULT_SUPPORT,
     show_default=True,
     help="How supports turn into derived attacks.",
 )

@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 from argmap.check import check_paths
 from argmap.errors import ArgmapError
-from argmap.evaluate import evaluate_map
+from argmap.evaluate import DEFAULT_SUPPORT, evaluate_map
 from argmap.integrations.options import FenceError, parse_options
 from argmap.integrations.pymarkdown import ArgmapExtension, fence_format, fence_validator
 from argmap.render.markdown import render_index, render_markdown
@@ -46,7 +46,7 @@ class ArgmapPluginConfig(base.Config):  # type: ignore[no-untyped-call]
     paths = c.ListOfItems(c.Type(str), default=[])
     dir = c.Type(str, default="maps")
     semantics = c.Type(str, default="grounded")
-    support = c.Type(str, default="deductive")
+    support = c.Type(str, default=DEFAULT_SUPPORT)
     gradual = c.Type(str, default="dfquad")
     cache_dir = c.Type(str, default="")
 

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 
 from argmap.diagnostics import did_you_mean, quote_id
 from argmap.errors import ArgmapError
-from argmap.evaluate import EXTENSION_SEMANTICS, GRADUAL_SEMANTICS, SUPPORT_READINGS
+from argmap.evaluate import (
+    DEFAULT_SUPPORT,
+    EXTENSION_SEMANTICS,
+    GRADUAL_SEMANTICS,
+    SUPPORT_READINGS,
+)
 
 #: The fence's language name (the first word of the info string) and the directive's name.
 FENCE_NAME = "argmap"
@@ -61,7 +66,7 @@ class FenceOptions:
 
     thesis: str | None = None
     semantics: str | None = "grounded"
-    support: str = "deductive"
+    support: str = DEFAULT_SUPPORT
     gradual: str | None = "dfquad"
     direction: str = "BT"
     depth: int | None = None

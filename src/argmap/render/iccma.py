@@ -7,7 +7,7 @@ text is not written: ICCMA frameworks carry names only.
 
 from __future__ import annotations
 
-from argmap.evaluate import attack_framework
+from argmap.evaluate import DEFAULT_SUPPORT, attack_framework
 from argmap.model import ArgumentMap
 
 __all__ = ["render_apx", "render_i23"]
@@ -22,7 +22,7 @@ def _header(amap: ArgumentMap, support: str) -> str:
     return f"{how} ({supports} support{'s' if supports != 1 else ''} in the map)"
 
 
-def render_apx(amap: ArgumentMap, support: str = "deductive") -> str:
+def render_apx(amap: ArgumentMap, support: str = DEFAULT_SUPPORT) -> str:
     """The map's attack graph as ``apx``: ``arg(id).`` per claim, ``att(a,b).`` per attack.
 
     Raises:
@@ -35,7 +35,7 @@ def render_apx(amap: ArgumentMap, support: str = "deductive") -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_i23(amap: ArgumentMap, support: str = "deductive") -> str:
+def render_i23(amap: ArgumentMap, support: str = DEFAULT_SUPPORT) -> str:
     """The map's attack graph in the ICCMA 2023 format, claims numbered in id order.
 
     A ``#`` comment line per claim maps its number to its id.
