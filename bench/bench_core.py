@@ -63,7 +63,7 @@ def write_map(directory: Path, n: int, seed: int = 1) -> None:
             # Each claim argues within its thesis's block (claims i with the same i % n_theses),
             # as in a real map where theses have their own reasons, with 20% cross links
             # to a claim of another block.
-            block = [j for j in range(i % n_theses, i, n_theses)][-50:]
+            block = list(range(i % n_theses, i, n_theses))[-50:]
             targets = {rnd.choice(block)}
             if rnd.random() < 0.2:
                 targets.add(rnd.randrange(0, i))
