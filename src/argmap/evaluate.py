@@ -32,10 +32,11 @@ class Status(StrEnum):
 EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
 GRADUAL_SEMANTICS = ("dfquad", "qe")
 SUPPORT_READINGS = ("deductive", "necessary", "none")
-#: The reading used unless another is asked for. Under the necessary reading an attack on a
-#: reason also weighs on what it supports, which is how pro/con maps are usually read;
-#: under the deductive one an attack on a conclusion falls back on its reasons.
-DEFAULT_SUPPORT = "necessary"
+#: The reading used unless another is asked for. Under the deductive reading a supported
+#: claim stands when its reasons do, and an attack on it falls back on them; the necessary
+#: reading instead makes every reason a precondition, so one defeated reason defeats the
+#: claim it supports, which is too strict for maps with several independent reasons.
+DEFAULT_SUPPORT = "deductive"
 MODES = ("credulous", "skeptical")
 #: Base weight of a claim that states none.
 DEFAULT_WEIGHT = 0.5
