@@ -29,6 +29,13 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Tag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 
 
+def has_visible_text(value: str) -> bool:
+    """Whether text has something to show once control characters and spaces are dropped."""
+    if value.isprintable():  # the common case, checked in C
+        return bool(value.strip())
+    return bool("".join(ch for ch in value if ch.isprintable()).strip())
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
@@ -123,7 +130,7 @@ class Claim(_Frozen):
     @classmethod
     def _text_not_blank(cls, value: str | None) -> str | None:
         # Control characters are dropped when text is shown, so they do not count as text.
-        if value is not None and not "".join(ch for ch in value if ch.isprintable()).strip():
+        if value is not None and not has_visible_text(value):
             raise ValueError("text is empty")
         return value
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
-from argmap.model import ArgumentMap, ClaimKind, RelationKind
+from argmap.model import ArgumentMap, ClaimKind, RelationKind, has_visible_text
 
 SAFE_URL_SCHEMES = ("http://", "https://")
 
@@ -63,7 +63,7 @@ def validate_map(
 def _check_claims(check: _Checker, broken: set[str]) -> None:
     ids = check.amap.by_id
     for claim in check.amap.claims:
-        if not "".join(ch for ch in claim.text if ch.isprintable()).strip():
+        if not has_visible_text(claim.text):
             check.emit(
                 "empty-text",
                 f"claim {quote_id(claim.id)} has empty text",
