@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
@@ -20,6 +21,7 @@ _MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean(text: str) -> str:
     """One line of plain text: control characters dropped, whitespace collapsed.
 
@@ -89,6 +91,12 @@ def escape_md(text: str) -> str:
 def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> list[str]:
     """Wrap text greedily at a fixed width (words longer than a line are cut); over-long
     texts end with an ellipsis."""
+    return list(_wrap(text, width, max_lines))
+
+
+# A claim is drawn on every map it belongs to: its text is wrapped once.
+@functools.lru_cache(maxsize=1 << 16)
+def _wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
     lines: list[str] = []
     line = ""
     for word in clean(text).split(" "):
@@ -112,7 +120,7 @@ def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> list
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1].rstrip() + "…"
-    return lines or [""]
+    return tuple(lines) or ("",)
 
 
 def anchor(claim_id: str) -> str:
