@@ -12,6 +12,8 @@ import click
 from argmap import __version__
 from argmap.diagnostics import Diagnostic, summary_line
 from argmap.errors import ArgmapError, UsageError
+from argmap.evaluate import DEFAULT_SUPPORT, SUPPORT_READINGS
+from argmap.read import FORMATS
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -52,3 +54,28 @@ def print_diagnostics(diags: list[Diagnostic], *, quiet_when_clean: bool = False
         click.echo(str(d), err=True)
     if diags or not quiet_when_clean:
         click.echo(summary_line(diags), err=True)
+
+
+PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+
+#: --support, shared by every command that evaluates.
+support_option = click.option(
+    "--support",
+    type=click.Choice(SUPPORT_READINGS),
+    default=DEFAULT_SUPPORT,
+    show_default=True,
+    help="How supports turn into derived attacks.",
+)
+
+#: --from, shared by every command that reads a map.
+from_option = click.option(
+    "--from", "fmt", type=click.Choice(list(FORMATS)), help="Input format (default: by suffix)."
+)
+
+#: --sources, shared by the commands that check quotes.
+sources_option = click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Directory of source texts (<source-id>.txt) to verify quotes against.",
+)

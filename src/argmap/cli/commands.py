@@ -10,44 +10,33 @@ import click
 
 from argmap.build import RENDER_FORMATS, build_paths, render_artifact
 from argmap.check import check_paths
-from argmap.cli.app import guarded, main, print_diagnostics
+from argmap.cli.app import (
+    PATHS,
+    from_option,
+    guarded,
+    main,
+    print_diagnostics,
+    sources_option,
+    support_option,
+)
 from argmap.evaluate import (
-    DEFAULT_SUPPORT,
     EXTENSION_SEMANTICS,
     GRADUAL_SEMANTICS,
-    SUPPORT_READINGS,
     evaluate_map,
 )
 from argmap.integrations.html import html_artifacts
 from argmap.output import write_atomic
-from argmap.read import FORMATS
 from argmap.schema import claim_file_schema_json
-
-PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 
 
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--from and --sources, shared by every command that reads a map."""
-    func = click.option(
-        "--sources",
-        "sources_dir",
-        type=click.Path(file_okay=False, path_type=str),
-        help="Directory of source texts (<source-id>.txt) to verify quotes against.",
-    )(func)
-    return click.option(
-        "--from", "fmt", type=click.Choice(list(FORMATS)), help="Input format (default: by suffix)."
-    )(func)
+    """--from and --sources, shared by every command that reads and checks a map."""
+    return from_option(sources_option(func))
 
 
 def eval_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--semantics, --gradual and --support, shared by build and render."""
-    func = click.option(
-        "--support",
-        type=click.Choice(SUPPORT_READINGS),
-        default=DEFAULT_SUPPORT,
-        show_default=True,
-        help="How supports turn into derived attacks.",
-    )(func)
+    func = support_option(func)
     func = click.option(
         "--gradual",
         type=click.Choice([*GRADUAL_SEMANTICS, "none"]),

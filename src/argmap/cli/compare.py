@@ -8,11 +8,11 @@ import click
 
 from argmap.build import graph_id
 from argmap.check import check_paths
-from argmap.cli.app import guarded, main, print_diagnostics
-from argmap.cli.commands import PATHS, input_options
+from argmap.cli.app import PATHS, guarded, main, print_diagnostics, support_option
+from argmap.cli.commands import input_options
 from argmap.compare import compare_theses
 from argmap.errors import UsageError
-from argmap.evaluate import DEFAULT_SUPPORT, EXTENSION_SEMANTICS, SUPPORT_READINGS
+from argmap.evaluate import EXTENSION_SEMANTICS
 from argmap.output import write_atomic
 from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
 from argmap.render.svg import svg_from_dot
@@ -47,13 +47,7 @@ COMPARE_FORMATS = ("md", "svg", "dot")
     type=click.Path(dir_okay=False, path_type=str),
     help="File to write (default: stdout).",
 )
-@click.option(
-    "--support",
-    type=click.Choice(SUPPORT_READINGS),
-    default=DEFAULT_SUPPORT,
-    show_default=True,
-    help="How supports turn into derived attacks.",
-)
+@support_option
 @click.option(
     "--crux-semantics",
     type=click.Choice(EXTENSION_SEMANTICS),

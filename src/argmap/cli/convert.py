@@ -7,8 +7,8 @@ import sys
 import click
 
 from argmap.check import check_paths
-from argmap.cli.app import guarded, main, print_diagnostics
-from argmap.cli.commands import PATHS, eval_options, input_options
+from argmap.cli.app import PATHS, guarded, main, print_diagnostics
+from argmap.cli.commands import eval_options, input_options
 from argmap.convert import FORMATS, convert_map, output_format
 from argmap.output import write_atomic
 

@@ -7,22 +7,20 @@ import sys
 
 import click
 
-from argmap.cli.app import guarded, main, print_diagnostics
+from argmap.cli.app import from_option, guarded, main, print_diagnostics, support_option
 from argmap.diagnostics import has_errors, sort_diagnostics
 from argmap.errors import UsageError
 from argmap.evaluate import (
-    DEFAULT_SUPPORT,
     DEFAULT_WEIGHT,
     EXTENSION_SEMANTICS,
     GRADUAL_SEMANTICS,
     MODES,
-    SUPPORT_READINGS,
     Evaluation,
     accepts,
     evaluate_map,
 )
 from argmap.model import ArgumentMap
-from argmap.read import FORMATS, load_paths
+from argmap.read import load_paths
 
 
 @main.command("eval")
@@ -34,13 +32,7 @@ from argmap.read import FORMATS, load_paths
     show_default=True,
     help="Extension semantics (statuses) or gradual semantics (strengths).",
 )
-@click.option(
-    "--support",
-    type=click.Choice(SUPPORT_READINGS),
-    default=DEFAULT_SUPPORT,
-    show_default=True,
-    help="How supports turn into derived attacks.",
-)
+@support_option
 @click.option(
     "--format",
     "out_fmt",
@@ -57,9 +49,7 @@ from argmap.read import FORMATS, load_paths
     type=click.Choice(MODES),
     help="With --accept: in some extension (credulous, the default) or in all (skeptical).",
 )
-@click.option(
-    "--from", "fmt", type=click.Choice(list(FORMATS)), help="Input format (default: by suffix)."
-)
+@from_option
 def eval_command(
     paths: tuple[str, ...],
     semantics: str,
