@@ -15,6 +15,7 @@ from argmap.render.dot import (
     PALETTE,
     RELATION_STYLE,
     Linker,
+    new_digraph,
     node_attrs,
     node_label,
     stack_wide_fans,
@@ -323,24 +324,7 @@ def render_compare_dot(
     elsewhere = {c.claim_id for c in comparison.cruxes} - reach_a - reach_b
     shown = reach_a | reach_b | elsewhere
     caption = clean(title) if title is not None else comparison_title(amap, a_id, b_id)
-    graph = graphviz.Digraph(
-        name=graph_id,
-        graph_attr={
-            "id": graph_id,
-            "rankdir": "BT",
-            "newrank": "true",
-            "nodesep": "0.3",
-            "ranksep": "0.5",
-            "fontname": FONT,
-            "fontsize": "12",
-            "label": graphviz.nohtml(escape_dot(caption)),
-            "labelloc": "t",
-            "tooltip": graphviz.nohtml(escape_dot(caption)),
-            "bgcolor": "transparent",
-        },
-        node_attr={"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06", "color": "#333333"},
-        edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8"},
-    )
+    graph = new_digraph(graph_id, caption, newrank="true")
     marks = _crux_marks(comparison)
     # A thesis that bears on the other stays in its own cluster, never among the shared claims.
     both = (reach_a & reach_b) - {a_id, b_id}

@@ -155,6 +155,28 @@ def node_attrs(
     return attrs
 
 
+def new_digraph(graph_id: str, caption: str, **graph_attr: str) -> graphviz.Digraph:
+    """An empty map: bottom-to-top ranks (theses on top), fonts, a caption, no background."""
+    return graphviz.Digraph(
+        name=graph_id,
+        graph_attr={
+            "id": graph_id,
+            "rankdir": "BT",
+            "nodesep": "0.3",
+            "ranksep": "0.5",
+            "fontname": FONT,
+            "fontsize": "12",
+            "label": graphviz.nohtml(escape_dot(caption)),
+            "labelloc": "t",
+            "tooltip": graphviz.nohtml(escape_dot(caption)),
+            "bgcolor": "transparent",
+            **graph_attr,
+        },
+        node_attr={"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06", "color": "#333333"},
+        edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8"},
+    )
+
+
 def render_dot(
     amap: ArgumentMap,
     evaluation: Evaluation | None = None,
@@ -179,23 +201,7 @@ def render_dot(
         DOT text, deterministic for the same input.
     """
     caption = clean(title) if title is not None else map_title(amap)
-    graph = graphviz.Digraph(
-        name=graph_id,
-        graph_attr={
-            "id": graph_id,
-            "rankdir": "BT",
-            "nodesep": "0.3",
-            "ranksep": "0.5",
-            "fontname": FONT,
-            "fontsize": "12",
-            "label": graphviz.nohtml(escape_dot(caption)),
-            "labelloc": "t",
-            "tooltip": graphviz.nohtml(escape_dot(caption)),
-            "bgcolor": "transparent",
-        },
-        node_attr={"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06", "color": "#333333"},
-        edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8"},
-    )
+    graph = new_digraph(graph_id, caption)
     sources_of = {rel.source for rel in amap.relations}
     # Style attributes go into a `node [...]` default whenever they change from one node to
     # the next: far less DOT text to quote and parse than repeating them on every node.
