@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "argmap"
 
 # Stages in pipeline order; a module may import argmap modules of its own or earlier stages.
 STAGES = [
-    {"errors", "model", "__init__"},
+    {"errors", "model", "gcpause", "__init__"},
     {"diagnostics"},
     {"read"},
     {"quotes"},

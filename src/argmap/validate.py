@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
+from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, ClaimKind, RelationKind, has_visible_text
 
 SAFE_URL_SCHEMES = ("http://", "https://")
@@ -52,11 +53,11 @@ def validate_map(
         The diagnostics, sorted by position.
     """
     check = _Checker(amap, spans or SpanIndex())
-    broken = set(broken_ids)
-    _check_claims(check, broken)
-    _check_sources(check)
-    _check_theses(check)
-    _check_support_cycles(check)
+    with paused_gc():
+        _check_claims(check, set(broken_ids))
+        _check_sources(check)
+        _check_theses(check)
+        _check_support_cycles(check)
     return sorted(check.out, key=lambda d: d.sort_key)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, SpanKey, quote_id
 from argmap.errors import InputError, UsageError
+from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, Claim, MapMeta
 from argmap.read.result import LoadResult
 from argmap.read.yamlsafe import MAX_FILE_BYTES, decode_utf8
@@ -186,12 +186,5 @@ def load_paths(paths: Sequence[str | os.PathLike[str]], fmt: str | None = None) 
     files = _expand(paths)
     if not files:
         raise InputError(f"{os.fspath(paths[0])}: no claim files found")
-    # Loading allocates many small objects and frees none: the cyclic collector would only
-    # rescan them again and again (a third of the time on large maps).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return merge_results(_read_file(f, fmt) for f in files)
-    finally:
-        if enabled:
-            gc.enable()

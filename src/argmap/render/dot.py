@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -96,14 +97,22 @@ STACK_LIMIT = 200
 
 
 def node_label(claim: Claim, evaluation: Evaluation | None) -> str:
-    width = THESIS_WRAP_WIDTH if claim.kind is ClaimKind.THESIS else WRAP_WIDTH
-    lines = [escape_dot_html(line) for line in wrap(claim.label or claim.text, width)]
-    body = "<BR/>".join(lines)
-    if claim.kind is ClaimKind.THESIS:
+    """A claim's HTML-like label: wrapped title, THESIS tag, status word and strength."""
+    status = evaluation.status(claim.id) if evaluation is not None else None
+    strength = evaluation.strength(claim.id) if evaluation is not None else None
+    return _label(claim.kind, claim.label or claim.text, status, strength)
+
+
+# A claim is drawn on the overview and on each thesis map it belongs to: its label and
+# tooltip are built once per build.
+@functools.lru_cache(maxsize=1 << 16)
+def _label(kind: ClaimKind, title: str, status: Status | None, strength: float | None) -> str:
+    width = THESIS_WRAP_WIDTH if kind is ClaimKind.THESIS else WRAP_WIDTH
+    body = "<BR/>".join(escape_dot_html(line) for line in wrap(title, width))
+    if kind is ClaimKind.THESIS:
         body = f'<FONT POINT-SIZE="9">THESIS</FONT><BR/><B>{body}</B>'
-    if evaluation is not None:
-        parts = [STATUS_MARK[evaluation.status(claim.id)]]
-        strength = evaluation.strength(claim.id)
+    if status is not None:
+        parts = [STATUS_MARK[status]]
         if strength is not None:
             parts.append(f"{strength:.2f}")
         body += f'<BR/><FONT POINT-SIZE="9">{escape_dot_html(" · ".join(parts))}</FONT>'
@@ -111,18 +120,33 @@ def node_label(claim: Claim, evaluation: Evaluation | None) -> str:
 
 
 def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None) -> str:
-    lines = [clean(claim.text)]
+    """A claim's tooltip: its full text, its sources and its evaluation, one per line."""
+    refs = []
     for ref in claim.sources:
         source = amap.source(ref.source) if ref.source else None
-        where = clean(source.title if source else (ref.url or ref.source or ""))
-        if ref.locator:
-            where += f", {clean(ref.locator)}"
-        lines.append(f"— {where}" + (f': "{clean(ref.quote)}"' if ref.quote else ""))
+        refs.append(
+            (source.title if source else (ref.url or ref.source or ""), ref.locator, ref.quote)
+        )
+    verdict = None
     if evaluation is not None:
-        status = evaluation.status(claim.id).value
         strength = evaluation.strength(claim.id)
         extra = f", strength {strength:.2f} ({evaluation.gradual})" if strength is not None else ""
-        lines.append(f"{status} under {evaluation.semantics} semantics{extra}")
+        verdict = (
+            f"{evaluation.status(claim.id).value} under {evaluation.semantics} semantics{extra}"
+        )
+    return _tooltip(claim.text, tuple(refs), verdict)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _tooltip(
+    text: str, refs: tuple[tuple[str, str | None, str | None], ...], verdict: str | None
+) -> str:
+    lines = [clean(text)]
+    for where, locator, quote in refs:
+        place = clean(where) + (f", {clean(locator)}" if locator else "")
+        lines.append(f"— {place}" + (f': "{clean(quote)}"' if quote else ""))
+    if verdict is not None:
+        lines.append(verdict)
     # "\n" is DOT's escString line break; each line is escaped on its own.
     return "\\n".join(escape_dot(line) for line in lines)
 

@@ -75,6 +75,7 @@ def escape_dot(text: str) -> str:
     return text.replace("\\", "\\\\\u200b").replace('"', '\\"')
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def escape_md(text: str) -> str:
     """Inline Markdown text that can neither inject HTML nor break the surrounding structure.
 
