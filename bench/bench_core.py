@@ -9,24 +9,21 @@ but the Graphviz layout). Nothing is asserted: the figures are for reading.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from argmap.backend import run_dot
-from argmap.build import graph_id
-from argmap.diagnostics import Diagnostic
+from argmap.build import graph_id, plan_artifacts
+from argmap.check import check_paths
+from argmap.diagnostics import Severity
 from argmap.evaluate import evaluate_map
-from argmap.read import load_paths
-from argmap.read.result import LoadResult
-from argmap.render.dot import render_dot
-from argmap.render.markdown import render_markdown
-from argmap.structure import thesis_map
-from argmap.validate import validate_map
+from argmap.render.svg import postprocess_svg
 
 WORDS = [
     "model",
@@ -74,49 +71,88 @@ def write_map(directory: Path, n: int, seed: int = 1) -> None:
         (directory / f"part{k}.yaml").write_text("claims:\n" + "\n".join(claims) + "\n", "utf-8")
 
 
-T = TypeVar("T")
+def run_once(directory: str) -> dict[str, float]:
+    """Check, evaluate and render the map in ``directory`` once, in this process, as
+    ``argmap build`` does; the DOT texts are written next to it for the layout step."""
+    start = time.perf_counter()
+    checked = check_paths([directory])
+    t_load = time.perf_counter() - start
+    amap = checked.amap
+    start = time.perf_counter()
+    evaluation = evaluate_map(amap)
+    t_eval = time.perf_counter() - start
+    start = time.perf_counter()
+    # Every artifact of a build (thesis maps and summaries, comparisons, the overview, the
+    # index), with the maps as DOT text: what the build computes before running Graphviz.
+    files = {
+        artifact.path: artifact.make()
+        for artifact in plan_artifacts(amap, evaluation, dot_only=True)
+    }
+    t_render = time.perf_counter() - start
+    out = Path(directory, "dot")
+    out.mkdir(exist_ok=True)
+    for name, data in files.items():
+        if name.endswith(".dot"):
+            (out / name).write_bytes(data)
+    return {
+        "load": t_load,
+        "eval": t_eval,
+        "render": t_render,
+        "claims": len(amap.claims),
+        "relations": len(amap.relations),
+        "errors": sum(d.severity is Severity.ERROR for d in checked.diagnostics),
+    }
 
 
-def timed(func: Callable[[], T], repeat: int) -> tuple[float, T]:
-    """Median time of ``repeat`` runs, and the last result."""
-    times = []
-    for _ in range(repeat):
+def lay_out(directory: Path) -> tuple[float, float]:
+    """Lay out every DOT file of a run with Graphviz, then make its SVG inline-ready as the
+    build does: the time of ``dot`` itself, and of argmap's post-processing."""
+    t_layout = t_post = 0.0
+    for path in sorted(directory.glob("*.dot")):
+        source = path.read_text("utf-8")
         start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+        raw = run_dot(source, "svg").decode("utf-8")
+        t_layout += time.perf_counter() - start
+        start = time.perf_counter()
+        postprocess_svg(raw, graph_id(path.stem), path.stem)
+        t_post += time.perf_counter() - start
+    return t_layout, t_post
 
 
 def measure(n: int, repeat: int, layout: bool) -> str:
-    """One row of the table: the figures for a map of n claims."""
+    """One row of the table: the figures for a map of n claims.
+
+    Each run is a new process, so no cache of an earlier run (labels, wrapped text,
+    sub-maps) makes a later one look faster: the figures are those of a cold build.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         write_map(Path(tmp), n)
-
-        def load() -> tuple[LoadResult, list[Diagnostic]]:
-            result = load_paths([tmp])
-            return result, validate_map(result.amap, result.spans)
-
-        t_load, (loaded, _) = timed(load, repeat)
-        amap = loaded.amap
-        t_eval, evaluation = timed(lambda: evaluate_map(amap), repeat)
-
-        def render_all() -> list[str]:
-            dots = [render_dot(amap, evaluation, graph_id="am-overview")]
-            for thesis in amap.theses:
-                sub = thesis_map(amap, thesis.id)
-                dots.append(render_dot(sub, evaluation, graph_id=graph_id(thesis.id)))
-                render_markdown(amap, thesis.id, evaluation)
-            return dots
-
-        t_render, dots = timed(render_all, repeat)
+        runs = []
+        for _ in range(repeat):
+            done = subprocess.run(
+                [sys.executable, __file__, "--run-once", tmp],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            runs.append(json.loads(done.stdout))
+        if runs[0]["errors"]:
+            raise SystemExit(f"the synthetic map of {n} claims has errors")
+        t_load, t_eval, t_render = (
+            statistics.median(run[key] for run in runs) for key in ("load", "eval", "render")
+        )
         own = t_load + t_eval + t_render
         if layout:
-            t_layout, _ = timed(lambda: [run_dot(d, "svg") for d in dots], 1)
-            tail = f"{t_layout:10.2f}s {own / (own + t_layout):12.1%} {own / t_layout:10.3f}"
+            t_layout, t_post = lay_out(Path(tmp, "dot"))
+            own += t_post
+            tail = (
+                f"{t_post:9.3f}s {t_layout:10.2f}s {own / (own + t_layout):12.1%} "
+                f"{own / t_layout:10.3f}"
+            )
         else:
-            tail = f"{'skipped':>11} {'-':>13} {'-':>10}"
+            tail = f"{'-':>10} {'skipped':>11} {'-':>13} {'-':>10}"
         return (
-            f"{n:>7} {len(amap.relations):>9} {t_load:13.3f}s {t_eval:7.3f}s "
+            f"{n:>7} {runs[0]['relations']:>9} {t_load:13.3f}s {t_eval:7.3f}s "
             f"{t_render:7.3f}s {tail}"
         )
 
@@ -125,11 +161,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,1000,2000,10000")
     parser.add_argument("--layout-max", type=int, default=2000, help="largest size to lay out")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="cold runs per size (median)")
+    parser.add_argument("--run-once", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.run_once:
+        print(json.dumps(run_once(args.run_once)))
+        return
     print(
         f"{'claims':>7} {'relations':>9} {'load+validate':>14} {'eval':>8} {'DOT+MD':>8} "
-        f"{'dot layout':>11} {'argmap share':>13} {'own/layout':>10}"
+        f"{'SVG post':>10} {'dot layout':>11} {'argmap share':>13} {'own/layout':>10}"
     )
     for n in (int(s) for s in args.sizes.split(",")):
         print(measure(n, args.repeat, n <= args.layout_max), flush=True)

@@ -179,13 +179,35 @@ class ArgumentMap(_Frozen):
     @cached_property
     def relations(self) -> tuple[Relation, ...]:
         """Every relation, sorted by (source, kind, target), duplicates removed."""
-        rels = {
-            Relation(c.id, kind, t)
-            for c in self.claims
-            for kind in RelationKind
-            for t in c.targets(kind)
-        }
+        supports, attacks, undercuts = RelationKind
+        rels: set[Relation] = set()
+        add = rels.add
+        for c in self.claims:
+            cid = c.id
+            for t in c.supports:
+                add(Relation(cid, supports, t))
+            for t in c.attacks:
+                add(Relation(cid, attacks, t))
+            for t in c.undercuts:
+                add(Relation(cid, undercuts, t))
         return tuple(sorted(rels))
+
+    @cached_property
+    def incoming(self) -> dict[str, tuple[Relation, ...]]:
+        """The relations into each claim, keyed by target id: supports, then attacks, then
+        undercuts, each by source id (the order of reasons in an outline)."""
+        into: dict[str, list[Relation]] = {}
+        for kind in RelationKind:
+            for rel in self.relations:
+                if rel.kind is kind:
+                    into.setdefault(rel.target, []).append(rel)
+        return {target: tuple(rels) for target, rels in into.items()}
+
+    @cached_property
+    def memo(self) -> dict[object, object]:
+        """Values derived from this map by pure functions (a thesis's sub-map, stances), kept
+        so that each is computed once per map. Safe because the map is immutable."""
+        return {}
 
     @cached_property
     def theses(self) -> tuple[Claim, ...]:
@@ -196,9 +218,17 @@ class ArgumentMap(_Frozen):
         """The claim with this id; KeyError when there is none."""
         return self.by_id[claim_id]
 
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        """The map's sources keyed by id (the first, if an id is listed twice)."""
+        by_id: dict[str, Source] = {}
+        for source in self.meta.sources:
+            by_id.setdefault(source.id, source)
+        return by_id
+
     def source(self, source_id: str) -> Source | None:
         """The map source with this id, if any."""
-        return next((s for s in self.meta.sources if s.id == source_id), None)
+        return self.sources_by_id.get(source_id)
 
 
 class ClaimFile(_Frozen):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 from argmap.errors import UsageError
-from argmap.model import ArgumentMap, ClaimKind, Relation, RelationKind
+from argmap.model import ArgumentMap, ClaimKind, RelationKind
 from argmap.validate import reaching
 
 
@@ -30,53 +31,70 @@ def require_thesis(amap: ArgumentMap, thesis_id: str) -> None:
 
 
 def thesis_map(amap: ArgumentMap, thesis_id: str) -> ArgumentMap:
-    """The sub-map of a thesis: the claims with a path to it, and the relations among them."""
+    """The sub-map of a thesis: the claims with a path to it, and the relations among them.
+
+    Computed once per map and thesis: a build draws and summarises each sub-map.
+    """
     require_thesis(amap, thesis_id)
+    key = ("thesis_map", thesis_id)
+    cached = amap.memo.get(key)
+    if isinstance(cached, ArgumentMap):
+        return cached
     keep = reaching(amap, [thesis_id])
     claims = []
     for claim in amap.claims:
-        if claim.id in keep:
-            claims.append(
-                claim.model_copy(
-                    update={
-                        "supports": tuple(t for t in claim.supports if t in keep),
-                        "attacks": tuple(t for t in claim.attacks if t in keep),
-                        "undercuts": tuple(t for t in claim.undercuts if t in keep),
-                    }
-                )
+        if claim.id not in keep:
+            continue
+        if all(t in keep for t in (*claim.supports, *claim.attacks, *claim.undercuts)):
+            claims.append(claim)  # immutable, so shared with the whole map
+            continue
+        claims.append(
+            claim.model_copy(
+                update={
+                    "supports": tuple(t for t in claim.supports if t in keep),
+                    "attacks": tuple(t for t in claim.attacks if t in keep),
+                    "undercuts": tuple(t for t in claim.undercuts if t in keep),
+                }
             )
-    return ArgumentMap(meta=amap.meta, claims=tuple(claims))
+        )
+    sub = ArgumentMap(meta=amap.meta, claims=tuple(claims))
+    # The sub-map's relations are the map's relations among its claims, already sorted.
+    sub.__dict__["relations"] = tuple(
+        rel for rel in amap.relations if rel.source in keep and rel.target in keep
+    )
+    amap.memo[key] = sub
+    return sub
 
 
-def stances(amap: ArgumentMap, thesis_id: str) -> dict[str, Stance]:
+def stances(amap: ArgumentMap, thesis_id: str) -> Mapping[str, Stance]:
     """Each claim's stance toward a thesis: pro along paths with an even number of attacks.
 
-    A claim reached by paths of both parities is ``mixed``. Linear in claims plus relations.
+    A claim reached by paths of both parities is ``mixed``. Linear in claims plus relations;
+    computed once per map and thesis (the result is read-only). A thesis's sub-map gives
+    the same stances as the whole map, as every path to the thesis lies in its sub-map.
     """
-    incoming: dict[str, list[Relation]] = defaultdict(list)
-    for rel in amap.relations:
-        incoming[rel.target].append(rel)
-    parities: dict[str, set[int]] = defaultdict(set)
-    parities[thesis_id].add(0)
-    stack = [(thesis_id, 0)]
+    key = ("stances", thesis_id)
+    cached = amap.memo.get(key)
+    if isinstance(cached, MappingProxyType):
+        return cached
+    incoming = amap.incoming
+    # Bit 1: reached by a path with an even number of attacks; bit 2: by an odd one.
+    parities: dict[str, int] = {thesis_id: 1}
+    stack = [(thesis_id, 1)]
     while stack:
-        node, parity = stack.pop()
+        node, bit = stack.pop()
         for rel in incoming.get(node, ()):
-            p = parity ^ (0 if rel.kind is RelationKind.SUPPORTS else 1)
-            if p not in parities[rel.source]:
-                parities[rel.source].add(p)
+            p = bit if rel.kind is RelationKind.SUPPORTS else 3 - bit
+            seen = parities.get(rel.source, 0)
+            if not seen & p:
+                parities[rel.source] = seen | p
                 stack.append((rel.source, p))
-    out: dict[str, Stance] = {}
-    for cid, ps in sorted(parities.items()):
-        if cid == thesis_id:
-            out[cid] = Stance.THESIS
-        elif ps == {0}:
-            out[cid] = Stance.PRO
-        elif ps == {1}:
-            out[cid] = Stance.CON
-        else:
-            out[cid] = Stance.MIXED
-    return out
+    by_bits = {1: Stance.PRO, 2: Stance.CON, 3: Stance.MIXED}
+    out = {cid: by_bits[parities[cid]] for cid in sorted(parities)}
+    out[thesis_id] = Stance.THESIS
+    result = MappingProxyType(out)
+    amap.memo[key] = result
+    return result
 
 
 @dataclass
@@ -96,12 +114,7 @@ def outline(amap: ArgumentMap, thesis_id: str) -> OutlineNode:
     id); later appearances are marked ``repeated`` so cycles and shared claims stay finite.
     """
     require_thesis(amap, thesis_id)
-    incoming: dict[str, list[Relation]] = defaultdict(list)
-    order = {RelationKind.SUPPORTS: 0, RelationKind.ATTACKS: 1, RelationKind.UNDERCUTS: 2}
-    for rel in amap.relations:
-        incoming[rel.target].append(rel)
-    for rels in incoming.values():
-        rels.sort(key=lambda r: (order[r.kind], r.source))
+    incoming = amap.incoming  # supports before attacks, then by id
     root = OutlineNode(thesis_id, None)
     expanded = {thesis_id}
     # Breadth-first expansion puts each claim under its nearest parent, so the outline

@@ -149,16 +149,14 @@ def _check_sources(check: _Checker) -> None:
 
 def reaching(amap: ArgumentMap, targets: Sequence[str]) -> set[str]:
     """Ids of the claims with a path of relations to any of ``targets`` (targets included)."""
-    incoming: dict[str, list[str]] = defaultdict(list)
-    for rel in amap.relations:
-        incoming[rel.target].append(rel.source)
+    incoming = amap.incoming
     seen = set(targets)
     stack = list(targets)
     while stack:
-        for source in incoming.get(stack.pop(), ()):
-            if source not in seen:
-                seen.add(source)
-                stack.append(source)
+        for rel in incoming.get(stack.pop(), ()):
+            if rel.source not in seen:
+                seen.add(rel.source)
+                stack.append(rel.source)
     return seen
 
 

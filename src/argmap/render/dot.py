@@ -129,12 +129,19 @@ def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None)
         )
     verdict = None
     if evaluation is not None:
-        strength = evaluation.strength(claim.id)
-        extra = f", strength {strength:.2f} ({evaluation.gradual})" if strength is not None else ""
-        verdict = (
-            f"{evaluation.status(claim.id).value} under {evaluation.semantics} semantics{extra}"
+        verdict = _verdict(
+            evaluation.status(claim.id),
+            evaluation.semantics,
+            evaluation.strength(claim.id),
+            evaluation.gradual,
         )
     return _tooltip(claim.text, tuple(refs), verdict)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _verdict(status: Status, semantics: str, strength: float | None, gradual: str | None) -> str:
+    extra = f", strength {strength:.2f} ({gradual})" if strength is not None else ""
+    return f"{status.value} under {semantics} semantics{extra}"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -160,16 +167,8 @@ def node_attrs(
 ) -> dict[str, str]:
     """The DOT attributes of a claim's node, label excepted: shape and fill by kind, border by
     status, id, tooltip and link."""
-    attrs = dict(KIND_STYLE[claim.kind])
-    if evaluation is not None:
-        status = evaluation.status(claim.id)
-        look = STATUS_STYLE[status]
-        attrs["color"] = look["color"]
-        attrs["penwidth"] = look["penwidth"]
-        if look["border"] != "solid":
-            attrs["style"] += "," + look["border"]
-        if status is Status.REJECTED:
-            attrs["fontcolor"] = "#555555"
+    status = evaluation.status(claim.id) if evaluation is not None else None
+    attrs = _style_attrs(claim.kind, status)
     attrs["id"] = f"{graph_id}-{anchor(claim.id)}"
     attrs["tooltip"] = graphviz.nohtml(node_tooltip(amap, claim, evaluation))
     url = link(claim.id) if link is not None else None
@@ -226,55 +225,89 @@ def render_dot(
     """
     caption = clean(title) if title is not None else map_title(amap)
     graph = new_digraph(graph_id, caption)
-    sources_of = {rel.source for rel in amap.relations}
+    body = graph.body
     # Style attributes go into a `node [...]` default whenever they change from one node to
     # the next: far less DOT text to quote and parse than repeating them on every node.
-    current: dict[str, str] = {}
+    # Node and edge statements are written here rather than through the graphviz package's
+    # quoting, which would cost more than everything else in a render: every value is
+    # escaped already (escape_dot), a label is HTML-like (``<...>``), and ids cannot hold a
+    # quote, a backslash, markup or a space (model.MODEL_ID_PATTERN).
+    current: tuple[tuple[str, str], ...] = ()
     for claim in amap.claims:
-        attrs = node_attrs(amap, claim, evaluation, graph_id, link)
-        style = {key: attrs.pop(key, NODE_STYLE_DEFAULTS[key]) for key in NODE_STYLE_DEFAULTS}
-        if style != current:
-            graph.attr("node", **style)
+        status = evaluation.status(claim.id) if evaluation is not None else None
+        style = _node_style(claim.kind, status)
+        if style is not current:
+            body.append(_defaults("node", style))
             current = style
-        graph.body.append(
-            _statement(f'"{claim.id}"', {"label": node_label(claim, evaluation), **attrs})
+        label = node_label(claim, evaluation)
+        tooltip = node_tooltip(amap, claim, evaluation)
+        url = link(claim.id) if link is not None else None
+        tail = f' URL="{escape_dot(url)}" target="_top"' if url is not None else ""
+        body.append(
+            f'\t"{claim.id}" [label={label} id="{graph_id}-{anchor(claim.id)}" '
+            f'tooltip="{tooltip}"{tail}]\n'
         )
+    sources_of = {rel.source for rel in amap.relations}
     top = [c.id for c in amap.theses if c.id not in sources_of]
     if top:
         with graph.subgraph(name=f"{graph_id}_theses") as rank:
             rank.attr(rank="sink")
             for tid in top:
                 rank.node(tid)
-    incoming: dict[str, list[str]] = defaultdict(list)
-    numbered = [(i, rel) for i, rel in enumerate(amap.relations) if rel.target in amap.by_id]
-    for kind in RelationKind:
+    by_kind: dict[RelationKind, list[str]] = {kind: [] for kind in RelationKind}
+    known = amap.by_id
+    for i, (source, kind, target) in enumerate(amap.relations):
+        if target in known:
+            by_kind[kind].append(
+                f'\t"{source}" -> "{target}" [id="{graph_id}-e{i}" '
+                f'tooltip="{source} {kind.value} {target}"]\n'
+            )
+    for kind, edges in by_kind.items():
         # One `edge [...]` default per relation kind, then the edges of that kind.
-        of_kind = [(i, rel) for i, rel in numbered if rel.kind is kind]
-        if of_kind:
-            graph.attr("edge", **RELATION_STYLE[kind])
-        for i, rel in of_kind:
-            tip = escape_dot(f"{rel.source} {rel.kind.value} {rel.target}")
-            edge = f'"{rel.source}" -> "{rel.target}"'
-            graph.body.append(_statement(edge, {"id": f"{graph_id}-e{i}", "tooltip": tip}))
-    for rel in amap.relations:
-        if rel.target in amap.by_id:
-            incoming[rel.target].append(rel.source)
+        if edges:
+            body.append(_defaults("edge", tuple(RELATION_STYLE[kind].items())))
+            body.extend(edges)
     if len(amap.claims) <= STACK_LIMIT:
+        incoming: dict[str, list[str]] = defaultdict(list)
+        for rel in amap.relations:
+            if rel.target in known:
+                incoming[rel.target].append(rel.source)
         stack_wide_fans(graph, incoming, fan or max(3, math.ceil(math.sqrt(len(amap.claims)) / 2)))
-    source: str = graph.source
-    return source
+    text: str = graph.source
+    return text
 
 
-def _statement(subject: str, attrs: dict[str, str]) -> str:
-    """One node or edge statement. Node and edge statements are written here rather than
-    through the graphviz package's quoting, which costs more than everything else in a
-    render; every value is already escaped (escape_dot), an HTML-like label is ``<...>``,
-    and claim ids cannot hold a quote or a backslash (model.MODEL_ID_PATTERN)."""
-    parts = [
-        f"{key}={value}" if value.startswith("<") and value.endswith(">") else f'{key}="{value}"'
-        for key, value in attrs.items()
-    ]
-    return f"\t{subject} [{' '.join(parts)}]\n"
+def _style_attrs(kind: ClaimKind, status: Status | None) -> dict[str, str]:
+    """The style attributes a node's kind and status set: shape and fill by kind, border
+    colour, width and line style by status."""
+    attrs = dict(KIND_STYLE[kind])
+    if status is not None:
+        look = STATUS_STYLE[status]
+        attrs["color"] = look["color"]
+        attrs["penwidth"] = look["penwidth"]
+        if look["border"] != "solid":
+            attrs["style"] += "," + look["border"]
+        if status is Status.REJECTED:
+            attrs["fontcolor"] = "#555555"
+    return attrs
+
+
+@functools.lru_cache(maxsize=64)
+def _node_style(kind: ClaimKind, status: Status | None) -> tuple[tuple[str, str], ...]:
+    """Every style attribute of a node of this kind and status, in NODE_STYLE_DEFAULTS
+    order, Graphviz's defaults for the unset: one shared tuple per style."""
+    attrs = _style_attrs(kind, status)
+    return tuple((key, attrs.get(key, default)) for key, default in NODE_STYLE_DEFAULTS.items())
+
+
+@functools.lru_cache(maxsize=256)
+def _defaults(keyword: str, attrs: tuple[tuple[str, str], ...]) -> str:
+    """A ``node [...]`` or ``edge [...]`` defaults statement, quoted by the graphviz package
+    once per distinct style (a map has a handful) instead of once per claim."""
+    scratch = graphviz.Digraph()
+    scratch.attr(keyword, **dict(attrs))
+    line: str = scratch.body[0]
+    return line
 
 
 def stack_wide_fans(graph: graphviz.Digraph, incoming: dict[str, list[str]], fan: int) -> None:
@@ -297,5 +330,5 @@ def stack_wide_fans(graph: graphviz.Digraph, incoming: dict[str, list[str]], fan
                     seen.add(source)
                     below.append(source)
         for j in range(fan, len(below)):
-            graph.edge(below[j], below[j - fan], style="invis")
+            graph.body.append(f'\t"{below[j]}" -> "{below[j - fan]}" [style=invis]\n')
         level = below

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from argmap.evaluate import Evaluation, Status
 from argmap.model import ArgumentMap, Claim, RelationKind
@@ -24,7 +26,12 @@ MAX_OUTLINE_DEPTH = 12
 
 
 def _link(claim: Claim) -> str:
-    return f"[{escape_md(claim.label or claim.text)}](#{anchor(claim.id)})"
+    return _link_to(claim.label or claim.text, claim.id)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _link_to(title: str, claim_id: str) -> str:
+    return f"[{escape_md(title)}](#{anchor(claim_id)})"
 
 
 def _outline_lines(amap: ArgumentMap, node: OutlineNode, depth: int, out: list[str]) -> None:
@@ -110,23 +117,82 @@ def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> str:
     return text
 
 
-def _evaluation_table(amap: ArgumentMap, evaluation: Evaluation) -> list[str]:
-    attackers: dict[str, list[str]] = {}
-    for rel in amap.relations:
-        if (
-            rel.kind is not RelationKind.SUPPORTS
-            and evaluation.status(rel.source) is Status.ACCEPTED
-        ):
-            attackers.setdefault(rel.target, []).append(rel.source)
-    lines = ["| Claim | Status | Strength | Standing attackers |", "| --- | --- | ---: | --- |"]
-    for claim in amap.claims:
+@dataclass(frozen=True)
+class _ClaimText:
+    """The Markdown of one claim that is the same on every summary it appears on."""
+
+    #: Its row of the evaluation table.
+    row: str
+    #: Its section: heading and text, facts before and after its stance, and sources.
+    head: tuple[str, ...]
+    facts_before: str
+    facts_after: str
+    sources: tuple[str, ...]
+
+
+def _claim_texts(amap: ArgumentMap, evaluation: Evaluation | None) -> dict[str, _ClaimText]:
+    """The shared Markdown of the map's claims, filled as summaries ask for it: a claim on
+    several theses' summaries is written once per map and evaluation.
+
+    A claim's row and section do not depend on the thesis: a sub-map holds every attacker
+    of its claims (an attacker reaches the thesis through the claim it attacks).
+    """
+    key = ("markdown-claims",)
+    cached = amap.memo.get(key)
+    if isinstance(cached, tuple) and cached[0] is evaluation:
+        texts: dict[str, _ClaimText] = cached[1]
+        return texts
+    texts = {}
+    amap.memo[key] = (evaluation, texts)  # holding the evaluation keeps the check sound
+    return texts
+
+
+def _claim_text(amap: ArgumentMap, claim_id: str, evaluation: Evaluation | None) -> _ClaimText:
+    texts = _claim_texts(amap, evaluation)
+    text = texts.get(claim_id)
+    if text is not None:
+        return text
+    claim = amap.claim(claim_id)
+    row = ""
+    status_word = ""
+    if evaluation is not None:
+        status = evaluation.status(claim.id)
         strength = evaluation.strength(claim.id)
         shown = f"{strength:.2f}" if strength is not None else "–"
-        standing = ", ".join(_link(amap.claim(a)) for a in attackers.get(claim.id, [])) or "none"
-        lines.append(
-            f"| {_link(claim)} | {_STATUS_WORD[evaluation.status(claim.id)]} | {shown} | {standing} |"
+        attackers = sorted(
+            rel
+            for rel in amap.incoming.get(claim.id, ())
+            if rel.kind is not RelationKind.SUPPORTS
+            and evaluation.status(rel.source) is Status.ACCEPTED
         )
-    return lines
+        standing = ", ".join(_link(amap.claim(rel.source)) for rel in attackers) or "none"
+        row = f"| {_link(claim)} | {_STATUS_WORD[status]} | {shown} | {standing} |"
+        status_word = _STATUS_WORD[status] + (f" ({strength:.2f})" if strength is not None else "")
+    head = [f'### <a id="{anchor(claim.id)}"></a>{escape_md(claim.label or claim.text)}', ""]
+    if claim.label is not None:
+        head += [escape_md(claim.text), ""]
+    after = []
+    if claim.tags:
+        after.append("tags: " + ", ".join(f"`{t}`" for t in claim.tags))
+    if status_word:
+        after.append(status_word)
+    text = _ClaimText(
+        row=row,
+        head=tuple(head),
+        facts_before=f"`{escape_html(claim.id)}` · {claim.kind.value}",
+        facts_after="".join(f" · {fact}" for fact in after),
+        sources=tuple(_sources_lines(amap, claim)),
+    )
+    texts[claim_id] = text
+    return text
+
+
+_STANCE_FACT = {
+    Stance.THESIS: "",
+    Stance.PRO: " · for the thesis",
+    Stance.CON: " · against the thesis",
+    Stance.MIXED: " · both for and against the thesis",
+}
 
 
 def render_markdown(
@@ -152,7 +218,7 @@ def render_markdown(
     require_thesis(amap, thesis_id)
     sub = thesis_map(amap, thesis_id)
     thesis = sub.claim(thesis_id)
-    stance = stances(sub, thesis_id)
+    stance = stances(amap, thesis_id)
     out: list[str] = []
     if index_link:
         out += [f"[← {escape_md(map_title(amap))}]({index_link})", ""]
@@ -168,7 +234,7 @@ def render_markdown(
         out += [_verdict(sub, thesis, evaluation), ""]
     out += ["## Reasons for and against", ""]
     lines: list[str] = []
-    _outline_lines(sub, outline(sub, thesis_id), 0, lines)
+    _outline_lines(sub, outline(amap, thesis_id), 0, lines)
     out += (lines or ["No claim supports or attacks this thesis yet."]) + [""]
     if evaluation is not None:
         gradual = f", strengths by {evaluation.gradual}" if evaluation.gradual else ""
@@ -178,30 +244,16 @@ def render_markdown(
             f"Statuses under {evaluation.semantics} semantics{gradual}.",
             "",
         ]
-        out += [*_evaluation_table(sub, evaluation), ""]
+        out += ["| Claim | Status | Strength | Standing attackers |", "| --- | --- | ---: | --- |"]
+        out += [_claim_text(amap, claim.id, evaluation).row for claim in sub.claims]
+        out.append("")
     out += ["## Claims", ""]
     for claim in sub.claims:
-        out.append(f'### <a id="{anchor(claim.id)}"></a>{escape_md(claim.label or claim.text)}')
+        text = _claim_text(amap, claim.id, evaluation)
+        out += text.head
+        out.append(text.facts_before + _STANCE_FACT[stance[claim.id]] + text.facts_after)
         out.append("")
-        if claim.label is not None:
-            out += [escape_md(claim.text), ""]
-        facts = [f"`{escape_html(claim.id)}`", claim.kind.value]
-        if claim.id != thesis_id:
-            facts.append(
-                {Stance.PRO: "for the thesis", Stance.CON: "against the thesis"}.get(
-                    stance[claim.id], "both for and against the thesis"
-                )
-            )
-        if claim.tags:
-            facts.append("tags: " + ", ".join(f"`{t}`" for t in claim.tags))
-        if evaluation is not None:
-            strength = evaluation.strength(claim.id)
-            facts.append(
-                _STATUS_WORD[evaluation.status(claim.id)]
-                + (f" ({strength:.2f})" if strength is not None else "")
-            )
-        out += [" · ".join(facts), ""]
-        out += _sources_lines(sub, claim)
+        out += text.sources
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

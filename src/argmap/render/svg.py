@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import re
-from xml.etree import ElementTree
+from xml.parsers import expat
 
 from argmap.backend import run_dot
 from argmap.errors import RenderError
@@ -16,8 +15,8 @@ from argmap.render.text import clean, escape_html, map_title
 _PROLOG = re.compile(r"\A\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
-_ID_ATTR = re.compile(r'(?<![\w-])id="([^"]*)"')
-_XLINK = "{http://www.w3.org/1999/xlink}"
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+_LINKS = frozenset({"href", "src"})
 _FORBIDDEN_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
 _SAFE_HREF = re.compile(
     r"^(?:https?://[^\s\"'<>`]+|#[\w.-]*|[\w.-]+(?:\.md|\.svg|\.html)?(?:#[\w.-]*)?)$",
@@ -37,16 +36,17 @@ def postprocess_svg(svg: str, graph_id: str, title: str) -> str:
     """
     svg = _PROLOG.sub("", svg)
     svg = _COMMENT.sub("", svg)
+    # Graphviz writes '-' as '&#45;' (in ids too); the plain form means the same anywhere
+    # in the document and makes the prefix test below a plain comparison.
+    svg = svg.replace("&#45;", "-")
     prefix = graph_id + "-"
-
-    def fix_id(match: re.Match[str]) -> str:
-        # Graphviz writes '-' in ids as '&#45;'; compare and write the plain form.
-        value = html.unescape(match.group(1))
-        if value != graph_id and not value.startswith(prefix):
-            value = prefix + value
-        return f'id="{escape_html(value)}"'
-
-    svg = _ID_ATTR.sub(fix_id, svg)
+    # Every id gets the prefix, then the ids that had it already (the ids of nodes and
+    # edges, written by argmap) or were the graph id itself lose the doubled one.
+    quoted = escape_html(prefix)
+    for space in " \n\t":
+        svg = svg.replace(f'{space}id="', f'{space}id="{quoted}')
+    svg = svg.replace(f'id="{quoted}{quoted}', f'id="{quoted}')
+    svg = svg.replace(f'id="{quoted}{escape_html(graph_id)}"', f'id="{escape_html(graph_id)}"')
     opening = _SVG_OPEN.search(svg)
     if opening is None:
         raise RenderError("Graphviz returned no SVG")
@@ -59,32 +59,53 @@ def postprocess_svg(svg: str, graph_id: str, title: str) -> str:
         + svg[opening.end() :]
     )
     check_svg(svg)
-    lines = [line.rstrip() for line in svg.strip().splitlines()]
-    return "\n".join(lines) + "\n"
+    svg = svg.strip()
+    if " \n" in svg or "\t\n" in svg:
+        svg = _TRAILING_SPACE.sub("", svg)
+    return svg + "\n"
 
 
 def check_svg(svg: str) -> None:
     """Refuse SVG with a script, an event handler or a link that is not http(s) or relative.
 
     The SVG is parsed, so this looks at elements and attributes, not at text content.
+    Names are judged by their local part, whatever namespace prefix they carry.
 
     Raises:
         RenderError: The SVG is not well-formed or holds active content.
     """
-    try:
-        root = ElementTree.fromstring(svg)
-    except ElementTree.ParseError as exc:
-        raise RenderError(f"Graphviz returned malformed SVG: {exc}") from exc
-    for element in root.iter():
-        name = element.tag.rsplit("}", 1)[-1].lower()
-        if name in _FORBIDDEN_ELEMENTS:
-            raise RenderError(f"refusing to write SVG with a <{name}> element")
-        for attr, value in element.attrib.items():
-            local = attr.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
+    # A map has a handful of distinct element and attribute names and thousands of
+    # elements: each name is judged once.
+    tags: dict[str, str] = {}
+    names: dict[str, str] = {}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        forbidden = tags.get(tag)
+        if forbidden is None:
+            local = tag.rsplit(":", 1)[-1].lower()
+            forbidden = tags[tag] = local if local in _FORBIDDEN_ELEMENTS else ""
+        if forbidden:
+            raise RenderError(f"refusing to write SVG with a <{forbidden}> element")
+        for attr, value in attrs.items():
+            kind = names.get(attr)
+            if kind is None:
+                local = attr.rsplit(":", 1)[-1].lower()
+                kind = "on" if local.startswith("on") else "href" if local in _LINKS else ""
+                names[attr] = kind
+            if not kind:
+                continue
+            if kind == "on":
+                local = attr.rsplit(":", 1)[-1].lower()
                 raise RenderError(f"refusing to write SVG with an event handler ({local})")
-            if local in ("href", "src") and not _SAFE_HREF.match(value.strip()):
+            if not _SAFE_HREF.match(value.strip()):
                 raise RenderError(f"refusing to write SVG with an unsafe link {value[:40]!r}")
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(svg, True)
+    except expat.ExpatError as exc:
+        raise RenderError(f"Graphviz returned malformed SVG: {exc}") from exc
 
 
 def svg_from_dot(dot_source: str, graph_id: str, title: str) -> str:

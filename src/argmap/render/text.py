@@ -29,7 +29,10 @@ def clean(text: str) -> str:
     zero-width space before their ``:`` or ``=``: they read the same but can never be
     taken for a URL or an attribute, not even by a careless consumer of the output.
     """
-    text = " ".join(_CONTROL.sub("", text).split())
+    # str.isprintable is false for every control character and for every space but " ",
+    # so a printable text with single inner spaces is already clean of both.
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(_CONTROL.sub("", text).split())
     if ":" in text:
         text = _SCHEMES.sub("\\1\\2\u200b:", text)
     if "=" in text:
@@ -124,6 +127,7 @@ def _wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
     return tuple(lines) or ("",)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def anchor(claim_id: str) -> str:
     """The HTML id / Markdown anchor of a claim."""
     return "claim-" + re.sub(r"[^a-z0-9-]", "-", claim_id.lower())
