@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from argmap.backend import run_dot
-from argmap.build import graph_id, plan_artifacts
+from argmap.build import graph_id, make_artifacts, plan_artifacts
 from argmap.check import check_paths
 from argmap.diagnostics import Severity
 from argmap.evaluate import evaluate_map
@@ -84,10 +84,7 @@ def run_once(directory: str) -> dict[str, float]:
     start = time.perf_counter()
     # Every artifact of a build (thesis maps and summaries, comparisons, the overview, the
     # index), with the maps as DOT text: what the build computes before running Graphviz.
-    files = {
-        artifact.path: artifact.make()
-        for artifact in plan_artifacts(amap, evaluation, dot_only=True)
-    }
+    files = make_artifacts(plan_artifacts(amap, evaluation, dot_only=True))
     t_render = time.perf_counter() - start
     out = Path(directory, "dot")
     out.mkdir(exist_ok=True)

@@ -15,6 +15,7 @@ from argmap.compare import Comparison, compare_theses, comparison_pairs
 from argmap.diagnostics import Diagnostic
 from argmap.errors import UsageError
 from argmap.evaluate import DEFAULT_SUPPORT, GRADUAL_SEMANTICS, Evaluation, evaluate_map
+from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
 from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
@@ -182,12 +183,28 @@ def build_map(
     Nothing is written until every artifact has rendered, and each file is replaced
     atomically, so a failed or interrupted build leaves the old output intact.
     """
-    files: dict[str, bytes] = {}
-    for artifact in plan_artifacts(amap, evaluation, extra=extra):
-        files[artifact.path] = artifact.make()
-        if progress is not None:
-            progress(f"built {Path(out_dir) / artifact.path}")
+    built = None if progress is None else lambda path: progress(f"built {Path(out_dir) / path}")
+    files = make_artifacts(plan_artifacts(amap, evaluation, extra=extra), built)
     return write_tree(out_dir, files)
+
+
+def make_artifacts(
+    artifacts: Sequence[Artifact], built: Callable[[str], None] | None = None
+) -> dict[str, bytes]:
+    """The bytes of each artifact, keyed by path, made in order; ``built`` is called with
+    each path once its artifact is made.
+
+    The cyclic garbage collector is paused meanwhile: rendering makes many short-lived
+    objects that reference counting frees, and a map's claims and caches are alive
+    throughout, so collections would only rescan them.
+    """
+    files: dict[str, bytes] = {}
+    with paused_gc():
+        for artifact in artifacts:
+            files[artifact.path] = artifact.make()
+            if built is not None:
+                built(artifact.path)
+    return files
 
 
 def build_paths(

@@ -62,8 +62,8 @@ class SpanIndex:
 
     def update(self, other: SpanIndex) -> None:
         """Merge another index into this one (first definition wins)."""
-        for key, span in other.spans.items():
-            self.add(key, span)
+        spans = self.spans
+        spans.update({key: span for key, span in other.spans.items() if key not in spans})
 
 
 @dataclass(frozen=True)

@@ -42,10 +42,10 @@ def thesis_map(amap: ArgumentMap, thesis_id: str) -> ArgumentMap:
         return cached
     keep = reaching(amap, [thesis_id])
     claims = []
-    for claim in amap.claims:
-        if claim.id not in keep:
-            continue
-        if all(t in keep for t in (*claim.supports, *claim.attacks, *claim.undercuts)):
+    by_id = amap.by_id
+    for claim in (by_id[cid] for cid in sorted(keep)):
+        targets = (claim.supports, claim.attacks, claim.undercuts)
+        if all(keep.issuperset(of_kind) for of_kind in targets):
             claims.append(claim)  # immutable, so shared with the whole map
             continue
         claims.append(

@@ -18,6 +18,8 @@ _SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
 _HANDLER = re.compile(r"(?i)\b(on[a-z]+)(\s*)=")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#{}()$])")
 _MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
+#: Text that every escaper leaves as it is: no space, markup, quote, colon or equals sign.
+_DOT_PLAIN = re.compile(r"[A-Za-z0-9_.#/-]*")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
 
@@ -72,6 +74,8 @@ def escape_dot(text: str) -> str:
     Graphviz copies ``&...;`` entities through to SVG unchanged, so markup characters are
     written as entities and no raw ``<`` ever reaches the DOT file or the SVG.
     """
+    if _DOT_PLAIN.fullmatch(text):  # ids, anchors and relative links: nothing to escape
+        return text
     text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # Graphviz expands escString sequences (\\N, \\G) in some attributes twice, so a
     # doubled backslash alone is not enough: a zero-width space after it stops the second pass.
@@ -101,9 +105,12 @@ def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> list
 # A claim is drawn on every map it belongs to: its text is wrapped once.
 @functools.lru_cache(maxsize=1 << 16)
 def _wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
+    cleaned = clean(text)
+    if len(cleaned) <= width:
+        return (cleaned,)
     lines: list[str] = []
     line = ""
-    for word in clean(text).split(" "):
+    for word in cleaned.split(" "):
         while len(word) > width:
             if line:
                 lines.append(line)
@@ -112,8 +119,8 @@ def _wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
             word = word[width:]
         if not line:
             line = word
-        elif len(line) + 1 + len(word) <= width:
-            line += " " + word
+        elif len(line) + len(word) < width:  # the word and a space fit
+            line = f"{line} {word}"
         else:
             lines.append(line)
             line = word
@@ -127,7 +134,6 @@ def _wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
     return tuple(lines) or ("",)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def anchor(claim_id: str) -> str:
     """The HTML id / Markdown anchor of a claim."""
     return "claim-" + re.sub(r"[^a-z0-9-]", "-", claim_id.lower())
