@@ -446,3 +446,29 @@ def test_bundled_pair_compares_with_every_link_resolving() -> None:
     ids, links = markdown_ids_and_links(text)
     assert all(link[1:] in ids for link in links)
     assert comparison.tested > 0 and comparison.shared
+
+
+def test_crux_search_on_a_large_map_tests_the_claims_nearest_the_theses() -> None:
+    # Two theses, each with a long chain of reasons below it and an attacker at the top;
+    # plus claims of a third thesis that no change to the two can reach.
+    claims = [
+        Claim(id="a", kind=ClaimKind.THESIS, text="A"),
+        Claim(id="b", kind=ClaimKind.THESIS, text="B"),
+        Claim(id="other", kind=ClaimKind.THESIS, text="Other"),
+        Claim(id="x-attack", text="Against A", attacks=("a",)),
+        Claim(id="y-attack", text="Against B", attacks=("b",)),
+    ]
+    for thesis in ("a", "b"):
+        above = thesis
+        for i in range(200):
+            cid = f"{thesis}-r{i:03d}"
+            claims.append(Claim(id=cid, text=f"Reason {i}", supports=(above,)))
+            above = cid
+    claims += [Claim(id=f"o{i}", text="Elsewhere", supports=("other",)) for i in range(300)]
+    amap = ArgumentMap(claims=tuple(claims))
+    comparison = compare_theses(amap, "a", "b")
+    assert comparison.candidates == 402  # the other thesis's claims cannot be cruxes
+    assert 20 <= comparison.tested < comparison.candidates
+    assert {c.claim_id for c in comparison.cruxes} >= {"x-attack", "y-attack"}
+    text = render_compare_markdown(amap, comparison)
+    assert f"Of the 402 claims connected to either thesis, each of the {comparison.tested}" in text

@@ -29,6 +29,12 @@ MIN_SHIFT = 0.005
 #: Semantics whose verdict on a claim can depend on parts of the map it has no path to
 #: (one odd cycle anywhere can leave no stable extension at all), so every claim is tested.
 NON_DIRECTIONAL = frozenset({"stable", "semi-stable"})
+#: Claim evaluations the crux search may spend, two map evaluations per tested claim
+#: (a second or two): every claim of a map of up to 220 claims is tested, the ones
+#: nearest the theses of a larger map.
+CRUX_BUDGET = 100_000
+#: Claims tested as cruxes however large the map.
+MIN_CRUX_CANDIDATES = 20
 _FIELDS = ("supports", "attacks", "undercuts")
 
 
@@ -142,6 +148,8 @@ class Comparison:
         crux_semantics: The extension semantics the crux ranking used.
         crux_gradual: The gradual semantics the crux ranking used, if any.
         tested: How many claims were removed and accepted in turn.
+        candidates: How many claims could be cruxes; on a large map only the ``tested``
+            nearest the theses are tried (see ``CRUX_BUDGET``).
         cruxes: The strongest changes, ranked.
         notes: What the evaluations reported (convergence of cyclic maps and the like).
     """
@@ -159,6 +167,7 @@ class Comparison:
     crux_semantics: str
     crux_gradual: str | None
     tested: int
+    candidates: int
     cruxes: tuple[Crux, ...]
     notes: tuple[str, ...]
 
@@ -216,21 +225,23 @@ def _side(
     )
 
 
-def _component(amap: ArgumentMap, seeds: Sequence[str]) -> set[str]:
-    """The claims connected to ``seeds`` by relations in either direction."""
+def _component(amap: ArgumentMap, seeds: Sequence[str]) -> dict[str, int]:
+    """The claims connected to ``seeds`` by relations in either direction, each with its
+    distance from the nearest seed, nearest first (then by id)."""
     neighbours: dict[str, list[str]] = {c.id: [] for c in amap.claims}
     for rel in amap.relations:
         if rel.target in neighbours:
             neighbours[rel.source].append(rel.target)
             neighbours[rel.target].append(rel.source)
-    seen = set(seeds)
-    stack = list(seeds)
-    while stack:
-        for other in neighbours[stack.pop()]:
-            if other not in seen:
-                seen.add(other)
-                stack.append(other)
-    return seen
+    distance = dict.fromkeys(sorted(seeds), 0)
+    level = list(distance)
+    depth = 0
+    while level:
+        depth += 1
+        below = {o for claim_id in level for o in neighbours[claim_id] if o not in distance}
+        level = sorted(below)
+        distance.update(dict.fromkeys(level, depth))
+    return distance
 
 
 def _drop_targets(claim: Claim, target: str, fields: Sequence[str]) -> Claim:
@@ -278,10 +289,12 @@ def _changes(
 
 
 class CruxSearch(NamedTuple):
-    """What :func:`rank_cruxes` found: the ranked cruxes, how many claims it tested, notes."""
+    """What :func:`rank_cruxes` found: the ranked cruxes, how many claims it tested of how
+    many could be cruxes, and notes."""
 
     cruxes: tuple[Crux, ...]
     tested: int
+    candidates: int
     notes: tuple[str, ...]
 
 
@@ -307,8 +320,17 @@ def rank_cruxes(
         The ``limit`` strongest cruxes, ranked, the number of claims tested, and notes.
     """
     directional = semantics not in NON_DIRECTIONAL
-    pool = _component(amap, theses) if directional else {c.id for c in amap.claims}
-    candidates = sorted(pool - set(theses))
+    nearest = _component(amap, theses)
+    if directional:
+        # Claims outside the theses' component cannot change them: evaluate without them.
+        amap = ArgumentMap(meta=amap.meta, claims=tuple(amap.by_id[c] for c in sorted(nearest)))
+    else:
+        nearest.update({c.id: len(amap.claims) for c in amap.claims if c.id not in nearest})
+    pool = [cid for cid in nearest if cid not in theses]
+    # Two evaluations of the map per candidate: on a large map only the claims nearest the
+    # theses are tested, within a budget of claim evaluations, so the search stays linear.
+    room = max(MIN_CRUX_CANDIDATES, CRUX_BUDGET // (2 * max(len(amap.claims), 1)))
+    candidates = sorted(pool[:room])
     found: list[Crux] = []
     notes: list[str] = []
     for cid in candidates:
@@ -331,7 +353,7 @@ def rank_cruxes(
             if crux.status_changes or crux.shift >= MIN_SHIFT:
                 found.append(crux)
     found.sort(key=Crux.rank_key)
-    return CruxSearch(tuple(found[:limit]), len(candidates), tuple(notes))
+    return CruxSearch(tuple(found[:limit]), len(candidates), len(pool), tuple(notes))
 
 
 def compare_theses(
@@ -434,6 +456,7 @@ def compare_theses(
         crux_semantics=crux_semantics,
         crux_gradual=crux_gradual,
         tested=search.tested,
+        candidates=search.candidates,
         cruxes=search.cruxes,
         notes=tuple(dict.fromkeys(notes)),
     )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, NamedTuple
+from typing import Annotated, Any, NamedTuple, Self
 
 from pydantic import (
     BaseModel,
@@ -171,6 +172,13 @@ class ArgumentMap(_Frozen):
             object.__setattr__(self, "claims", tuple(sorted(self.claims, key=lambda c: c.id)))
         return self
 
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, with every value derived from the claims (indexes, memo) left behind."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _DERIVED:
+            copy.__dict__.pop(name, None)
+        return copy
+
     @cached_property
     def by_id(self) -> dict[str, Claim]:
         """Claims keyed by id."""
@@ -229,6 +237,11 @@ class ArgumentMap(_Frozen):
     def source(self, source_id: str) -> Source | None:
         """The map source with this id, if any."""
         return self.sources_by_id.get(source_id)
+
+
+_DERIVED = tuple(
+    name for name, value in vars(ArgumentMap).items() if isinstance(value, cached_property)
+)
 
 
 class ClaimFile(_Frozen):

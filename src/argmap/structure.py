@@ -58,10 +58,6 @@ def thesis_map(amap: ArgumentMap, thesis_id: str) -> ArgumentMap:
             )
         )
     sub = ArgumentMap(meta=amap.meta, claims=tuple(claims))
-    # The sub-map's relations are the map's relations among its claims, already sorted.
-    sub.__dict__["relations"] = tuple(
-        rel for rel in amap.relations if rel.source in keep and rel.target in keep
-    )
     amap.memo[key] = sub
     return sub
 

@@ -166,10 +166,16 @@ def _crux_lines(amap: ArgumentMap, comparison: Comparison) -> list[str]:
     how = f"{comparison.crux_semantics} semantics"
     if comparison.crux_gradual is not None:
         how += f" and {_gradual_name(comparison.crux_gradual)}"
+    which = f"Each of the {comparison.tested} claims connected to either thesis"
+    if comparison.tested < comparison.candidates:
+        which = (
+            f"Of the {comparison.candidates} claims connected to either thesis, each of the "
+            f"{comparison.tested} nearest to them (testing all would take too long on a map "
+            "this large)"
+        )
     intro = (
-        f"Each of the {comparison.tested} claims connected to either thesis was removed, then "
-        "accepted (the attacks on it dropped and its base weight set to 1), and the map "
-        f"re-evaluated each time under {how}."
+        f"{which} was removed, then accepted (the attacks on it dropped and its base weight "
+        f"set to 1), and the map re-evaluated each time under {how}."
     )
     if not comparison.cruxes:
         return [intro + " No single change alters either thesis's status or moves its strength."]
