@@ -468,7 +468,7 @@ def test_crux_search_on_a_large_map_tests_the_claims_nearest_the_theses() -> Non
     amap = ArgumentMap(claims=tuple(claims))
     comparison = compare_theses(amap, "a", "b")
     assert comparison.candidates == 402  # the other thesis's claims cannot be cruxes
-    assert 20 <= comparison.tested < comparison.candidates
+    assert 10 <= comparison.tested < comparison.candidates
     assert {c.claim_id for c in comparison.cruxes} >= {"x-attack", "y-attack"}
     text = render_compare_markdown(amap, comparison)
     assert f"Of the 402 claims connected to either thesis, each of the {comparison.tested}" in text
