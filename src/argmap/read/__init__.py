@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, SpanKey, quote_id
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
 from argmap.errors import InputError, UsageError
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, Claim, MapMeta
@@ -126,15 +126,10 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
     for part in results:
         diagnostics += part.diagnostics
         broken |= part.broken_ids
-        claim_spans: dict[str | int, list[tuple[SpanKey, Span]]] = {}
-        for key, span in part.spans.spans.items():
-            if key[0] == "claim" and len(key) > 1:
-                claim_spans.setdefault(key[1], []).append((key, span))
-            else:
-                spans.add(key, span)
+        taken: set[str | int] = set()
         for claim in part.amap.claims:
-            here = part.spans.get("claim", claim.id) or Span(part.spans.first_file())
             if claim.id in claims:
+                here = part.spans.get("claim", claim.id) or Span(part.spans.first_file())
                 first = spans.get("claim", claim.id)
                 diagnostics.append(
                     Diagnostic(
@@ -146,8 +141,17 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
                 )
                 continue
             claims[claim.id] = claim
-            for key, span in claim_spans.get(claim.id, ()):
-                spans.add(key, span)
+            taken.add(claim.id)
+        # The positions of this file's claims that made it into the map, and of the rest
+        # of the file; the first definition of a key wins.
+        known = spans.spans
+        known.update(
+            {
+                key: span
+                for key, span in part.spans.spans.items()
+                if key not in known and (key[0] != "claim" or len(key) == 1 or key[1] in taken)
+            }
+        )
         if part.amap.meta != MapMeta():
             here = part.spans.get("map") or Span(part.spans.first_file())
             if meta is not None:

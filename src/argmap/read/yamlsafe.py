@@ -24,7 +24,7 @@ MAX_DEPTH = 64
 MAX_ALIAS_VALUES = 100_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A parsed YAML value with the position where it starts (1-based)."""
 
@@ -52,8 +52,10 @@ class Parsed:
 
 
 class _Build:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, aliases: bool = True) -> None:
         self.path = path
+        #: Whether the text may hold aliases (``*name``): without, no value is reached twice.
+        self.aliases = aliases
         self.count = 0
         self.seen: set[int] = set()
         self.diagnostics: list[Diagnostic] = []
@@ -65,7 +67,9 @@ class _Build:
     def node(self, n: yaml.Node, depth: int) -> Node:
         # Only values reached again through an alias count: a plain file of any size passes,
         # an alias bomb stops after MAX_ALIAS_VALUES copies.
-        if id(n) in self.seen:
+        if not self.aliases:
+            pass
+        elif id(n) in self.seen:
             self.count += 1
             if self.count > MAX_ALIAS_VALUES:
                 raise _TooBig(n)
@@ -137,7 +141,7 @@ def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 
 def parse_yaml(text: str, path: str) -> Parsed:
     """Parse one YAML document into Nodes; problems come back as diagnostics, never raised."""
-    build = _Build(path)
+    build = _Build(path, aliases="*" in text)
     try:
         root_node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -147,8 +147,9 @@ def _claim_texts(amap: ArgumentMap, evaluation: Evaluation | None) -> dict[str, 
     return texts
 
 
-def _claim_text(amap: ArgumentMap, claim_id: str, evaluation: Evaluation | None) -> _ClaimText:
-    texts = _claim_texts(amap, evaluation)
+def _claim_text(
+    amap: ArgumentMap, claim_id: str, evaluation: Evaluation | None, texts: dict[str, _ClaimText]
+) -> _ClaimText:
     text = texts.get(claim_id)
     if text is not None:
         return text
@@ -244,12 +245,14 @@ def render_markdown(
             f"Statuses under {evaluation.semantics} semantics{gradual}.",
             "",
         ]
+    shared = _claim_texts(amap, evaluation)
+    texts = [_claim_text(amap, claim.id, evaluation, shared) for claim in sub.claims]
+    if evaluation is not None:
         out += ["| Claim | Status | Strength | Standing attackers |", "| --- | --- | ---: | --- |"]
-        out += [_claim_text(amap, claim.id, evaluation).row for claim in sub.claims]
+        out += [text.row for text in texts]
         out.append("")
     out += ["## Claims", ""]
-    for claim in sub.claims:
-        text = _claim_text(amap, claim.id, evaluation)
+    for claim, text in zip(sub.claims, texts, strict=True):
         out += text.head
         out.append(text.facts_before + _STANCE_FACT[stance[claim.id]] + text.facts_after)
         out.append("")

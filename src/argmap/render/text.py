@@ -17,6 +17,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
 _HANDLER = re.compile(r"(?i)\b(on[a-z]+)(\s*)=")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#{}()$])")
+_NOT_ANCHOR = re.compile(r"[^a-z0-9-]")
 _MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 #: Text that every escaper leaves as it is: no space, markup, quote, colon or equals sign.
 _DOT_PLAIN = re.compile(r"[A-Za-z0-9_.#/-]*")
@@ -134,9 +135,10 @@ def _wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
     return tuple(lines) or ("",)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def anchor(claim_id: str) -> str:
     """The HTML id / Markdown anchor of a claim."""
-    return "claim-" + re.sub(r"[^a-z0-9-]", "-", claim_id.lower())
+    return "claim-" + _NOT_ANCHOR.sub("-", claim_id.lower())
 
 
 def map_title(amap: ArgumentMap) -> str:
