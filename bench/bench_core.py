@@ -7,15 +7,17 @@ evaluation, DOT and Markdown of every artifact, Graphviz's layout of every map, 
 post-processing that makes its SVG inline-ready and checks it. Then argmap's own work as a
 ratio of the layout time: ``own/layout`` counts check, evaluation, DOT and Markdown, and
 ``+SVG/layout`` also the SVG post-processing. Each figure is the median of ``--repeat``
-runs, each run a new process, so no cache makes a later run look faster. Nothing is
-asserted: the figures are for reading, and they vary by a fifth or more from run to run
-on a shared machine.
+runs (a ratio, the median of the runs' ratios), each run a new process, so no cache makes
+a later run look faster. Every step runs on one core (Linux), which steadies the figures;
+on a shared machine they still vary by a tenth or more from run to run. Nothing is
+asserted: the figures are for reading.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -123,7 +125,11 @@ def lay_out(directory: Path) -> tuple[float, float]:
 
 
 def measure(n: int, repeat: int, layout: bool) -> str:
-    """One row of the table: the figures for a map of n claims."""
+    """One row of the table: the figures for a map of n claims.
+
+    Each repetition runs argmap in a new process, then (up to 2,000 claims by default)
+    Graphviz on its output, so that the ratios compare runs made at the same moment.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         write_map(Path(tmp), n)
         runs = []
@@ -134,22 +140,28 @@ def measure(n: int, repeat: int, layout: bool) -> str:
                 capture_output=True,
                 text=True,
             )
-            runs.append(json.loads(done.stdout))
-        if runs[0]["errors"]:
-            raise SystemExit(f"the synthetic map of {n} claims has errors")
-        t_load, t_eval, t_render = (
-            statistics.median(run[key] for run in runs) for key in ("load", "eval", "render")
+            run = json.loads(done.stdout)
+            if run["errors"]:
+                raise SystemExit(f"the synthetic map of {n} claims has errors")
+            run["own"] = run["load"] + run["eval"] + run["render"]
+            if layout:
+                run["layout"], run["post"] = lay_out(Path(tmp, "dot"))
+                run["ratio"] = run["own"] / run["layout"]
+                run["ratio+"] = (run["own"] + run["post"]) / run["layout"]
+            runs.append(run)
+
+        def median(key: str) -> float:
+            return statistics.median(run[key] for run in runs)
+
+        row = (
+            f"{n:>7} {runs[0]['relations']:>9} {median('load'):13.3f}s {median('eval'):7.3f}s "
+            f"{median('render'):7.3f}s"
         )
-        own = t_load + t_eval + t_render
-        row = f"{n:>7} {runs[0]['relations']:>9} {t_load:13.3f}s {t_eval:7.3f}s {t_render:7.3f}s"
         if not layout:
             return f"{row} {'-':>9} {'skipped':>10} {'-':>10} {'-':>11}"
-        layouts = [lay_out(Path(tmp, "dot")) for _ in range(min(repeat, 3))]
-        t_layout = statistics.median(t for t, _ in layouts)
-        t_post = statistics.median(p for _, p in layouts)
         return (
-            f"{row} {t_post:8.3f}s {t_layout:9.2f}s {own / t_layout:10.3f} "
-            f"{(own + t_post) / t_layout:11.3f}"
+            f"{row} {median('post'):8.3f}s {median('layout'):9.2f}s {median('ratio'):10.3f} "
+            f"{median('ratio+'):11.3f}"
         )
 
 
@@ -160,6 +172,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="cold runs per size (median)")
     parser.add_argument("--run-once", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity") and not args.run_once:
+        # Every step, Graphviz included, runs on the same one core (the last, which on a
+        # small machine sees fewer interrupts): the figures vary less from run to run.
+        os.sched_setaffinity(0, {max(os.sched_getaffinity(0))})
     if args.run_once:
         print(json.dumps(run_once(args.run_once)))
         return

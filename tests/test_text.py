@@ -14,6 +14,7 @@ from argmap.render.text import (
     escape_md,
     safe_url,
     wrap,
+    wrap_html,
 )
 
 from .strategies import HOSTILE, TEXT
@@ -67,3 +68,44 @@ def test_wrap_breaks_at_fixed_width_and_ellipsises_long_text() -> None:
     assert len(lines) == 3
     assert all(len(line) <= 20 for line in lines)
     assert lines[-1].endswith("…")
+
+
+def _greedy_wrap(text: str, width: int, max_lines: int) -> list[str]:
+    """Greedy wrapping, word by word: the plain definition ``wrap`` must agree with."""
+    lines: list[str] = []
+    line = ""
+    for word in clean(text).split(" "):
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if line and len(line) + 1 + len(word) <= width:
+            line += " " + word
+        elif line:
+            lines.append(line)
+            line = word
+        else:
+            line = word
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
+    return lines or [""]
+
+
+WRAP_TEXT = st.lists(
+    st.sampled_from(["a", "bb", "word", " ", "  ", "x" * 30, "<&>", '"', "\\", "on", "x=", "é"]),
+    max_size=40,
+).map("".join)
+
+
+@given(st.one_of(TEXT, HOSTILE, WRAP_TEXT), st.integers(4, 40), st.integers(1, 8))
+def test_wrap_is_greedy_and_wrap_html_escapes_each_line(
+    text: str, width: int, max_lines: int
+) -> None:
+    lines = wrap(text, width, max_lines)
+    assert lines == _greedy_wrap(text, width, max_lines)
+    assert wrap_html(text, width, max_lines) == "<BR/>".join(escape_dot_html(x) for x in lines)

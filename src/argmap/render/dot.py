@@ -19,7 +19,7 @@ from argmap.render.text import (
     escape_dot,
     escape_dot_html,
     map_title,
-    wrap,
+    wrap_html,
 )
 
 Linker = Callable[[str], str | None]
@@ -108,7 +108,7 @@ def node_label(claim: Claim, evaluation: Evaluation | None) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _label(kind: ClaimKind, title: str, status: Status | None, strength: float | None) -> str:
     width = THESIS_WRAP_WIDTH if kind is ClaimKind.THESIS else WRAP_WIDTH
-    body = "<BR/>".join(escape_dot_html(line) for line in wrap(title, width))
+    body = wrap_html(title, width)
     if kind is ClaimKind.THESIS:
         body = f'<FONT POINT-SIZE="9">THESIS</FONT><BR/><B>{body}</B>'
     if status is not None:

@@ -16,7 +16,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 # a zero-width space keeps them readable and keeps them from ever being a URL.
 _SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
 _HANDLER = re.compile(r"(?i)\b(on[a-z]+)(\s*)=")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#{}()$])")
+#: Markdown escapes: a backslash before each ASCII punctuation character with meaning
+#: inline, entity references for angle brackets.
+_MD_ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]!|~&#{}()$"} | {ord("<"): "&lt;", ord(">"): "&gt;"}
+_HTML_SPECIAL = re.compile(r"[&<>\"'\\]")
 _NOT_ANCHOR = re.compile(r"[^a-z0-9-]")
 _MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
 #: Text that every escaper leaves as it is: no space, markup, quote, colon or equals sign.
@@ -91,7 +94,7 @@ def escape_md(text: str) -> str:
     (spec 0.31, section 2.4), so every character with meaning inline is escaped; angle
     brackets become entity references, so no tag-like text appears even in the source.
     """
-    text = _MD_SPECIAL.sub(r"\\\1", clean(text)).replace("\\<", "&lt;").replace("\\>", "&gt;")
+    text = clean(text).translate(_MD_ESCAPES)
     # Block markers count only at the start of a line: list bullets, ordered-list numbers,
     # setext underlines.
     return _MD_LINE_START.sub(r"\1\\\2", text, count=1)
@@ -103,13 +106,46 @@ def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> list
     return list(_wrap(text, width, max_lines))
 
 
+def wrap_html(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> str:
+    """Text wrapped as by ``wrap`` for a Graphviz HTML-like label: each line escaped as by
+    ``escape_dot_html``, the lines joined with ``<BR/>``."""
+    lines = _wrap(text, width, max_lines)
+    if _unbroken(text, width) and not _HTML_SPECIAL.search("".join(lines)):
+        # Whole words of clean text with nothing to escape: each line is as escaping leaves it.
+        return "<BR/>".join(lines)
+    return "<BR/>".join(escape_dot_html(line) for line in lines)
+
+
+def _unbroken(text: str, width: int) -> bool:
+    """Whether wrapping ``text`` at ``width`` breaks only between words."""
+    return not _word_longer_than(width).search(clean(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _word_longer_than(width: int) -> re.Pattern[str]:
+    return re.compile(rf"[^ ]{{{width + 1},}}")
+
+
+@functools.lru_cache(maxsize=64)
+def _line_of(width: int) -> re.Pattern[str]:
+    # Greedy: the most whole words, up to ``width`` characters, then a space or the end.
+    return re.compile(rf"(.{{1,{width}}})(?: |$)")
+
+
 # A claim is drawn on every map it belongs to: its text is wrapped once.
 @functools.lru_cache(maxsize=1 << 16)
 def _wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
     cleaned = clean(text)
     if len(cleaned) <= width:
         return (cleaned,)
-    lines: list[str] = []
+    lines: list[str]
+    if _unbroken(cleaned, width):
+        lines = _line_of(width).findall(cleaned)
+        if len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = lines[-1][: width - 1].rstrip() + "…"
+        return tuple(lines)
+    lines = []
     line = ""
     for word in cleaned.split(" "):
         while len(word) > width:
