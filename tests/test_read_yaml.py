@@ -24,6 +24,14 @@ def test_yaml_scalars_stay_strings_until_typed() -> None:
     assert root.plain() == {"a": "on", "b": "no", "c": "1.10", "d": None, "e": ""}
 
 
+def test_every_untagged_scalar_is_text_and_merge_keys_are_refused() -> None:
+    root = parse_yaml("a: =\nb: 2001-12-14\nc: 0x1F\nd: .inf\ne: '<<'\n", "x.yaml").root
+    assert root is not None
+    assert root.plain() == {"a": "=", "b": "2001-12-14", "c": "0x1F", "d": ".inf", "e": "<<"}
+    parsed = parse_yaml("base: &b {x: 1}\nother:\n  <<: *b\n", "x.yaml")
+    assert [(d.code, d.span.line, d.span.col) for d in parsed.diagnostics] == [("yaml-tag", 3, 3)]
+
+
 def test_reader_types_yaml_1_1_words_as_text() -> None:
     result = read_yaml(
         "claims:\n  - id: a\n    kind: thesis\n    text: on\n    label: no\n", "x.yaml"

@@ -44,8 +44,11 @@ def thesis_map(amap: ArgumentMap, thesis_id: str) -> ArgumentMap:
     claims = []
     by_id = amap.by_id
     for claim in (by_id[cid] for cid in sorted(keep)):
-        targets = (claim.supports, claim.attacks, claim.undercuts)
-        if all(keep.issuperset(of_kind) for of_kind in targets):
+        if (
+            keep.issuperset(claim.supports)
+            and keep.issuperset(claim.attacks)
+            and keep.issuperset(claim.undercuts)
+        ):
             claims.append(claim)  # immutable, so shared with the whole map
             continue
         claims.append(
@@ -57,7 +60,8 @@ def thesis_map(amap: ArgumentMap, thesis_id: str) -> ArgumentMap:
                 }
             )
         )
-    sub = ArgumentMap(meta=amap.meta, claims=tuple(claims))
+    # The claims are the map's (valid, unique, sorted by id), so nothing is left to check.
+    sub = ArgumentMap.model_construct(meta=amap.meta, claims=tuple(claims))
     amap.memo[key] = sub
     return sub
 
@@ -93,7 +97,7 @@ def stances(amap: ArgumentMap, thesis_id: str) -> Mapping[str, Stance]:
     return result
 
 
-@dataclass
+@dataclass(slots=True)
 class OutlineNode:
     """One entry of the pro/con outline: a claim, how it bears on its parent, its own reasons."""
 
@@ -119,11 +123,13 @@ def outline(amap: ArgumentMap, thesis_id: str) -> OutlineNode:
     while queue:
         nxt: list[OutlineNode] = []
         for node in queue:
-            for rel in incoming.get(node.claim_id, ()):
-                child = OutlineNode(rel.source, rel.kind, repeated=rel.source in expanded)
-                node.children.append(child)
-                if not child.repeated:
-                    expanded.add(rel.source)
+            children = node.children
+            for source, kind, _ in incoming.get(node.claim_id, ()):
+                repeated = source in expanded
+                child = OutlineNode(source, kind, [], repeated)
+                children.append(child)
+                if not repeated:
+                    expanded.add(source)
                     nxt.append(child)
         queue = nxt
     return root

@@ -9,7 +9,26 @@ import yaml
 
 from argmap.diagnostics import Diagnostic, Severity, Span
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR, _SEQ, _MAP, _MERGE = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map", "merge"))
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """Composes nodes with every untagged scalar a string: no implicit typing to undo, and
+    none of the resolver's work per value. A plain ``<<`` still resolves to a merge key, so
+    that it can be refused."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _MERGE if value == "<<" and implicit[0] else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 #: The only tags a claim file may carry: YAML's own core types (resolved or explicit).
 _CORE_TAGS = frozenset(

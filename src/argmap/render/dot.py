@@ -121,12 +121,6 @@ def _label(kind: ClaimKind, title: str, status: Status | None, strength: float |
 
 def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None) -> str:
     """A claim's tooltip: its full text, its sources and its evaluation, one per line."""
-    refs = []
-    for ref in claim.sources:
-        source = amap.source(ref.source) if ref.source else None
-        refs.append(
-            (source.title if source else (ref.url or ref.source or ""), ref.locator, ref.quote)
-        )
     verdict = None
     if evaluation is not None:
         verdict = _verdict(
@@ -135,7 +129,20 @@ def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None)
             evaluation.strength(claim.id),
             evaluation.gradual,
         )
-    return _tooltip(claim.text, tuple(refs), verdict)
+    return _tooltip(claim.text, _refs(amap, claim), verdict)
+
+
+def _refs(amap: ArgumentMap, claim: Claim) -> tuple[tuple[str, str | None, str | None], ...]:
+    """What a tooltip shows of each citation: the work's title (or URL), locator, quote."""
+    if not claim.sources:
+        return ()
+    refs = []
+    for ref in claim.sources:
+        source = amap.source(ref.source) if ref.source else None
+        refs.append(
+            (source.title if source else (ref.url or ref.source or ""), ref.locator, ref.quote)
+        )
+    return tuple(refs)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -233,19 +240,25 @@ def render_dot(
     # escaped already (escape_dot), a label is HTML-like (``<...>``), and ids cannot hold a
     # quote, a backslash, markup or a space (model.MODEL_ID_PATTERN).
     current: tuple[tuple[str, str], ...] = ()
+    status: Status | None = None
+    strength: float | None = None
+    verdict: str | None = None
     for claim in amap.claims:
-        status = evaluation.status(claim.id) if evaluation is not None else None
+        cid = claim.id
+        if evaluation is not None:
+            status = evaluation.status(cid)
+            strength = evaluation.strength(cid)
+            verdict = _verdict(status, evaluation.semantics, strength, evaluation.gradual)
         style = _node_style(claim.kind, status)
         if style is not current:
             body.append(_defaults("node", style))
             current = style
-        label = node_label(claim, evaluation)
-        tooltip = node_tooltip(amap, claim, evaluation)
-        url = link(claim.id) if link is not None else None
+        label = _label(claim.kind, claim.label or claim.text, status, strength)
+        tooltip = _tooltip(claim.text, _refs(amap, claim), verdict)
+        url = link(cid) if link is not None else None
         tail = f' URL="{escape_dot(url)}" target="_top"' if url is not None else ""
         body.append(
-            f'\t"{claim.id}" [label={label} id="{graph_id}-{anchor(claim.id)}" '
-            f'tooltip="{tooltip}"{tail}]\n'
+            f'\t"{cid}" [label={label} id="{graph_id}-{anchor(cid)}" tooltip="{tooltip}"{tail}]\n'
         )
     sources_of = {rel.source for rel in amap.relations}
     top = [c.id for c in amap.theses if c.id not in sources_of]
@@ -260,7 +273,7 @@ def render_dot(
         if target in known:
             by_kind[kind].append(
                 f'\t"{source}" -> "{target}" [id="{graph_id}-e{i}" '
-                f'tooltip="{source} {kind.value} {target}"]\n'
+                f'tooltip="{source} {kind} {target}"]\n'
             )
     for kind, edges in by_kind.items():
         # One `edge [...]` default per relation kind, then the edges of that kind.

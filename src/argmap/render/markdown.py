@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.evaluate import Evaluation, Status
 from argmap.model import ArgumentMap, Claim, RelationKind
@@ -117,8 +117,7 @@ def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class _ClaimText:
+class _ClaimText(NamedTuple):
     """The Markdown of one claim that is the same on every summary it appears on."""
 
     #: Its row of the evaluation table.
