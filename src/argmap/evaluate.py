@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from argmap.diagnostics import did_you_mean, quote_id
 from argmap.errors import DataError, EvaluationError, UsageError
+from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, RelationKind
 from argmap.semantics import extensions as ext
 from argmap.semantics.bipolar import BipolarGraph, flatten
@@ -218,6 +219,13 @@ def evaluate_map(
     if gradual is not None:
         _check_name(gradual, GRADUAL_SEMANTICS, "gradual semantics")
     _check_name(support, SUPPORT_READINGS, "support reading")
+    # The frameworks built here stay alive until the statuses are read off: collections
+    # would only rescan them (and the map) again and again.
+    with paused_gc():
+        return _evaluate(amap, semantics, support, gradual)
+
+
+def _evaluate(amap: ArgumentMap, semantics: str, support: str, gradual: str | None) -> Evaluation:
     graph = bipolar_graph(amap)
     fw = flatten(graph, support)
     notes: list[str] = []
