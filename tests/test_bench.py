@@ -1,0 +1,70 @@
+"""The benchmarks run and print their tables (tiny sizes: the figures themselves are not tested)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+NUMBER = r"\d+(?:\.\d+)?s?"
+
+
+@pytest.mark.dot
+def test_core_bench_prints_a_row_per_size_with_every_step_and_the_ratios() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "bench_core.py"),
+            "--sizes",
+            "30,250",
+            "--repeat",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    header, *rows = done.stdout.splitlines()
+    assert header.split() == [
+        "claims",
+        "relations",
+        "load+validate",
+        "eval",
+        "DOT+MD",
+        "SVG",
+        "post",
+        "dot",
+        "layout",
+        "own/layout",
+        "+SVG/layout",
+    ]
+    assert [row.split()[0] for row in rows] == ["30", "250"]
+    for row in rows:
+        assert re.fullmatch(rf"\s*(?:{NUMBER}\s+){{8}}{NUMBER}\s*", row), row
+
+
+def test_semantics_bench_runs_without_peers() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "bench_semantics.py"),
+            "--families",
+            "chain",
+            "--sizes",
+            "100",
+            "--no-peers",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    tasks = re.findall(r"^\| chain-100 \| ([\w-]+) \| [\d.]+ ms", done.stdout, re.MULTILINE)
+    assert tasks == ["grounded", "preferred-first", "preferred-all", "stable-all", "dfquad"]
