@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,9 @@ class Artifact:
 
     path: str
     make: Callable[[], bytes]
+    #: A rough measure of the work of making it (the claims a map draws): a parallel build
+    #: starts the costliest first, so that no long layout is left to run alone at the end.
+    cost: int = 0
 
 
 @dataclass
@@ -83,7 +87,7 @@ def plan_artifacts(
             dot = render_dot(shown, evaluation, link=link, graph_id=gid, title=title)
             return (dot if dot_only else svg_from_dot(dot, gid, title)).encode("utf-8")
 
-        return Artifact(f"{name}.{'dot' if dot_only else 'svg'}", make)
+        return Artifact(f"{name}.{'dot' if dot_only else 'svg'}", make, len(shown.claims))
 
     def summary(tid: str) -> Artifact:
         def make() -> bytes:
@@ -165,7 +169,7 @@ def _comparison_artifacts(
         return text.encode("utf-8")
 
     return [
-        Artifact(f"{name}.{'dot' if dot_only else 'svg'}", drawing),
+        Artifact(f"{name}.{'dot' if dot_only else 'svg'}", drawing, len(amap.claims)),
         Artifact(f"{name}.md", page),
     ]
 
@@ -177,34 +181,72 @@ def build_map(
     evaluation: Evaluation | None = None,
     progress: Progress | None = None,
     extra: ExtraArtifacts | None = None,
+    jobs: int = 1,
 ) -> list[Path]:
     """Render every artifact of a checked map, then write them all.
 
     Nothing is written until every artifact has rendered, and each file is replaced
-    atomically, so a failed or interrupted build leaves the old output intact.
+    atomically, so a failed or interrupted build leaves the old output intact. With
+    ``jobs`` above 1, that many Graphviz layouts run at once (see :func:`make_artifacts`).
     """
     built = None if progress is None else lambda path: progress(f"built {Path(out_dir) / path}")
-    files = make_artifacts(plan_artifacts(amap, evaluation, extra=extra), built)
+    files = make_artifacts(plan_artifacts(amap, evaluation, extra=extra), built, jobs=jobs)
     return write_tree(out_dir, files)
 
 
-def make_artifacts(
-    artifacts: Sequence[Artifact], built: Callable[[str], None] | None = None
-) -> dict[str, bytes]:
-    """The bytes of each artifact, keyed by path, made in order; ``built`` is called with
-    each path once its artifact is made.
+def default_jobs() -> int:
+    """How many artifacts a build makes at once by default: one per CPU, at most 8."""
+    cpus = os.process_cpu_count() if hasattr(os, "process_cpu_count") else os.cpu_count()
+    return max(1, min(8, cpus or 1))
 
+
+def make_artifacts(
+    artifacts: Sequence[Artifact], built: Callable[[str], None] | None = None, *, jobs: int = 1
+) -> dict[str, bytes]:
+    """The bytes of each artifact, keyed by path; ``built`` is called with each path, in
+    the artifacts' order, once its artifact is made.
+
+    With ``jobs`` above 1 the artifacts are made by that many threads: Graphviz runs in a
+    process of its own, so that many layouts run at once while Python renders the rest.
+    The bytes are the same either way (every renderer is a pure function of the map).
     The cyclic garbage collector is paused meanwhile: rendering makes many short-lived
     objects that reference counting frees, and a map's claims and caches are alive
     throughout, so collections would only rescan them.
+
+    Raises:
+        UsageError: ``jobs`` is below 1.
+        RenderError: An artifact failed (the first one, in order).
     """
+    if jobs < 1:
+        raise UsageError(f"jobs must be 1 or more, not {jobs}")
     files: dict[str, bytes] = {}
     with paused_gc():
-        for artifact in artifacts:
-            files[artifact.path] = artifact.make()
-            if built is not None:
-                built(artifact.path)
+        if jobs == 1 or len(artifacts) < 2:
+            made: Iterable[bytes] = (artifact.make() for artifact in artifacts)
+            _collect(artifacts, made, files, built)
+            return files
+        pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="argmap-build")
+        try:
+            costliest = sorted(range(len(artifacts)), key=lambda i: -artifacts[i].cost)
+            futures = {i: pool.submit(artifacts[i].make) for i in costliest}
+            made = (futures[i].result() for i in range(len(artifacts)))
+            _collect(artifacts, made, files, built)
+        finally:
+            # On a failure, the artifacts not yet started are dropped, not made.
+            pool.shutdown(wait=True, cancel_futures=True)
     return files
+
+
+def _collect(
+    artifacts: Sequence[Artifact],
+    made: Iterable[bytes],
+    files: dict[str, bytes],
+    built: Callable[[str], None] | None,
+) -> None:
+    for artifact, data in zip(artifacts, made, strict=True):
+        files[artifact.path] = data
+        if built is not None:
+            built(artifact.path)
 
 
 def build_paths(
@@ -220,6 +262,7 @@ def build_paths(
     progress: Progress | None = None,
     evaluate: bool = True,
     extra: ExtraArtifacts | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
     """Check a map and, when it has no errors, build its artifacts into ``out_dir``.
 
@@ -235,7 +278,12 @@ def build_paths(
             check.amap, semantics=semantics, support=support, gradual=gradual
         )
     result.written = build_map(
-        check.amap, out_dir, evaluation=result.evaluation, progress=progress, extra=extra
+        check.amap,
+        out_dir,
+        evaluation=result.evaluation,
+        progress=progress,
+        extra=extra,
+        jobs=jobs,
     )
     return result
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from argmap.build import RENDER_FORMATS, build_paths, render_artifact
+from argmap.build import RENDER_FORMATS, build_paths, default_jobs, render_artifact
 from argmap.check import check_paths
 from argmap.cli.app import (
     PATHS,
@@ -97,6 +97,14 @@ def check(paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, stri
     is_flag=True,
     help="Also write a standalone HTML page per map (pan, zoom, claim details; fetches nothing).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=default_jobs,
+    show_default="one per CPU, at most 8",
+    help="How many Graphviz layouts to run at once.",
+)
 def build(
     paths: tuple[str, ...],
     out_dir: str,
@@ -107,6 +115,7 @@ def build(
     support: str,
     strict: bool,
     html: bool,
+    jobs: int,
 ) -> None:
     """Check a map, then write an SVG map and a Markdown summary per thesis, an overview
     SVG and an index page. With errors nothing is written.
@@ -129,6 +138,7 @@ def build(
             progress=_progress,
             evaluate=semantics != "none",
             extra=html_artifacts if html else None,
+            jobs=jobs,
         )
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if not result.written:

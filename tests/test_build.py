@@ -1,0 +1,87 @@
+"""Making a build's artifacts: the same bytes in order however many are made at once."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from argmap.build import Artifact, build_paths, make_artifacts, plan_artifacts
+from argmap.check import check_paths
+from argmap.errors import RenderError, UsageError
+from argmap.evaluate import evaluate_map
+
+from .conftest import CASES
+
+TWO_THESES = str(CASES / "valid_two_theses" / "input")
+
+
+def test_parallel_making_gives_the_same_files_in_the_same_order() -> None:
+    amap = check_paths([TWO_THESES]).amap
+    evaluation = evaluate_map(amap)
+    artifacts = plan_artifacts(amap, evaluation, dot_only=True)
+    alone = make_artifacts(artifacts)
+    # Fresh plans: nothing cached by the first run is shared with the second.
+    amap = check_paths([TWO_THESES]).amap
+    seen: list[str] = []
+    together = make_artifacts(
+        plan_artifacts(amap, evaluate_map(amap), dot_only=True), seen.append, jobs=4
+    )
+    assert list(together) == list(alone) == seen == [a.path for a in artifacts]
+    assert together == alone
+
+
+def test_parallel_making_starts_the_costliest_first_and_reports_in_plan_order() -> None:
+    started: list[str] = []
+    lock = threading.Lock()
+
+    def artifact(name: str, cost: int) -> Artifact:
+        def make() -> bytes:
+            with lock:
+                started.append(name)
+            time.sleep(0.05)
+            return name.encode()
+
+        return Artifact(name, make, cost)
+
+    plan = [artifact("small", 1), artifact("page", 0), artifact("big", 100), artifact("mid", 10)]
+    reported: list[str] = []
+    files = make_artifacts(plan, reported.append, jobs=2)
+    assert started[:2] == ["big", "mid"]
+    assert reported == list(files) == ["small", "page", "big", "mid"]
+    assert files["big"] == b"big"
+
+
+def test_a_failed_artifact_fails_the_whole_making_and_drops_what_had_not_started() -> None:
+    made: list[str] = []
+
+    def fail() -> bytes:
+        raise RenderError("Graphviz failed")
+
+    def slow(name: str) -> Artifact:
+        def make() -> bytes:
+            time.sleep(0.05)
+            made.append(name)
+            return b""
+
+        return Artifact(name, make)
+
+    plan = [Artifact("broken", fail, 100), *(slow(f"a{i}") for i in range(20))]
+    with pytest.raises(RenderError, match="Graphviz failed"):
+        make_artifacts(plan, jobs=2)
+    assert len(made) < 20
+    with pytest.raises(UsageError):
+        make_artifacts(plan, jobs=0)
+
+
+@pytest.mark.dot
+def test_build_writes_the_same_files_with_one_job_or_several(tmp_path: Path) -> None:
+    for jobs in (1, 3):
+        result = build_paths([TWO_THESES], tmp_path / str(jobs), jobs=jobs)
+        assert result.written
+    one, three = (
+        {p.name: p.read_bytes() for p in sorted((tmp_path / j).iterdir())} for j in ("1", "3")
+    )
+    assert one == three
