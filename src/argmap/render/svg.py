@@ -17,6 +17,16 @@ _COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _LINKS = frozenset({"href", "src"})
+#: Attributes Graphviz writes that are neither event handlers nor links.
+_PLAIN_ATTRIBUTES = frozenset(
+    {
+        "class", "cx", "cy", "d", "fill", "fill-opacity", "font-family", "font-size",
+        "font-style", "font-weight", "height", "id", "points", "preserveAspectRatio", "r",
+        "rx", "ry", "stroke", "stroke-dasharray", "stroke-opacity", "stroke-width", "target",
+        "text-anchor", "text-decoration", "transform", "viewBox", "width", "x", "x1", "x2",
+        "xlink:title", "xmlns", "xmlns:xlink", "y", "y1", "y2",
+    }
+)  # fmt: skip
 _FORBIDDEN_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
 _SAFE_HREF = re.compile(
     r"^(?:https?://[^\s\"'<>`]+|#[\w.-]*|[\w.-]+(?:\.md|\.svg|\.html)?(?:#[\w.-]*)?)$",
@@ -86,6 +96,8 @@ def check_svg(svg: str) -> None:
             forbidden = tags[tag] = local if local in _FORBIDDEN_ELEMENTS else ""
         if forbidden:
             raise RenderError(f"refusing to write SVG with a <{forbidden}> element")
+        if attrs.keys() <= _PLAIN_ATTRIBUTES:  # most elements: judged in one set comparison
+            return
         for attr, value in attrs.items():
             kind = names.get(attr)
             if kind is None:
