@@ -112,6 +112,28 @@ def test_editing_a_claim_file_rebuilds_only_the_pages_that_draw_it(tmp_path: Pat
     assert "The harbour brings work." in (root / "out" / "other.html").read_text("utf-8")
 
 
+def test_adding_a_claim_file_to_a_drawn_directory_rebuilds_the_page(tmp_path: Path) -> None:
+    root = make_site(tmp_path, {"index.md": INDEX_MD, "other.rst": OTHER_RST, "plain.md": PLAIN_MD})
+    assert sphinx_build(root, "-W").returncode == 0
+    quiet = sphinx_build(root, "-W")
+    assert quiet.returncode == 0 and re.search(r"\b0 changed\b", quiet.stdout), quiet.stdout
+    (root / "claims" / "more.yaml").write_text(
+        "claims:\n  - id: fish\n    text: The harbour feeds the fish market.\n"
+        "    supports: [harbour]\n",
+        encoding="utf-8",
+    )
+    proc = sphinx_build(root, "-W")
+    assert proc.returncode == 0, proc.stderr
+    # index.md draws the directory; other.rst draws one file of it and is left alone.
+    assert re.search(r"\b1 changed\b", proc.stdout), proc.stdout
+    assert "The harbour feeds the fish market." in (root / "out" / "index.html").read_text("utf-8")
+    assert "fish market" not in (root / "out" / "other.html").read_text("utf-8")
+    (root / "claims" / "more.yaml").unlink()
+    proc = sphinx_build(root, "-W")
+    assert proc.returncode == 0, proc.stderr
+    assert "fish market" not in (root / "out" / "index.html").read_text("utf-8")
+
+
 def test_broken_fence_fails_with_w_and_shows_an_error_box_without(tmp_path: Path) -> None:
     broken_md = "# Broken\n\n```argmap ../claims\n:thesis: harbour\n:depth: deep\n```\n"
     broken_rst = "Broken\n======\n\n.. argmap:: ../claims\n   :thesis: harbour\n   :theme: neon\n"

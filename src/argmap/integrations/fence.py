@@ -56,6 +56,8 @@ class FenceResult:
     failed: bool = False
     files: tuple[str, ...] = ()
     graph_id: str | None = None
+    #: The directories among its claim paths: a file added to one changes the map.
+    directories: tuple[str, ...] = ()
 
 
 class FenceCache:
@@ -285,19 +287,32 @@ def render_fence(
         message = f"{_where(page, at)}: error: {exc} [{FENCE_CODE}]"
         return FenceResult(_error_box([message]), (message,), failed=True)
     files: tuple[str, ...] = ()
+    directories = tuple(str(d) for d in map(resolver, spec.paths) if Path(d).is_dir())
     try:
         amap, diags, files = _load(spec, page, line, resolver)
         shown = [d for d in diags if d.severity in (Severity.ERROR, Severity.WARNING)]
         problems = tuple(str(d) for d in shown)
         if any(d.severity is Severity.ERROR for d in shown):
-            return FenceResult(_error_box(list(problems)), problems, failed=True, files=files)
+            return FenceResult(
+                _error_box(list(problems)),
+                problems,
+                failed=True,
+                files=files,
+                directories=directories,
+            )
         if spec.options.thesis is not None:
             try:
                 require_thesis(amap, spec.options.thesis)
             except ArgmapError as exc:
                 at = None if line is None else line + spec.option_lines.get("thesis", 0)
                 message = f"{_where(page, at)}: error: {exc} [{FENCE_CODE}]"
-                return FenceResult(_error_box([message]), (message,), failed=True, files=files)
+                return FenceResult(
+                    _error_box([message]),
+                    (message,),
+                    failed=True,
+                    files=files,
+                    directories=directories,
+                )
         key = content_key(amap, spec.options)
         base_id = f"{graph_id(spec.options.thesis or 'map')}-{key[:8]}"
         gid = base_id
@@ -322,7 +337,11 @@ def render_fence(
             html = _figure(amap, options, evaluation, gid, key)
             if cache is not None:
                 cache.put(cache_key, html)
-        return FenceResult(html, problems, failed=False, files=files, graph_id=gid)
+        return FenceResult(
+            html, problems, failed=False, files=files, graph_id=gid, directories=directories
+        )
     except ArgmapError as exc:
         message = f"{_where(page, line)}: error: {exc} [{FENCE_CODE}]"
-        return FenceResult(_error_box([message]), (message,), failed=True, files=files)
+        return FenceResult(
+            _error_box([message]), (message,), failed=True, files=files, directories=directories
+        )

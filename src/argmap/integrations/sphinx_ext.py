@@ -8,7 +8,8 @@ In ``conf.py``::
 
 Claim paths are relative to the document (or, with a leading ``/``, to the source
 directory); every claim file read is registered as a dependency, so editing it rebuilds
-the pages that draw it.
+the pages that draw it, and adding a claim file to a directory a page draws (or removing
+one) rebuilds that page too.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from argmap import __version__
+from argmap.errors import ArgmapError
 from argmap.integrations.fence import DEFAULT_CACHE, FenceCache, render_fence
 from argmap.integrations.options import FENCE_NAME, OPTION_NAMES
+from argmap.read import claim_files
 
 logger = logging.getLogger(__name__)
 # An option line in a directive (":depth: 2") or in a MyST YAML options block ("depth: 2").
@@ -74,6 +78,10 @@ class ArgmapDirective(SphinxDirective):
         )
         for path in result.files:
             env.note_dependency(Path(path).resolve())
+        if result.directories:
+            listings = _listings(env).setdefault(env.docname, {})
+            for directory in result.directories:
+                listings[directory] = _listing(directory)
         for problem in result.problems:
             logger.warning(problem, type="argmap", subtype="fence")
         return [nodes.raw("", result.html, format="html")]
@@ -111,8 +119,51 @@ def _cache(enabled: bool, doctreedir: str | os.PathLike[str]) -> FenceCache | No
     return _CACHES[directory]
 
 
+# A page that draws a directory of claims is read again when the directory's claim files
+# change: editing one is a noted dependency, and adding or removing one is found by
+# comparing the directory's listing with the one taken when the page was read.
+Listings = dict[str, dict[str, tuple[str, ...]]]
+
+
+def _listings(env: BuildEnvironment) -> Listings:
+    """The claim files each page's directories held when it was read, by page and directory."""
+    if not hasattr(env, "argmap_listings"):
+        env.argmap_listings = {}  # type: ignore[attr-defined]
+    listings: Listings = env.argmap_listings  # type: ignore[attr-defined]
+    return listings
+
+
+def _listing(directory: str) -> tuple[str, ...]:
+    try:
+        return tuple(claim_files([directory]))
+    except ArgmapError:
+        return ()
+
+
+def _outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    return sorted(
+        page
+        for page, dirs in _listings(env).items()
+        if page not in removed and any(_listing(d) != files for d, files in dirs.items())
+    )
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _listings(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    theirs = _listings(other)
+    _listings(env).update({page: theirs[page] for page in docnames if page in theirs})
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directive and the ``argmap_cache`` setting (keep maps between builds)."""
     app.add_config_value("argmap_cache", True, "env", types=[bool])
     app.add_directive(FENCE_NAME, ArgmapDirective)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

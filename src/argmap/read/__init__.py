@@ -58,7 +58,13 @@ def detect_format(path: str, text: str | None = None) -> str:
     )
 
 
-def _expand(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+def claim_files(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """The files a map of ``paths`` is read from: each file as given, and each directory's
+    claim files (recursively, sorted, hidden ones left out), each file once.
+
+    Raises:
+        InputError: A path does not exist.
+    """
     files: list[str] = []
     for raw in paths:
         path = os.fspath(raw)
@@ -187,7 +193,7 @@ def load_paths(paths: Sequence[str | os.PathLike[str]], fmt: str | None = None) 
         raise UsageError("no input paths given")
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"unknown input format {fmt!r}: expected one of {', '.join(FORMATS)}")
-    files = _expand(paths)
+    files = claim_files(paths)
     if not files:
         raise InputError(f"{os.fspath(paths[0])}: no claim files found")
     with paused_gc():
