@@ -72,9 +72,23 @@ def _check_claims(check: _Checker, broken: set[str]) -> None:
                 claim.id,
                 "text",
             )
+        if not (claim.supports or claim.attacks or claim.undercuts):
+            continue
         seen: dict[str, RelationKind] = {}
-        for kind in RelationKind:
-            for i, target in enumerate(claim.targets(kind)):
+        for kind, targets in (
+            (RelationKind.SUPPORTS, claim.supports),
+            (RelationKind.ATTACKS, claim.attacks),
+            (RelationKind.UNDERCUTS, claim.undercuts),
+        ):
+            for i, target in enumerate(targets):
+                if (
+                    target not in seen
+                    and target in ids
+                    and target != claim.id
+                    and kind is not RelationKind.UNDERCUTS
+                ):
+                    seen[target] = kind  # the common case: nothing to report
+                    continue
                 where = ("claim", claim.id, kind.value, i)
                 if target == claim.id:
                     check.emit("self-relation", f"{quote_id(claim.id)} {kind.value} itself", *where)
