@@ -103,3 +103,15 @@ def test_two_maps_on_one_page_share_no_id(tmp_path) -> None:  # type: ignore[no-
     _, _, first = structure(render_svg(amap, graph_id="am-one"))
     _, _, second = structure(render_svg(amap, graph_id="am-two"))
     assert not set(first) & set(second)
+
+
+def test_a_map_built_without_validation_cannot_smuggle_markup_through_an_id() -> None:
+    from argmap.model import Claim
+    from argmap.render.dot import render_dot
+
+    claim = Claim.model_construct(
+        id='a" URL="javascript:alert(1)', kind="claim", text="t", supports=(), attacks=(),
+        undercuts=(), sources=(), label=None, tags=(), weight=None,
+    )  # fmt: skip
+    with pytest.raises(RenderError, match="not a valid id"):
+        render_dot(ArgumentMap.model_construct(claims=(claim,)))

@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 import graphviz
 
+from argmap.errors import RenderError
 from argmap.evaluate import Evaluation, Status
-from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
+from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.render.text import (
     THESIS_WRAP_WIDTH,
     WRAP_WIDTH,
@@ -245,6 +246,8 @@ def render_dot(
     verdict: str | None = None
     for claim in amap.claims:
         cid = claim.id
+        if not MODEL_ID_RE.match(cid):  # only a map built without validation gets here
+            raise RenderError(f"claim id {cid[:40]!r} cannot be drawn: it is not a valid id")
         if evaluation is not None:
             status = evaluation.status(cid)
             strength = evaluation.strength(cid)
