@@ -18,7 +18,6 @@ from argmap.render.text import (
     anchor,
     clean,
     escape_dot,
-    escape_dot_html,
     map_title,
     wrap_html,
 )
@@ -113,10 +112,9 @@ def _label(kind: ClaimKind, title: str, status: Status | None, strength: float |
     if kind is ClaimKind.THESIS:
         body = f'<FONT POINT-SIZE="9">THESIS</FONT><BR/><B>{body}</B>'
     if status is not None:
-        parts = [STATUS_MARK[status]]
-        if strength is not None:
-            parts.append(f"{strength:.2f}")
-        body += f'<BR/><FONT POINT-SIZE="9">{escape_dot_html(" · ".join(parts))}</FONT>'
+        # Fixed words and a number: nothing to escape.
+        mark = STATUS_MARK[status] + (f" · {strength:.2f}" if strength is not None else "")
+        body += f'<BR/><FONT POINT-SIZE="9">{mark}</FONT>'
     return f"<{body}>"
 
 
