@@ -85,3 +85,25 @@ def test_build_writes_the_same_files_with_one_job_or_several(tmp_path: Path) -> 
         {p.name: p.read_bytes() for p in sorted((tmp_path / j).iterdir())} for j in ("1", "3")
     )
     assert one == three
+
+
+def test_a_comparison_is_computed_once_for_its_map_and_its_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import argmap.build as build
+
+    calls: list[tuple[str, str]] = []
+    real = build._compare
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append((str(args[1]), str(args[2])))
+        time.sleep(0.05)  # long enough for both artifacts to ask at once
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "_compare", counted)
+    amap = check_paths([TWO_THESES]).amap
+    artifacts = plan_artifacts(amap, evaluate_map(amap), dot_only=True)
+    compared = [a for a in artifacts if a.path.startswith("compare-")]
+    assert len(compared) == 2
+    make_artifacts(compared, jobs=2)
+    assert len(calls) == 1

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from argmap.backend import run_dot
 from argmap.check import CheckResult, check_paths
@@ -156,7 +157,7 @@ def _comparison_artifacts(
     name = f"compare-{a}-{b}"
     gid = graph_id(name)
     title = f"{map_title(amap)}: {comparison_title(amap, a, b)}"
-    found = functools.cache(lambda: _compare(amap, a, b, evaluation))
+    found = _once(lambda: _compare(amap, a, b, evaluation))
 
     def drawing() -> bytes:
         dot = render_compare_dot(amap, found(), evaluation, graph_id=gid, link=link, title=title)
@@ -172,6 +173,23 @@ def _comparison_artifacts(
         Artifact(f"{name}.{'dot' if dot_only else 'svg'}", drawing, len(amap.claims)),
         Artifact(f"{name}.md", page),
     ]
+
+
+T = TypeVar("T")
+
+
+def _once(make: Callable[[], T]) -> Callable[[], T]:
+    """``make``, called at most once even from several threads; later calls get its value."""
+    lock = threading.Lock()
+    made: list[T] = []
+
+    def get() -> T:
+        with lock:
+            if not made:
+                made.append(make())
+            return made[0]
+
+    return get
 
 
 def build_map(

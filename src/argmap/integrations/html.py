@@ -121,6 +121,9 @@ def html_artifacts(amap: ArgumentMap, evaluation: Evaluation | None) -> list[Art
     def page(thesis_id: str | None) -> Callable[[], bytes]:
         return lambda: render_html_page(amap, evaluation, thesis_id).encode("utf-8")
 
-    artifacts = [Artifact(f"{t.id}.html", page(t.id)) for t in amap.theses]
-    artifacts.append(Artifact(f"{OVERVIEW}.html", page(None)))
+    artifacts = [
+        Artifact(f"{t.id}.html", page(t.id), len(thesis_map(amap, t.id).claims))
+        for t in amap.theses
+    ]
+    artifacts.append(Artifact(f"{OVERVIEW}.html", page(None), len(amap.claims)))
     return artifacts
