@@ -13,22 +13,19 @@ from .conftest import ROOT
 NUMBER = r"\d+(?:\.\d+)?s?"
 
 
-@pytest.mark.dot
-def test_core_bench_prints_a_row_per_size_with_every_step_and_the_ratios() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "bench_core.py"),
-            "--sizes",
-            "30,250",
-            "--repeat",
-            "1",
-        ],
+def run_bench(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
+
+
+@pytest.mark.dot
+def test_core_bench_prints_a_row_per_size_with_every_step_and_the_ratios() -> None:
+    done = run_bench("bench_core.py", "--sizes", "30,250", "--repeat", "1")
     assert done.returncode == 0, done.stderr
     header, *rows = done.stdout.splitlines()
     assert header.split() == [
@@ -50,21 +47,7 @@ def test_core_bench_prints_a_row_per_size_with_every_step_and_the_ratios() -> No
 
 
 def test_semantics_bench_runs_without_peers() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "bench_semantics.py"),
-            "--families",
-            "chain",
-            "--sizes",
-            "100",
-            "--no-peers",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = run_bench("bench_semantics.py", "--families", "chain", "--sizes", "100", "--no-peers")
     assert done.returncode == 0, done.stderr
     tasks = re.findall(r"^\| chain-100 \| ([\w-]+) \| [\d.]+ ms", done.stdout, re.MULTILINE)
     assert tasks == ["grounded", "preferred-first", "preferred-all", "stable-all", "dfquad"]

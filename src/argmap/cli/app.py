@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -79,3 +79,23 @@ sources_option = click.option(
     type=click.Path(file_okay=False, path_type=str),
     help="Directory of source texts (<source-id>.txt) to verify quotes against.",
 )
+
+
+def output_option(help: str = "File to write (default: stdout).") -> Callable[[F], F]:
+    """-o/--output FILE, shared by the commands that write one file."""
+    return click.option(
+        "-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=str), help=help
+    )
+
+
+def format_option(choices: Sequence[str], default: str, help: str) -> Callable[[F], F]:
+    """-f/--format, shared by the commands that write one of several formats."""
+    return click.option(
+        "-f",
+        "--format",
+        "out_fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=help,
+    )

@@ -12,9 +12,11 @@ from argmap.build import RENDER_FORMATS, build_paths, default_jobs, render_artif
 from argmap.check import check_paths
 from argmap.cli.app import (
     PATHS,
+    format_option,
     from_option,
     guarded,
     main,
+    output_option,
     print_diagnostics,
     sources_option,
     support_option,
@@ -149,23 +151,9 @@ def build(
 
 @main.command()
 @PATHS
-@click.option(
-    "-f",
-    "--format",
-    "out_fmt",
-    type=click.Choice(RENDER_FORMATS),
-    default="svg",
-    show_default=True,
-    help="What to render.",
-)
+@format_option(RENDER_FORMATS, "svg", "What to render.")
 @click.option("--thesis", help="Render this thesis's sub-map or summary (default: the whole map).")
-@click.option(
-    "-o",
-    "--output",
-    "out_file",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="File to write (default: stdout).",
-)
+@output_option()
 @input_options
 @eval_options
 def render(

@@ -8,7 +8,15 @@ import click
 
 from argmap.build import graph_id
 from argmap.check import check_paths
-from argmap.cli.app import PATHS, guarded, main, print_diagnostics, support_option
+from argmap.cli.app import (
+    PATHS,
+    format_option,
+    guarded,
+    main,
+    output_option,
+    print_diagnostics,
+    support_option,
+)
 from argmap.cli.commands import input_options
 from argmap.compare import compare_theses
 from argmap.errors import UsageError
@@ -31,22 +39,8 @@ COMPARE_FORMATS = ("md", "svg", "dot")
     metavar="ID",
     help="A thesis to compare; give exactly two.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "out_fmt",
-    type=click.Choice(COMPARE_FORMATS),
-    default="md",
-    show_default=True,
-    help="Markdown tables, or the side-by-side map as SVG or DOT.",
-)
-@click.option(
-    "-o",
-    "--output",
-    "out_file",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="File to write (default: stdout).",
-)
+@format_option(COMPARE_FORMATS, "md", "Markdown tables, or the side-by-side map as SVG or DOT.")
+@output_option()
 @support_option
 @click.option(
     "--crux-semantics",

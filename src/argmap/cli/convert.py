@@ -7,7 +7,7 @@ import sys
 import click
 
 from argmap.check import check_paths
-from argmap.cli.app import PATHS, guarded, main, print_diagnostics
+from argmap.cli.app import PATHS, guarded, main, output_option, print_diagnostics
 from argmap.cli.commands import eval_options, input_options
 from argmap.convert import FORMATS, convert_map, output_format
 from argmap.output import write_atomic
@@ -15,12 +15,8 @@ from argmap.output import write_atomic
 
 @main.command()
 @PATHS
-@click.option(
-    "-o",
-    "--output",
-    "out_file",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="File to write (default: stdout); its suffix chooses the format unless --to is given.",
+@output_option(
+    "File to write (default: stdout); its suffix chooses the format unless --to is given."
 )
 @click.option("--to", type=click.Choice(list(FORMATS)), help="Output format.")
 @click.option("--with-evaluation", is_flag=True, help="Include the evaluation (json output only).")

@@ -143,10 +143,13 @@ def _listing(directory: str) -> tuple[str, ...]:
 def _outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
+    listings = _listings(env)
+    # Each directory is listed once, however many pages draw it.
+    now = {d: _listing(d) for dirs in listings.values() for d in dirs}
     return sorted(
         page
-        for page, dirs in _listings(env).items()
-        if page not in removed and any(_listing(d) != files for d, files in dirs.items())
+        for page, dirs in listings.items()
+        if page not in removed and any(now[d] != files for d, files in dirs.items())
     )
 
 

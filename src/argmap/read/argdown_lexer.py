@@ -66,35 +66,20 @@ _RELATION_PATTERNS: tuple[tuple[Tok, re.Pattern[str]], ...] = (
 )
 _EMPHASIS_END_AFTER = r"(?:[ \t]|(?=\n|\r|\)|\}|_|\.|,|!|\?|;|:|-|\*|$))"
 # (token, marker, start pattern, end pattern); bold before italic, as in Argdown.
-_EMPHASIS: tuple[tuple[Tok, Tok, str, re.Pattern[str], re.Pattern[str]], ...] = (
+_EMPHASIS: tuple[tuple[Tok, Tok, str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (
-        Tok.BOLD_START,
-        Tok.BOLD_END,
-        "**",
-        re.compile(r"\*\*(?!\s)"),
-        re.compile(r"\*\*" + _EMPHASIS_END_AFTER),
-    ),
-    (
-        Tok.BOLD_START,
-        Tok.BOLD_END,
-        "__",
-        re.compile(r"__(?!\s)"),
-        re.compile(r"__" + _EMPHASIS_END_AFTER),
-    ),
-    (
-        Tok.ITALIC_START,
-        Tok.ITALIC_END,
-        "*",
-        re.compile(r"\*(?!\s)"),
-        re.compile(r"\*" + _EMPHASIS_END_AFTER),
-    ),
-    (
-        Tok.ITALIC_START,
-        Tok.ITALIC_END,
-        "_",
-        re.compile(r"_(?!\s)"),
-        re.compile(r"_" + _EMPHASIS_END_AFTER),
-    ),
+        start,
+        end,
+        marker,
+        re.compile(re.escape(marker) + r"(?!\s)"),
+        re.compile(re.escape(marker) + _EMPHASIS_END_AFTER),
+    )
+    for start, end, marker in (
+        (Tok.BOLD_START, Tok.BOLD_END, "**"),
+        (Tok.BOLD_START, Tok.BOLD_END, "__"),
+        (Tok.ITALIC_START, Tok.ITALIC_END, "*"),
+        (Tok.ITALIC_START, Tok.ITALIC_END, "_"),
+    )
 )
 _SIMPLE_INLINE: tuple[tuple[Tok, re.Pattern[str]], ...] = (
     (Tok.LINK, _RE_LINK),

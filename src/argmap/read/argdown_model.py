@@ -43,6 +43,17 @@ from argmap.read.argdown_nodes import (
 from argmap.read.argdown_rewrite import rewrite_relations
 from argmap.read.argdown_tokens import Tok, Token
 
+#: The relation each symbol in a tree stands for, and whether it goes out from the child
+#: (``+ child`` under ``parent``: child supports parent) rather than into it.
+_RELATION_OF: dict[Tok, tuple[RelationType, bool]] = {
+    Tok.OUTGOING_SUPPORT: ("support", True),
+    Tok.INCOMING_SUPPORT: ("support", False),
+    Tok.OUTGOING_ATTACK: ("attack", True),
+    Tok.INCOMING_ATTACK: ("attack", False),
+    Tok.CONTRADICTION: ("contradictory", False),
+    Tok.INCOMING_UNDERCUT: ("undercut", False),
+}
+
 
 class _Builder:
     def __init__(self) -> None:
@@ -183,22 +194,14 @@ class _Builder:
         for rel in rels:
             child = self.child(rel)
             p, c = parent.key, child.key
-            symbol = rel.symbol
-            if symbol is Tok.OUTGOING_SUPPORT:
-                self.add_relation("support", c, p, rel.token)
-            elif symbol is Tok.INCOMING_SUPPORT:
-                self.add_relation("support", p, c, rel.token)
-            elif symbol is Tok.OUTGOING_ATTACK:
-                self.add_relation("attack", c, p, rel.token)
-            elif symbol is Tok.INCOMING_ATTACK:
-                self.add_relation("attack", p, c, rel.token)
-            elif symbol is Tok.CONTRADICTION:
-                self.add_relation("contradictory", p, c, rel.token)
-            elif symbol is Tok.INCOMING_UNDERCUT:
-                self.add_relation("undercut", p, c, rel.token)
+            known = _RELATION_OF.get(rel.symbol)
+            if known is not None:
+                kind, outgoing = known
+                source, target = (c, p) if outgoing else (p, c)
+                self.add_relation(kind, source, target, rel.token)
             elif parent.kind == "statement" and self.inference is not None:
                 self.undercut_inference(parent, c, rel)
-            else:
+            else:  # an outgoing undercut
                 self.add_relation("undercut", c, p, rel.token)
 
     def undercut_inference(self, parent: Node, child: NodeKey, rel: Relation) -> None:

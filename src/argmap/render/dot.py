@@ -120,15 +120,20 @@ def _label(kind: ClaimKind, title: str, status: Status | None, strength: float |
 
 def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None) -> str:
     """A claim's tooltip: its full text, its sources and its evaluation, one per line."""
-    verdict = None
+    return _look(amap, claim, evaluation)[2]
+
+
+def _look(
+    amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None
+) -> tuple[Status | None, str, str]:
+    """A claim's status, label and tooltip, its evaluation looked up once."""
+    status = strength = verdict = None
     if evaluation is not None:
-        verdict = _verdict(
-            evaluation.status(claim.id),
-            evaluation.semantics,
-            evaluation.strength(claim.id),
-            evaluation.gradual,
-        )
-    return _tooltip(claim.text, _refs(amap, claim), verdict)
+        status = evaluation.status(claim.id)
+        strength = evaluation.strength(claim.id)
+        verdict = _verdict(status, evaluation.semantics, strength, evaluation.gradual)
+    label = _label(claim.kind, claim.label or claim.text, status, strength)
+    return status, label, _tooltip(claim.text, _refs(amap, claim), verdict)
 
 
 def _refs(amap: ArgumentMap, claim: Claim) -> tuple[tuple[str, str | None, str | None], ...]:
@@ -239,23 +244,15 @@ def render_dot(
     # escaped already (escape_dot), a label is HTML-like (``<...>``), and ids cannot hold a
     # quote, a backslash, markup or a space (model.MODEL_ID_PATTERN).
     current: tuple[tuple[str, str], ...] = ()
-    status: Status | None = None
-    strength: float | None = None
-    verdict: str | None = None
     for claim in amap.claims:
         cid = claim.id
         if not MODEL_ID_RE.match(cid):  # only a map built without validation gets here
             raise RenderError(f"claim id {cid[:40]!r} cannot be drawn: it is not a valid id")
-        if evaluation is not None:
-            status = evaluation.status(cid)
-            strength = evaluation.strength(cid)
-            verdict = _verdict(status, evaluation.semantics, strength, evaluation.gradual)
+        status, label, tooltip = _look(amap, claim, evaluation)
         style = _node_style(claim.kind, status)
         if style is not current:
             body.append(_defaults("node", style))
             current = style
-        label = _label(claim.kind, claim.label or claim.text, status, strength)
-        tooltip = _tooltip(claim.text, _refs(amap, claim), verdict)
         url = link(cid) if link is not None else None
         tail = f' URL="{escape_dot(url)}" target="_top"' if url is not None else ""
         body.append(

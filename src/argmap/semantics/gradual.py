@@ -36,8 +36,6 @@ MAX_ITERATIONS = 100_000
 #: Euler step sizes tried in turn; 1.0 is plain iteration.
 STEPS = (1.0, 0.5, 0.25)
 
-Update = Callable[[float, list[float], list[float]], float]
-
 
 class NotConvergedError(Exception):
     """Iteration did not settle on a cycle within the cap."""
@@ -86,9 +84,6 @@ def qe_update(weight: float, attackers: list[float], supporters: list[float]) ->
     if energy > 0:
         return weight + (1.0 - weight) * (energy * energy / (1.0 + energy * energy))
     return weight - weight * (energy * energy / (1.0 + energy * energy))
-
-
-UPDATES: dict[str, Update] = {"dfquad": dfquad_update, "qe": qe_update}
 
 
 def _dfquad_sweep(
@@ -171,7 +166,7 @@ def strengths(
         NotConvergedError: when a cycle does not settle within ``max_iterations`` for any
             of the step sizes in :data:`STEPS`.
     """
-    if semantics not in UPDATES:
+    if semantics not in SWEEPS:
         raise ValueError(f"unknown gradual semantics {semantics!r}")
     sweep = SWEEPS[semantics]
     n = len(graph.names)
