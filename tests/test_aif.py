@@ -15,8 +15,8 @@ from argmap.errors import DataError
 from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.read import load_text
 from argmap.read.aif import read_aif
-from argmap.render.aif import render_aif
-from argmap.render.yaml import render_yaml
+from argmap.write.aif import render_aif
+from argmap.write.yaml import render_yaml
 
 from .conftest import Golden
 from .test_json import full_maps

@@ -20,7 +20,7 @@ from argmap.model import (
 )
 from argmap.read import load_paths
 from argmap.read.argdown import read_argdown
-from argmap.render.argdown import escape_text, render_argdown, yaml_float, yaml_string
+from argmap.write.argdown import escape_text, render_argdown, yaml_float, yaml_string
 
 from .strategies import maps
 

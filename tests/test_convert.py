@@ -16,9 +16,9 @@ from argmap.evaluate import evaluate_map
 from argmap.model import ArgumentMap, Claim, ClaimKind
 from argmap.read.aif import read_aif
 from argmap.read.json import read_json
-from argmap.render.aif import render_aif
-from argmap.render.json import render_json
-from argmap.render.yaml import render_yaml
+from argmap.write.aif import render_aif
+from argmap.write.json import render_json
+from argmap.write.yaml import render_yaml
 
 CASES = Path(__file__).resolve().parent / "cases"
 AMAP = ArgumentMap(

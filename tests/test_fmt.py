@@ -17,7 +17,7 @@ from argmap.cli import main
 from argmap.errors import ArgmapError, DataError, InputError, UsageError
 from argmap.fmt import format_paths, format_text
 from argmap.model import ArgumentMap, Claim
-from argmap.render.yaml import SCHEMA_LINE, render_yaml
+from argmap.write.yaml import SCHEMA_LINE, render_yaml
 
 from .test_json import full_maps
 from .test_yaml_writer import CLAIM_IDS

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from argmap.build import html_artifacts
 from argmap.errors import UsageError
 from argmap.evaluate import evaluate_map
-from argmap.integrations.html import html_artifacts, render_html_page
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
+from argmap.render.html import render_html_page
 
 pytestmark = pytest.mark.dot
 

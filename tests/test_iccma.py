@@ -16,7 +16,7 @@ from argmap.evaluate import EXTENSION_SEMANTICS, attack_framework, extensions_of
 from argmap.model import ArgumentMap, Claim
 from argmap.read import load_paths
 from argmap.read.iccma import read_apx, read_i23
-from argmap.render.iccma import render_apx, render_i23
+from argmap.write.iccma import render_apx, render_i23
 
 from .conftest import CASES, SHARED, Golden
 

@@ -15,7 +15,7 @@ from argmap.integrations.fence import FenceCache, fence_css, limit_depth, render
 from argmap.integrations.options import FenceError, parse_fence, parse_options
 from argmap.model import ArgumentMap, Claim, ClaimKind
 from argmap.render.text import clean
-from argmap.render.yaml import render_yaml
+from argmap.write.yaml import render_yaml
 
 from .strategies import maps
 

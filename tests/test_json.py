@@ -16,7 +16,7 @@ from argmap.errors import EvaluationError
 from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
 from argmap.read.json import parse_json, read_json, sniff_json
-from argmap.render.json import plain, render_json
+from argmap.write.json import plain, render_json
 
 MODEL_IDS = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,6}", fullmatch=True) | st.sampled_from(
     ["1", "1.0", "true", "null", "no", "0x1F", "2024-01-01", "1e3", "_", "a.b-c"]

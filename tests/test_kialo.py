@@ -12,7 +12,7 @@ from argmap.diagnostics import Severity, sort_diagnostics
 from argmap.model import ClaimKind, RelationKind
 from argmap.read import load_text
 from argmap.read.kialo import read_kialo
-from argmap.render.yaml import render_yaml
+from argmap.write.yaml import render_yaml
 
 from .conftest import Golden
 

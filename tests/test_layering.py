@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "src" / "argmap"
+PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 
 # Stages in pipeline order; a module may import argmap modules of its own or earlier stages.
 STAGES = [
@@ -18,7 +18,7 @@ STAGES = [
     {"evaluate", "structure"},
     {"compare"},
     {"backend"},
-    {"render"},
+    {"render", "write"},
     {"output"},
     {"check", "convert", "fmt"},
     {"build"},

@@ -13,7 +13,7 @@ from argmap.model import ArgumentMap
 from argmap.read import load_paths
 from argmap.read.yaml import read_yaml
 from argmap.read.yamlsafe import parse_yaml
-from argmap.render.yaml import render_yaml
+from argmap.write.yaml import render_yaml
 
 from .strategies import maps
 

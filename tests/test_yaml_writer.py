@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from argmap.fmt import format_text
 from argmap.model import ArgumentMap, Claim, ClaimFile, ClaimKind, MapMeta, Source, SourceRef
 from argmap.read.yaml import read_yaml
-from argmap.render.yaml import SCHEMA_LINE, Comments, render_claim_file, render_yaml
+from argmap.write.yaml import SCHEMA_LINE, Comments, render_claim_file, render_yaml
 
 from .test_json import LONG, full_maps, visible
 

@@ -24,12 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from tests import test_argdown_peer as peer_check  # noqa: E402
-
 from argmap.diagnostics import Severity  # noqa: E402
 from argmap.read.argdown import read_argdown  # noqa: E402
 from argmap.read.argdown_model import build_model  # noqa: E402
 from argmap.read.argdown_parser import parse  # noqa: E402
+from tests import test_argdown_peer as peer_check  # noqa: E402
 
 TITLES = ["A", "B", "C", "D", "E"]
 ARGUMENTS = ["P", "Q", "R"]

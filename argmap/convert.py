@@ -12,7 +12,7 @@ from argmap.diagnostics import quote_id
 from argmap.errors import DataError, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT, evaluate_map
 from argmap.model import CLAIM_ID_RE, ArgumentMap
-from argmap.render.json import render_json
+from argmap.write.json import render_json
 
 __all__ = ["FORMATS", "convert_map", "convert_paths", "output_format"]
 
@@ -22,12 +22,12 @@ _FLATTENED = frozenset({"apx", "i23"})
 
 #: Output formats: name -> (suffixes that choose it, "module:function" of its writer).
 FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
-    "yaml": ((".yaml", ".yml"), "argmap.render.yaml:render_yaml"),
-    "json": ((".json",), "argmap.render.json:render_json"),
-    "aif": ((), "argmap.render.aif:render_aif"),
-    "argdown": ((".argdown", ".ad"), "argmap.render.argdown:render_argdown"),
-    "apx": ((".apx",), "argmap.render.iccma:render_apx"),
-    "i23": ((".i23", ".af"), "argmap.render.iccma:render_i23"),
+    "yaml": ((".yaml", ".yml"), "argmap.write.yaml:render_yaml"),
+    "json": ((".json",), "argmap.write.json:render_json"),
+    "aif": ((), "argmap.write.aif:render_aif"),
+    "argdown": ((".argdown", ".ad"), "argmap.write.argdown:render_argdown"),
+    "apx": ((".apx",), "argmap.write.iccma:render_apx"),
+    "i23": ((".i23", ".af"), "argmap.write.iccma:render_i23"),
 }
 
 

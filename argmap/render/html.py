@@ -6,17 +6,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Callable
 from string import Template
 from typing import Any
 
-from argmap.build import Artifact, graph_id
 from argmap.evaluate import Evaluation
-from argmap.integrations.fence import asset_text
-from argmap.integrations.records import claim_record, sources_html, status_phrase
 from argmap.model import ArgumentMap
+from argmap.render.asset import asset_text
+from argmap.render.records import claim_record, sources_html, status_phrase
 from argmap.render.svg import render_svg
 from argmap.render.text import anchor, clean, escape_html, map_title
+from argmap.render.view import graph_id
 from argmap.structure import require_thesis, thesis_map
 
 OVERVIEW = "overview"
@@ -113,17 +112,3 @@ def render_html_page(
         data=_json_for_script(data),
         script=script,
     )
-
-
-def html_artifacts(amap: ArgumentMap, evaluation: Evaluation | None) -> list[Artifact]:
-    """The standalone pages of a build: one per thesis (``<thesis>.html``) and ``overview.html``."""
-
-    def page(thesis_id: str | None) -> Callable[[], bytes]:
-        return lambda: render_html_page(amap, evaluation, thesis_id).encode("utf-8")
-
-    artifacts = [
-        Artifact(f"{t.id}.html", page(t.id), len(thesis_map(amap, t.id).claims))
-        for t in amap.theses
-    ]
-    artifacts.append(Artifact(f"{OVERVIEW}.html", page(None), len(amap.claims)))
-    return artifacts

@@ -10,34 +10,29 @@ import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Mapping, MutableSet
 from dataclasses import asdict, dataclass
-from importlib import resources
 from pathlib import Path
 
 from argmap import __version__
-from argmap.build import graph_id
 from argmap.check import check_paths
 from argmap.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from argmap.errors import ArgmapError
 from argmap.evaluate import Evaluation, evaluate_map
 from argmap.integrations.options import FenceError, FenceOptions, FenceSpec, parse_fence
-from argmap.integrations.records import claim_record, sources_html, status_phrase
 from argmap.model import ArgumentMap
 from argmap.output import write_atomic
 from argmap.read import load_text
+from argmap.render.asset import asset_text
 from argmap.render.dot import render_dot
+from argmap.render.records import claim_record, sources_html, status_phrase
 from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor, clean, escape_html, map_title
+from argmap.render.view import graph_id
 from argmap.structure import require_thesis, thesis_map
 from argmap.validate import validate_map
 
 #: Code of the problems a fence itself has (as opposed to the claims it draws).
 FENCE_CODE = "argmap-fence"
 _RANKDIR = re.compile(r"\brankdir=\w+")
-
-
-def asset_text(name: str) -> str:
-    """The text of a file shipped in ``argmap/integrations/assets``."""
-    return resources.files("argmap.integrations").joinpath("assets", name).read_text("utf-8")
 
 
 def fence_css() -> str:

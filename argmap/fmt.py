@@ -26,7 +26,7 @@ from argmap.model import ArgumentMap, MapMeta
 from argmap.output import write_atomic
 from argmap.read.yaml import read_yaml
 from argmap.read.yamlsafe import MAX_FILE_BYTES, Node, decode_utf8, parse_yaml
-from argmap.render.yaml import SCHEMA_LINE, AnchorPath, Comments, render_claim_file
+from argmap.write.yaml import SCHEMA_LINE, AnchorPath, Comments, render_claim_file
 
 __all__ = ["FormatReport", "format_paths", "format_text"]
 

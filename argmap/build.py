@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -22,9 +21,11 @@ from argmap.model import ArgumentMap
 from argmap.output import write_tree
 from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
 from argmap.render.dot import Linker, render_dot
+from argmap.render.html import OVERVIEW, render_html_page
 from argmap.render.markdown import render_index, render_markdown
 from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor, clean, map_title
+from argmap.render.view import graph_id
 from argmap.structure import stances, thesis_map
 
 Progress = Callable[[str], None]
@@ -53,12 +54,6 @@ class BuildResult:
     def diagnostics(self) -> list[Diagnostic]:
         """The check's diagnostics."""
         return self.check.diagnostics
-
-
-def graph_id(name: str) -> str:
-    """An SVG id prefix from a name: ASCII letters, digits and '-', starting with a letter."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return "am-" + (slug or "map")
 
 
 ExtraArtifacts = Callable[[ArgumentMap, Evaluation | None], list[Artifact]]
@@ -304,6 +299,20 @@ def build_paths(
         jobs=jobs,
     )
     return result
+
+
+def html_artifacts(amap: ArgumentMap, evaluation: Evaluation | None) -> list[Artifact]:
+    """The standalone pages of a build: one per thesis (``<thesis>.html``) and ``overview.html``."""
+
+    def page(thesis_id: str | None) -> Callable[[], bytes]:
+        return lambda: render_html_page(amap, evaluation, thesis_id).encode("utf-8")
+
+    artifacts = [
+        Artifact(f"{t.id}.html", page(t.id), len(thesis_map(amap, t.id).claims))
+        for t in amap.theses
+    ]
+    artifacts.append(Artifact(f"{OVERVIEW}.html", page(None), len(amap.claims)))
+    return artifacts
 
 
 RENDER_FORMATS = ("dot", "svg", "png", "pdf", "md")

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from argmap.build import RENDER_FORMATS, build_paths, default_jobs, render_artifact
+from argmap.build import RENDER_FORMATS, build_paths, default_jobs, html_artifacts, render_artifact
 from argmap.check import check_paths
 from argmap.cli.app import (
     PATHS,
@@ -26,7 +26,6 @@ from argmap.evaluate import (
     GRADUAL_SEMANTICS,
     evaluate_map,
 )
-from argmap.integrations.html import html_artifacts
 from argmap.output import write_atomic
 from argmap.schema import claim_file_schema_json
 

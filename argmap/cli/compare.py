@@ -6,7 +6,6 @@ import sys
 
 import click
 
-from argmap.build import graph_id
 from argmap.check import check_paths
 from argmap.cli.app import (
     PATHS,
@@ -25,6 +24,7 @@ from argmap.output import write_atomic
 from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
 from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor
+from argmap.render.view import graph_id
 
 COMPARE_FORMATS = ("md", "svg", "dot")
 
