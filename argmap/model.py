@@ -48,6 +48,31 @@ class ClaimKind(StrEnum):
     CLAIM = "claim"
     EVIDENCE = "evidence"
     ARGUMENT = "argument"
+    #: A signal to watch ("if X happens, ..."): drawn and listed, never assessed, and its
+    #: relations count in no verdict until it comes true.
+    FORECAST = "forecast"
+    #: An open question: drawn and listed, never assessed, its relations counting in no verdict.
+    QUESTION = "question"
+
+
+#: Kinds that are conditional: not assessed, and their relations weigh on no verdict.
+CONDITIONAL_KINDS = frozenset({ClaimKind.FORECAST, ClaimKind.QUESTION})
+
+
+class ProofStandard(StrEnum):
+    """How standing reasons and objections on a claim are weighed (after Carneades:
+    Gordon, Prakken & Walton 2007; Gordon & Walton 2009)."""
+
+    #: One standing reason suffices.
+    SCINTILLA = "scintilla"
+    #: The weightier side wins; equal weight leaves the claim contested.
+    PREPONDERANCE = "preponderance"
+    #: The reasons outweigh the objections by a clear margin, and reach a threshold.
+    CLEAR_AND_CONVINCING = "clear-and-convincing"
+    #: As clear and convincing, with higher thresholds.
+    BEYOND_REASONABLE_DOUBT = "beyond-reasonable-doubt"
+    #: A standing reason and no standing objection.
+    DIALECTICAL = "dialectical"
 
 
 class RelationKind(StrEnum):
@@ -106,7 +131,8 @@ class Claim(_Frozen):
         description="Stable identifier: lowercase ASCII letters, digits and '-', unique in the map."
     )
     kind: ClaimKind = Field(
-        default=ClaimKind.CLAIM, description="One of thesis, claim, evidence, argument."
+        default=ClaimKind.CLAIM,
+        description="One of thesis, claim, evidence, argument, forecast, question.",
     )
     text: Text = Field(description="The full statement of the claim.")
     label: str | None = Field(
@@ -117,7 +143,14 @@ class Claim(_Frozen):
         default=(), description="Citations backing the claim (source or url, quote, locator)."
     )
     weight: float | None = Field(
-        default=None, ge=0.0, le=1.0, description="Base weight in [0, 1] for gradual semantics."
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Weight in [0, 1] (default 0.5): how much the claim counts when reasons and objections are weighed, and its base score for gradual strengths.",
+    )
+    standard: ProofStandard | None = Field(
+        default=None,
+        description="Proof standard weighing the claim's reasons against its objections (default: the map's).",
     )
     supports: tuple[ClaimId, ...] = Field(
         default=(), description="Ids of claims this one supports."
@@ -153,6 +186,14 @@ class MapMeta(_Frozen):
     sources: tuple[Source, ...] = Field(default=(), description="Works that claims cite by id.")
     compare: tuple[tuple[ClaimId, ClaimId], ...] = Field(
         default=(), description="Pairs of theses to compare when the map is built."
+    )
+    theses: tuple[ClaimId, ...] = Field(
+        default=(),
+        description="The order theses are listed in, headline first (others follow by id).",
+    )
+    standard: ProofStandard | None = Field(
+        default=None,
+        description="The map's default proof standard (preponderance when not set).",
     )
 
 

@@ -46,6 +46,8 @@ KIND_STYLE: dict[ClaimKind, dict[str, str]] = {
     ClaimKind.CLAIM: {"shape": "box", "style": "rounded,filled", "fillcolor": "#FFFFFF"},
     ClaimKind.EVIDENCE: {"shape": "note", "style": "filled", "fillcolor": "#E6F1FA"},
     ClaimKind.ARGUMENT: {"shape": "component", "style": "filled", "fillcolor": "#F1F1F1"},
+    ClaimKind.FORECAST: {"shape": "cds", "style": "filled", "fillcolor": "#F4EAF1"},
+    ClaimKind.QUESTION: {"shape": "hexagon", "style": "filled", "fillcolor": "#EAF4EF"},
 }
 
 RELATION_STYLE: dict[RelationKind, dict[str, str]] = {

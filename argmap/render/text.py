@@ -192,6 +192,8 @@ KIND_NAMES = {
     ClaimKind.CLAIM: "claim",
     ClaimKind.EVIDENCE: "evidence",
     ClaimKind.ARGUMENT: "argument",
+    ClaimKind.FORECAST: "forecast",
+    ClaimKind.QUESTION: "question",
 }
 RELATION_VERBS = {
     RelationKind.SUPPORTS: "supports",
