@@ -85,7 +85,9 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
                 return f"{head}: no objection to it stands."
             return f"{head}: nothing objects to it."
         if not a.objections:
-            return f"{head} on {plural(len(pro), 'standing reason')}: {series(pro)}."
+            if len(pro) == 1:
+                return f"{head}: its reason {pro[0]} stands, and nothing standing objects."
+            return f"{head}: {len(pro)} standing reasons carry it ({series(pro)})."
         wr, wo = a.reason_weight, a.objection_weight
         return (
             f"{head}: under {standard} its weightiest reason, {pro[0]} ({wr:.2f}), "
@@ -150,8 +152,8 @@ def score_note(gradual: GradualSemantics | str | None) -> str:
 
 
 def score_phrase(evaluation: Evaluation, claim_id: str) -> str:
-    """``score 0.62 (DF-QuAD, from weight 0.50)``, or an empty string."""
+    """``Score 0.62 by DF-QuAD (not a probability).``, or an empty string."""
     value = evaluation.strength(claim_id)
     if value is None or evaluation.settings.gradual is None:
         return ""
-    return f"score {value:.2f} ({evaluation.settings.gradual.display_name})"
+    return f"Score {value:.2f} by {evaluation.settings.gradual.display_name} (not a probability)."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from argmap.model import ArgumentMap, Claim, ClaimKind
+from argmap.model import ArgumentMap, Claim, ClaimKind, ProofStandard
 
 IDS = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4})?", fullmatch=True)
 TEXT = st.text(
@@ -44,7 +44,12 @@ def maps(draw: st.DrawFn, max_claims: int = 12, hostile: bool = False) -> Argume
                 id=cid,
                 kind=ClaimKind.THESIS
                 if i == 0
-                else draw(st.sampled_from([ClaimKind.CLAIM, ClaimKind.EVIDENCE])),
+                else draw(
+                    st.sampled_from(
+                        [ClaimKind.CLAIM, ClaimKind.CLAIM, ClaimKind.EVIDENCE, ClaimKind.FORECAST]
+                        + ([ClaimKind.QUESTION, ClaimKind.THESIS] if i > 1 else [])
+                    )
+                ),
                 text=draw(text),
                 label=draw(
                     st.none()
@@ -54,7 +59,8 @@ def maps(draw: st.DrawFn, max_claims: int = 12, hostile: bool = False) -> Argume
                 ),
                 supports=tuple(targets[:split]),
                 attacks=tuple(targets[split:]),
-                weight=draw(st.none() | st.floats(0, 1)),
+                weight=draw(st.none() | st.floats(0, 1) | st.sampled_from([0.2, 0.5, 0.8])),
+                standard=draw(st.none() | st.sampled_from(list(ProofStandard))),
             )
         )
     return ArgumentMap(claims=tuple(claims))

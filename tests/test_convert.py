@@ -76,9 +76,9 @@ def test_only_json_carries_an_evaluation() -> None:
     with pytest.raises(UsageError, match="only json output carries an evaluation"):
         convert_map(AMAP, "yaml", semantics="grounded")
     doc = json.loads(convert_map(AMAP, "json", semantics="grounded"))
-    assert doc == json.loads(render_json(AMAP, evaluate_map(AMAP)))
-    assert doc["evaluation"]["semantics"] == "grounded"
-    statuses = doc["evaluation"]["statuses"]
+    assert doc == json.loads(render_json(AMAP, evaluate_map(AMAP, semantics="grounded")))
+    assert doc["evaluation"]["reading"] == "grounded"
+    statuses = {c["id"]: c["status"] for c in doc["evaluation"]["claims"]}
     assert set(statuses) == {"a", "b", "t"}
     assert set(statuses.values()) <= {"accepted", "rejected", "undecided"}
 
@@ -159,5 +159,6 @@ def test_cli_convert_json_with_evaluation() -> None:
     result = CliRunner().invoke(main, ["convert", source, "--to", "json", "--with-evaluation"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["evaluation"]["semantics"] == "grounded"
-    assert set(doc["evaluation"]["statuses"]) == {c["id"] for c in doc["claims"]}
+    assert doc["evaluation"]["reading"] == "carneades"
+    verdicts = {c["id"]: c["verdict"] for c in doc["evaluation"]["claims"]}
+    assert set(verdicts) == {c["id"] for c in doc["claims"]}

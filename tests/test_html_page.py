@@ -119,7 +119,8 @@ def test_page_data_and_claim_list_hold_every_claim_of_the_map() -> None:
         }
     ]
     assert jobs["supports"] == ["harbour"] and claims["harbour"]["supported_by"] == ["jobs"]
-    assert jobs["status"] in ("accepted", "rejected", "undecided")
+    assert jobs["status"] in ("stands", "falls", "contested", "open", "not-assessed")
+    assert jobs["why"]
     for claim in HARBOUR.claims:
         assert f'<dt id="claim-{claim.id}">' in page
 
@@ -198,7 +199,8 @@ def test_page_in_headless_chromium_draws_nodes_and_shows_a_clicked_claim(tmp_pat
             assert "two hundred jobs" in detail.locator(".argmap-sources").inner_text()
             assert "Council minutes" in detail.locator(".argmap-sources").inner_text()
             assert re.search(
-                r"(accepted|rejected|undecided)", detail.locator(".argmap-status").inner_text()
+                r"(stands|falls|contested|open|not-assessed) .* — ",
+                detail.locator(".argmap-status").inner_text(),
             )
             assert "supports" in detail.locator(".argmap-relations").inner_text()
             assert page.evaluate("location.hash") == "#claim-jobs"

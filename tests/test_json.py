@@ -153,7 +153,7 @@ def test_json_writes_an_evaluation_with_each_claims_verdict_and_reasons() -> Non
     assert claims["t"]["verdict"] == "stands"
     assert claims["t"]["reasons"] == ["c"]
     assert claims["t"]["struck"] == [{"claim": "a", "by": ["b"]}]
-    assert claims["t"]["why"] == "Stands on 1 standing reason: C."
+    assert claims["t"]["why"] == "Stands: its reason “C” stands, and nothing standing objects."
     # The evaluation is derived data: reading the document back gives the same map.
     assert read_json(render_json(amap, evaluate_map(amap)), "m.json").amap == amap
 

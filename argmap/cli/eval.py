@@ -22,7 +22,7 @@ from argmap.evaluate import (
 from argmap.explain import claim_why, score_note
 from argmap.model import ArgumentMap
 from argmap.read import load_paths
-from argmap.render.text import clean
+from argmap.render.text import clean, title_namer
 from argmap.settings import EXTENSION_SEMANTICS, READINGS, EvaluationSettings
 from argmap.write.json import evaluation_document
 
@@ -172,7 +172,7 @@ def _verdict_table(amap: ArgumentMap, evaluation: Evaluation) -> str:
     width = max([5, *(len(c.id) for c in amap.claims)])
     lines.append(f"{'claim':<{width}}  {'verdict':<12}  why")
     for claim in amap.claims:
-        why = claim_why(amap, evaluation, claim.id, lambda c: repr(c))
+        why = claim_why(amap, evaluation, claim.id, title_namer(amap))
         lines.append(f"{claim.id:<{width}}  {evaluation.state(claim.id):<12}  {clean(why)}")
     lines += [f"note: {note}" for note in evaluation.notes]
     return "\n".join(lines) + "\n"

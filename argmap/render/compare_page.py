@@ -173,8 +173,14 @@ def render_compare_markdown(
     evaluation = comparison.evaluation
     out = [f"[← {escape_md(map_title(amap))}]({index_link})", ""] if index_link else []
     out += [f"# {_title(a)} vs {_title(b)}", ""]
+    named: set[str] = set()
+
+    def name(claim_id: str) -> str:
+        named.add(claim_id)
+        return _link(amap, claim_id)
+
     for side in comparison.sides:
-        why = claim_why(amap, evaluation, side.thesis_id, lambda c: _link(amap, c))
+        why = claim_why(amap, evaluation, side.thesis_id, name)
         out += [f"- *{_title(amap.claim(side.thesis_id))}*: {why}"]
     out.append("")
     if map_image:
@@ -199,7 +205,7 @@ def render_compare_markdown(
     if comparison.notes:
         out += ["## Notes", ""] + [f"- {escape_md(n)}" for n in comparison.notes] + [""]
     out += ["## Claims", ""]
-    for cid in _mentioned(comparison):
+    for cid in sorted({*_mentioned(comparison), *named}):
         claim = amap.claim(cid)
         facts = f"(`{escape_html(cid)}`, {claim.kind.value})"
         line = f'- <a id="{anchor(cid)}"></a>**{_title(claim)}** {facts}'

@@ -160,7 +160,7 @@ def _look(
         verdict = claim_why(amap, evaluation, claim.id, title_namer(amap))
         score = score_phrase(evaluation, claim.id)
         if score:
-            verdict += f" ({score}; not a probability)"
+            verdict += " " + score
     label = _label(claim.kind, claim.label or claim.text, state)
     return state, label, _tooltip(claim.text, _refs(amap, claim), verdict)
 

@@ -204,10 +204,11 @@ RELATION_VERBS = {
 
 
 def title_namer(amap: ArgumentMap) -> Callable[[str], str]:
-    """Names claims by their plain title (their id when the map does not hold them)."""
+    """Names claims by their plain title in quotes (their id when the map does not hold them)."""
 
     def name(claim_id: str) -> str:
         claim = amap.by_id.get(claim_id)
-        return claim_id if claim is None else (clean(claim.title) or claim_id)
+        title = claim_id if claim is None else (clean(claim.title) or claim_id)
+        return f"“{title.rstrip('.')}”"
 
     return name

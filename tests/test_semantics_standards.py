@@ -1,0 +1,336 @@
+"""The reader's verdicts: each pattern of a debate map, and the solver against a reference."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.evaluate import Verdict, evaluate_map, standards_graph
+from argmap.explain import claim_why
+from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, ProofStandard
+from argmap.render.text import title_namer
+from argmap.semantics import standards as std
+
+from .strategies import maps
+
+T = ClaimKind.THESIS
+
+
+def claims(*specs: tuple[str, dict[str, object]]) -> ArgumentMap:
+    return ArgumentMap(claims=tuple(Claim(id=cid, text=cid.upper(), **kw) for cid, kw in specs))  # type: ignore[arg-type]
+
+
+def verdicts(amap: ArgumentMap, **kw: str) -> dict[str, str]:
+    evaluation = evaluate_map(amap, gradual=None, **kw)  # type: ignore[arg-type]
+    return {cid: v.value for cid, v in evaluation.verdicts.items()}
+
+
+# Each pattern: the map, then the verdicts a careful reader gives.
+PATTERNS = {
+    "an unattacked fact stands": (claims(("fact", {})), {"fact": "stands"}),
+    "an unanswered objection strikes what it aims at": (
+        claims(("a", {}), ("b", {"attacks": ("a",)})),
+        {"a": "falls", "b": "stands"},
+    ),
+    "an answered objection no longer counts (reinstatement)": (
+        claims(("a", {}), ("b", {"attacks": ("a",)}), ("c", {"attacks": ("b",)})),
+        {"a": "stands", "b": "falls", "c": "stands"},
+    ),
+    "an objection to a conclusion leaves its reasons standing": (
+        claims(
+            ("t", {"kind": T}),
+            ("fuel", {"supports": ("t",)}),
+            ("tired", {"attacks": ("t",)}),
+        ),
+        {"t": "contested", "fuel": "stands", "tired": "stands"},
+    ),
+    "balanced reasons leave a claim contested": (
+        claims(("c", {}), ("r", {"supports": ("c",)}), ("o", {"attacks": ("c",)})),
+        {"c": "contested", "r": "stands", "o": "stands"},
+    ),
+    "a weightier reason carries the claim": (
+        claims(("c", {}), ("r", {"supports": ("c",), "weight": 0.8}), ("o", {"attacks": ("c",)})),
+        {"c": "stands", "r": "stands", "o": "stands"},
+    ),
+    "a weightier objection strikes it": (
+        claims(("c", {}), ("r", {"supports": ("c",)}), ("o", {"attacks": ("c",), "weight": 0.7})),
+        {"c": "falls", "r": "stands", "o": "stands"},
+    ),
+    "weights do not add up: many reasons do not outweigh a weightier objection": (
+        claims(
+            ("c", {}),
+            *((f"r{i}", {"supports": ("c",), "weight": 0.5}) for i in range(5)),
+            ("o", {"attacks": ("c",), "weight": 0.6}),
+        ),
+        {"c": "falls", **{f"r{i}": "stands" for i in range(5)}, "o": "stands"},
+    ),
+    "a thesis nothing bears on is open": (claims(("t", {"kind": T})), {"t": "open"}),
+    "a thesis with a standing reason stands": (
+        claims(("t", {"kind": T}), ("r", {"supports": ("t",)})),
+        {"t": "stands", "r": "stands"},
+    ),
+    "a chain whose bottom reason is struck leaves the rest open": (
+        claims(
+            ("t", {"kind": T}),
+            ("mid", {"supports": ("t",)}),
+            ("bottom", {"supports": ("mid",)}),
+            ("strike", {"attacks": ("bottom",)}),
+        ),
+        {"t": "open", "mid": "open", "bottom": "falls", "strike": "stands"},
+    ),
+    "a mutual attack leaves both open": (
+        claims(("a", {"attacks": ("b",)}), ("b", {"attacks": ("a",)})),
+        {"a": "open", "b": "open"},
+    ),
+    "an odd cycle of attacks leaves all open": (
+        claims(("a", {"attacks": ("b",)}), ("b", {"attacks": ("c",)}), ("c", {"attacks": ("a",)})),
+        {"a": "open", "b": "open", "c": "open"},
+    ),
+    "a support cycle never lifts itself": (
+        claims(
+            ("a", {"supports": ("b",)}), ("b", {"supports": ("a",)}), ("x", {"attacks": ("a",)})
+        ),
+        {"a": "falls", "b": "open", "x": "stands"},
+    ),
+    "a support cycle with an outside reason stands": (
+        claims(
+            ("a", {"supports": ("b",)}), ("b", {"supports": ("a",)}), ("r", {"supports": ("a",)})
+        ),
+        {"a": "stands", "b": "stands", "r": "stands"},
+    ),
+    "forecasts and questions are not assessed and count for nothing": (
+        claims(
+            ("t", {"kind": T}),
+            ("r", {"supports": ("t",)}),
+            ("f", {"kind": ClaimKind.FORECAST, "attacks": ("t", "r"), "weight": 0.9}),
+            ("q", {"kind": ClaimKind.QUESTION, "attacks": ("r",)}),
+        ),
+        {"t": "stands", "r": "stands", "f": "not-assessed", "q": "not-assessed"},
+    ),
+    "a fact that only a forecast supports stands on its own": (
+        claims(("a", {}), ("f", {"kind": ClaimKind.FORECAST, "supports": ("a",)})),
+        {"a": "stands", "f": "not-assessed"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_pattern_gives_the_verdicts_a_reader_gives(name: str) -> None:
+    amap, expected = PATTERNS[name]
+    assert verdicts(amap) == expected
+
+
+# Reasons weigh 0.6 and 0.3; the objection weighs the value given.
+STANDARDS = [
+    # (standard, objection weight, verdict)
+    ("scintilla", 0.9, "stands"),
+    ("preponderance", 0.5, "stands"),
+    ("preponderance", 0.6, "contested"),
+    ("preponderance", 0.7, "falls"),
+    ("clear-and-convincing", 0.2, "stands"),
+    ("clear-and-convincing", 0.35, "contested"),
+    ("clear-and-convincing", 0.8, "falls"),
+    ("beyond-reasonable-doubt", 0.1, "stands"),
+    ("beyond-reasonable-doubt", 0.25, "contested"),
+    ("dialectical", 0.1, "contested"),
+    ("dialectical", 0.7, "falls"),
+]
+
+
+@pytest.mark.parametrize(("standard", "against", "verdict"), STANDARDS)
+def test_each_proof_standard_weighs_reasons_against_objections(
+    standard: str, against: float, verdict: str
+) -> None:
+    amap = claims(
+        ("c", {"standard": ProofStandard(standard)}),
+        ("r1", {"supports": ("c",), "weight": 0.6}),
+        ("r2", {"supports": ("c",), "weight": 0.3}),
+        ("o", {"attacks": ("c",), "weight": against}),
+    )
+    assert verdicts(amap)["c"] == verdict
+
+
+def test_without_objections_each_standard_needs_what_it_says() -> None:
+    for standard, weight, verdict in [
+        ("scintilla", 0.1, "stands"),
+        ("preponderance", 0.1, "stands"),
+        ("clear-and-convincing", 0.4, "open"),
+        ("clear-and-convincing", 0.5, "stands"),
+        ("dialectical", 0.1, "stands"),
+    ]:
+        amap = claims(
+            ("c", {"standard": ProofStandard(standard)}),
+            ("r", {"supports": ("c",), "weight": weight}),
+        )
+        assert verdicts(amap)["c"] == verdict, (standard, weight)
+
+
+def test_the_map_and_the_settings_set_the_default_standard() -> None:
+    amap = claims(("c", {}), ("r", {"supports": ("c",)}), ("o", {"attacks": ("c",), "weight": 0.1}))
+    assert verdicts(amap)["c"] == "stands"
+    strict = ArgumentMap(meta=MapMeta(standard=ProofStandard.DIALECTICAL), claims=amap.claims)
+    assert verdicts(strict)["c"] == "contested"
+    assert verdicts(amap, standard="dialectical")["c"] == "contested"
+
+
+def test_every_verdict_names_the_claims_that_decide_it() -> None:
+    amap = claims(
+        ("t", {"kind": T}),
+        ("r", {"supports": ("t",), "weight": 0.7}),
+        ("s", {"supports": ("t",)}),
+        ("o", {"attacks": ("t",)}),
+        ("p", {"attacks": ("t",)}),
+        ("answer", {"attacks": ("p",)}),
+        ("strike", {"attacks": ("s",), "weight": 0.9}),
+    )
+    evaluation = evaluate_map(amap)
+    a = evaluation.assessment("t")
+    assert a is not None and a.verdict is Verdict.STANDS
+    assert (a.reasons, a.objections) == (("r",), ("o",))
+    assert [(x.claim_id, x.by) for x in a.answered] == [("p", ("answer",))]
+    assert [(x.claim_id, x.by) for x in a.struck] == [("s", ("strike",))]
+    assert set(a.deciding) == {"r", "o", "answer", "strike"}
+    assert claim_why(amap, evaluation, "t", title_namer(amap)) == (
+        "Stands: under preponderance its weightiest reason, “R” (0.70), outweighs its "
+        "weightiest objection, “O” (0.50). The objection “P” is answered by “ANSWER”."
+    )
+
+
+def test_a_reader_can_follow_any_verdict_down_to_claims_nothing_attacks() -> None:
+    amap = claims(
+        ("t", {"kind": T}),
+        ("a", {"supports": ("t",)}),
+        ("b", {"supports": ("a",)}),
+        ("c", {"attacks": ("b",)}),
+        ("d", {"attacks": ("c",)}),
+    )
+    evaluation = evaluate_map(amap)
+    unattacked = {
+        c.id
+        for c in amap.claims
+        if not any(r.kind.value != "supports" for r in amap.incoming.get(c.id, ()))
+    }
+    seen, todo = set(), ["t"]
+    while todo:
+        cid = todo.pop()
+        if cid in seen:
+            continue
+        seen.add(cid)
+        a = evaluation.assessment(cid)
+        assert a is not None
+        todo += list(a.deciding)
+        if not a.deciding:
+            assert cid in unattacked
+    # 'c' falls, answered by 'd': the trail runs t → a → b → d, and d is unattacked.
+    assert seen == {"t", "a", "b", "d"}
+
+
+def reference(graph: std.StandardsGraph) -> list[std.Label]:
+    """The least fixpoint by synchronous rounds, deciding a node only when every two-valued
+    completion of its undecided inputs gives the same verdict (enumerated, not bounded)."""
+    labels = [std.Label.UNKNOWN] * graph.n
+    changed = True
+    while changed:
+        changed = False
+        nxt = list(labels)
+        for node in range(graph.n):
+            if labels[node] is not std.Label.UNKNOWN:
+                continue
+            if not graph.assessed[node]:
+                nxt[node] = std.Label.NOT_ASSESSED
+                changed = True
+                continue
+            inputs = [*graph.reasons[node], *graph.objections[node]]
+            unknown = sorted({i for i in inputs if labels[i] is std.Label.UNKNOWN})
+            outcomes = set()
+            for bits in itertools.product((False, True), repeat=len(unknown)):
+                stands = {u for u, b in zip(unknown, bits, strict=True) if b}
+                pro = [
+                    graph.weights[s]
+                    for s in graph.reasons[node]
+                    if labels[s] is std.Label.STANDS or s in stands
+                ]
+                con = [
+                    graph.weights[a]
+                    for a in graph.objections[node]
+                    if labels[a] is std.Label.STANDS or a in stands
+                ]
+                outcomes.add(
+                    std.weigh(
+                        graph.standards[node],
+                        pro,
+                        con,
+                        has_reasons=bool(graph.reasons[node]),
+                        needs_reason=graph.needs_reason[node],
+                    )
+                )
+            if len(outcomes) == 1:
+                nxt[node] = outcomes.pop()
+                changed = True
+        labels = nxt
+    return labels
+
+
+@settings(max_examples=300)
+@given(maps(max_claims=9))
+def test_solver_agrees_with_the_reference_on_every_map(amap: ArgumentMap) -> None:
+    graph, _ = standards_graph(amap)
+    assert std.solve(graph) == reference(graph)
+
+
+@settings(max_examples=150)
+@given(maps(max_claims=9), st.data())
+def test_resolving_after_a_flip_equals_solving_from_scratch(
+    amap: ArgumentMap, data: st.DataObject
+) -> None:
+    graph, _ = standards_graph(amap)
+    base = std.solve(graph)
+    node = data.draw(st.integers(0, graph.n - 1))
+    label = data.draw(st.sampled_from([std.Label.STANDS, std.Label.FALLS]))
+    fixed = {node: label}
+    assert std.resolve(graph, base, fixed, graph.successors()) == std.solve(graph, fixed)
+
+
+@settings(max_examples=150)
+@given(maps(max_claims=10))
+def test_unattacked_claims_stand_and_verdicts_ignore_claim_order(amap: ArgumentMap) -> None:
+    evaluation = evaluate_map(amap, gradual=None)
+    for claim in amap.claims:
+        attacked = any(
+            r.kind.value != "supports"
+            and amap.claim(r.source).kind not in (ClaimKind.FORECAST, ClaimKind.QUESTION)
+            for r in amap.incoming.get(claim.id, ())
+        )
+        supported = any(
+            r.kind.value == "supports"
+            and amap.claim(r.source).kind not in (ClaimKind.FORECAST, ClaimKind.QUESTION)
+            for r in amap.incoming.get(claim.id, ())
+        )
+        verdict = evaluation.verdicts[claim.id]
+        if claim.kind in (ClaimKind.FORECAST, ClaimKind.QUESTION):
+            assert verdict is Verdict.NOT_ASSESSED
+        elif not attacked and not supported and claim.kind is not ClaimKind.THESIS:
+            assert verdict is Verdict.STANDS
+        elif not attacked and not supported:
+            assert verdict is Verdict.OPEN
+    reversed_map = ArgumentMap(claims=tuple(reversed(amap.claims)))
+    assert evaluate_map(reversed_map, gradual=None).verdicts == evaluation.verdicts
+
+
+def test_strengths_keep_supports_under_every_support_reading() -> None:
+    amap = claims(("t", {"kind": T}), ("r", {"supports": ("t",)}))
+    for support in ("deductive", "necessary", "none"):
+        ev = evaluate_map(amap, semantics="grounded", support=support)
+        assert ev.strength("t") == 0.75, support
+    assert evaluate_map(amap).strength("t") == 0.75
+
+
+def test_a_large_chain_and_a_wide_fan_solve_without_recursion() -> None:
+    chain = [Claim(id="c0", text="C0")] + [
+        Claim(id=f"c{i}", text="C", supports=(f"c{i - 1}",)) for i in range(1, 20000)
+    ]
+    evaluation = evaluate_map(ArgumentMap(claims=tuple(chain)), gradual=None)
+    assert set(evaluation.verdicts.values()) == {Verdict.STANDS}
