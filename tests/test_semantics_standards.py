@@ -93,7 +93,7 @@ PATTERNS = {
         claims(
             ("a", {"supports": ("b",)}), ("b", {"supports": ("a",)}), ("x", {"attacks": ("a",)})
         ),
-        {"a": "falls", "b": "open", "x": "stands"},
+        {"a": "open", "b": "open", "x": "stands"},
     ),
     "a support cycle with an outside reason stands": (
         claims(
