@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, has_errors, sort_diagnostics
-from argmap.errors import DataError
 from argmap.model import ArgumentMap
 from argmap.quotes import load_source_texts, verify_quotes
 from argmap.read import load_paths
@@ -55,23 +54,3 @@ def check_paths(
     diags += text_diags
     diags += verify_quotes(load.amap, load.spans, texts)
     return CheckResult(load, sort_diagnostics(diags))
-
-
-def load_checked(
-    paths: Sequence[str | os.PathLike[str]],
-    *,
-    fmt: str | None = None,
-    sources_dir: str | os.PathLike[str] | None = None,
-    strict: bool = False,
-) -> CheckResult:
-    """Like check_paths, but raise DataError when the map has errors.
-
-    Raises:
-        DataError: The map has errors (or warnings, when strict); its message lists them.
-    """
-    result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
-    if result.failed(strict=strict):
-        failing = [d for d in result.diagnostics if d.severity.value in ("error", "warning")]
-        lines = "\n".join(str(d) for d in failing)
-        raise DataError(f"the map has errors; nothing was written\n{lines}")
-    return result

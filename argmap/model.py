@@ -214,7 +214,7 @@ class ArgumentMap(_Frozen):
         return self
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        """A copy, with every value derived from the claims (indexes, memo) left behind."""
+        """A copy, with every value derived from the claims (its indexes) left behind."""
         copy = super().model_copy(update=update, deep=deep)
         for name in _DERIVED:
             copy.__dict__.pop(name, None)
@@ -251,12 +251,6 @@ class ArgumentMap(_Frozen):
                 if rel.kind is kind:
                     into.setdefault(rel.target, []).append(rel)
         return {target: tuple(rels) for target, rels in into.items()}
-
-    @cached_property
-    def memo(self) -> dict[object, object]:
-        """Values derived from this map by pure functions (a thesis's sub-map, stances), kept
-        so that each is computed once per map. Safe because the map is immutable."""
-        return {}
 
     @cached_property
     def theses(self) -> tuple[Claim, ...]:

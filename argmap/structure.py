@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Generic, TypeVar
 
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.validate import reaching
+
+V = TypeVar("V")
+
+
+class _PerMap(Generic[V]):
+    """A small cache of values derived from a map and a thesis id, most recent first.
+
+    Maps are immutable, so a value computed once per map stays right. An entry holds its
+    map, so the map's id cannot be reused by another map while the entry lives.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple[int, str], tuple[ArgumentMap, V]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, amap: ArgumentMap, key: str) -> V | None:
+        with self.lock:
+            found = self.entries.get((id(amap), key))
+            if found is None or found[0] is not amap:
+                return None
+            self.entries.move_to_end((id(amap), key))
+            return found[1]
+
+    def put(self, amap: ArgumentMap, key: str, value: V) -> None:
+        with self.lock:
+            self.entries[(id(amap), key)] = (amap, value)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
 
 
 class Stance(StrEnum):
@@ -19,6 +51,10 @@ class Stance(StrEnum):
     PRO = "pro"
     CON = "con"
     MIXED = "mixed"
+
+
+_SUB_MAPS: _PerMap[ArgumentMap] = _PerMap()
+_STANCES: _PerMap[Mapping[str, Stance]] = _PerMap()
 
 
 def require_thesis(amap: ArgumentMap, thesis_id: str) -> None:
@@ -45,9 +81,8 @@ def thesis_map(amap: ArgumentMap, thesis_id: str) -> ArgumentMap:
     Computed once per map and thesis: a build draws and summarises each sub-map.
     """
     require_thesis(amap, thesis_id)
-    key = ("thesis_map", thesis_id)
-    cached = amap.memo.get(key)
-    if isinstance(cached, ArgumentMap):
+    cached = _SUB_MAPS.get(amap, thesis_id)
+    if cached is not None:
         return cached
     keep = reaching(amap, [thesis_id])
     claims = []
@@ -71,7 +106,7 @@ def thesis_map(amap: ArgumentMap, thesis_id: str) -> ArgumentMap:
         )
     # The claims are the map's (valid, unique, sorted by id), so nothing is left to check.
     sub = ArgumentMap.model_construct(meta=amap.meta, claims=tuple(claims))
-    amap.memo[key] = sub
+    _SUB_MAPS.put(amap, thesis_id, sub)
     return sub
 
 
@@ -82,9 +117,8 @@ def stances(amap: ArgumentMap, thesis_id: str) -> Mapping[str, Stance]:
     computed once per map and thesis (the result is read-only). A thesis's sub-map gives
     the same stances as the whole map, as every path to the thesis lies in its sub-map.
     """
-    key = ("stances", thesis_id)
-    cached = amap.memo.get(key)
-    if isinstance(cached, MappingProxyType):
+    cached = _STANCES.get(amap, thesis_id)
+    if cached is not None:
         return cached
     incoming = amap.incoming
     # Bit 1: reached by a path with an even number of attacks; bit 2: by an odd one.
@@ -102,7 +136,7 @@ def stances(amap: ArgumentMap, thesis_id: str) -> Mapping[str, Stance]:
     out = {cid: by_bits[parities[cid]] for cid in sorted(parities)}
     out[thesis_id] = Stance.THESIS
     result = MappingProxyType(out)
-    amap.memo[key] = result
+    _STANCES.put(amap, thesis_id, result)
     return result
 
 

@@ -184,7 +184,8 @@ def test_bad_data_values_are_errors_at_their_data_block() -> None:
         "doc.argdown:2:12: error: [B]: weight 2 is not a number in [0, 1] [argdown-data]",
         "doc.argdown:2:12: info: [B]: data 'colour' not kept: argmap has no place for it "
         "[argdown-data-ignored]",
-        "doc.argdown:2:12: warning: [B]: kind 'opinion' is not one of thesis, claim, evidence "
+        "doc.argdown:2:12: warning: [B]: kind 'opinion' is not one of thesis, claim, evidence, "
+        "forecast, question "
         "[argdown-data]",
     ]
 

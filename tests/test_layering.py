@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 
 # Stages in pipeline order; a module may import argmap modules of its own or earlier stages.
 STAGES = [
-    {"errors", "model", "gcpause", "__init__"},
+    {"errors", "model", "gcpause"},
     {"diagnostics", "settings"},
     {"read"},
     {"quotes"},
@@ -23,7 +23,7 @@ STAGES = [
     {"check", "convert", "fmt"},
     {"build"},
     {"integrations"},
-    {"cli", "__main__"},
+    {"cli", "__main__", "__init__"},
 ]
 
 
@@ -54,6 +54,22 @@ def test_imports_point_only_to_earlier_stages() -> None:
                 if stage_of(name) > own:
                     problems.append(f"{module} imports {name}")
     assert problems == []
+
+
+def test_the_package_exports_the_library_entry_points_lazily() -> None:
+    import subprocess
+    import sys
+
+    import argmap
+
+    for name in argmap.__all__:
+        assert getattr(argmap, name) is not None
+    # Importing the package alone loads no stage: the CLI's --version stays quick.
+    code = "import argmap, sys; print(sorted(m for m in sys.modules if m.startswith('argmap.')))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.strip() == "[]"
 
 
 def test_model_does_no_io_and_imports_nothing_of_argmap() -> None:

@@ -94,3 +94,32 @@ def test_build_command_works_on_a_fresh_copy(tmp_path: Path) -> None:
     built = sorted(p.name for p in (copy / "output").iterdir())
     committed = sorted(p.name for p in (ROOT / "output").iterdir())
     assert built == committed
+
+
+def test_the_worked_example_gives_the_verdicts_the_readme_says() -> None:
+    import yaml
+
+    from argmap.evaluate import evaluate_map
+    from argmap.model import ArgumentMap, Claim
+
+    section = README.split("A worked example", 1)[1]
+    block = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    assert block is not None
+    claims = [Claim(**c) for c in yaml.safe_load(block.group(1))["claims"]]
+    verdicts = evaluate_map(ArgumentMap(claims=tuple(claims))).verdicts
+    assert {k: v.value for k, v in verdicts.items()} == {
+        "four-day-week": "contested",
+        "fuel-savings": "stands",
+        "tired-pupils": "stands",
+    }
+    heavier = [
+        c.model_copy(update={"weight": 0.7}) if c.id == "tired-pupils" else c for c in claims
+    ]
+    assert (
+        evaluate_map(ArgumentMap(claims=tuple(heavier))).verdict("four-day-week").value == "falls"
+    )
+    answer = Claim(
+        id="shorter-day", text="The youngest keep a shorter day.", attacks=("tired-pupils",)
+    )
+    answered = evaluate_map(ArgumentMap(claims=(*claims, answer)))
+    assert answered.verdict("four-day-week").value == "stands"
