@@ -15,11 +15,12 @@ from argmap.check import CheckResult, check_paths
 from argmap.compare import Comparison, compare_theses, comparison_pairs
 from argmap.diagnostics import Diagnostic
 from argmap.errors import UsageError
-from argmap.evaluate import DEFAULT_SUPPORT, GRADUAL_SEMANTICS, Evaluation, evaluate_map
+from argmap.evaluate import Evaluation, EvaluationSettings, evaluate_map
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
-from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
+from argmap.render.compare import comparison_title, render_compare_dot
+from argmap.render.compare_page import render_compare_markdown
 from argmap.render.dot import Linker, render_dot
 from argmap.render.html import OVERVIEW, render_html_page
 from argmap.render.markdown import render_index, render_markdown
@@ -125,18 +126,8 @@ def plan_artifacts(
 
 
 def _compare(amap: ArgumentMap, a: str, b: str, evaluation: Evaluation | None) -> Comparison:
-    """Compare under the build's own support reading and semantics, so map and cruxes agree."""
-    if evaluation is None:
-        return compare_theses(amap, a, b)
-    first = [evaluation.gradual] if evaluation.gradual is not None else []
-    return compare_theses(
-        amap,
-        a,
-        b,
-        support=evaluation.support,
-        crux_semantics=evaluation.semantics,
-        gradual=tuple(dict.fromkeys([*first, *GRADUAL_SEMANTICS])),
-    )
+    """Compare on the build's own evaluation, so maps, pages and cruxes agree."""
+    return compare_theses(amap, a, b, evaluation=evaluation)
 
 
 def _comparison_artifacts(
@@ -268,9 +259,7 @@ def build_paths(
     *,
     fmt: str | None = None,
     sources_dir: str | os.PathLike[str] | None = None,
-    semantics: str = "grounded",
-    gradual: str | None = "dfquad",
-    support: str = DEFAULT_SUPPORT,
+    settings: EvaluationSettings | None = None,
     strict: bool = False,
     progress: Progress | None = None,
     evaluate: bool = True,
@@ -278,6 +267,18 @@ def build_paths(
     jobs: int = 1,
 ) -> BuildResult:
     """Check a map and, when it has no errors, build its artifacts into ``out_dir``.
+
+    Args:
+        paths: Claim files or directories.
+        out_dir: The output directory.
+        fmt: Force the input format.
+        sources_dir: A directory of source texts to verify quotes against.
+        settings: The reading to evaluate under (default: the reader's proof standards).
+        strict: Refuse to build on warnings too.
+        progress: Called with a line for each file made.
+        evaluate: Whether to evaluate the map at all.
+        extra: More artifacts to make (the HTML pages).
+        jobs: How many Graphviz layouts to run at once.
 
     Returns:
         The build result; ``written`` is empty when the check failed.
@@ -287,9 +288,7 @@ def build_paths(
     if check.failed(strict=strict):
         return result
     if evaluate:
-        result.evaluation = evaluate_map(
-            check.amap, semantics=semantics, support=support, gradual=gradual
-        )
+        result.evaluation = evaluate_map(check.amap, settings or EvaluationSettings())
     result.written = build_map(
         check.amap,
         out_dir,

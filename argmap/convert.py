@@ -10,7 +10,7 @@ from pathlib import Path
 from argmap.check import check_paths
 from argmap.diagnostics import quote_id
 from argmap.errors import DataError, UsageError
-from argmap.evaluate import DEFAULT_SUPPORT, evaluate_map
+from argmap.evaluate import DEFAULT_SUPPORT, EvaluationSettings, evaluate_map
 from argmap.model import CLAIM_ID_RE, ArgumentMap
 from argmap.write.json import render_json
 
@@ -69,6 +69,7 @@ def convert_map(
     semantics: str | None = None,
     support: str = DEFAULT_SUPPORT,
     gradual: str | None = "dfquad",
+    standard: str | None = None,
 ) -> str:
     """A map as text in an output format.
 
@@ -79,6 +80,7 @@ def convert_map(
             evaluation (argmap JSON only); ``gradual`` as for ``evaluate_map``.
         support: How supports turn into attacks, for the evaluation and for ICCMA output.
         gradual: The gradual semantics of the evaluation, or None.
+        standard: A proof standard for every claim that sets none.
 
     Raises:
         UsageError: A format or semantics is unknown, or the format cannot carry an evaluation.
@@ -87,7 +89,8 @@ def convert_map(
     if semantics is not None:
         if to != "json":
             raise UsageError(f"only json output carries an evaluation, not {to!r}")
-        evaluation = evaluate_map(amap, semantics=semantics, support=support, gradual=gradual)
+        settings = EvaluationSettings.from_names(semantics, support, gradual, standard)
+        evaluation = evaluate_map(amap, settings)
         return render_json(amap, evaluation)
     if to in _FLATTENED:
         return str(_writer(to)(amap, support=support))

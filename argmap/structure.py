@@ -8,7 +8,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from argmap.errors import UsageError
-from argmap.model import ArgumentMap, ClaimKind, RelationKind
+from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.validate import reaching
 
 
@@ -28,6 +28,15 @@ def require_thesis(amap: ArgumentMap, thesis_id: str) -> None:
         theses = ", ".join(t.id for t in amap.theses) or "none"
         what = "no claim" if claim is None else "not a thesis"
         raise UsageError(f"{thesis_id!r} is {what}; the map's theses are: {theses}")
+
+
+def ordered_theses(amap: ArgumentMap) -> tuple[Claim, ...]:
+    """The map's theses in the order it lists them (``map: theses:``, headline first), the
+    rest after them by id."""
+    listed = [amap.by_id[t] for t in dict.fromkeys(amap.meta.theses) if t in amap.by_id]
+    listed = [c for c in listed if c.kind is ClaimKind.THESIS]
+    named = {c.id for c in listed}
+    return (*listed, *(t for t in amap.theses if t.id not in named))
 
 
 def thesis_map(amap: ArgumentMap, thesis_id: str) -> ArgumentMap:

@@ -42,7 +42,7 @@ CHAIN = amap(
 
 
 def test_grounded_statuses_follow_the_grounded_labelling() -> None:
-    ev = evaluate_map(CHAIN, gradual=None)
+    ev = evaluate_map(CHAIN, semantics="grounded", gradual=None)
     assert dict(ev.statuses) == {"t": A, "a": R, "b": A, "x": U, "y": U}
     assert ev.extensions == (("b", "t"),)
     assert ev.strengths == {} and ev.strength("t") is None
@@ -63,10 +63,10 @@ def test_an_undercut_counts_as_an_attack_on_the_argument() -> None:
     )
     ev = evaluate_map(m, semantics="grounded", support="none", gradual=None)
     assert ev.status("arg") is R and ev.status("u") is A and ev.status("t") is A
-    deductive = evaluate_map(m, support="deductive", gradual=None)
+    deductive = evaluate_map(m, semantics="grounded", support="deductive", gradual=None)
     assert deductive.status("t") is A
     # Under the necessary reading the argument is needed for the thesis, so the thesis falls.
-    assert evaluate_map(m, support="necessary", gradual=None).status("t") is R
+    assert evaluate_map(m, semantics="grounded", support="necessary", gradual=None).status("t") is R
 
 
 def test_no_stable_extension_leaves_everything_undecided_with_a_note() -> None:
@@ -80,10 +80,12 @@ def test_no_stable_extension_leaves_everything_undecided_with_a_note() -> None:
 
 def test_supports_are_flattened_and_said_so() -> None:
     m = amap(claim("s", supports=("t",)), claim("t"), claim("z", attacks=("t",)))
-    ev = evaluate_map(m, support="deductive", gradual=None)
+    ev = evaluate_map(m, semantics="grounded", support="deductive", gradual=None)
     assert dict(ev.statuses) == {"s": R, "t": R, "z": A}
     assert ev.notes == ("supports read as deductive: 1 derived attack added",)
-    assert dict(evaluate_map(m, support="necessary", gradual=None).statuses) == {
+    assert dict(
+        evaluate_map(m, semantics="grounded", support="necessary", gradual=None).statuses
+    ) == {
         "s": A,
         "t": R,
         "z": A,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import json
 from pathlib import Path
 
@@ -13,10 +11,10 @@ from hypothesis import strategies as st
 
 from argmap.diagnostics import Severity
 from argmap.errors import EvaluationError
-from argmap.evaluate import Evaluation
+from argmap.evaluate import evaluate_map
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
 from argmap.read.json import parse_json, read_json, sniff_json
-from argmap.write.json import plain, render_json
+from argmap.write.json import evaluation_document, plain, render_json
 
 MODEL_IDS = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,6}", fullmatch=True) | st.sampled_from(
     ["1", "1.0", "true", "null", "no", "0x1F", "2024-01-01", "1e3", "_", "a.b-c"]
@@ -115,6 +113,7 @@ def test_json_writes_every_field_of_every_claim() -> None:
             "kind": "claim",
             "label": None,
             "sources": [],
+            "standard": None,
             "supports": [],
             "tags": [],
             "text": "A",
@@ -122,41 +121,51 @@ def test_json_writes_every_field_of_every_claim() -> None:
             "weight": None,
         }
     ]
-    assert doc["map"] == {"compare": [], "description": None, "sources": [], "title": None}
-
-
-class _Status(enum.Enum):
-    IN = "in"
-    OUT = "out"
-
-
-@dataclasses.dataclass(frozen=True)
-class _FakeEvaluation:
-    semantics: str
-    statuses: dict[str, _Status]
-    strengths: dict[str, float]
-    extensions: tuple[frozenset[str], ...]
-    notes: tuple[str, ...] = ()
-
-
-def test_json_writes_an_evaluation_with_sorted_keys_and_sets() -> None:
-    amap = ArgumentMap(claims=(Claim(id="b", text="B", attacks=("a",)), Claim(id="a", text="A")))
-    evaluation = _FakeEvaluation(
-        "grounded",
-        {"b": _Status.IN, "a": _Status.OUT},
-        {"b": 0.5, "a": 0.25},
-        (frozenset({"b", "a"}),),
-    )
-    doc = json.loads(render_json(amap, evaluation))
-    assert doc["evaluation"] == {
-        "semantics": "grounded",
-        "statuses": {"a": "out", "b": "in"},
-        "strengths": {"a": 0.25, "b": 0.5},
-        "extensions": [["a", "b"]],
-        "notes": [],
+    assert doc["map"] == {
+        "compare": [],
+        "description": None,
+        "sources": [],
+        "standard": None,
+        "theses": [],
+        "title": None,
     }
+
+
+def test_json_writes_an_evaluation_with_each_claims_verdict_and_reasons() -> None:
+    amap = ArgumentMap(
+        claims=(
+            Claim(id="b", text="B", attacks=("a",)),
+            Claim(id="a", text="A", supports=("t",)),
+            Claim(id="c", text="C", supports=("t",)),
+            Claim(id="t", text="T", kind=ClaimKind.THESIS),
+        )
+    )
+    doc = json.loads(render_json(amap, evaluate_map(amap, gradual=None)))
+    evaluation = doc["evaluation"]
+    assert (evaluation["reading"], evaluation["formal"], evaluation["gradual"]) == (
+        "carneades",
+        False,
+        None,
+    )
+    claims = {c["id"]: c for c in evaluation["claims"]}
+    assert [c["id"] for c in evaluation["claims"]] == ["a", "b", "c", "t"]
+    assert claims["a"]["verdict"] == "falls" and claims["a"]["objections"] == ["b"]
+    assert claims["t"]["verdict"] == "stands"
+    assert claims["t"]["reasons"] == ["c"]
+    assert claims["t"]["struck"] == [{"claim": "a", "by": ["b"]}]
+    assert claims["t"]["why"] == "Stands on 1 standing reason: C."
     # The evaluation is derived data: reading the document back gives the same map.
-    assert read_json(render_json(amap, evaluation), "m.json").amap == amap
+    assert read_json(render_json(amap, evaluate_map(amap)), "m.json").amap == amap
+
+
+def test_json_writes_a_formal_evaluation_with_statuses_and_extensions() -> None:
+    amap = ArgumentMap(claims=(Claim(id="b", text="B", attacks=("a",)), Claim(id="a", text="A")))
+    doc = json.loads(render_json(amap, evaluate_map(amap, semantics="grounded")))
+    assert doc["evaluation"]["claims"] == [
+        {"id": "a", "status": "rejected", "strength": 0.25},
+        {"id": "b", "status": "accepted", "strength": 0.5},
+    ]
+    assert doc["evaluation"]["extensions"] == [["b"]]
 
 
 def test_json_refuses_numbers_that_json_cannot_hold() -> None:
@@ -230,15 +239,20 @@ def test_sniff_tells_aif_from_argmap_json() -> None:
 DOC = Path(__file__).resolve().parents[1] / "docs" / "formats" / "argmap-json.md"
 
 
-@pytest.mark.parametrize("model", [Claim, SourceRef, MapMeta, Source, Evaluation])
+@pytest.mark.parametrize("model", [Claim, SourceRef, MapMeta, Source])
 def test_the_schema_document_lists_every_field(model: type) -> None:
     doc = DOC.read_text("utf-8")
-    names = (
-        [f.name for f in dataclasses.fields(model)]
-        if dataclasses.is_dataclass(model)
-        else list(model.model_fields)
-    )
-    missing = [name for name in names if f"| `{name}` |" not in doc]
+    missing = [name for name in model.model_fields if f"| `{name}` |" not in doc]
+    assert missing == []
+
+
+@pytest.mark.parametrize("semantics", ["carneades", "grounded"])
+def test_the_schema_document_lists_every_field_of_an_evaluation(semantics: str) -> None:
+    doc = DOC.read_text("utf-8")
+    amap = ArgumentMap(claims=(Claim(id="b", text="B", attacks=("a",)), Claim(id="a", text="A")))
+    written = evaluation_document(amap, evaluate_map(amap, semantics=semantics))
+    names = set(written) | {key for claim in written["claims"] for key in claim}
+    missing = [n for n in sorted(names) if f"`{n}`" not in doc]
     assert missing == []
 
 

@@ -10,13 +10,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 # Stages in pipeline order; a module may import argmap modules of its own or earlier stages.
 STAGES = [
     {"errors", "model", "gcpause", "__init__"},
-    {"diagnostics"},
+    {"diagnostics", "settings"},
     {"read"},
     {"quotes"},
     {"validate", "schema"},
     {"semantics"},
     {"evaluate", "structure"},
-    {"compare"},
+    {"compare", "explain"},
     {"backend"},
     {"render", "write"},
     {"output"},

@@ -21,13 +21,10 @@ from argmap.cli.app import (
     sources_option,
     support_option,
 )
-from argmap.evaluate import (
-    EXTENSION_SEMANTICS,
-    GRADUAL_SEMANTICS,
-    evaluate_map,
-)
+from argmap.evaluate import evaluate_map
 from argmap.output import write_atomic
 from argmap.schema import claim_file_schema_json
+from argmap.settings import GRADUAL_SEMANTICS, READINGS, STANDARDS, EvaluationSettings
 
 
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,22 +33,41 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def eval_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--semantics, --gradual and --support, shared by build and render."""
+    """--semantics, --standard, --gradual and --support, shared by build and render."""
     func = support_option(func)
+    func = standard_option(func)
     func = click.option(
         "--gradual",
         type=click.Choice([*GRADUAL_SEMANTICS, "none"]),
         default="dfquad",
         show_default=True,
-        help="Gradual semantics for strengths ('none' to omit).",
+        help="Gradual semantics for the scores ('none' to omit them).",
     )(func)
     return click.option(
         "--semantics",
-        type=click.Choice([*EXTENSION_SEMANTICS, "none"]),
-        default="grounded",
+        type=click.Choice([*READINGS, "none"]),
+        default="carneades",
         show_default=True,
-        help="Extension semantics for statuses ('none' to omit evaluation).",
+        help="The reader's proof standards (carneades), a formal extension semantics, "
+        "or 'none' to leave the map unevaluated.",
     )(func)
+
+
+#: --standard, shared by every command that evaluates a claim map.
+standard_option = click.option(
+    "--standard",
+    type=click.Choice(STANDARDS),
+    help="Proof standard for every claim that sets none (default: the map's, or preponderance).",
+)
+
+
+def settings_of(
+    semantics: str, support: str, gradual: str, standard: str | None
+) -> EvaluationSettings | None:
+    """The evaluation the options ask for, or None for ``--semantics none``."""
+    if semantics == "none":
+        return None
+    return EvaluationSettings.from_names(semantics, support, gradual, standard)
 
 
 def _progress(message: str) -> None:
@@ -113,6 +129,7 @@ def build(
     sources_dir: str | None,
     semantics: str,
     gradual: str,
+    standard: str | None,
     support: str,
     strict: bool,
     html: bool,
@@ -124,7 +141,8 @@ def build(
     \b
     Example:
       argmap build claims -o output
-      argmap build claims -o site/maps --semantics preferred --gradual qe --html
+      argmap build claims -o site/maps --standard clear-and-convincing --html
+      argmap build claims -o formal --semantics preferred --gradual qe
     """
     with guarded():
         result = build_paths(
@@ -132,9 +150,7 @@ def build(
             out_dir,
             fmt=fmt,
             sources_dir=sources_dir,
-            semantics=semantics,
-            gradual=None if gradual == "none" else gradual,
-            support=support,
+            settings=settings_of(semantics, support, gradual, standard),
             strict=strict,
             progress=_progress,
             evaluate=semantics != "none",
@@ -164,6 +180,7 @@ def render(
     sources_dir: str | None,
     semantics: str,
     gradual: str,
+    standard: str | None,
     support: str,
 ) -> None:
     """Render one artifact: DOT, SVG, PNG, PDF or a Markdown summary.
@@ -178,16 +195,8 @@ def render(
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if result.failed():
             sys.exit(1)
-        evaluation = (
-            None
-            if semantics == "none"
-            else evaluate_map(
-                result.amap,
-                semantics=semantics,
-                support=support,
-                gradual=None if gradual == "none" else gradual,
-            )
-        )
+        settings = settings_of(semantics, support, gradual, standard)
+        evaluation = None if settings is None else evaluate_map(result.amap, settings)
         data = render_artifact(result.amap, out_fmt, thesis=thesis, evaluation=evaluation)
         if out_file is None:
             if out_fmt in ("png", "pdf") and sys.stdout.isatty():

@@ -14,14 +14,13 @@ from argmap.cli.app import (
     main,
     output_option,
     print_diagnostics,
-    support_option,
 )
-from argmap.cli.commands import input_options
+from argmap.cli.commands import eval_options, input_options, settings_of
 from argmap.compare import compare_theses
 from argmap.errors import UsageError
-from argmap.evaluate import EXTENSION_SEMANTICS
 from argmap.output import write_atomic
-from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
+from argmap.render.compare import comparison_title, render_compare_dot
+from argmap.render.compare_page import render_compare_markdown
 from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor
 from argmap.render.view import graph_id
@@ -41,27 +40,22 @@ COMPARE_FORMATS = ("md", "svg", "dot")
 )
 @format_option(COMPARE_FORMATS, "md", "Markdown tables, or the side-by-side map as SVG or DOT.")
 @output_option()
-@support_option
-@click.option(
-    "--crux-semantics",
-    type=click.Choice(EXTENSION_SEMANTICS),
-    default="grounded",
-    show_default=True,
-    help="Extension semantics the crux ranking and the map use.",
-)
+@eval_options
 @input_options
 def compare(
     paths: tuple[str, ...],
     theses: tuple[str, ...],
     out_fmt: str,
     out_file: str | None,
+    semantics: str,
+    gradual: str,
+    standard: str | None,
     support: str,
-    crux_semantics: str,
     fmt: str | None,
     sources_dir: str | None,
 ) -> None:
-    """Compare two theses: their reasons, verdicts under every semantics, the claims
-    bearing on both, and the cruxes that would change a verdict most.
+    """Compare two theses: their reasons and verdicts, the claims bearing on both, the
+    cruxes whose flipping would change a verdict, and what would settle each.
 
     \b
     Example:
@@ -78,7 +72,10 @@ def compare(
         if result.failed():
             sys.exit(1)
         amap = result.amap
-        comparison = compare_theses(amap, *theses, support=support, crux_semantics=crux_semantics)
+        if semantics == "none":
+            raise UsageError("compare needs an evaluation: choose a --semantics other than none")
+        settings = settings_of(semantics, support, gradual, standard)
+        comparison = compare_theses(amap, *theses, settings=settings)
         if out_fmt == "md":
             text = render_compare_markdown(amap, comparison)
         else:
@@ -89,7 +86,7 @@ def compare(
             text = render_compare_dot(
                 amap,
                 comparison,
-                comparison.baseline,
+                comparison.evaluation,
                 graph_id=gid,
                 link=lambda c: f"#{anchor(c)}",
                 title=title,

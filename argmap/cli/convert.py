@@ -31,6 +31,7 @@ def convert(
     sources_dir: str | None,
     semantics: str,
     gradual: str,
+    standard: str | None,
     support: str,
 ) -> None:
     """Convert a map between formats: YAML, argmap JSON, AIF, Argdown, ICCMA apx and i23.
@@ -56,6 +57,7 @@ def convert(
             semantics=semantics if wanted else None,
             support=support,
             gradual=None if gradual == "none" else gradual,
+            standard=standard,
         )
         if out_file is None or out_file == "-":
             click.echo(text, nl=False)

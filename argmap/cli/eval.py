@@ -8,31 +8,47 @@ import sys
 import click
 
 from argmap.cli.app import from_option, guarded, main, print_diagnostics, support_option
+from argmap.cli.commands import standard_option
 from argmap.diagnostics import has_errors, sort_diagnostics
 from argmap.errors import UsageError
 from argmap.evaluate import (
     DEFAULT_WEIGHT,
-    EXTENSION_SEMANTICS,
     GRADUAL_SEMANTICS,
     MODES,
     Evaluation,
     accepts,
     evaluate_map,
 )
+from argmap.explain import claim_why, score_note
 from argmap.model import ArgumentMap
 from argmap.read import load_paths
+from argmap.render.text import clean
+from argmap.settings import EXTENSION_SEMANTICS, READINGS, EvaluationSettings
+from argmap.write.json import evaluation_document
+
+#: Input formats of bare attack graphs: evaluated under grounded semantics unless told
+#: otherwise, as in the ICCMA competition.
+_FRAMEWORK_SUFFIXES = (".apx", ".i23", ".af")
+
+
+def _is_framework(paths: tuple[str, ...], fmt: str | None) -> bool:
+    if fmt is not None:
+        return fmt in ("apx", "i23")
+    return bool(paths) and all(p.lower().endswith(_FRAMEWORK_SUFFIXES) for p in paths)
 
 
 @main.command("eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option(
     "--semantics",
-    type=click.Choice([*EXTENSION_SEMANTICS, *GRADUAL_SEMANTICS]),
-    default="grounded",
-    show_default=True,
-    help="Extension semantics (statuses) or gradual semantics (strengths).",
+    type=click.Choice([*READINGS, *GRADUAL_SEMANTICS]),
+    default=None,
+    help="carneades (the reader's proof standards; the default for claim maps), a formal "
+    "extension semantics (statuses; grounded is the default for ICCMA files) or a gradual "
+    "semantics (scores).",
 )
 @support_option
+@standard_option
 @click.option(
     "--format",
     "out_fmt",
@@ -52,27 +68,36 @@ from argmap.read import load_paths
 @from_option
 def eval_command(
     paths: tuple[str, ...],
-    semantics: str,
+    semantics: str | None,
     support: str,
+    standard: str | None,
     out_fmt: str,
     claim_id: str | None,
     mode: str | None,
     fmt: str | None,
 ) -> None:
-    """Evaluate a map or an ICCMA framework: extensions and statuses, or strengths.
+    """Evaluate a map or an ICCMA framework: verdicts with their reasons, formal
+    statuses and extensions, or scores.
 
     \b
     Example:
+      argmap eval claims
+      argmap eval claims --format json
       argmap eval claims --semantics preferred
       argmap eval framework.apx --semantics stable --format json
       argmap eval claims --semantics dfquad
       argmap eval framework.i23 --semantics preferred --accept 7 --mode skeptical
     """
     with guarded():
+        if semantics is None:
+            semantics = "grounded" if _is_framework(paths, fmt) else "carneades"
         if mode is not None and claim_id is None:
             raise UsageError("--mode needs --accept ID")
-        if claim_id is not None and semantics in GRADUAL_SEMANTICS:
-            raise UsageError(f"--accept needs an extension semantics, not {semantics!r}")
+        if claim_id is not None and semantics not in EXTENSION_SEMANTICS:
+            raise UsageError(
+                f"--accept needs a formal extension semantics (--semantics grounded, preferred, "
+                f"…), not {semantics!r}"
+            )
         result = load_paths(paths, fmt=fmt)
         diags = sort_diagnostics(result.diagnostics)
         print_diagnostics(diags, quiet_when_clean=True)
@@ -83,16 +108,13 @@ def eval_command(
             click.echo(_answer(semantics, claim_id, mode or "credulous", answer, out_fmt))
             return
         gradual = semantics if semantics in GRADUAL_SEMANTICS else None
-        evaluation = evaluate_map(
-            result.amap,
-            semantics="grounded" if gradual else semantics,
-            support=support,
-            gradual=gradual,
-        )
+        reading = "carneades" if gradual else semantics
+        settings = EvaluationSettings.from_names(reading, support, gradual, standard)
+        evaluation = evaluate_map(result.amap, settings)
         if out_fmt == "json":
             for note in evaluation.notes:
                 click.echo(f"argmap: note: {note}", err=True)
-            click.echo(render_json(semantics, evaluation))
+            click.echo(render_json(result.amap, semantics, evaluation))
         else:
             click.echo(render_table(result.amap, semantics, evaluation), nl=False)
 
@@ -104,19 +126,28 @@ def _answer(semantics: str, claim_id: str, mode: str, answer: bool, out_fmt: str
     return "yes" if answer else "no"
 
 
-def render_json(semantics: str, evaluation: Evaluation) -> str:
-    """The JSON answer: extensions for an extension semantics, strengths for a gradual one."""
+def render_json(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> str:
+    """The JSON answer: extensions for an extension semantics, scores for a gradual one,
+    and for the proof standards each claim's verdict with the claims that decide it."""
     if semantics in GRADUAL_SEMANTICS:
         strengths = dict(sorted(evaluation.strengths.items()))
         return json.dumps({"semantics": semantics, "strengths": strengths})
-    extensions = [list(e) for e in evaluation.extensions]
-    return json.dumps({"semantics": semantics, "extensions": extensions})
+    if evaluation.formal:
+        extensions = [list(e) for e in evaluation.extensions]
+        return json.dumps({"semantics": semantics, "extensions": extensions})
+    document = evaluation_document(amap, evaluation)
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
 
 
 def render_table(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> str:
-    """A readable table: one claim a line with its status or strength, then the notes."""
+    """A readable table: one claim a line with its verdict (and why), status or score,
+    then the notes."""
     gradual = semantics in GRADUAL_SEMANTICS
+    if not evaluation.formal and not gradual:
+        return _verdict_table(amap, evaluation)
     lines = [f"semantics: {semantics} (supports: {evaluation.support})"]
+    if gradual:
+        lines = [f"semantics: {semantics}", score_note(semantics)]
     if not gradual:
         count = len(evaluation.extensions)
         lines.append(f"extensions: {count}")
@@ -132,5 +163,16 @@ def render_table(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> s
     else:
         lines.append(f"{'claim':<{width}}  status")
         lines += [f"{c.id:<{width}}  {evaluation.statuses[c.id].value}" for c in amap.claims]
+    lines += [f"note: {note}" for note in evaluation.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _verdict_table(amap: ArgumentMap, evaluation: Evaluation) -> str:
+    lines = [f"reading: {evaluation.settings.describe()}", ""]
+    width = max([5, *(len(c.id) for c in amap.claims)])
+    lines.append(f"{'claim':<{width}}  {'verdict':<12}  why")
+    for claim in amap.claims:
+        why = claim_why(amap, evaluation, claim.id, lambda c: repr(c))
+        lines.append(f"{claim.id:<{width}}  {evaluation.state(claim.id):<12}  {clean(why)}")
     lines += [f"note: {note}" for note in evaluation.notes]
     return "\n".join(lines) + "\n"

@@ -45,7 +45,7 @@ class ArgmapPluginConfig(base.Config):  # type: ignore[no-untyped-call]
 
     paths = c.ListOfItems(c.Type(str), default=[])
     dir = c.Type(str, default="maps")
-    semantics = c.Type(str, default="grounded")
+    semantics = c.Type(str, default="carneades")
     support = c.Type(str, default=DEFAULT_SUPPORT)
     gradual = c.Type(str, default="dfquad")
     cache_dir = c.Type(str, default="")

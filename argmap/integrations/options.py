@@ -12,10 +12,10 @@ from argmap.diagnostics import did_you_mean, quote_id
 from argmap.errors import ArgmapError
 from argmap.evaluate import (
     DEFAULT_SUPPORT,
-    EXTENSION_SEMANTICS,
     GRADUAL_SEMANTICS,
     SUPPORT_READINGS,
 )
+from argmap.settings import READINGS
 
 #: The fence's language name (the first word of the info string) and the directive's name.
 FENCE_NAME = "argmap"
@@ -30,7 +30,7 @@ _NO = ("no", "false", "off", "0")
 OPTION_HELP: dict[str, str] = {
     "path": "claim files or directories, separated by spaces",
     "thesis": "the id of the thesis whose sub-map to draw",
-    "semantics": f"one of {', '.join((*EXTENSION_SEMANTICS, 'none'))}",
+    "semantics": f"one of {', '.join((*READINGS, 'none'))}",
     "support": f"one of {', '.join(SUPPORT_READINGS)}",
     "gradual": f"one of {', '.join((*GRADUAL_SEMANTICS, 'none'))}",
     "direction": f"one of {', '.join(DIRECTIONS)}",
@@ -65,7 +65,7 @@ class FenceOptions:
     """How to draw one map: which part of it, evaluated how, laid out how."""
 
     thesis: str | None = None
-    semantics: str | None = "grounded"
+    semantics: str | None = "carneades"
     support: str = DEFAULT_SUPPORT
     gradual: str | None = "dfquad"
     direction: str = "BT"
@@ -138,9 +138,7 @@ def parse_options(raw: Mapping[str, str], lines: Mapping[str, int] | None = None
         if not value and name not in ("caption",):
             raise FenceError(f"option '{name}' needs a value: {OPTION_HELP[name]}", line)
         if name == "semantics":
-            values[name] = (
-                None if value == "none" else _choice(name, value, EXTENSION_SEMANTICS, line)
-            )
+            values[name] = None if value == "none" else _choice(name, value, READINGS, line)
         elif name == "gradual":
             values[name] = (
                 None if value == "none" else _choice(name, value, GRADUAL_SEMANTICS, line)

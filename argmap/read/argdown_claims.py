@@ -20,12 +20,13 @@ from argmap.read.argdown_nodes import ArgdownModel, Member, Node, NodeKey, Secti
 _KNOWN_KEYS = frozenset(
     {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup"}
 )
-_KIND_TAGS = {"thesis": ClaimKind.THESIS, "evidence": ClaimKind.EVIDENCE}
-_STATEMENT_KINDS = {
+_KIND_TAGS = {
     "thesis": ClaimKind.THESIS,
-    "claim": ClaimKind.CLAIM,
     "evidence": ClaimKind.EVIDENCE,
+    "forecast": ClaimKind.FORECAST,
+    "question": ClaimKind.QUESTION,
 }
+_STATEMENT_KINDS = {k.value: k for k in ClaimKind if k is not ClaimKind.ARGUMENT}
 _TAG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _SLUG_MAX = 48
 
@@ -198,7 +199,7 @@ class _Converter:
                 where,
                 Severity.WARNING,
                 "argdown-data",
-                f"{self.name(node)}: kind {wanted!r} is not one of thesis, claim, evidence",
+                f"{self.name(node)}: kind {wanted!r} is not one of {', '.join(_STATEMENT_KINDS)}",
             )
         for tag in tags:
             if tag in _KIND_TAGS:

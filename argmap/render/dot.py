@@ -10,7 +10,8 @@ from collections.abc import Callable
 import graphviz
 
 from argmap.errors import RenderError
-from argmap.evaluate import Evaluation, Status
+from argmap.evaluate import Evaluation
+from argmap.explain import claim_why, score_phrase
 from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.render.text import (
     THESIS_WRAP_WIDTH,
@@ -19,6 +20,7 @@ from argmap.render.text import (
     clean,
     escape_dot,
     map_title,
+    title_namer,
     wrap_html,
 )
 
@@ -71,10 +73,21 @@ RELATION_STYLE: dict[RelationKind, dict[str, str]] = {
     },
 }
 
-STATUS_STYLE: dict[Status, dict[str, str]] = {
-    Status.ACCEPTED: {"color": PALETTE["blue"], "penwidth": "2.4", "border": "solid"},
-    Status.REJECTED: {"color": PALETTE["vermillion"], "penwidth": "1.6", "border": "dashed"},
-    Status.UNDECIDED: {"color": PALETTE["grey"], "penwidth": "1.6", "border": "dotted"},
+#: Node borders by state (a verdict, or a formal status). No state shares a relation's line:
+#: relations are green solid, vermillion dashed and purple dotted lines; states differ in
+#: colour (blue, orange, dark grey, grey), width and, for what falls, notched corners.
+_STANDS = {"color": PALETTE["blue"], "penwidth": "2.6", "border": "solid"}
+_FALLS = {"color": "#333333", "penwidth": "1.4", "border": "diagonals"}
+_UNSETTLED = {"color": PALETTE["grey"], "penwidth": "1.2", "border": "solid"}
+STATE_STYLE: dict[str, dict[str, str]] = {
+    "stands": _STANDS,
+    "falls": _FALLS,
+    "contested": {"color": "#E69F00", "penwidth": "2.6", "border": "solid"},
+    "open": _UNSETTLED,
+    "not-assessed": {"color": "#9A9A9A", "penwidth": "1.0", "border": "solid"},
+    "accepted": _STANDS,
+    "rejected": _FALLS,
+    "undecided": _UNSETTLED,
 }
 #: Node attributes that come from kind and status, with Graphviz's defaults for the unset.
 NODE_STYLE_DEFAULTS = {
@@ -86,10 +99,15 @@ NODE_STYLE_DEFAULTS = {
     "penwidth": "1",
     "fontcolor": "#000000",
 }
-STATUS_MARK = {
-    Status.ACCEPTED: "✔ accepted",
-    Status.REJECTED: "✘ rejected",
-    Status.UNDECIDED: "? undecided",
+STATE_MARK = {
+    "stands": "✔ stands",
+    "falls": "✘ falls",
+    "contested": "⇄ contested",
+    "open": "? open",
+    "not-assessed": "○ not assessed",
+    "accepted": "✔ accepted",
+    "rejected": "✘ rejected",
+    "undecided": "? undecided",
 }
 
 FONT = "Helvetica"
@@ -98,26 +116,33 @@ FONT = "Helvetica"
 STACK_LIMIT = 200
 
 
+def node_state(evaluation: Evaluation | None, claim_id: str) -> str | None:
+    """The state a node is styled by: its verdict, or its formal status."""
+    return evaluation.state(claim_id) if evaluation is not None else None
+
+
 def node_label(claim: Claim, evaluation: Evaluation | None) -> str:
-    """A claim's HTML-like label: wrapped title, THESIS tag, status word and strength."""
-    status = evaluation.status(claim.id) if evaluation is not None else None
-    strength = evaluation.strength(claim.id) if evaluation is not None else None
-    return _label(claim.kind, claim.label or claim.text, status, strength)
+    """A claim's HTML-like label: wrapped title, kind tag and state word."""
+    return _label(claim.kind, claim.label or claim.text, node_state(evaluation, claim.id))
 
 
 # A claim is drawn on the overview and on each thesis map it belongs to: its label and
 # tooltip are built once per build.
 @functools.lru_cache(maxsize=1 << 16)
-def _label(kind: ClaimKind, title: str, status: Status | None, strength: float | None) -> str:
+def _label(kind: ClaimKind, title: str, state: str | None) -> str:
     width = THESIS_WRAP_WIDTH if kind is ClaimKind.THESIS else WRAP_WIDTH
     body = wrap_html(title, width)
     if kind is ClaimKind.THESIS:
         body = f'<FONT POINT-SIZE="9">THESIS</FONT><BR/><B>{body}</B>'
-    if status is not None:
-        # Fixed words and a number: nothing to escape.
-        mark = STATUS_MARK[status] + (f" · {strength:.2f}" if strength is not None else "")
-        body += f'<BR/><FONT POINT-SIZE="9">{mark}</FONT>'
+    elif kind in _TAGGED:
+        body = f'<FONT POINT-SIZE="9">{_TAGGED[kind]}</FONT><BR/>{body}'
+    if state is not None:
+        # Fixed words: nothing to escape.
+        body += f'<BR/><FONT POINT-SIZE="9">{STATE_MARK[state]}</FONT>'
     return f"<{body}>"
+
+
+_TAGGED = {ClaimKind.FORECAST: "FORECAST", ClaimKind.QUESTION: "QUESTION"}
 
 
 def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None) -> str:
@@ -127,15 +152,17 @@ def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None)
 
 def _look(
     amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None
-) -> tuple[Status | None, str, str]:
-    """A claim's status, label and tooltip, its evaluation looked up once."""
-    status = strength = verdict = None
+) -> tuple[str | None, str, str]:
+    """A claim's state, label and tooltip, its evaluation looked up once."""
+    state = verdict = None
     if evaluation is not None:
-        status = evaluation.status(claim.id)
-        strength = evaluation.strength(claim.id)
-        verdict = _verdict(status, evaluation.semantics, strength, evaluation.gradual)
-    label = _label(claim.kind, claim.label or claim.text, status, strength)
-    return status, label, _tooltip(claim.text, _refs(amap, claim), verdict)
+        state = evaluation.state(claim.id)
+        verdict = claim_why(amap, evaluation, claim.id, title_namer(amap))
+        score = score_phrase(evaluation, claim.id)
+        if score:
+            verdict += f" ({score}; not a probability)"
+    label = _label(claim.kind, claim.label or claim.text, state)
+    return state, label, _tooltip(claim.text, _refs(amap, claim), verdict)
 
 
 def _refs(amap: ArgumentMap, claim: Claim) -> tuple[tuple[str, str | None, str | None], ...]:
@@ -149,12 +176,6 @@ def _refs(amap: ArgumentMap, claim: Claim) -> tuple[tuple[str, str | None, str |
             (source.title if source else (ref.url or ref.source or ""), ref.locator, ref.quote)
         )
     return tuple(refs)
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _verdict(status: Status, semantics: str, strength: float | None, gradual: str | None) -> str:
-    extra = f", strength {strength:.2f} ({gradual})" if strength is not None else ""
-    return f"{status.value} under {semantics} semantics{extra}"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -180,8 +201,7 @@ def node_attrs(
 ) -> dict[str, str]:
     """The DOT attributes of a claim's node, label excepted: shape and fill by kind, border by
     status, id, tooltip and link."""
-    status = evaluation.status(claim.id) if evaluation is not None else None
-    attrs = _style_attrs(claim.kind, status)
+    attrs = _style_attrs(claim.kind, node_state(evaluation, claim.id))
     attrs["id"] = f"{graph_id}-{anchor(claim.id)}"
     attrs["tooltip"] = graphviz.nohtml(node_tooltip(amap, claim, evaluation))
     url = link(claim.id) if link is not None else None
@@ -250,8 +270,8 @@ def render_dot(
         cid = claim.id
         if not MODEL_ID_RE.match(cid):  # only a map built without validation gets here
             raise RenderError(f"claim id {cid[:40]!r} cannot be drawn: it is not a valid id")
-        status, label, tooltip = _look(amap, claim, evaluation)
-        style = _node_style(claim.kind, status)
+        state, label, tooltip = _look(amap, claim, evaluation)
+        style = _node_style(claim.kind, state)
         if style is not current:
             body.append(_defaults("node", style))
             current = style
@@ -290,26 +310,26 @@ def render_dot(
     return text
 
 
-def _style_attrs(kind: ClaimKind, status: Status | None) -> dict[str, str]:
-    """The style attributes a node's kind and status set: shape and fill by kind, border
-    colour, width and line style by status."""
+def _style_attrs(kind: ClaimKind, state: str | None) -> dict[str, str]:
+    """The style attributes a node's kind and state set: shape and fill by kind, border
+    colour, width and corners by state."""
     attrs = dict(KIND_STYLE[kind])
-    if status is not None:
-        look = STATUS_STYLE[status]
+    if state is not None:
+        look = STATE_STYLE[state]
         attrs["color"] = look["color"]
         attrs["penwidth"] = look["penwidth"]
         if look["border"] != "solid":
             attrs["style"] += "," + look["border"]
-        if status is Status.REJECTED:
+        if look is _FALLS:
             attrs["fontcolor"] = "#555555"
     return attrs
 
 
 @functools.lru_cache(maxsize=64)
-def _node_style(kind: ClaimKind, status: Status | None) -> tuple[tuple[str, str], ...]:
-    """Every style attribute of a node of this kind and status, in NODE_STYLE_DEFAULTS
+def _node_style(kind: ClaimKind, state: str | None) -> tuple[tuple[str, str], ...]:
+    """Every style attribute of a node of this kind and state, in NODE_STYLE_DEFAULTS
     order, Graphviz's defaults for the unset: one shared tuple per style."""
-    attrs = _style_attrs(kind, status)
+    attrs = _style_attrs(kind, state)
     return tuple((key, attrs.get(key, default)) for key, default in NODE_STYLE_DEFAULTS.items())
 
 

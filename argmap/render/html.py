@@ -10,6 +10,7 @@ from string import Template
 from typing import Any
 
 from argmap.evaluate import Evaluation
+from argmap.explain import score_note
 from argmap.model import ArgumentMap
 from argmap.render.asset import asset_text
 from argmap.render.records import claim_record, sources_html, status_phrase
@@ -43,6 +44,8 @@ def _all_claims(shown: ArgumentMap, records: dict[str, dict[str, Any]]) -> str:
         status = status_phrase(record)
         badge = f' <span class="argmap-status">{escape_html(status)}</span>' if status else ""
         text = f"<p>{escape_html(record['text'])}</p>" if record["text"] != record["title"] else ""
+        if record.get("why"):
+            text += f'<p class="argmap-why">{escape_html(record["why"])}</p>'
         items.append(
             f'<dt id="{anchor(claim.id)}"><span class="argmap-kind">{record["kind"]}</span> '
             f"{escape_html(record['title'])}{badge}</dt>\n<dd>{text}{sources_html(record)}</dd>"
@@ -84,9 +87,10 @@ def render_html_page(
     }
     how = None
     if evaluation is not None:
-        how = f"{evaluation.semantics} semantics, supports read as {evaluation.support}"
-        if evaluation.gradual:
-            how += f", strengths by {evaluation.gradual}"
+        how = evaluation.settings.describe()
+        note = score_note(evaluation.gradual)
+        if note:
+            how += ". " + note
     data = {"graph": gid, "title": title, "evaluation": how, "claims": records}
     css = asset_text("page.css")
     script = asset_text("page.js")

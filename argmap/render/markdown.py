@@ -1,15 +1,30 @@
-"""Markdown summaries (CommonMark/GFM): a thesis, its reasons for and against, every claim with its sources."""
+"""Markdown summaries (CommonMark/GFM): a thesis, its verdict and why, its reasons for and against, its claims."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import NamedTuple
 
-from argmap.evaluate import Evaluation, Status
-from argmap.model import ArgumentMap, Claim, RelationKind
+from argmap.compare import what_would_settle
+from argmap.evaluate import Evaluation, Verdict
+from argmap.explain import (
+    VERDICT_MEANINGS,
+    VERDICT_WORDS,
+    claim_why,
+    plural,
+    score_note,
+)
+from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.render.text import anchor, clean, escape_html, escape_md, map_title, safe_url
-from argmap.structure import OutlineNode, Stance, outline, require_thesis, stances, thesis_map
+from argmap.structure import (
+    OutlineNode,
+    Stance,
+    ordered_theses,
+    outline,
+    require_thesis,
+    stances,
+    thesis_map,
+)
 from argmap.validate import reaching
 
 _RELATION_WORD = {
@@ -17,16 +32,29 @@ _RELATION_WORD = {
     RelationKind.ATTACKS: "**Against:**",
     RelationKind.UNDERCUTS: "**Undercuts:**",
 }
-_STATUS_WORD = {
-    Status.ACCEPTED: "accepted",
-    Status.REJECTED: "rejected",
-    Status.UNDECIDED: "undecided",
+_STANCE_WORD = {
+    Stance.THESIS: "thesis",
+    Stance.PRO: "for",
+    Stance.CON: "against",
+    Stance.MIXED: "both",
+}
+_STANCE_FACT = {
+    Stance.THESIS: "",
+    Stance.PRO: " · for the thesis",
+    Stance.CON: " · against the thesis",
+    Stance.MIXED: " · both for and against the thesis",
 }
 MAX_OUTLINE_DEPTH = 12
+#: Longest heading of a claim without a label: its text is in the outline already.
+SHORT_TITLE = 72
+
+
+def _title(claim: Claim) -> str:
+    return clean(claim.label or claim.text) or claim.id
 
 
 def _link(claim: Claim) -> str:
-    return _link_to(claim.label or claim.text, claim.id)
+    return _link_to(_title(claim), claim.id)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -34,20 +62,57 @@ def _link_to(title: str, claim_id: str) -> str:
     return f"[{escape_md(title)}](#{anchor(claim_id)})"
 
 
-def _outline_lines(amap: ArgumentMap, node: OutlineNode, depth: int, out: list[str]) -> None:
+def _short(claim: Claim) -> str:
+    title = _title(claim)
+    if claim.label is not None or len(title) <= SHORT_TITLE:
+        return title
+    cut = title[:SHORT_TITLE].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def _state(evaluation: Evaluation | None, claim_id: str) -> str:
+    return "" if evaluation is None else evaluation.state(claim_id)
+
+
+def _mark(evaluation: Evaluation | None, claim_id: str) -> str:
+    state = _state(evaluation, claim_id)
+    return f" *({state})*" if state else ""
+
+
+def _order(node: OutlineNode, out: dict[str, int]) -> None:
+    for child in node.children:
+        if not child.repeated:
+            out.setdefault(child.claim_id, len(out))
+            _order(child, out)
+
+
+def _outline_lines(
+    amap: ArgumentMap,
+    node: OutlineNode,
+    depth: int,
+    out: list[str],
+    evaluation: Evaluation | None,
+    position: dict[str, int],
+    printed: set[str],
+) -> None:
     for child in node.children:
         claim = amap.claim(child.claim_id)
         assert child.relation is not None
         indent = "  " * depth
+        head = f"{indent}- {_RELATION_WORD[child.relation]} {_link(claim)}{_mark(evaluation, claim.id)}"
         if child.repeated:
-            out.append(f"{indent}- {_RELATION_WORD[child.relation]} {_link(claim)} (see above)")
+            where = "above" if claim.id in printed else "below"
+            out.append(f"{head} (see {where})")
             continue
+        printed.add(claim.id)
         text = "" if claim.label is None else f": {escape_md(claim.text)}"
-        out.append(f"{indent}- {_RELATION_WORD[child.relation]} {_link(claim)}{text}")
+        out.append(head + text)
         if depth + 1 < MAX_OUTLINE_DEPTH:
-            _outline_lines(amap, child, depth + 1, out)
+            _outline_lines(amap, child, depth + 1, out, evaluation, position, printed)
         elif child.children:
-            out.append(f"{indent}  - … {len(child.children)} more reasons, see the claims below")
+            out.append(
+                f"{indent}  - … {plural(len(child.children), 'more reason')}, in the table below"
+            )
 
 
 def _sources_lines(amap: ArgumentMap, claim: Claim) -> list[str]:
@@ -70,129 +135,106 @@ def _sources_lines(amap: ArgumentMap, claim: Claim) -> list[str]:
         if ref.locator:
             cite += f", {escape_md(ref.locator)}"
         if ref.quote:
-            out.append(f"> {escape_md(ref.quote)}")
-            out.append(">")
-            out.append(f"> — {cite}")
-            out.append("")
+            out += [f"> {escape_md(ref.quote)}", ">", f"> — {cite}", ""]
         else:
-            out.append(f"Source: {cite}")
-            out.append("")
+            out += [f"Source: {cite}", ""]
     return out
 
 
-def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> str:
-    status = evaluation.status(thesis.id)
+def _namer(amap: ArgumentMap) -> functools.partial[str]:
+    return functools.partial(_name_link, amap)
+
+
+def _name_link(amap: ArgumentMap, claim_id: str) -> str:
+    claim = amap.by_id.get(claim_id)
+    return escape_md(claim_id) if claim is None else _link(claim)
+
+
+def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> list[str]:
+    why = claim_why(amap, evaluation, thesis.id, _namer(amap))
+    if evaluation.formal:
+        head, _, rest = why.partition(" ")
+        why = f"**{head}** {rest}"
+    else:
+        head, colon, rest = why.partition(":")
+        why = f"**{head}**{colon}{rest}"
+    lines = [why, ""]
     supporters = [
-        r.source
-        for r in amap.relations
-        if r.target == thesis.id and r.kind is RelationKind.SUPPORTS
+        r.source for r in amap.incoming.get(thesis.id, ()) if r.kind is RelationKind.SUPPORTS
     ]
     attackers = [
-        r.source
-        for r in amap.relations
-        if r.target == thesis.id and r.kind is not RelationKind.SUPPORTS
+        r.source for r in amap.incoming.get(thesis.id, ()) if r.kind is not RelationKind.SUPPORTS
     ]
-    standing_sup = sum(1 for s in supporters if evaluation.status(s) is Status.ACCEPTED)
-    standing_att = sum(1 for s in attackers if evaluation.status(s) is Status.ACCEPTED)
-    words = {
-        Status.ACCEPTED: "stands",
-        Status.REJECTED: "does not stand",
-        Status.UNDECIDED: "is undecided",
-    }
-    text = (
-        f"Under {evaluation.semantics} semantics (supports read as {evaluation.support}) the thesis "
-        f"**{words[status]}**: {standing_sup} of its {len(supporters)} direct supporters and "
-        f"{standing_att} of its {len(attackers)} direct attackers are accepted."
+    counted = [s for s in supporters if amap.claim(s).kind not in CONDITIONAL_KINDS]
+    against = [s for s in attackers if amap.claim(s).kind not in CONDITIONAL_KINDS]
+    if counted or against:
+        standing_for = sum(1 for s in counted if evaluation.stands(s))
+        standing_against = sum(1 for s in against if evaluation.stands(s))
+        lines += [
+            f"Of its direct reasons, {standing_for} of {len(counted)} stand; of its direct "
+            f"objections, {standing_against} of {len(against)}.",
+            "",
+        ]
+    return lines
+
+
+def _reading(evaluation: Evaluation) -> str:
+    if evaluation.formal:
+        return (
+            f"Formal reading: {evaluation.semantics} semantics with supports read as "
+            f"{evaluation.support}; accepted, rejected and undecided are its labels."
+        )
+    return (
+        "Reader's verdicts, after Carneades' proof standards: a claim that nothing supports "
+        "stands unless a standing objection strikes it; an objection strikes only what it "
+        "aims at and no longer counts once answered; where standing reasons and objections "
+        "meet, the claim's proof standard (preponderance unless it sets another) weighs the "
+        "weightiest of each."
     )
-    strength = evaluation.strength(thesis.id)
-    if strength is not None and evaluation.gradual is not None:
-        base = thesis.weight if thesis.weight is not None else 0.5
-        move = (
-            "raise" if strength > base + 1e-9 else ("lower" if strength < base - 1e-9 else "leave")
+
+
+def _settle_lines(amap: ArgumentMap, thesis_id: str, evaluation: Evaluation) -> list[str]:
+    forecasts = [c for c in thesis_map(amap, thesis_id).claims if c.kind is ClaimKind.FORECAST]
+    if not forecasts or evaluation.formal:
+        return []
+    found = {s.forecast_id: s for s in what_would_settle(amap, thesis_id, evaluation)}
+    out = ["## What would settle it", ""]
+    for claim in forecasts:
+        settler = found.get(claim.id)
+        if settler is None:
+            effect = "would not change the verdict on its own"
+        else:
+            effect = f"would make the thesis **{VERDICT_WORDS[Verdict(settler.after)].lower()}**"
+        out.append(f"- If {_link(claim)} comes true, it {effect}.")
+    return [*out, ""]
+
+
+def _table(
+    amap: ArgumentMap,
+    sub: ArgumentMap,
+    order: Sequence[str],
+    stance: dict[str, Stance] | object,
+    evaluation: Evaluation,
+) -> list[str]:
+    namer = _namer(amap)
+    scores = evaluation.gradual is not None
+    head = "| Claim | Stance | Verdict | Why |" + (" Score |" if scores else "")
+    rule = "| --- | --- | --- | --- |" + (" ---: |" if scores else "")
+    out = [head, rule]
+    stances_ = stance if isinstance(stance, dict) else {}
+    for cid in order:
+        claim = sub.claim(cid)
+        why = claim_why(amap, evaluation, cid, namer)
+        why = why.partition(": ")[2] or why
+        row = (
+            f"| {_link(claim)} | {_STANCE_WORD[stances_.get(cid, Stance.PRO)]} | "
+            f"{evaluation.state(cid)} | {why} |"
         )
-        text += (
-            f" Its {evaluation.gradual} strength is **{strength:.2f}**: its reasons {move} "
-            f"the base weight of {base:.2f}{'' if move != 'leave' else ' unchanged'}."
-        )
-    return text
-
-
-class _ClaimText(NamedTuple):
-    """The Markdown of one claim that is the same on every summary it appears on."""
-
-    #: Its row of the evaluation table.
-    row: str
-    #: Its section: heading and text, facts before and after its stance, and sources.
-    head: tuple[str, ...]
-    facts_before: str
-    facts_after: str
-    sources: tuple[str, ...]
-
-
-def _claim_texts(amap: ArgumentMap, evaluation: Evaluation | None) -> dict[str, _ClaimText]:
-    """The shared Markdown of the map's claims, filled as summaries ask for it: a claim on
-    several theses' summaries is written once per map and evaluation.
-
-    A claim's row and section do not depend on the thesis: a sub-map holds every attacker
-    of its claims (an attacker reaches the thesis through the claim it attacks).
-    """
-    key = ("markdown-claims",)
-    cached = amap.memo.get(key)
-    if isinstance(cached, tuple) and cached[0] is evaluation:
-        texts: dict[str, _ClaimText] = cached[1]
-        return texts
-    texts = {}
-    amap.memo[key] = (evaluation, texts)  # holding the evaluation keeps the check sound
-    return texts
-
-
-def _claim_text(
-    amap: ArgumentMap, claim_id: str, evaluation: Evaluation | None, texts: dict[str, _ClaimText]
-) -> _ClaimText:
-    text = texts.get(claim_id)
-    if text is not None:
-        return text
-    claim = amap.claim(claim_id)
-    row = ""
-    status_word = ""
-    if evaluation is not None:
-        status = evaluation.status(claim.id)
-        strength = evaluation.strength(claim.id)
-        shown = f"{strength:.2f}" if strength is not None else "–"
-        attackers = sorted(
-            rel
-            for rel in amap.incoming.get(claim.id, ())
-            if rel.kind is not RelationKind.SUPPORTS
-            and evaluation.status(rel.source) is Status.ACCEPTED
-        )
-        standing = ", ".join(_link(amap.claim(rel.source)) for rel in attackers) or "none"
-        row = f"| {_link(claim)} | {_STATUS_WORD[status]} | {shown} | {standing} |"
-        status_word = _STATUS_WORD[status] + (f" ({strength:.2f})" if strength is not None else "")
-    head = [f'### <a id="{anchor(claim.id)}"></a>{escape_md(claim.label or claim.text)}', ""]
-    if claim.label is not None:
-        head += [escape_md(claim.text), ""]
-    after = []
-    if claim.tags:
-        after.append("tags: " + ", ".join(f"`{t}`" for t in claim.tags))
-    if status_word:
-        after.append(status_word)
-    text = _ClaimText(
-        row=row,
-        head=tuple(head),
-        facts_before=f"`{escape_html(claim.id)}` · {claim.kind.value}",
-        facts_after="".join(f" · {fact}" for fact in after),
-        sources=tuple(_sources_lines(amap, claim)),
-    )
-    texts[claim_id] = text
-    return text
-
-
-_STANCE_FACT = {
-    Stance.THESIS: "",
-    Stance.PRO: " · for the thesis",
-    Stance.CON: " · against the thesis",
-    Stance.MIXED: " · both for and against the thesis",
-}
+        if scores:
+            value = evaluation.strength(cid)
+            row += f" {value:.2f} |" if value is not None else " – |"
+        out.append(row)
+    return [*out, ""]
 
 
 def render_markdown(
@@ -208,7 +250,7 @@ def render_markdown(
     Args:
         amap: The whole map.
         thesis_id: The thesis to summarise.
-        evaluation: Statuses and strengths (of the whole map) to report, if any.
+        evaluation: Verdicts and scores (of the whole map) to report, if any.
         map_image: Relative path of the thesis's SVG map to embed.
         index_link: Relative path of the index page to link back to.
 
@@ -218,44 +260,43 @@ def render_markdown(
     require_thesis(amap, thesis_id)
     sub = thesis_map(amap, thesis_id)
     thesis = sub.claim(thesis_id)
-    stance = stances(amap, thesis_id)
+    stance = dict(stances(amap, thesis_id))
     out: list[str] = []
     if index_link:
         out += [f"[← {escape_md(map_title(amap))}]({index_link})", ""]
-    out += [f'# <a id="{anchor(thesis.id)}"></a>{escape_md(thesis.label or thesis.text)}', ""]
+    out += [f'# <a id="{anchor(thesis.id)}"></a>{escape_md(_title(thesis))}', ""]
     if thesis.label is not None:
         out += [f"> {escape_md(thesis.text)}", ""]
-    if map_image:
-        out += [
-            f"[![Argument map: {escape_md(thesis.label or thesis.text)}]({map_image})]({map_image})",
-            "",
-        ]
     if evaluation is not None:
-        out += [_verdict(sub, thesis, evaluation), ""]
+        out += _verdict(sub, thesis, evaluation)
+    if map_image:
+        out += [f"[![Argument map: {escape_md(_title(thesis))}]({map_image})]({map_image})", ""]
+    tree = outline(amap, thesis_id)
+    order: dict[str, int] = {}
+    _order(tree, order)
     out += ["## Reasons for and against", ""]
     lines: list[str] = []
-    _outline_lines(sub, outline(amap, thesis_id), 0, lines)
+    _outline_lines(sub, tree, 0, lines, evaluation, order, set())
     out += (lines or ["No claim supports or attacks this thesis yet."]) + [""]
     if evaluation is not None:
-        gradual = f", strengths by {evaluation.gradual}" if evaluation.gradual else ""
-        out += [
-            "## Evaluation",
-            "",
-            f"Statuses under {evaluation.semantics} semantics{gradual}.",
-            "",
-        ]
-    shared = _claim_texts(amap, evaluation)
-    texts = [_claim_text(amap, claim.id, evaluation, shared) for claim in sub.claims]
-    if evaluation is not None:
-        out += ["| Claim | Status | Strength | Standing attackers |", "| --- | --- | ---: | --- |"]
-        out += [text.row for text in texts]
-        out.append("")
+        out += _settle_lines(amap, thesis_id, evaluation)
+        out += ["## Evaluation", "", _reading(evaluation), ""]
+        note = score_note(evaluation.gradual)
+        if note:
+            out += [note, ""]
+        out += _table(amap, sub, [thesis_id, *order], stance, evaluation)
     out += ["## Claims", ""]
-    for claim, text in zip(sub.claims, texts, strict=True):
-        out += text.head
-        out.append(text.facts_before + _STANCE_FACT[stance[claim.id]] + text.facts_after)
+    for cid in [thesis_id, *order]:
+        claim = sub.claim(cid)
+        out.append(f'### <a id="{anchor(cid)}"></a>{escape_md(_short(claim))}')
         out.append("")
-        out += text.sources
+        facts = f"`{escape_html(cid)}` · {claim.kind.value}{_STANCE_FACT[stance[cid]]}"
+        if claim.tags:
+            facts += " · tags: " + ", ".join(f"`{t}`" for t in claim.tags)
+        if evaluation is not None:
+            facts += f" · {evaluation.state(cid)}"
+        out += [facts, ""]
+        out += _sources_lines(amap, claim)
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
@@ -268,40 +309,63 @@ def render_index(
     overview: str | None = None,
     comparisons: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """The index page of a built map: its theses with their verdicts, the comparisons of
-    ``comparisons`` (pairs of thesis ids) and the overview map."""
+    """The index page of a built map: what it is, its sources, its theses (headline first)
+    with their verdicts, the comparisons of ``comparisons`` and a link to the overview."""
     out = [f"# {escape_md(map_title(amap))}", ""]
     if amap.meta.description:
         out += [escape_md(amap.meta.description), ""]
     n_rel = len(amap.relations)
-    out += [f"{len(amap.claims)} claims, {n_rel} relations, {len(amap.theses)} theses.", ""]
+    out += [
+        f"{plural(len(amap.claims), 'claim')}, {plural(n_rel, 'relation')}, "
+        f"{len(amap.theses)} {'thesis' if len(amap.theses) == 1 else 'theses'}.",
+        "",
+    ]
+    if amap.meta.sources:
+        out += ["## Sources", ""]
+        for source in amap.meta.sources:
+            url = safe_url(source.url)
+            title = escape_md(source.title)
+            line = f"- [{title}]({url})" if url else f"- *{title}*"
+            by = ", ".join(escape_md(x) for x in (source.author, source.year) if x)
+            out.append(line + (f" ({by})" if by else ""))
+        out.append("")
     out += ["## Theses", ""]
     if not amap.theses:
         out += ["The map has no thesis.", ""]
-    for thesis in amap.theses:
+    for thesis in ordered_theses(amap):
         sub = thesis_map(amap, thesis.id)
-        line = f"- [{escape_md(thesis.label or thesis.text)}]({thesis.id}.md): {len(sub.claims) - 1} claims bear on it"
+        line = (
+            f"- [{escape_md(_title(thesis))}]({thesis.id}.md): "
+            f"{plural(len(sub.claims) - 1, 'claim')} bear on it"
+        )
         if evaluation is not None:
+            line += f"; **{evaluation.state(thesis.id)}**"
             strength = evaluation.strength(thesis.id)
-            line += f"; {_STATUS_WORD[evaluation.status(thesis.id)]}"
             if strength is not None:
-                line += f", strength {strength:.2f}"
+                line += f", score {strength:.2f}"
         out.append(line)
     out.append("")
+    if evaluation is not None:
+        out += ["## How to read the verdicts", "", _reading(evaluation), ""]
+        if not evaluation.formal:
+            out += [f"- **{v.value}**: {VERDICT_MEANINGS[v]}" for v in Verdict] + [""]
+        note = score_note(evaluation.gradual)
+        if note:
+            out += [note, ""]
     if comparisons:
         out += ["## Comparisons", ""]
         for a, b in comparisons:
-            first, second = (escape_md(amap.claim(t).label or amap.claim(t).text) for t in (a, b))
+            first, second = (escape_md(_title(amap.claim(t))) for t in (a, b))
             out.append(f"- [{first} vs. {second}](compare-{a}-{b}.md)")
         out.append("")
     if overview:
-        out += ["## Overview", "", f"[![Overview of the whole map]({overview})]({overview})", ""]
+        out += ["## Overview", "", f"The whole map in one drawing: [{overview}]({overview}).", ""]
     connected = reaching(amap, [t.id for t in amap.theses])
     unconnected = [c for c in amap.claims if c.id not in connected]
     if unconnected:
         out += ["## Claims connected to no thesis", ""]
         for claim in unconnected:
-            out.append(f'- <a id="{anchor(claim.id)}"></a>{escape_md(claim.label or claim.text)}')
+            out.append(f'- <a id="{anchor(claim.id)}"></a>{escape_md(_title(claim))}')
         out.append("")
     while out and out[-1] == "":
         out.pop()

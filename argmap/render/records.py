@@ -7,8 +7,9 @@ import html
 from typing import Any
 
 from argmap.evaluate import Evaluation
+from argmap.explain import claim_why
 from argmap.model import ArgumentMap, Claim, RelationKind
-from argmap.render.text import clean, escape_html, safe_url
+from argmap.render.text import clean, escape_html, safe_url, title_namer
 
 _INCOMING = {
     RelationKind.SUPPORTS: "supported_by",
@@ -50,11 +51,18 @@ def claim_record(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None)
         "sources": sources,
         "status": None,
         "strength": None,
+        "why": None,
     }
     if evaluation is not None:
-        record["status"] = evaluation.status(claim.id).value
+        record["status"] = evaluation.state(claim.id)
         strength = evaluation.strength(claim.id)
         record["strength"] = None if strength is None else round(strength, 4)
+        record["why"] = claim_why(
+            amap,
+            evaluation,
+            claim.id,
+            title_namer(amap),
+        )
     for kind in RelationKind:
         record[kind.value] = [t for t in claim.targets(kind) if t in amap.by_id]
         record[_INCOMING[kind]] = [
@@ -64,10 +72,10 @@ def claim_record(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None)
 
 
 def status_phrase(record: dict[str, Any]) -> str:
-    """``accepted · 0.72`` style summary of a record's evaluation, or an empty string."""
+    """``stands · score 0.72`` style summary of a record's evaluation, or an empty string."""
     parts = [str(record["status"])] if record["status"] else []
     if record["strength"] is not None:
-        parts.append(f"{record['strength']:.2f}")
+        parts.append(f"score {record['strength']:.2f}")
     return " · ".join(parts)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
 
@@ -200,3 +201,13 @@ RELATION_VERBS = {
     RelationKind.ATTACKS: "attacks",
     RelationKind.UNDERCUTS: "undercuts",
 }
+
+
+def title_namer(amap: ArgumentMap) -> Callable[[str], str]:
+    """Names claims by their plain title (their id when the map does not hold them)."""
+
+    def name(claim_id: str) -> str:
+        claim = amap.by_id.get(claim_id)
+        return claim_id if claim is None else (clean(claim.title) or claim_id)
+
+    return name

@@ -13,10 +13,12 @@ from pydantic import BaseModel
 
 from argmap.errors import EvaluationError
 from argmap.evaluate import Evaluation
+from argmap.explain import claim_why
 from argmap.model import ArgumentMap
 from argmap.read.json import FORMAT_VERSION
+from argmap.render.text import title_namer
 
-__all__ = ["map_document", "plain", "render_json"]
+__all__ = ["evaluation_document", "map_document", "plain", "render_json"]
 
 
 def plain(value: object) -> Any:
@@ -54,8 +56,53 @@ def map_document(amap: ArgumentMap, evaluation: Evaluation | None = None) -> dic
         "claims": [c.model_dump(mode="json") for c in amap.claims],
     }
     if evaluation is not None:
-        doc["evaluation"] = plain(evaluation)
+        doc["evaluation"] = evaluation_document(amap, evaluation)
     return doc
+
+
+def evaluation_document(amap: ArgumentMap, evaluation: Evaluation) -> dict[str, Any]:
+    """An evaluation as data: the reading, then each claim (by id) with its verdict (or
+    formal status), its score and the claims that decide it, and the notes.
+
+    Under the reader's proof standards each claim has ``verdict``, ``standard``,
+    ``reasons`` and ``objections`` (the standing ones, weightiest first), ``answered``
+    (objections that fall, with the claims that answer them), ``struck`` (reasons that
+    fall, with what strikes them), ``undecided``, ``conditional`` (forecasts and
+    questions bearing on it) and ``why`` (a sentence). Under a formal reading each has
+    ``status``, and the extensions are listed.
+    """
+    settings = evaluation.settings
+    claims: list[dict[str, Any]] = []
+    for claim in amap.claims:
+        cid = claim.id
+        entry: dict[str, Any] = {"id": cid, "strength": evaluation.strength(cid)}
+        assessment = evaluation.assessment(cid)
+        if assessment is None:
+            entry["status"] = evaluation.state(cid)
+        else:
+            entry.update(
+                verdict=assessment.verdict.value,
+                standard=assessment.standard.value,
+                weight=assessment.weight,
+                reasons=list(assessment.reasons),
+                objections=list(assessment.objections),
+                answered=[{"claim": a.claim_id, "by": list(a.by)} for a in assessment.answered],
+                struck=[{"claim": a.claim_id, "by": list(a.by)} for a in assessment.struck],
+                undecided=list(assessment.undecided),
+                conditional=list(assessment.conditional),
+                why=claim_why(amap, evaluation, cid, title_namer(amap)),
+            )
+        claims.append(entry)
+    return {
+        "reading": settings.semantics.value,
+        "formal": settings.formal,
+        "support": settings.support.value if settings.formal else None,
+        "standard": None if settings.standard is None else settings.standard.value,
+        "gradual": None if settings.gradual is None else settings.gradual.value,
+        "claims": claims,
+        "extensions": [list(e) for e in evaluation.extensions],
+        "notes": list(evaluation.notes),
+    }
 
 
 def render_json(amap: ArgumentMap, evaluation: Evaluation | None = None) -> str:

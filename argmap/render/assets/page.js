@@ -216,12 +216,15 @@
     detail.querySelector(".argmap-text").hidden = claim.text === claim.title;
     var status = detail.querySelector(".argmap-status");
     if (claim.status) {
-      var marks = { accepted: "\u2714 ", rejected: "\u2718 ", undecided: "? " };
+      var marks = {
+        stands: "\u2714 ", falls: "\u2718 ", contested: "\u21c4 ", open: "? ",
+        "not-assessed": "\u25cb ", accepted: "\u2714 ", rejected: "\u2718 ", undecided: "? "
+      };
       var words = (marks[claim.status] || "") + claim.status;
       if (claim.strength !== null && claim.strength !== undefined) {
-        words += " \u00b7 strength " + Number(claim.strength).toFixed(2);
+        words += " \u00b7 score " + Number(claim.strength).toFixed(2);
       }
-      status.textContent = words + (data.evaluation ? " (" + data.evaluation + ")" : "");
+      status.textContent = words + (claim.why ? " \u2014 " + claim.why : "");
       status.className = "argmap-status argmap-status-" + claim.status;
       status.hidden = false;
     } else {

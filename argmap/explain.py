@@ -1,0 +1,157 @@
+"""Verdicts and scores in words: one sentence saying why a claim stands, falls or stays open. Pure.
+
+The sentences name claims through a callback, so a Markdown page can link them and a
+tooltip can print plain titles. No markup of any kind is written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from argmap.evaluate import Assessment, Evaluation, Verdict
+from argmap.model import ArgumentMap, ClaimKind, ProofStandard
+from argmap.settings import DEFAULT_WEIGHT, GradualSemantics
+
+Namer = Callable[[str], str]
+
+VERDICT_WORDS = {
+    Verdict.STANDS: "Stands",
+    Verdict.FALLS: "Falls",
+    Verdict.CONTESTED: "Contested",
+    Verdict.OPEN: "Open",
+    Verdict.NOT_ASSESSED: "Not assessed",
+}
+#: What each verdict means, for legends and tables.
+VERDICT_MEANINGS = {
+    Verdict.STANDS: "its reasons carry it, or nothing standing objects to it",
+    Verdict.FALLS: "a standing objection outweighs whatever supports it",
+    Verdict.CONTESTED: "standing reasons on both sides that its proof standard does not settle",
+    Verdict.OPEN: "no standing reason decides it, or a cycle leaves it undecided",
+    Verdict.NOT_ASSESSED: "a forecast or question: it counts only once it comes true",
+}
+STANDARD_NAMES = {
+    ProofStandard.SCINTILLA: "a scintilla of evidence",
+    ProofStandard.PREPONDERANCE: "preponderance",
+    ProofStandard.CLEAR_AND_CONVINCING: "clear and convincing evidence",
+    ProofStandard.BEYOND_REASONABLE_DOUBT: "beyond reasonable doubt",
+    ProofStandard.DIALECTICAL: "dialectical validity",
+}
+
+
+def series(words: Sequence[str], limit: int = 3) -> str:
+    """``a``, ``a and b``, ``a, b and c``, or ``a, b, c and 2 more``."""
+    words = list(words)
+    if len(words) > limit:
+        return ", ".join(words[:limit]) + f" and {len(words) - limit} more"
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def plural(count: int, word: str) -> str:
+    """``1 reason``, ``2 reasons``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def why(assessment: Assessment, name: Namer) -> str:
+    """Why a claim has its verdict, in one or two sentences (claims named by ``name``)."""
+    a = assessment
+    verdict = a.verdict
+    head = VERDICT_WORDS[verdict]
+    if verdict is Verdict.NOT_ASSESSED:
+        what = "a forecast counts" if a.kind is ClaimKind.FORECAST else "a question counts"
+        return f"{head}: {what} for nothing until it is settled."
+    standard = STANDARD_NAMES[a.standard]
+    text = _main(a, name, standard, head)
+    if a.answered and verdict is not Verdict.FALLS:
+        first = a.answered[0]
+        by = f" by {series([name(b) for b in first.by])}" if first.by else ""
+        more = f" (and {plural(len(a.answered) - 1, 'other')})" if len(a.answered) > 1 else ""
+        text += f" The objection {name(first.claim_id)} is answered{by}{more}."
+    if a.conditional:
+        text += (
+            f" {series([name(c) for c in a.conditional])} would bear on it only if it came true."
+        )
+    return text
+
+
+def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
+    verdict = a.verdict
+    pro = [name(r) for r in a.reasons]
+    con = [name(o) for o in a.objections]
+    if verdict is Verdict.STANDS:
+        if not a.supported:
+            if a.answered or a.undecided:
+                return f"{head}: no objection to it stands."
+            return f"{head}: nothing objects to it."
+        if not a.objections:
+            return f"{head} on {plural(len(pro), 'standing reason')}: {series(pro)}."
+        wr, wo = a.reason_weight, a.objection_weight
+        return (
+            f"{head}: under {standard} its weightiest reason, {pro[0]} ({wr:.2f}), "
+            f"outweighs its weightiest objection, {con[0]} ({wo:.2f})."
+        )
+    if verdict is Verdict.FALLS:
+        if not a.supported:
+            return f"{head}: the objection {series(con)} stands unanswered."
+        if not a.reasons:
+            return f"{head}: the objection {series(con)} stands, and none of its reasons does."
+        wr, wo = a.reason_weight, a.objection_weight
+        return (
+            f"{head}: under {standard} its weightiest objection, {con[0]} ({wo:.2f}), "
+            f"outweighs its weightiest reason, {pro[0]} ({wr:.2f})."
+        )
+    if verdict is Verdict.CONTESTED:
+        wr, wo = a.reason_weight, a.objection_weight
+        balance = (
+            f"of equal weight ({wr:.2f})"
+            if abs(wr - wo) < 1e-12
+            else f"weighing {wr:.2f} against {wo:.2f}"
+        )
+        return (
+            f"{head}: {plural(len(pro), 'standing reason')} for, {len(con)} against, "
+            f"{balance}, which {standard} does not settle; the weightiest objection is {con[0]}."
+        )
+    if a.cycle:
+        return f"{head}: a cycle of relations through it leaves it undecided."
+    if a.reasons:
+        return f"{head}: its reasons ({series(pro)}) do not meet {standard}."
+    if a.struck or a.undecided:
+        parts = []
+        if a.struck:
+            parts.append(f"{series([name(s.claim_id) for s in a.struck])} falls")
+        undecided = [name(u) for u in a.undecided if u not in a.objections]
+        if undecided:
+            parts.append(f"{series(undecided)} is undecided")
+        return f"{head}: none of its reasons stands ({'; '.join(parts)})."
+    return f"{head}: no standing reason or objection bears on it."
+
+
+def claim_why(amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: Namer) -> str:
+    """The sentence for a claim under the proof standards, or its formal status in words."""
+    assessment = evaluation.assessment(claim_id)
+    if assessment is not None:
+        return why(assessment, name)
+    state = evaluation.state(claim_id)
+    return f"{state.capitalize()} under {evaluation.semantics} semantics (a formal reading)."
+
+
+def score_note(gradual: GradualSemantics | str | None) -> str:
+    """What a score means, said once wherever scores are shown."""
+    if gradual is None:
+        return ""
+    title = GradualSemantics(gradual).display_name
+    return (
+        f"Scores are {title} strengths in [0, 1]: a claim starts at its weight "
+        f"({DEFAULT_WEIGHT:.2f} unless set), its standing reasons raise it and its objections "
+        "lower it. A score is not a probability; 0.50 with nothing bearing on it means "
+        "untested, not a coin toss."
+    )
+
+
+def score_phrase(evaluation: Evaluation, claim_id: str) -> str:
+    """``score 0.62 (DF-QuAD, from weight 0.50)``, or an empty string."""
+    value = evaluation.strength(claim_id)
+    if value is None or evaluation.settings.gradual is None:
+        return ""
+    return f"score {value:.2f} ({evaluation.settings.gradual.display_name})"
