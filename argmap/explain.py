@@ -115,7 +115,13 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
             f"{balance}, which {standard} does not settle; the weightiest objection is {con[0]}."
         )
     if a.cycle:
-        return f"{head}: a cycle of relations through it leaves it undecided."
+        hangs = [name(u) for u in a.undecided]
+        if hangs:
+            return (
+                f"{head}: it hangs on {series(hangs)}, which a cycle of relations leaves "
+                "undecided."
+            )
+        return f"{head}: a cycle of relations leaves it undecided."
     if a.reasons:
         return f"{head}: its reasons ({series(pro)}) do not meet {standard}."
     if a.struck or a.undecided:
