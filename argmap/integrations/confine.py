@@ -81,7 +81,9 @@ def confined_files(written: Sequence[str], resolved: Sequence[Path], root: Path)
     files: list[str] = []
     for shown, path in zip(written, resolved, strict=True):
         if not inside(path, root):
-            raise OutsideRootError(f"{quote_id(shown)} is outside the site's root folder; {ROOT_HINT}")
+            raise OutsideRootError(
+                f"{quote_id(shown)} is outside the site's root folder; {ROOT_HINT}"
+            )
         if os.path.isdir(path):
             try:
                 listed = claim_files([path])

@@ -272,7 +272,7 @@ def render_fence(
         used_ids: Graph ids already used on this page; the new id is added, so several
             maps on one page never share an id.
         resolve: Turns a claim path as written into a file path (default: against
-            ``base_dir``).
+            ``base_dir``, or ``root`` for a path starting with ``/``).
         cache: Where rendered figures are kept (``None``: no caching).
         root: The site's root folder (default: ``base_dir``): claim paths, and the source
             texts of the claims they hold, are read only inside it, and only regular files
@@ -280,7 +280,7 @@ def render_fence(
     """
     base = Path(base_dir)
     top = Path(root) if root is not None else base
-    resolver = resolve or (lambda p: base / p)
+    resolver = resolve or (lambda p: top / p.lstrip("/") if p.startswith("/") else base / p)
     try:
         spec = parse_fence(info, body, extra, extra_lines)
     except FenceError as exc:
