@@ -84,10 +84,10 @@ def claim_file_schema() -> dict[str, Any]:
     defs["SourceRef"].update(_one_target())
     label = claim["label"]["anyOf"][0]
     label["minLength"] = 1
-    schema = _widen(schema)
-    weight = schema["$defs"]["Claim"]["properties"]["weight"]
+    widened: dict[str, Any] = _widen(schema)
+    weight = widened["$defs"]["Claim"]["properties"]["weight"]
     weight["anyOf"].insert(1, {"type": "string", "pattern": _NUMBER_TEXT})
-    return schema
+    return widened
 
 
 def claim_file_schema_json() -> str:
