@@ -5,6 +5,9 @@ author = "argmap contributors"
 copyright = "argmap contributors"
 extensions = ["myst_parser", "argmap.integrations.sphinx_ext"]
 myst_fence_as_directive = ["argmap"]
+# Fences read claims beside docs/ (../claims), and the claims quote an article kept in
+# ../../shared/sources: the root that fences stay inside is widened to hold both.
+argmap_root = "../.."
 myst_heading_anchors = 3
 source_suffix = {".md": "markdown"}
 root_doc = "index"

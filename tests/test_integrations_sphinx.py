@@ -25,6 +25,7 @@ CONF = """\
 project = "Harbour"
 extensions = ["myst_parser", "argmap.integrations.sphinx_ext"]
 myst_fence_as_directive = ["argmap"]
+argmap_root = ".."
 """
 INDEX_MD = """\
 # Harbour
@@ -150,3 +151,23 @@ def test_broken_fence_fails_with_w_and_shows_an_error_box_without(tmp_path: Path
     assert relaxed.returncode == 0, relaxed.stderr
     for name in ("index.html", "other.html"):
         assert '<div class="argmap-error" role="alert">' in (root / "out" / name).read_text("utf-8")
+
+
+def test_claim_paths_outside_the_source_folder_are_refused_unless_argmap_root_widens_it(
+    tmp_path: Path,
+) -> None:
+    page = "# Outside\n\n```argmap ../claims\n:thesis: harbour\n```\n"
+    root = make_site(tmp_path, {"index.md": page})
+    conf = root / "src" / "conf.py"
+    conf.write_text(CONF.replace('argmap_root = ".."\n', ""), encoding="utf-8")
+    refused = sphinx_build(root, "-W", "--keep-going")
+    assert refused.returncode != 0
+    assert "src/index.md:3:1: error: '../claims' is outside the site's root folder" in (
+        refused.stderr
+    )
+    html = sphinx_build(root)
+    assert str(tmp_path) not in (root / "out" / "index.html").read_text("utf-8")
+    assert html.returncode == 0
+    conf.write_text(CONF, encoding="utf-8")
+    widened = sphinx_build(root, "-W", "-E")
+    assert widened.returncode == 0, widened.stderr

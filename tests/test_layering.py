@@ -21,7 +21,7 @@ STAGES = [
     {"render", "write"},
     {"output"},
     {"check", "convert", "fmt"},
-    {"build"},
+    {"build", "serve"},
     {"integrations"},
     {"cli", "__main__", "__init__"},
 ]

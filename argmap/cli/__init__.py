@@ -10,5 +10,6 @@ from argmap.cli import compare as _compare  # noqa: F401  # isort: skip
 from argmap.cli import convert as _convert  # noqa: F401  # isort: skip
 from argmap.cli import eval as _eval  # noqa: F401  # isort: skip
 from argmap.cli import fmt as _fmt  # noqa: F401  # isort: skip
+from argmap.cli import serve as _serve  # noqa: F401  # isort: skip
 
 __all__ = ["main"]

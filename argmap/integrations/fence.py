@@ -13,10 +13,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from argmap import __version__
-from argmap.check import check_paths
 from argmap.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from argmap.errors import ArgmapError
 from argmap.evaluate import Evaluation, evaluate_map
+from argmap.integrations.confine import check_confined, confined_files, inside
 from argmap.integrations.options import FenceError, FenceOptions, FenceSpec, parse_fence
 from argmap.model import ArgumentMap
 from argmap.output import write_atomic
@@ -132,7 +132,8 @@ def _where(page: str, line: int | None) -> str:
     return page if line is None else f"{page}:{line}:1"
 
 
-def _error_box(lines: list[str]) -> str:
+def error_box(lines: list[str]) -> str:
+    """The box a fence that cannot be drawn shows instead: its problems, one a line."""
     body = escape_html_lines(lines)
     return (
         f'<div class="argmap-error" role="alert"><style>{fence_css()}</style>'
@@ -146,11 +147,11 @@ def escape_html_lines(lines: list[str]) -> str:
 
 
 def _load(
-    spec: FenceSpec, page: str, line: int | None, resolve: Resolver
+    spec: FenceSpec, page: str, line: int | None, resolve: Resolver, root: Path
 ) -> tuple[ArgumentMap, list[Diagnostic], tuple[str, ...]]:
     if spec.paths:
         resolved = [resolve(p) for p in spec.paths]
-        check = check_paths(resolved)
+        check = check_confined(confined_files(spec.paths, resolved, root), root)
         files = tuple(sorted({str(k[1]) for k in check.load.spans.spans if k[0] == "file"}))
         return check.amap, check.diagnostics, files
     load = load_text(spec.yaml, page, fmt="yaml")
@@ -252,6 +253,7 @@ def render_fence(
     used_ids: MutableSet[str] | None = None,
     resolve: Resolver | None = None,
     cache: FenceCache | None = DEFAULT_CACHE,
+    root: str | os.PathLike[str] | None = None,
 ) -> FenceResult:
     """Render an ``argmap`` fence as an HTML figure (inline SVG), or as an error box.
 
@@ -270,26 +272,32 @@ def render_fence(
         used_ids: Graph ids already used on this page; the new id is added, so several
             maps on one page never share an id.
         resolve: Turns a claim path as written into a file path (default: against
-            ``base_dir``).
+            ``base_dir``, or ``root`` for a path starting with ``/``).
         cache: Where rendered figures are kept (``None``: no caching).
+        root: The site's root folder (default: ``base_dir``): claim paths, and the source
+            texts of the claims they hold, are read only inside it, and only regular files
+            within the size limit.
     """
     base = Path(base_dir)
-    resolver = resolve or (lambda p: base / Path(p).expanduser())
+    top = Path(root) if root is not None else base
+    resolver = resolve or (lambda p: top / p.lstrip("/") if p.startswith("/") else base / p)
     try:
         spec = parse_fence(info, body, extra, extra_lines)
     except FenceError as exc:
         at = None if line is None else line + exc.line
         message = f"{_where(page, at)}: error: {exc} [{FENCE_CODE}]"
-        return FenceResult(_error_box([message]), (message,), failed=True)
+        return FenceResult(error_box([message]), (message,), failed=True)
     files: tuple[str, ...] = ()
-    directories = tuple(str(d) for d in map(resolver, spec.paths) if Path(d).is_dir())
+    directories = tuple(
+        str(d) for d in map(resolver, spec.paths) if inside(d, top) and Path(d).is_dir()
+    )
     try:
-        amap, diags, files = _load(spec, page, line, resolver)
+        amap, diags, files = _load(spec, page, line, resolver, top)
         shown = [d for d in diags if d.severity in (Severity.ERROR, Severity.WARNING)]
         problems = tuple(str(d) for d in shown)
         if any(d.severity is Severity.ERROR for d in shown):
             return FenceResult(
-                _error_box(list(problems)),
+                error_box(list(problems)),
                 problems,
                 failed=True,
                 files=files,
@@ -302,7 +310,7 @@ def render_fence(
                 at = None if line is None else line + spec.option_lines.get("thesis", 0)
                 message = f"{_where(page, at)}: error: {exc} [{FENCE_CODE}]"
                 return FenceResult(
-                    _error_box([message]),
+                    error_box([message]),
                     (message,),
                     failed=True,
                     files=files,
@@ -338,5 +346,5 @@ def render_fence(
     except ArgmapError as exc:
         message = f"{_where(page, line)}: error: {exc} [{FENCE_CODE}]"
         return FenceResult(
-            _error_box([message]), (message,), failed=True, files=files, directories=directories
+            error_box([message]), (message,), failed=True, files=files, directories=directories
         )

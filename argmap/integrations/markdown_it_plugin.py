@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -33,6 +34,7 @@ def argmap_plugin(
     page: str = "<page>",
     warn: Warn | None = None,
     cache: FenceCache | None = DEFAULT_CACHE,
+    root_dir: str | os.PathLike[str] | None = None,
 ) -> None:
     """Render ``argmap`` fences (``argmap`` or ``{argmap}`` as the info string's first word).
 
@@ -46,7 +48,15 @@ def argmap_plugin(
         page: Name of the page in messages.
         warn: Called with each problem (a ``path:line:col: severity: message`` line).
         cache: Where rendered figures are kept (``None``: no caching).
+        root_dir: The site's root (default: ``base_dir``): paths starting with ``/`` are
+            relative to it, and nothing outside it is read.
     """
+    base = Path(base_dir)
+    root = Path(root_dir) if root_dir is not None else base
+
+    def resolve(path: str) -> Path:
+        return root / path.lstrip("/") if path.startswith("/") else base / path
+
     rules: dict[str, Any] = getattr(md.renderer, "rules", {})
     fallback = rules.get("fence")
 
@@ -71,11 +81,12 @@ def argmap_plugin(
         result = render_fence(
             words[1] if len(words) > 1 else "",
             token.content,
-            base_dir=base_dir,
             page=str(env.get("argmap_page", page)),
             line=token.map[0] + 1 if token.map else None,
             used_ids=used,
             cache=cache,
+            resolve=resolve,
+            root=root,
         )
         problems: list[str] = env.setdefault("argmap_problems", [])
         problems.extend(result.problems)

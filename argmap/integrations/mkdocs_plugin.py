@@ -7,10 +7,12 @@ In ``mkdocs.yml``::
           paths: [claims]     # optional: a page per thesis under maps/, and an index
           dir: maps
 
-Claim paths in fences are relative to the page, or with a leading ``/`` to the directory
-of ``mkdocs.yml``. Fences work in every page; with pymdownx.superfences configured, the plugin also
-registers the ``argmap`` custom fence, so fences nested in admonitions and tabs render too.
-Problems are logged as warnings, so ``mkdocs build --strict`` fails on a broken fence.
+Claim paths in fences are relative to the page, or with a leading ``/`` to the site's
+root, the directory of ``mkdocs.yml`` (``root: ..`` widens it); nothing outside the root is
+read. Fences work in every page; with pymdownx.superfences loaded, superfences finds them,
+nested in admonitions, content tabs and list items too. Problems are logged as warnings, so
+``mkdocs build --strict`` fails on a broken fence. ``mkdocs serve`` also watches the claim
+files and folders the pages draw.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -32,12 +35,15 @@ from mkdocs.structure.pages import Page
 from argmap.check import check_paths
 from argmap.errors import ArgmapError
 from argmap.evaluate import DEFAULT_SUPPORT, evaluate_map
+from argmap.integrations.fence import FenceResult
 from argmap.integrations.options import FenceError, parse_options
-from argmap.integrations.pymarkdown import ArgmapExtension, fence_format, fence_validator
+from argmap.integrations.pymarkdown import ArgmapExtension
 from argmap.render.markdown import render_index, render_markdown
 
 log = logging.getLogger("mkdocs.plugins.argmap")
-SUPERFENCES = "pymdownx.superfences"
+# The live-reload server of ``mkdocs serve``: each rebuild makes a new plugin, and only the
+# first one is given the server, so later ones find it here to watch new claim folders.
+_SERVERS: list[LiveReloadServer] = []
 
 
 class ArgmapPluginConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -49,6 +55,8 @@ class ArgmapPluginConfig(base.Config):  # type: ignore[no-untyped-call]
     support = c.Type(str, default=DEFAULT_SUPPORT)
     gradual = c.Type(str, default="dfquad")
     cache_dir = c.Type(str, default="")
+    #: The site's root, relative to mkdocs.yml: fences read nothing outside it.
+    root = c.Type(str, default=".")
 
 
 class ArgmapPlugin(BasePlugin[ArgmapPluginConfig]):  # type: ignore[no-untyped-call]
@@ -57,6 +65,9 @@ class ArgmapPlugin(BasePlugin[ArgmapPluginConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.extension: ArgmapExtension | None = None
         self.base_dir = Path()
+        self.root = Path()
+        #: The claim files and folders the pages drew, for ``mkdocs serve`` to watch.
+        self.drawn: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Check the settings and register the Markdown extension."""
@@ -65,28 +76,41 @@ class ArgmapPlugin(BasePlugin[ArgmapPluginConfig]):  # type: ignore[no-untyped-c
         except FenceError as exc:
             raise PluginError(f"argmap: {exc}") from exc
         self.base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.root = (self.base_dir / self.config.root).resolve()
         cache_dir = self.config.cache_dir
         self.extension = ArgmapExtension(
             warn=log.warning,
             base_dir=str(self.base_dir),
-            root_dir=str(self.base_dir),
+            root_dir=str(self.root),
             cache_dir=str(self.base_dir / cache_dir) if cache_dir else "",
         )
+        self.extension.on_result = self._drew
         extensions: list[Any] = config.markdown_extensions
         extensions.append(self.extension)
-        if SUPERFENCES in extensions:
-            settings = config.mdx_configs.setdefault(SUPERFENCES, {})
-            fences = settings.setdefault("custom_fences", [])
-            if not any(f.get("name") == "argmap" for f in fences):
-                fences.append(
-                    {
-                        "name": "argmap",
-                        "class": "argmap",
-                        "validator": fence_validator,
-                        "format": fence_format,
-                    }
-                )
         return config
+
+    def _drew(self, result: FenceResult) -> None:
+        self.drawn.update(os.path.abspath(p) for p in (*result.files, *result.directories))
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        """Watch the claim files and folders the pages draw (and the configured paths)."""
+        _SERVERS[:] = [server]
+        self.drawn.update(str(self.base_dir / p) for p in self.config.paths)
+        self._watch(server)
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """After a rebuild under ``mkdocs serve``, watch the claim folders pages newly draw."""
+        if _SERVERS:
+            self._watch(_SERVERS[0])
+
+    def _watch(self, server: LiveReloadServer) -> None:
+        watched = getattr(server, "_watched_paths", {})
+        for path in sorted(self.drawn):
+            if os.path.abspath(path) not in watched and os.path.exists(path):
+                server.watch(path)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add an index page and a page per thesis for the configured claim paths."""
@@ -104,7 +128,8 @@ class ArgmapPlugin(BasePlugin[ArgmapPluginConfig]):  # type: ignore[no-untyped-c
         except ArgmapError as exc:
             raise PluginError(f"argmap: {exc}") from exc
         settings = "".join(f":{k}: {self.config[k]}\n" for k in ("semantics", "support", "gradual"))
-        settings += ":path: " + " ".join("/" + p.lstrip("/") for p in self.config.paths) + "\n"
+        rooted = (Path(os.path.relpath(p, self.root)).as_posix() for p in paths)
+        settings += ":path: " + " ".join(f"/{p}" for p in rooted) + "\n"
         overview = f"## Overview\n\n```argmap\n{settings}```\n"
         if check.failed():
             return {"index.md": f"# Argument maps\n\n{overview}"}

@@ -1,10 +1,10 @@
-"""Python-Markdown: an extension that renders ``argmap`` fences, and a pymdownx.superfences
-formatter for them.
+"""Python-Markdown: an extension that renders ``argmap`` fences, wherever superfences finds a
+fence, or at the top level of a page without it.
 
 Use ``markdown_extensions: [argmap.integrations.pymarkdown]`` in MkDocs or Zensical, or
 ``markdown.markdown(text, extensions=[ArgmapExtension(base_dir="docs")])``. With
-pymdownx.superfences (fences nested in admonitions or tabs), add a custom fence named
-``argmap`` with ``fence_validator`` and ``fence_format``.
+pymdownx.superfences loaded, superfences finds the fences (nested in admonitions, content
+tabs, list items and quotes) and argmap draws them; no ``custom_fences`` entry is needed.
 """
 
 from __future__ import annotations
@@ -17,10 +17,28 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from argmap.integrations.fence import FenceCache, FenceResult, render_fence
+from argmap.errors import ArgmapError
+from argmap.integrations.confine import shown_path
+from argmap.integrations.fence import (
+    FENCE_CODE,
+    FenceCache,
+    FenceResult,
+    error_box,
+    render_fence,
+)
 from argmap.integrations.options import FENCE_NAME, OPTION_NAMES
+from argmap.integrations.site_context import zensical_context
+from argmap.integrations.superfences import (
+    fence_language,
+    left_openers,
+    superfences_preprocessor,
+    teach_superfences,
+)
+
+__all__ = ["ArgmapExtension", "BrokenFenceError", "fence_format", "fence_language"]
 
 Warn = Callable[[str], None]
 
@@ -28,6 +46,10 @@ Warn = Callable[[str], None]
 # more backticks or tildes; a backtick fence's info string holds no backtick.
 _OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _CACHES: dict[str, FenceCache] = {}
+
+
+class BrokenFenceError(ArgmapError):
+    """A strict build met fences that cannot be drawn (for generators that count no warnings)."""
 
 
 def _cache(directory: str) -> FenceCache | None:
@@ -38,39 +60,39 @@ def _cache(directory: str) -> FenceCache | None:
     return _CACHES.setdefault(directory, FenceCache(directory))
 
 
-def fence_language(info: str) -> tuple[str, str]:
-    """The language of a fence's info string (``argmap`` or ``{argmap}``) and the rest."""
-    words = info.strip().split(maxsplit=1)
-    if not words:
-        return "", ""
-    lang = words[0]
-    if lang.startswith("{") and lang.endswith("}"):
-        lang = lang[1:-1]
-    return lang, words[1] if len(words) > 1 else ""
-
-
 class ArgmapExtension(Extension):
     """Renders ``argmap`` fences as inline SVG figures; broken fences become error boxes.
 
     Problems are passed to ``warn`` (by default logged as warnings on the ``logger``
-    config's logger), so a strict site build fails on them.
+    config's logger), so a strict site build fails on them; with ``strict`` (or under
+    ``zensical build --strict``) a page with problems raises ``BrokenFenceError``.
     """
 
     def __init__(self, warn: Warn | None = None, **kwargs: Any) -> None:
         self.config = {
             "base_dir": [".", "Directory that claim paths in fences are relative to."],
-            "root_dir": ["", "Directory that claim paths starting with '/' are relative to."],
+            "root_dir": [
+                "",
+                "The site's root: paths starting with '/' are relative to it, and nothing "
+                "outside it is read (default: the project folder under Zensical, else base_dir).",
+            ],
             "page": ["<page>", "Name of the page being converted, shown in messages."],
             "line_offset": [0, "Lines before the Markdown text in the page (front matter)."],
             "logger": ["argmap", "Logger that problems are reported to as warnings."],
             "cache_dir": ["", "Directory to keep rendered maps in between builds (optional)."],
+            "strict": [False, "Raise BrokenFenceError after a page with problems."],
         }
         self.warn = warn
-        self.source = ""
+        self.problems: list[str] = []
+        #: Called with every fence's result (the MkDocs plugin notes the files drawn).
+        self.on_result: Callable[[FenceResult], None] | None = None
         super().__init__(**kwargs)
 
     def report(self, result: FenceResult) -> None:
         """Report a fence's problems as warnings."""
+        if self.on_result is not None:
+            self.on_result(result)
+        self.problems += result.problems
         for problem in result.problems:
             if self.warn is not None:
                 self.warn(problem)
@@ -79,42 +101,101 @@ class ArgmapExtension(Extension):
 
     def render(
         self,
+        md: Markdown,
         info: str,
         body: str,
         line: int | None,
-        used: set[str],
         extra: dict[str, str] | None = None,
     ) -> str:
-        """Render one fence with this extension's settings, and report its problems."""
+        """Render one fence of the page ``md`` converts, and report its problems.
+
+        Args:
+            md: The Markdown instance converting the page.
+            info: The opening line's text after ``argmap``.
+            body: The fence's content.
+            line: The 1-based line of the opening line in the text ``md`` converts.
+            extra: Options given outside the fence's text.
+        """
         offset = int(self.getConfig("line_offset") or 0)
-        base, root = Path(str(self.getConfig("base_dir"))), str(self.getConfig("root_dir"))
+        base, root, page = self._where(md)
 
         def resolve(path: str) -> Path:
-            if root and path.startswith("/"):
-                return Path(root) / path.lstrip("/")
-            return base / Path(path).expanduser()
+            if path.startswith("/"):
+                return root / path.lstrip("/")
+            return base / path
 
-        result = render_fence(
-            info,
-            body,
-            page=str(self.getConfig("page")),
-            line=None if line is None else line + offset,
-            extra=extra,
-            used_ids=used,
-            resolve=resolve,
-            cache=_cache(str(self.getConfig("cache_dir"))),
-        )
-        self.report(result)
+        used: set[str] = md.__dict__.setdefault("argmap_graph_ids", set())
+        try:
+            result = render_fence(
+                info,
+                body,
+                page=page,
+                line=None if line is None else line + offset,
+                extra=extra,
+                used_ids=used,
+                resolve=resolve,
+                cache=_cache(str(self.getConfig("cache_dir"))),
+                root=root,
+            )
+        except Exception as exc:  # superfences drops a fence whose formatter raises
+            where = page if line is None else f"{page}:{line + offset}:1"
+            message = (
+                f"{where}: error: this map could not be drawn ({type(exc).__name__}) [{FENCE_CODE}]"
+            )
+            result = FenceResult(error_box([message]), (message,), failed=True)
+        self.defer(md, result)
         return result.html
 
+    def defer(self, md: Markdown, result: FenceResult) -> None:
+        """Report a fence's problems once the page is converted, if its box is still on the
+        page (superfences also draws fences inside indented code, which then shows them as
+        code), or at once when no postprocessor of this extension runs on ``md``."""
+        pending = md.__dict__.get("argmap_pending")
+        if pending is None:
+            self.report(result)
+        else:
+            pending.append(result)
+
+    def unread(self, md: Markdown, line: int) -> str:
+        """The error box, reported, for a fence whose opening line is at ``line`` but that the
+        fence finder could not read."""
+        page = self._where(md)[2]
+        offset = int(self.getConfig("line_offset") or 0)
+        message = (
+            f"{page}:{line + offset}:1: error: this argmap fence is never closed, or its lines "
+            f"are not indented like its opening line [{FENCE_CODE}]"
+        )
+        result = FenceResult(error_box([message]), (message,), failed=True)
+        self.defer(md, result)
+        return result.html
+
+    def _where(self, md: Markdown) -> tuple[Path, Path, str]:
+        """The folder relative paths start from, the root folder, and the page's name."""
+        base, root = Path(str(self.getConfig("base_dir"))), str(self.getConfig("root_dir"))
+        page = str(self.getConfig("page"))
+        context = zensical_context(md)
+        if context is not None:
+            base = context.page.parent
+            page = shown_path(context.page) if page == "<page>" else page
+            return base, Path(root) if root else context.root, page
+        return base, Path(root) if root else base, page
+
+    def strict(self, md: Markdown) -> bool:
+        """Whether a page with problems fails the build by raising."""
+        context = zensical_context(md)
+        return bool(self.getConfig("strict")) or (context is not None and context.strict)
+
     def extendMarkdown(self, md: Markdown) -> None:
-        """Register the fence preprocessor ahead of fenced_code and superfences (priority 25)."""
+        """Register the fence finder (superfences' when loaded) and the strict check."""
         md.argmap_extension = self  # type: ignore[attr-defined]
         md.preprocessors.register(ArgmapFencePreprocessor(md, self), "argmap_fence", 28)
+        md.preprocessors.register(LeftFencePreprocessor(md, self), "argmap_left_fences", 24)
+        md.postprocessors.register(StrictPostprocessor(md, self), "argmap_strict", 0)
 
 
 class ArgmapFencePreprocessor(Preprocessor):
-    """Replaces top-level ``argmap`` fences with their HTML; leaves other fences untouched."""
+    """Hands the page's argmap fences to superfences when it is loaded; else replaces the
+    top-level ``argmap`` fences with their HTML and leaves other fences untouched."""
 
     def __init__(self, md: Markdown, extension: ArgmapExtension) -> None:
         super().__init__(md)
@@ -122,9 +203,16 @@ class ArgmapFencePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         """Find the fences, line by line, skipping the content of every other fence."""
-        used: set[str] = set()
-        self.md.argmap_graph_ids = used  # type: ignore[attr-defined]
-        self.extension.source = "\n".join(lines)
+        md = self.md
+        md.argmap_graph_ids = set()  # type: ignore[attr-defined]
+        md.argmap_pending = []  # type: ignore[attr-defined]
+        self.extension.problems = []
+
+        def render(info: str, body: str, start: int | None) -> str:
+            return self.extension.render(md, info, body, None if start is None else start + 1)
+
+        if teach_superfences(md, render):
+            return lines
         out: list[str] = []
         i = 0
         while i < len(lines):
@@ -144,28 +232,56 @@ class ArgmapFencePreprocessor(Preprocessor):
                 i = end + 1
                 continue
             body = "\n".join(_dedent(line, indent) for line in lines[i + 1 : end])
-            html = self.extension.render(rest, body, i + 1, used)
-            out += ["", self.md.htmlStash.store(html), ""]
+            html = self.extension.render(md, rest, body, i + 1)
+            out += ["", md.htmlStash.store(html), ""]
             i = end + 1
         return out
+
+
+class LeftFencePreprocessor(Preprocessor):
+    """After superfences: an argmap fence it could not read (never closed, or its lines not
+    indented like its opening line) becomes an error box and a warning, not text."""
+
+    def __init__(self, md: Markdown, extension: ArgmapExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        """Replace each opening line superfences left with an error box."""
+        if superfences_preprocessor(self.md) is None:
+            return lines
+        out = list(lines)
+        for i, indent in left_openers(lines):
+            out[i] = indent + self.md.htmlStash.store(self.extension.unread(self.md, i + 1))
+        return out
+
+
+class StrictPostprocessor(Postprocessor):
+    """Reports the problems of the fences drawn on the page, and raises
+    ``BrokenFenceError`` after a page with problems when the build is strict."""
+
+    def __init__(self, md: Markdown, extension: ArgmapExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        """Fail a strict build with every problem of the page, one a line."""
+        # Python-Markdown's toc also runs the postprocessors on each heading's text: a fence
+        # is reported once its box is found in the text, and only then.
+        pending: list[FenceResult] = self.md.__dict__.get("argmap_pending") or []
+        for result in list(pending):
+            if not result.problems or result.html.strip() in text:
+                pending.remove(result)
+                self.extension.report(result)
+        if self.extension.problems and self.extension.strict(self.md):
+            raise BrokenFenceError("\n".join(self.extension.problems))
+        return text
 
 
 def _dedent(line: str, indent: int) -> str:
     # CommonMark: a fence indented by N spaces removes up to N spaces from its content lines.
     stripped = len(line) - len(line.lstrip(" "))
     return line[min(indent, stripped) :]
-
-
-def _locate(source: str, body: str) -> int | None:
-    """The line of the fence opener whose content starts with ``body``'s first line."""
-    first = next((line.strip() for line in body.splitlines() if line.strip()), None)
-    lines = source.splitlines()
-    for j, line in enumerate(lines):
-        if first is not None and line.strip() == first and j > 0 and FENCE_NAME in lines[j - 1]:
-            return j
-        if first is None and FENCE_NAME in line and _OPEN.match(line.lstrip(" >")):
-            return j + 1
-    return None
 
 
 def fence_validator(
@@ -175,12 +291,9 @@ def fence_validator(
     attrs: dict[str, str],
     md: Markdown,
 ) -> bool:
-    """pymdownx.superfences validator: accept every header option; the formatter checks them.
-
-    A bare word in the header (``argmap claims``) that is no option name is a claim path.
-    """
-    for key, value in inputs.items():
-        options[key] = value
+    """pymdownx.superfences validator for a ``custom_fences`` entry (kept for old configs;
+    the extension alone is enough): accept every header option, the formatter checks them."""
+    options.update(inputs)
     return True
 
 
@@ -192,23 +305,19 @@ def fence_format(
     md: Markdown,
     **kwargs: Any,
 ) -> str:
-    """pymdownx.superfences formatter: the fence as an inline SVG figure (or an error box).
+    """pymdownx.superfences formatter for a ``custom_fences`` entry (kept for old configs).
 
-    Uses the settings of the ArgmapExtension registered on ``md`` when there is one (the
-    MkDocs plugin registers it), else paths relative to the working directory.
+    Uses the ArgmapExtension registered on ``md`` when there is one, else paths relative to
+    the working directory.
     """
     extension = getattr(md, "argmap_extension", None)
     if extension is None:
         extension = ArgmapExtension()
         md.argmap_extension = extension  # type: ignore[attr-defined]
-    used = getattr(md, "argmap_graph_ids", None)
-    if used is None:
-        used = set()
-        md.argmap_graph_ids = used  # type: ignore[attr-defined]
     extra = {k: v for k, v in options.items() if not (v == k and k not in OPTION_NAMES)}
     paths = " ".join(k for k, v in options.items() if v == k and k not in OPTION_NAMES)
-    line = _locate(extension.source, source) if extension.source else None
-    return extension.render(paths, source, line, used, extra)
+    html: str = extension.render(md, paths, source, None, extra)
+    return html
 
 
 def makeExtension(**kwargs: Any) -> ArgmapExtension:

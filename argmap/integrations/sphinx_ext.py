@@ -7,7 +7,8 @@ In ``conf.py``::
     myst_fence_as_directive = ["argmap"]
 
 Claim paths are relative to the document (or, with a leading ``/``, to the source
-directory); every claim file read is registered as a dependency, so editing it rebuilds
+directory), and stay inside the source directory unless ``argmap_root`` (a folder relative
+to the source directory) widens it; every claim file read is registered as a dependency, so editing it rebuilds
 the pages that draw it, and adding a claim file to a directory a page draws (or removing
 one) rebuilds that page too.
 """
@@ -28,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from argmap import __version__
 from argmap.errors import ArgmapError
+from argmap.integrations.confine import shown_path
 from argmap.integrations.fence import DEFAULT_CACHE, FenceCache, render_fence
 from argmap.integrations.options import FENCE_NAME, OPTION_NAMES
 from argmap.read import claim_files
@@ -36,15 +38,6 @@ logger = logging.getLogger(__name__)
 # An option line in a directive (":depth: 2") or in a MyST YAML options block ("depth: 2").
 _OPTION = re.compile(r"^\s*:?([A-Za-z][\w-]*):(?:\s|$)")
 _CACHES: dict[str, FenceCache] = {}
-
-
-def _shown_path(path: str) -> str:
-    """A path as messages show it: relative to the working directory when that is shorter."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return rel if len(rel) < len(path) else path
 
 
 class ArgmapDirective(SphinxDirective):
@@ -58,10 +51,13 @@ class ArgmapDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         """Render the map (or an error box) as raw HTML, and note the claim files it read."""
         env = self.env
-        page = _shown_path(str(env.doc2path(env.docname)))
+        page = shown_path(str(env.doc2path(env.docname)))
 
         def resolve(path: str) -> Path:
-            return Path(_shown_path(env.relfn2path(path)[1]))
+            return Path(shown_path(env.relfn2path(path)[1]))
+
+        configured = str(self.config.argmap_root or "")
+        root = Path(env.srcdir, configured)
 
         line = self._fence_line()
         used: set[str] = env.temp_data.setdefault("argmap_graph_ids", set())  # type: ignore[assignment]
@@ -75,6 +71,7 @@ class ArgmapDirective(SphinxDirective):
             used_ids=used,
             resolve=resolve,
             cache=_cache(self.config.argmap_cache, env.doctreedir),
+            root=root,
         )
         for path in result.files:
             env.note_dependency(Path(path).resolve())
@@ -163,8 +160,11 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directive and the ``argmap_cache`` setting (keep maps between builds)."""
+    """Register the directive and its settings: ``argmap_cache`` (keep maps between builds)
+    and ``argmap_root`` (the folder, relative to the source directory, that claim paths
+    stay in)."""
     app.add_config_value("argmap_cache", True, "env", types=[bool])
+    app.add_config_value("argmap_root", "", "env", types=[str])
     app.add_directive(FENCE_NAME, ArgmapDirective)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-purge-doc", _purge)

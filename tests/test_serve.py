@@ -1,0 +1,173 @@
+"""argmap serve: a real server on 127.0.0.1 shows the pages, signals a reload within a second
+or two of a claim file being saved, shows diagnostics for a broken map, and serves nothing else."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from argmap.serve import Preview, PreviewServer
+
+pytestmark = pytest.mark.dot
+
+CLAIMS = """\
+claims:
+  - id: harbour
+    kind: thesis
+    text: The town should build the new harbour.
+  - id: jobs
+    text: The harbour brings jobs.
+    supports: [harbour]
+"""
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[PreviewServer, Path]]:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "town.yaml").write_text(CLAIMS, encoding="utf-8")
+    server = PreviewServer(Preview([claims]), port=0, interval=0.05, wait_seconds=3)
+    server.start()
+    try:
+        yield server, claims / "town.yaml"
+    finally:
+        server.stop()
+
+
+def get(
+    server: PreviewServer, path: str, host: str | None = None, timeout: float = 10
+) -> tuple[int, dict[str, str], str]:
+    port = server.server_address[1]
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        headers = {"Host": host} if host is not None else {}
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+def test_serves_the_pages_in_a_frame_that_reloads(served: tuple[PreviewServer, Path]) -> None:
+    server, _ = served
+    assert server.server_address[0] == "127.0.0.1"
+    status, headers, _ = get(server, "/")
+    assert status == 303 and headers["Location"] == "/view/overview.html"
+    status, headers, frame = get(server, "/view/harbour.html")
+    assert status == 200 and "script-src 'sha256-" in headers["Content-Security-Policy"]
+    assert '<iframe title="harbour.html" src="/page/harbour.html">' in frame
+    assert 'href="/view/overview.html"' in frame and "/events?since=" in frame
+    status, headers, page = get(server, "/page/harbour.html")
+    assert status == 200 and headers["Cache-Control"] == "no-store"
+    assert "<svg" in page and "The harbour brings jobs." in page
+
+
+def test_saving_a_claim_file_signals_a_reload_and_serves_the_new_map(
+    served: tuple[PreviewServer, Path],
+) -> None:
+    server, claims = served
+    generation = json.loads(get(server, "/events?since=-1")[2])["generation"]
+    started = time.monotonic()
+    claims.write_text(CLAIMS.replace("brings jobs", "brings many jobs"), encoding="utf-8")
+    answer = json.loads(get(server, f"/events?since={generation}")[2])
+    assert answer["generation"] == generation + 1
+    assert time.monotonic() - started < 2.5
+    assert "The harbour brings many jobs." in get(server, "/page/harbour.html")[2]
+    claims.write_text(CLAIMS.replace("supports: [harbour]", "supports: [harbor]"), "utf-8")
+    answer = json.loads(get(server, f"/events?since={generation + 1}")[2])
+    assert answer["generation"] == generation + 2
+    status, _, page = get(server, "/page/harbour.html")
+    assert status == 200 and "<svg" not in page
+    assert "error: &#39;jobs&#39; supports unknown claim &#39;harbor&#39;" in page
+    assert "unknown-claim" in page
+
+
+def test_waiting_for_changes_is_bounded(served: tuple[PreviewServer, Path]) -> None:
+    server, _ = served
+    generation = json.loads(get(server, "/events?since=-1")[2])["generation"]
+    started = time.monotonic()
+    assert json.loads(get(server, f"/events?since={generation}")[2]) == {"generation": generation}
+    assert 2.5 < time.monotonic() - started < 6
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/page/../town.yaml",
+        "/page/%2e%2e/claims/town.yaml",
+        "/view/../../etc/passwd",
+        "/etc/passwd",
+        "/page/",
+        "/page/town.yaml",
+        "/claims/town.yaml",
+        "/view/nothing.html",
+        "/page//harbour.html",
+        "/page/harbour.html/",
+    ],
+)
+def test_serves_only_its_own_pages(served: tuple[PreviewServer, Path], path: str) -> None:
+    server, _ = served
+    status, _, body = get(server, path)
+    assert status == 404 and "claims:" not in body
+
+
+def test_requests_for_another_host_are_refused(served: tuple[PreviewServer, Path]) -> None:
+    server, _ = served
+    assert get(server, "/page/harbour.html", host="evil.example")[0] == 403
+    port = server.server_address[1]
+    assert get(server, "/page/harbour.html", host=f"localhost:{port}")[0] == 200
+
+
+def test_the_command_starts_on_loopback_and_stops_on_interrupt(tmp_path: Path) -> None:
+    (tmp_path / "town.yaml").write_text(CLAIMS, encoding="utf-8")
+    command = [sys.executable, "-m", "argmap", "serve", "town.yaml", "--port", "0"]
+    log = tmp_path / "serve.log"
+    with log.open("w") as out, subprocess.Popen(command, cwd=tmp_path, stderr=out) as process:
+        try:
+            deadline = time.monotonic() + 30
+            while "previewing" not in log.read_text("utf-8") and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert "at http://127.0.0.1:" in log.read_text("utf-8")
+        finally:
+            process.send_signal(2)
+            assert process.wait(timeout=30) == 0
+    assert "argmap: stopped" in log.read_text("utf-8")
+
+
+def test_a_browser_reloads_the_page_when_a_claim_file_is_saved(
+    served: tuple[PreviewServer, Path],
+) -> None:
+    from .test_html_page import CHROMIUM_FLAGS, _chromium
+
+    executable = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    server, claims = served
+    with sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page()
+            problems: list[str] = []
+            page.on("pageerror", lambda exc: problems.append(str(exc)))
+            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.goto(server.url + "view/harbour.html")
+            frame = page.frame_locator("iframe")
+            assert frame.locator("svg.argmap g.node").count() == 2
+            before = page.locator("body").get_attribute("data-generation")
+            started = time.monotonic()
+            claims.write_text(CLAIMS.replace("brings jobs", "brings many jobs"), "utf-8")
+            # The page's policy allows only its own script: poll from here, not by eval.
+            while page.locator("body").get_attribute("data-generation") == before:
+                assert time.monotonic() - started < 2.5, "the page did not reload"
+                time.sleep(0.05)
+            frame.locator("text=The harbour brings many jobs.").first.wait_for(timeout=5000)
+            assert problems == []
+        finally:
+            browser.close()
