@@ -118,8 +118,7 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
         hangs = [name(u) for u in a.undecided]
         if hangs:
             return (
-                f"{head}: it hangs on {series(hangs)}, which a cycle of relations leaves "
-                "undecided."
+                f"{head}: it hangs on {series(hangs)}, which a cycle of relations leaves undecided."
             )
         return f"{head}: a cycle of relations leaves it undecided."
     if a.reasons:

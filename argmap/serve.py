@@ -19,10 +19,14 @@ from urllib.parse import parse_qs
 from argmap.build import html_artifacts
 from argmap.check import check_paths
 from argmap.errors import ArgmapError, UsageError
-from argmap.evaluate import DEFAULT_SUPPORT, evaluate_map
+from argmap.evaluate import evaluate_map
 from argmap.read import claim_files
 from argmap.render.html import OVERVIEW
 from argmap.render.text import escape_html
+from argmap.settings import EvaluationSettings
+
+#: The reading the preview shows unless told otherwise: the reader's verdicts.
+_DEFAULT = EvaluationSettings()
 
 LOOPBACK = "127.0.0.1"
 #: How long a browser's request for changes waits before it asks again, in seconds.
@@ -81,16 +85,11 @@ class Preview:
         self,
         paths: Sequence[str | os.PathLike[str]],
         *,
-        semantics: str | None = "grounded",
-        support: str = DEFAULT_SUPPORT,
-        gradual: str | None = "dfquad",
+        settings: EvaluationSettings | None = _DEFAULT,
     ) -> None:
         self.paths = [os.fspath(p) for p in paths]
-        self.settings: dict[str, Any] = {
-            "semantics": semantics,
-            "support": support,
-            "gradual": gradual,
-        }
+        #: The reading the pages show; None leaves the map unevaluated.
+        self.settings = settings
         self.generation = 0
         self.pages: dict[str, bytes] = {}
         self.names: tuple[str, ...] = (f"{OVERVIEW}.html",)
@@ -133,10 +132,9 @@ class Preview:
                 shown = [d for d in check.diagnostics if d.severity.value in ("error", "warning")]
                 problems = [str(d) for d in shown]
             else:
-                settings = self.settings
                 evaluation = None
-                if settings["semantics"] is not None:
-                    evaluation = evaluate_map(check.amap, **settings)
+                if self.settings is not None:
+                    evaluation = evaluate_map(check.amap, self.settings)
                 artifacts = html_artifacts(check.amap, evaluation)
                 return {a.path: a.make() for a in artifacts}
         except ArgmapError as exc:
@@ -287,16 +285,14 @@ def serve_paths(
     *,
     host: str = LOOPBACK,
     port: int = 8000,
-    semantics: str | None = "grounded",
-    support: str = DEFAULT_SUPPORT,
-    gradual: str | None = "dfquad",
+    settings: EvaluationSettings | None = _DEFAULT,
 ) -> PreviewServer:
     """Start previewing the map of ``paths``; the caller stops the returned server.
 
     Raises:
         UsageError: The address cannot be bound (in use, or not this machine's).
     """
-    preview = Preview(paths, semantics=semantics, support=support, gradual=gradual)
+    preview = Preview(paths, settings=settings)
     try:
         server = PreviewServer(preview, host, port)
     except OSError as exc:

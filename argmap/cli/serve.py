@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.cli.app import PATHS, guarded, main
-from argmap.cli.commands import eval_options
+from argmap.cli.commands import eval_options, settings_of
 from argmap.serve import LOOPBACK, run_until_interrupted, serve_paths
 
 _LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
@@ -19,7 +19,13 @@ _LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 )
 @eval_options
 def serve_command(
-    paths: tuple[str, ...], host: str, port: int, semantics: str, gradual: str, support: str
+    paths: tuple[str, ...],
+    host: str,
+    port: int,
+    semantics: str,
+    gradual: str,
+    standard: str | None,
+    support: str,
 ) -> None:
     """Show the map's pages in a browser and reload them when a claim file is saved.
 
@@ -37,9 +43,7 @@ def serve_command(
             paths,
             host=host,
             port=port,
-            semantics=None if semantics == "none" else semantics,
-            support=support,
-            gradual=None if gradual == "none" else gradual,
+            settings=settings_of(semantics, support, gradual, standard),
         )
     if host not in _LOOPBACK_NAMES:
         click.echo(f"argmap: warning: anyone who can reach {host} can read this map", err=True)

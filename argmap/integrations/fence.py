@@ -331,12 +331,7 @@ def render_fence(
             options = spec.options
             evaluation = None
             if options.semantics is not None:
-                evaluation = evaluate_map(
-                    amap,
-                    semantics=options.semantics,
-                    support=options.support,
-                    gradual=options.gradual,
-                )
+                evaluation = evaluate_map(amap, options.settings)
             html = _figure(amap, options, evaluation, gid, key)
             if cache is not None:
                 cache.put(cache_key, html)

@@ -39,6 +39,7 @@ from argmap.integrations.fence import FenceResult
 from argmap.integrations.options import FenceError, parse_options
 from argmap.integrations.pymarkdown import ArgmapExtension
 from argmap.render.markdown import render_index, render_markdown
+from argmap.settings import EvaluationSettings
 
 log = logging.getLogger("mkdocs.plugins.argmap")
 # The live-reload server of ``mkdocs serve``: each rebuild makes a new plugin, and only the
@@ -137,9 +138,10 @@ class ArgmapPlugin(BasePlugin[ArgmapPluginConfig]):  # type: ignore[no-untyped-c
         evaluation = None
         if self.config.semantics != "none":
             gradual = None if self.config.gradual == "none" else self.config.gradual
-            evaluation = evaluate_map(
-                amap, semantics=self.config.semantics, support=self.config.support, gradual=gradual
+            reading = EvaluationSettings.from_names(
+                self.config.semantics, self.config.support, gradual
             )
+            evaluation = evaluate_map(amap, reading)
         pages = {"index.md": render_index(amap, evaluation) + "\n" + overview}
         for thesis in amap.theses:
             summary = render_markdown(amap, thesis.id, evaluation, index_link="index.md")

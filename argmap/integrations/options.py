@@ -15,7 +15,7 @@ from argmap.evaluate import (
     GRADUAL_SEMANTICS,
     SUPPORT_READINGS,
 )
-from argmap.settings import READINGS
+from argmap.settings import READINGS, EvaluationSettings
 
 #: The fence's language name (the first word of the info string) and the directive's name.
 FENCE_NAME = "argmap"
@@ -75,6 +75,13 @@ class FenceOptions:
     link_none: bool = False
     theme: str = "auto"
     details: bool = True
+
+    @property
+    def settings(self) -> EvaluationSettings | None:
+        """The fence's reading as one typed value; None when ``semantics: none``."""
+        if self.semantics is None:
+            return None
+        return EvaluationSettings.from_names(self.semantics, self.support, self.gradual)
 
 
 @dataclass(frozen=True)
