@@ -70,7 +70,8 @@ def why(assessment: Assessment, name: Namer) -> str:
         text += f" The objection {name(first.claim_id)} is answered{by}{more}."
     if a.conditional:
         text += (
-            f" {series([name(c) for c in a.conditional])} would bear on it only if it came true."
+            f" {series([name(c) for c in a.conditional])} would bear on it only if "
+            f"{'it' if len(a.conditional) == 1 else 'they'} came true."
         )
     return text
 
@@ -162,3 +163,13 @@ def score_phrase(evaluation: Evaluation, claim_id: str) -> str:
     if value is None or evaluation.settings.gradual is None:
         return ""
     return f"Score {value:.2f} by {evaluation.settings.gradual.display_name} (not a probability)."
+
+
+#: What a thesis would become, as a verb phrase: "would make the thesis stand".
+BECOME = {
+    Verdict.STANDS: "stand",
+    Verdict.FALLS: "fall",
+    Verdict.CONTESTED: "contested",
+    Verdict.OPEN: "open",
+    Verdict.NOT_ASSESSED: "not assessed",
+}

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from argmap.compare import what_would_settle
 from argmap.evaluate import Evaluation, Verdict
 from argmap.explain import (
+    BECOME,
     VERDICT_MEANINGS,
-    VERDICT_WORDS,
     claim_why,
     plural,
     score_note,
@@ -204,7 +204,7 @@ def _settle_lines(amap: ArgumentMap, thesis_id: str, evaluation: Evaluation) -> 
         if settler is None:
             effect = "would not change the verdict on its own"
         else:
-            effect = f"would make the thesis **{VERDICT_WORDS[Verdict(settler.after)].lower()}**"
+            effect = f"would make the thesis **{BECOME[Verdict(settler.after)]}**"
         out.append(f"- If {_link(claim)} comes true, it {effect}.")
     return [*out, ""]
 
