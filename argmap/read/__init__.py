@@ -11,8 +11,8 @@ from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
 from argmap.errors import InputError, UsageError
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, Claim, MapMeta
+from argmap.read.collect import failed, read_source, walk_files
 from argmap.read.result import LoadResult
-from argmap.read.yamlsafe import MAX_FILE_BYTES, decode_utf8
 
 __all__ = ["FORMATS", "LoadResult", "detect_format", "load_paths", "load_text"]
 
@@ -63,26 +63,9 @@ def claim_files(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     claim files (recursively, sorted, hidden ones left out), each file once.
 
     Raises:
-        InputError: A path does not exist.
+        InputError: A path does not exist, or holds a NUL character.
     """
-    files: list[str] = []
-    for raw in paths:
-        path = os.fspath(raw)
-        if os.path.isdir(path):
-            found = []
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [
-                    os.path.join(root, n)
-                    for n in names
-                    if not n.startswith(".") and Path(n).suffix.lower() in _DIR_SUFFIXES
-                ]
-            files += sorted(found)
-        elif os.path.exists(path):
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or directory")
-    return list(dict.fromkeys(files))
+    return walk_files(paths, _DIR_SUFFIXES)
 
 
 def load_text(text: str, path: str, fmt: str | None = None) -> LoadResult:
@@ -100,24 +83,9 @@ def load_text(text: str, path: str, fmt: str | None = None) -> LoadResult:
 
 
 def _read_file(path: str, fmt: str | None) -> LoadResult:
-    def failed(code: str, message: str, line: int = 1, col: int = 1) -> LoadResult:
-        spans = SpanIndex()
-        spans.add(("file", path), Span(path))
-        return LoadResult(
-            ArgumentMap(), spans, [Diagnostic(Span(path, line, col), Severity.ERROR, code, message)]
-        )
-
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            return failed("too-large", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        return failed("unreadable-file", f"cannot read file: {exc.strerror or exc}")
-    text, diags = decode_utf8(data, path)
+    text, diags = read_source(path)
     if text is None:
-        return LoadResult(ArgumentMap(), SpanIndex({("file", path): Span(path)}), diags)
+        return failed(path, diags)
     return load_text(text, path, fmt)
 
 

@@ -12,10 +12,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.diagnostics import Diagnostic, Severity, Span
+from argmap.diagnostics import Severity, Span
 from argmap.model import MODEL_ID_RE, ClaimKind, SourceRef
-from argmap.read.argdown_include import SourceMap
-from argmap.read.argdown_nodes import ArgdownModel, Member, Node, NodeKey, Section
+from argmap.read.argdown.include import SourceMap
+from argmap.read.argdown.model import ArgdownModel, Member, Node, NodeKey, Section
+from argmap.read.argdown.problem import Problem
 
 _KNOWN_KEYS = frozenset(
     {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup"}
@@ -60,25 +61,25 @@ def to_tag(name: str) -> str | None:
 
 
 class _Converter:
-    def __init__(self, model: ArgdownModel, smap: SourceMap, diags: list[Diagnostic]) -> None:
+    def __init__(self, model: ArgdownModel, smap: SourceMap, problems: list[Problem]) -> None:
         self.model = model
         self.smap = smap
-        self.diags = diags
+        self.problems = problems
         self.ids: dict[NodeKey, str] = {}
         self.drafts: dict[NodeKey, ClaimDraft] = {}
 
-    def note(self, span: Span, severity: Severity, code: str, message: str) -> None:
-        self.diags.append(Diagnostic(span, severity, code, message))
+    def note(self, offset: int, severity: Severity, code: str, message: str) -> None:
+        self.problems.append(Problem(offset, severity, code, message))
 
     def span(self, member: Member) -> Span:
         return self.smap.span(member.token.offset)
 
-    def key_span(self, node: Node, key: str) -> Span:
-        """Where the data block that sets ``key`` was written (the last one wins)."""
+    def key_at(self, node: Node, key: str) -> int:
+        """The offset of the data block that sets ``key`` (the last one wins)."""
         for member in reversed(node.members):
             if member.data and key in member.data and member.data_token is not None:
-                return self.smap.span(member.data_token.offset)
-        return self.span(self.home(node))
+                return member.data_token.offset
+        return self.home(node).token.offset
 
     @staticmethod
     def name(node: Node) -> str:
@@ -98,7 +99,7 @@ class _Converter:
             wanted = node.data().get("id")
             if wanted is None:
                 continue
-            where = self.key_span(node, "id")
+            where = self.key_at(node, "id")
             if not isinstance(wanted, str) or not MODEL_ID_RE.match(wanted):
                 self.note(
                     where,
@@ -148,7 +149,7 @@ class _Converter:
         if not node.untitled:
             what = "statement" if node.kind == "statement" else "argument"
             self.note(
-                self.span(self.home(node)),
+                self.home(node).token.offset,
                 Severity.INFO,
                 "argdown-undefined",
                 f"{what} {self.name(node)} has no text; its title stands for its text",
@@ -173,7 +174,7 @@ class _Converter:
             other = member.text.strip(" \t") if member.text else ""
             if member is not canonical and other and other != text:
                 self.note(
-                    self.span(member),
+                    member.token.offset,
                     Severity.INFO,
                     "argdown-equivalent-text",
                     f"{self.name(node)} has another text here; argmap keeps the one on line {line}",
@@ -181,7 +182,7 @@ class _Converter:
 
     def kind(self, node: Node, data: dict[str, Any], tags: list[str]) -> ClaimKind:
         wanted = data.get("kind")
-        where = self.key_span(node, "kind")
+        where = self.key_at(node, "kind")
         if node.kind == "argument":
             if wanted not in (None, "argument"):
                 self.note(
@@ -210,7 +211,7 @@ class _Converter:
         for member in node.members:
             for name, token in member.content.tags if member.content else []:
                 tag = to_tag(name)
-                where = self.smap.span(token.offset)
+                where = token.offset
                 if tag is None:
                     self.note(
                         where,
@@ -235,7 +236,7 @@ class _Converter:
 
     def sources(self, node: Node, data: dict[str, Any]) -> list[SourceRef]:
         refs: list[SourceRef] = []
-        where = self.key_span(node, "sources")
+        where = self.key_at(node, "sources")
         raw = data.get("sources")
         if raw is not None:
             items = raw if isinstance(raw, list) else [raw]
@@ -263,7 +264,7 @@ class _Converter:
 
     def weight(self, node: Node, data: dict[str, Any]) -> float | None:
         value = data.get("weight")
-        where = self.key_span(node, "weight")
+        where = self.key_at(node, "weight")
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
@@ -277,7 +278,7 @@ class _Converter:
         return float(value)
 
     def label(self, node: Node, data: dict[str, Any]) -> str | None:
-        where = self.key_span(node, "label")
+        where = self.key_at(node, "label")
         if "label" in data:
             value = data["label"]
             if value is None or isinstance(value, str):
@@ -296,7 +297,7 @@ class _Converter:
             if unknown and member.data_token is not None:
                 names = ", ".join(f"'{k}'" for k in unknown)
                 self.note(
-                    self.smap.span(member.data_token.offset),
+                    member.data_token.offset,
                     Severity.INFO,
                     "argdown-data-ignored",
                     f"{self.name(node)}: data {names} not kept: argmap has no place for it",
@@ -363,7 +364,7 @@ class _Converter:
                         if x
                     )
                     self.note(
-                        self.smap.span(inference.token.offset),
+                        inference.token.offset,
                         Severity.INFO,
                         "argdown-unsupported",
                         f"{self.name(node)}: {what} of the inference not kept: argmap has no place "
@@ -382,7 +383,7 @@ class _Converter:
 
 
 def convert_nodes(
-    model: ArgdownModel, smap: SourceMap, diags: list[Diagnostic]
+    model: ArgdownModel, smap: SourceMap, problems: list[Problem]
 ) -> list[ClaimDraft]:
-    """Claim fields for every node of the model, in document order; problems go to ``diags``."""
-    return _Converter(model, smap, diags).run()
+    """Claim fields for every node of the model, in document order; problems go to ``problems``."""
+    return _Converter(model, smap, problems).run()

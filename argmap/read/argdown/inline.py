@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from argmap.read.argdown_ast import Content
-from argmap.read.argdown_lexer import TAG_CHARS
-from argmap.read.argdown_symbols import SHORTCODES
-from argmap.read.argdown_tokens import Tok, Token
+from argmap.read.argdown.lexer import TAG_CHARS
+from argmap.read.argdown.symbols import SHORTCODES
+from argmap.read.argdown.tokens import Tok, Token
+from argmap.read.argdown.tree import Content
 
 _TAG_RE = re.compile(rf"#(?:\(([^)]+)\)|([{TAG_CHARS}]+))")
 CONTENT_START = frozenset(
