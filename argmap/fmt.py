@@ -33,6 +33,7 @@ __all__ = ["FormatReport", "format_paths", "format_text"]
 
 _SCHEMA_RE = re.compile(r"#\s*yaml-language-server:\s*\$schema=")
 _SUFFIXES = (".yaml", ".yml")
+_SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -46,7 +47,9 @@ def _comments(text: str) -> list[_Comment]:
     """Every comment of a YAML text, found outside its scalars (so '#' in a quote is text)."""
     spans = sorted(
         (tok.start_mark.index, tok.end_mark.index)
-        for tok in yaml.scan(text, Loader=yaml.SafeLoader)
+        # The scanner of the reader (libyaml when built in), so that what ``check`` reads,
+        # such as a tab inside a plain scalar, also scans here.
+        for tok in yaml.scan(text, Loader=_SCANNER)
         if isinstance(tok, yaml.ScalarToken)
     )
     starts = [s for s, _ in spans]
@@ -175,7 +178,10 @@ def format_text(text: str, path: str) -> str:
         more = f" (and {len(errors) - 1} more; run 'argmap check')" if len(errors) > 1 else ""
         first = errors[0]
         raise DataError(f"{first.span}: cannot format: {first.message} [{first.code}]{more}")
-    found = _comments(text)
+    try:
+        found = _comments(text)
+    except yaml.YAMLError as exc:  # the reader accepted it; a scanner difference is our problem
+        raise _fail(path, f"its comments cannot be found ({exc})") from exc
     anchors = _anchors(parse_yaml(text, path).root)
     amap = result.amap
     schema, notes = _place(found, anchors, _rendered(amap.meta, amap))

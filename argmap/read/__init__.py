@@ -16,7 +16,7 @@ from argmap.read.result import LoadResult
 
 __all__ = ["FORMATS", "LoadResult", "detect_format", "load_paths", "load_text"]
 
-Reader = Callable[[str, str], LoadResult]
+Reader = Callable[..., LoadResult]
 
 #: Input formats: name -> (suffixes, "module:function").
 FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -68,25 +68,43 @@ def claim_files(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     return walk_files(paths, _DIR_SUFFIXES)
 
 
-def load_text(text: str, path: str, fmt: str | None = None) -> LoadResult:
+def load_text(
+    text: str, path: str, fmt: str | None = None, *, root: str | None = None
+) -> LoadResult:
     """Read one document already in memory.
 
     Args:
         text: The document.
         path: The name shown in diagnostics (need not exist).
         fmt: A format name from ``FORMATS``; by default chosen from the suffix.
+        root: The directory that files the document names (Argdown ``@include``) must lie
+            in; by default the document's own directory.
     """
     name = fmt or detect_format(path, text)
     if name not in FORMATS:
         raise UsageError(f"unknown input format {name!r}: expected one of {', '.join(FORMATS)}")
+    if name == "argdown":
+        return _reader(name)(text, path, root)
     return _reader(name)(text, path)
 
 
-def _read_file(path: str, fmt: str | None) -> LoadResult:
+def _read_file(path: str, fmt: str | None, root: str) -> LoadResult:
     text, diags = read_source(path)
     if text is None:
         return failed(path, diags)
-    return load_text(text, path, fmt)
+    return load_text(text, path, fmt, root=root)
+
+
+def _roots(paths: Sequence[str | os.PathLike[str]], root: str | None) -> dict[str, str]:
+    """Each file of the map and the root its includes must stay in: the directory given, or
+    the directory of the file given, unless one root was named for all."""
+    roots: dict[str, str] = {}
+    for raw in paths:
+        path = os.fspath(raw)
+        top = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+        for file in claim_files([path]):
+            roots.setdefault(file, root if root is not None else top)
+    return roots
 
 
 def merge_results(results: Iterable[LoadResult]) -> LoadResult:
@@ -143,26 +161,34 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
     return LoadResult(amap, spans, diagnostics, broken)
 
 
-def load_paths(paths: Sequence[str | os.PathLike[str]], fmt: str | None = None) -> LoadResult:
+def load_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    fmt: str | None = None,
+    *,
+    root: str | os.PathLike[str] | None = None,
+) -> LoadResult:
     """Load a map from files and directories (directories are read recursively, sorted).
 
     Args:
         paths: Claim files, directories of them, or files in another supported format.
         fmt: Force an input format for every file (see ``FORMATS``).
+        root: Widen (or narrow) the directory that files named inside the data
+            (Argdown ``@include``) must lie in; by default each directory given, or the
+            directory of each file given.
 
     Returns:
         The merged map, its span index and every diagnostic found while reading.
 
     Raises:
-        InputError: A path does not exist.
+        InputError: A path does not exist or holds a NUL character.
         UsageError: A file has an unknown suffix, or ``fmt`` is unknown.
     """
     if not paths:
         raise UsageError("no input paths given")
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"unknown input format {fmt!r}: expected one of {', '.join(FORMATS)}")
-    files = claim_files(paths)
-    if not files:
+    roots = _roots(paths, None if root is None else os.fspath(root))
+    if not roots:
         raise InputError(f"{os.fspath(paths[0])}: no claim files found")
     with paused_gc():
-        return merge_results(_read_file(f, fmt) for f in files)
+        return merge_results(_read_file(f, fmt, top) for f, top in roots.items())

@@ -24,6 +24,10 @@ _SCALAR = re.compile(r"[^\s,\]}]+")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 
 JsonPath = tuple[str | int, ...]
+#: Nesting and number length beyond these are refused before Python's own limits are hit.
+MAX_DEPTH = 64
+MAX_DIGITS = 400
+_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 
 
 @dataclass
@@ -127,6 +131,39 @@ def _lone_surrogate(value: Any, where: JsonPath) -> JsonPath | None:
     return None
 
 
+class _LongNumber(Exception):
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _LongNumber(digits)
+    return int(digits)
+
+
+def _too_deep(text: str) -> int | None:
+    """The offset where nesting first goes deeper than ``MAX_DEPTH``, or None."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for match in _NESTING.finditer(text):
+        ch = match.group()
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
+def _span_at(text: str, path: str, offset: int) -> Span:
+    offset = max(offset, 0)
+    line = text.count("\n", 0, offset) + 1
+    return Span(path, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
 def parse_json(text: str, path: str, prefix: str) -> tuple[JsonDocument | None, list[Diagnostic]]:
     """Parse JSON keeping positions; problems come back as diagnostics, never raised.
 
@@ -136,8 +173,18 @@ def parse_json(text: str, path: str, prefix: str) -> tuple[JsonDocument | None, 
         prefix: The code prefix of the format (``json``, ``aif``): codes are ``<prefix>-syntax``
             and ``<prefix>-duplicate-key``.
     """
+    deep = _too_deep(text)
+    if deep is not None:
+        message = f"JSON nested too deeply (more than {MAX_DEPTH} levels)"
+        return None, [Diagnostic(_span_at(text, path, deep), Severity.ERROR, "too-deep", message)]
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_int=_parse_int)
+    except _LongNumber as exc:
+        at = text.find(exc.digits)
+        message = (
+            f"number with {len(exc.digits):,} digits is too long (the limit is {MAX_DIGITS} digits)"
+        )
+        return None, [Diagnostic(_span_at(text, path, at), Severity.ERROR, "too-large", message)]
     except json.JSONDecodeError as exc:
         message = exc.msg[0].lower() + exc.msg[1:]
         return None, [
@@ -176,8 +223,11 @@ def sniff_json(text: str) -> str:
     the first of these keys it names, so its syntax error is reported by the right reader.
     """
     try:
-        value = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+        # Numbers are not needed to tell the formats apart: none is converted.
+        value = (
+            json.loads(text, parse_int=len, parse_float=len) if _too_deep(text) is None else None
+        )
+    except (ValueError, RecursionError):
         first = _SNIFF_KEY.search(text)
         return (
             "aif"
