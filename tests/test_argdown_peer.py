@@ -23,8 +23,8 @@ import pytest
 
 from argmap.model import ArgumentMap, ClaimKind, RelationKind
 from argmap.read.argdown import read_argdown
-from argmap.read.argdown.include import expand_includes
 from argmap.read.argdown.build import build_model
+from argmap.read.argdown.include import expand_includes
 from argmap.read.argdown.model import ArgdownModel, Node
 from argmap.read.argdown.parser import parse
 

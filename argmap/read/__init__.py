@@ -10,7 +10,7 @@ from pathlib import Path
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
 from argmap.errors import InputError, UsageError
 from argmap.gcpause import paused_gc
-from argmap.model import ArgumentMap, Claim, MapMeta
+from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta
 from argmap.read.collect import failed, read_source, walk_files
 from argmap.read.result import LoadResult
 
@@ -112,6 +112,7 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
     spans = SpanIndex()
     diagnostics: list[Diagnostic] = []
     broken: set[str] = set()
+    details: set[str] = set()
     claims: dict[str, Claim] = {}
     meta: MapMeta | None = None
     meta_at: Span | None = None
@@ -134,6 +135,8 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
                 continue
             claims[claim.id] = claim
             taken.add(claim.id)
+            if claim.id in part.details:
+                details.add(claim.id)
         # The positions of this file's claims that made it into the map, and of the rest
         # of the file; the first definition of a key wins.
         known = spans.spans
@@ -158,7 +161,7 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
             else:
                 meta, meta_at = part.amap.meta, here
     amap = ArgumentMap(meta=meta or MapMeta(), claims=tuple(claims.values()))
-    return LoadResult(amap, spans, diagnostics, broken)
+    return LoadResult(amap, spans, diagnostics, broken, details)
 
 
 def load_paths(
@@ -191,4 +194,43 @@ def load_paths(
     if not roots:
         raise InputError(f"{os.fspath(paths[0])}: no claim files found")
     with paused_gc():
-        return merge_results(_read_file(f, fmt, top) for f, top in roots.items())
+        result = merge_results(_read_file(f, fmt, top) for f, top in roots.items())
+    imported = [f for f in roots if (fmt or _format_of(f)) in _THESIS_HINTS]
+    if imported and result.amap.claims and not result.amap.theses:
+        result.diagnostics.append(_no_thesis_note(result, fmt or _format_of(imported[0])))
+    return result
+
+
+#: How to name a thesis in formats whose files usually have none.
+_THESIS_HINTS = {
+    "argdown": "tag the statement the map argues about '#thesis' (or give it '{kind: thesis}')",
+    "aif": 'give the I-node the map argues about \'"x-argmap": {"kind": "thesis"}\'',
+    "apx": "convert to YAML and give the argument the map argues about 'kind: thesis'",
+    "i23": "convert to YAML and give the argument the map argues about 'kind: thesis'",
+}
+
+
+def _format_of(path: str) -> str:
+    try:
+        return detect_format(path)
+    except UsageError:
+        return ""
+
+
+def _no_thesis_note(result: LoadResult, fmt: str) -> Diagnostic:
+    """One note saying that an imported map names no thesis, and how to name one."""
+    amap = result.amap
+    incoming: dict[str, int] = {}
+    for rel in amap.relations:
+        incoming[rel.target] = incoming.get(rel.target, 0) + 1
+    candidates = [c for c in amap.claims if c.kind is not ClaimKind.ARGUMENT]
+    candidates = [c for c in candidates if not c.supports and not c.attacks]
+    best = max(candidates, key=lambda c: (incoming.get(c.id, 0), c.id), default=None)
+    hint = _THESIS_HINTS[fmt]
+    if best is not None and incoming.get(best.id):
+        count = incoming[best.id]
+        hint += f", perhaps {quote_id(best.label or best.id)}, which {count} claim"
+        hint += " bears on" if count == 1 else "s bear on"
+    first = min(amap.claims, key=lambda c: result.spans.get("claim", c.id) or Span("~"))
+    span = result.spans.get("claim", first.id) or Span(result.spans.first_file())
+    return Diagnostic(span, Severity.INFO, "no-thesis-imported", f"no claim is a thesis: {hint}")

@@ -47,6 +47,7 @@ from argmap.read.argdown.claims import convert_nodes, slugify
 from argmap.read.argdown.include import SourceMap, expand_includes
 from argmap.read.argdown.parser import parse
 from argmap.read.argdown.problem import Problem, note
+from argmap.read.argdown.selection import default_selection
 from argmap.read.collect import Collector, Locate
 from argmap.read.result import LoadResult
 
@@ -113,6 +114,10 @@ def read_argdown(text: str, path: str, include_root: str | None = None) -> LoadR
         for kind, items in draft.relation_spans.items():
             for i, span in enumerate(items):
                 out.spans.add(("claim", claim.id, kind, i), span)
+    shown = default_selection(model)
+    details = {
+        d.fields["id"] for key, d in zip(model.nodes, drafts, strict=True) if key not in shown
+    }
     out.diagnostics += [smap.diagnostic(p) for p in problems]
     if not claims and not any(d.severity is Severity.ERROR for d in out.diagnostics):
         out.say(
@@ -121,7 +126,9 @@ def read_argdown(text: str, path: str, include_root: str | None = None) -> LoadR
             "argdown-empty",
             "the document holds no statement or argument",
         )
-    return out.result(meta, claims)
+    result = out.result(meta, claims)
+    result.details = details & {c.id for c in claims}
+    return result
 
 
 def _meta(

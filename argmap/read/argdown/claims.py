@@ -19,7 +19,7 @@ from argmap.read.argdown.model import ArgdownModel, Member, Node, NodeKey, Secti
 from argmap.read.argdown.problem import Problem
 
 _KNOWN_KEYS = frozenset(
-    {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup"}
+    {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup", "isInMap"}
 )
 _KIND_TAGS = {"thesis": ClaimKind.THESIS, "evidence": ClaimKind.EVIDENCE}
 _STATEMENT_KINDS = {
@@ -29,6 +29,8 @@ _STATEMENT_KINDS = {
 }
 _TAG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _SLUG_MAX = 48
+#: A link with a scheme (RFC 3986, section 3.1) is a citation; others stay text.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass
@@ -37,6 +39,8 @@ class ClaimDraft:
 
     fields: dict[str, Any]
     span: Span
+    #: Offset of the same place in the combined text.
+    offset: int = 0
     relation_spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
@@ -257,6 +261,9 @@ class _Converter:
                     )
         for member in node.members:
             for _text, url, _token in member.content.links if member.content else []:
+                if not _SCHEME.match(url):
+                    # An in-page anchor ('#heading') or a relative link: text, not a citation.
+                    continue
                 ref = SourceRef(url=url)
                 if ref not in refs:
                     refs.append(ref)
@@ -320,7 +327,7 @@ class _Converter:
             "attacks": [],
             "undercuts": [],
         }
-        return ClaimDraft(fields, where)
+        return ClaimDraft(fields, where, self.home(node).token.offset)
 
     # -- relations -----------------------------------------------------------------------------
 
