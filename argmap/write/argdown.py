@@ -33,12 +33,16 @@ def render_argdown(amap: ArgumentMap) -> str:
 
 
 def _titles(amap: ArgumentMap) -> dict[str, str]:
+    """Each claim's Argdown title: its label where that can be a title and is unique, else
+    its id (``claim <id>`` where the id cannot be a title). A claim without a label always
+    gets its id, which the reader takes for "no label"."""
     ids = {c.id for c in amap.claims}
     counts: dict[str, int] = {}
     for claim in amap.claims:
         if claim.label is not None:
             counts[claim.label] = counts.get(claim.label, 0) + 1
-    titles: dict[str, str] = {}
+    titles = {c.id: _id_title(c) for c in amap.claims if c.label is None}
+    used = set(titles.values())
     for claim in amap.claims:
         label = claim.label
         if (
@@ -46,13 +50,14 @@ def _titles(amap: ArgumentMap) -> dict[str, str]:
             and _title_safe(label)
             and counts[label] == 1
             and (label == claim.id or label not in ids)
+            and label not in used
         ):
             titles[claim.id] = label
-    used = set(titles.values())
+            used.add(label)
     for claim in amap.claims:
         if claim.id in titles:
             continue
-        base = claim.id if _title_safe(claim.id) else f"claim {claim.id}"
+        base = _id_title(claim)
         title, n = base, 1
         while title in used:
             n += 1
@@ -60,6 +65,10 @@ def _titles(amap: ArgumentMap) -> dict[str, str]:
         titles[claim.id] = title
         used.add(title)
     return titles
+
+
+def _id_title(claim: Claim) -> str:
+    return claim.id if _title_safe(claim.id) else f"claim {claim.id}"
 
 
 def _title_safe(label: str) -> bool:
@@ -92,8 +101,8 @@ def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str]) -> str
     kind_needed = claim.kind is not ClaimKind.CLAIM or _KIND_TAGS & set(claim.tags)
     if not is_arg and kind_needed:
         data.append(("kind", claim.kind.value))
-    if title != claim.label:
-        data.append(("label", "null" if claim.label is None else yaml_string(claim.label)))
+    if claim.label is not None and (title != claim.label or title in (claim.id, _id_title(claim))):
+        data.append(("label", yaml_string(claim.label)))
     if shown != claim.text:
         data.append(("text", yaml_string(claim.text)))
     if claim.weight is not None:

@@ -296,7 +296,14 @@ class _Converter:
                 "argdown-data",
                 f"{self.name(node)}: label {value!r} is not text",
             )
-        return None if node.untitled else node.title
+        if node.untitled:
+            return None
+        # argmap's writer titles a claim without a label by its id (``claim <id>`` where an
+        # id cannot be a title): such a title is no label.
+        own = data.get("id")
+        if isinstance(own, str) and node.title in (own, f"claim {own}"):
+            return None
+        return node.title
 
     def report_data(self, node: Node) -> None:
         for member in node.members:
