@@ -54,6 +54,8 @@ def describe(token: Token) -> str:
     image = token.image.strip()
     if token.type in (Tok.NEWLINE, Tok.EMPTYLINE, Tok.INDENT, Tok.DEDENT) or not image:
         return f"a {token.type.value}"
+    # A message is one line: line breaks and tabs inside a token are shown as spaces.
+    image = " ".join(image.split())
     if len(image) > 30:
         image = image[:27] + "..."
     return f"'{image}'"
