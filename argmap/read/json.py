@@ -182,7 +182,7 @@ def parse_json(text: str, path: str, prefix: str) -> tuple[JsonDocument | None, 
     except _LongNumber as exc:
         at = text.find(exc.digits)
         message = (
-            f"number with {len(exc.digits):,} digits is too long (the limit is {MAX_DIGITS} digits)"
+            f"number with {len(exc.digits.lstrip('-')):,} digits is too long (the limit is {MAX_DIGITS} digits)"
         )
         return None, [Diagnostic(_span_at(text, path, at), Severity.ERROR, "too-large", message)]
     except json.JSONDecodeError as exc:
