@@ -12,6 +12,7 @@ from argmap.check import check_paths
 from argmap.convert import convert_paths
 from argmap.read import load_paths
 from argmap.read.argdown import read_argdown
+from argmap.read.argdown.selection import selected_view
 from argmap.read.yaml import read_yaml
 from argmap.write.argdown import render_argdown
 
@@ -127,3 +128,22 @@ def test_writer_expresses_an_argument_with_premises_as_a_structure() -> None:
     text = render_argdown(amap)
     assert "(1) [P]\n----\n(2) [C]" in text
     assert read_argdown(text, "y.argdown").amap == amap
+
+
+def test_the_default_view_draws_relations_of_hidden_premises_and_conclusions_on_arguments(
+    tmp_path: Path,
+) -> None:
+    result = load_paths([_write(tmp_path)])
+    ids, edges = selected_view(result.amap, result.details)
+    label = {c.id: c.label or c.text for c in result.amap.claims}
+    drawn = {(label[e.source], e.kind.value, label[e.target]) for e in edges}
+    assert set(ids) == {c.id for c in result.amap.claims} - result.details
+    # The untitled conclusion's attack on [Censorship] is drawn from its argument, and
+    # the contradiction of <No Harm>'s conclusion with [Free Speech] from <No Harm>.
+    assert ("Free Speech Argument", "attacks", "Censorship") in drawn
+    assert ("No Harm", "attacks", "Free Speech") in drawn
+    assert ("Free Speech", "supports", "Free Speech Argument") in drawn
+    assert all(e.source in ids and e.target in ids for e in edges)
+    full_ids, full_edges = selected_view(result.amap, set())
+    assert len(full_ids) == len(result.amap.claims)
+    assert full_edges == sorted(result.amap.relations)

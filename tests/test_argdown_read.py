@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from argmap.diagnostics import Severity, Span
 from argmap.model import ClaimKind, Relation, RelationKind, SourceRef
 from argmap.read.argdown import read_argdown
-from argmap.read.argdown.claims import slugify, to_tag
+from argmap.read.argdown.names import slugify, to_tag
 from argmap.read.result import LoadResult
 
 S, A, U = RelationKind.SUPPORTS, RelationKind.ATTACKS, RelationKind.UNDERCUTS

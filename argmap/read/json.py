@@ -181,9 +181,7 @@ def parse_json(text: str, path: str, prefix: str) -> tuple[JsonDocument | None, 
         value = json.loads(text, parse_int=_parse_int)
     except _LongNumber as exc:
         at = text.find(exc.digits)
-        message = (
-            f"number with {len(exc.digits.lstrip('-')):,} digits is too long (the limit is {MAX_DIGITS} digits)"
-        )
+        message = f"number with {len(exc.digits.lstrip('-')):,} digits is too long (the limit is {MAX_DIGITS} digits)"
         return None, [Diagnostic(_span_at(text, path, at), Severity.ERROR, "too-large", message)]
     except json.JSONDecodeError as exc:
         message = exc.msg[0].lower() + exc.msg[1:]

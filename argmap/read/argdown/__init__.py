@@ -43,8 +43,9 @@ from typing import Any
 from argmap.diagnostics import Severity, Span
 from argmap.model import Claim, MapMeta
 from argmap.read.argdown.build import build_model
-from argmap.read.argdown.claims import convert_nodes, slugify
+from argmap.read.argdown.claims import convert_nodes
 from argmap.read.argdown.include import SourceMap, expand_includes
+from argmap.read.argdown.names import slugify
 from argmap.read.argdown.parser import parse
 from argmap.read.argdown.problem import Problem, note
 from argmap.read.argdown.selection import default_selection

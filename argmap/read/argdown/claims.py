@@ -6,7 +6,6 @@ The rules are described in :mod:`argmap.read.argdown`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +15,7 @@ from argmap.diagnostics import Severity, Span
 from argmap.model import MODEL_ID_RE, ClaimKind, SourceRef
 from argmap.read.argdown.include import SourceMap
 from argmap.read.argdown.model import ArgdownModel, Member, Node, NodeKey, Section
+from argmap.read.argdown.names import slugify, to_tag
 from argmap.read.argdown.problem import Problem
 
 _KNOWN_KEYS = frozenset(
@@ -27,8 +27,6 @@ _STATEMENT_KINDS = {
     "claim": ClaimKind.CLAIM,
     "evidence": ClaimKind.EVIDENCE,
 }
-_TAG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_SLUG_MAX = 48
 #: A link with a scheme (RFC 3986, section 3.1) is a citation; others stay text.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -42,26 +40,6 @@ class ClaimDraft:
     #: Offset of the same place in the combined text.
     offset: int = 0
     relation_spans: dict[str, list[Span]] = field(default_factory=dict)
-
-
-def slugify(text: str, max_length: int = _SLUG_MAX) -> str:
-    """Lowercase ASCII letters and digits joined by dashes, cut at a dash near ``max_length``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        cut = slug.rfind("-", 0, max_length + 1)
-        slug = slug[: cut if cut > 0 else max_length].strip("-")
-    return slug
-
-
-def to_tag(name: str) -> str | None:
-    """A valid argmap tag for an Argdown hashtag or heading, or None when nothing is left."""
-    if _TAG_RE.match(name):
-        return name
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    tag = re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_name.strip())
-    tag = re.sub(r"^[^A-Za-z0-9]+", "", tag)[:64].rstrip("-")
-    return tag or None
 
 
 class _Converter:

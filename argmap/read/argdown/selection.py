@@ -14,6 +14,9 @@ exclude elements by hand).
 
 from __future__ import annotations
 
+from collections.abc import Set
+
+from argmap.model import ArgumentMap, ClaimKind, Relation, RelationKind
 from argmap.read.argdown.model import SYMMETRIC, ArgdownModel, Node, NodeKey
 
 _PCS_ROLES = frozenset({"premise", "main-conclusion"})
@@ -69,3 +72,41 @@ def _argument_connected(
         if other in roles.get(entry.title, set()):
             return True
     return False
+
+
+def selected_view(amap: ArgumentMap, details: Set[str]) -> tuple[list[str], list[Relation]]:
+    """The claims and edges of a map drawn the way Argdown draws it by default.
+
+    Claims in ``details`` are left out. An edge from a left-out claim is drawn from each
+    shown argument it is the conclusion of (the argument supports it), an edge into one to
+    each shown argument it is a premise of (it supports the argument), as Argdown draws
+    relations of reconstructed arguments; the edges between a left-out claim and those
+    arguments are what the argument node stands for, and are not drawn.
+
+    Returns:
+        The ids of the claims drawn, sorted, and the edges between them, sorted, each once.
+    """
+    kinds = {c.id: c.kind for c in amap.claims}
+    shown = sorted(c.id for c in amap.claims if c.id not in details)
+    keep = set(shown)
+
+    def standing_in(cid: str, role: str) -> list[str]:
+        if cid in keep:
+            return [cid]
+        rels = amap.relations
+        if role == "conclusion":
+            found = [r.source for r in rels if r.target == cid and r.kind is RelationKind.SUPPORTS]
+        else:
+            found = [r.target for r in rels if r.source == cid and r.kind is RelationKind.SUPPORTS]
+        return [a for a in found if a in keep and kinds.get(a) is ClaimKind.ARGUMENT]
+
+    edges: set[Relation] = set()
+    for rel in amap.relations:
+        if rel.source in keep and rel.target in keep:
+            edges.add(rel)
+            continue
+        for source in standing_in(rel.source, "conclusion"):
+            for target in standing_in(rel.target, "premise"):
+                if source != target:
+                    edges.add(Relation(source, rel.kind, target))
+    return shown, sorted(edges)
