@@ -27,6 +27,7 @@ __all__ = [
     "decode_utf8",
     "read_bytes",
     "read_source",
+    "validation_problems",
     "walk_files",
 ]
 
@@ -209,6 +210,56 @@ def _fields_at(model: type[pydantic.BaseModel], loc: tuple[int | str, ...]) -> t
     return tuple(model.model_fields)
 
 
+def validation_problems(
+    exc: pydantic.ValidationError, what: str, model: type[pydantic.BaseModel]
+) -> list[tuple[tuple[int | str, ...], bool, str, str]]:
+    """What the model refused, in the words every reader uses.
+
+    Args:
+        exc: The model's validation error.
+        what: The record named in messages (``claim 'a'``, ``map metadata``).
+        model: The model validated (for did-you-mean hints on unknown fields).
+
+    Returns:
+        One ``(location in the record, whether its key is meant, code, message)`` per error.
+    """
+    out: list[tuple[tuple[int | str, ...], bool, str, str]] = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        field = ".".join(str(p) for p in loc) or "value"
+        last = loc[-1] if loc else field
+        etype = err["type"]
+        if etype == "extra_forbidden":
+            hint = did_you_mean(str(last), _fields_at(model, loc))
+            out.append(
+                (loc, True, "unknown-field", f"unknown field {quote_id(last)} in {what}{hint}")
+            )
+            continue
+        if etype == "missing":
+            code, message = "missing-field", f"{what} has no {quote_id(last)}"
+        elif last in ("text", "label") and (
+            etype in ("string_too_short", "value_error") or err.get("input") is None
+        ):
+            code, message = "empty-text", f"{what} has an empty {last}"
+        elif etype == "enum":
+            expected = err.get("ctx", {}).get("expected", "")
+            code, message = (
+                "invalid-value",
+                f"{field} of {what} must be {expected}, not {_shown(err)}",
+            )
+        elif etype == "string_pattern_mismatch" and last == "id":
+            code, message = "malformed-id", f"malformed id {_shown(err)} in {what}"
+        elif etype == "value_error":
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            code, message = "invalid-value", f"{field} of {what}: {msg}"
+        else:
+            code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
+            msg = str(err["msg"]).replace("a valid tuple", "a list")
+            message = f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}"
+        out.append((loc, False, code, message))
+    return out
+
+
 class Collector:
     """Turns a reader's records into claims and map metadata, collecting spans and diagnostics.
 
@@ -265,37 +316,8 @@ class Collector:
         model: type[pydantic.BaseModel],
     ) -> None:
         """Pydantic errors as diagnostics at the offending value's position."""
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            field = ".".join(str(p) for p in loc) or "value"
-            last = loc[-1] if loc else field
-            etype = err["type"]
-            if etype == "extra_forbidden":
-                hint = did_you_mean(str(last), _fields_at(model, loc))
-                message = f"unknown field {quote_id(last)} in {what}{hint}"
-                self.error(locate(loc, True), "unknown-field", message)
-                continue
-            span = locate(loc, False)
-            if etype == "missing":
-                self.error(span, "missing-field", f"{what} has no {quote_id(last)}")
-            elif last in ("text", "label") and (
-                etype in ("string_too_short", "value_error") or err.get("input") is None
-            ):
-                self.error(span, "empty-text", f"{what} has an empty {last}")
-            elif etype == "enum":
-                expected = err.get("ctx", {}).get("expected", "")
-                message = f"{field} of {what} must be {expected}, not {_shown(err)}"
-                self.error(span, "invalid-value", message)
-            elif etype == "string_pattern_mismatch" and last == "id":
-                self.error(span, "malformed-id", f"malformed id {_shown(err)} in {what}")
-            elif etype == "value_error":
-                msg = str(err["msg"]).removeprefix("Value error, ")
-                self.error(span, "invalid-value", f"{field} of {what}: {msg}")
-            else:
-                code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
-                msg = str(err["msg"]).replace("a valid tuple", "a list")
-                message = f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}"
-                self.error(span, code, message)
+        for loc, key, code, message in validation_problems(exc, what, model):
+            self.error(locate(loc, key), code, message)
 
     def result(self, meta: MapMeta | None, claims: Iterable[Claim]) -> LoadResult:
         """The reader's result: the map, its spans, the diagnostics and the broken ids."""

@@ -17,6 +17,7 @@ from argmap.read.argdown.include import SourceMap
 from argmap.read.argdown.model import ArgdownModel, Member, Node, NodeKey, Section
 from argmap.read.argdown.names import slugify, to_tag
 from argmap.read.argdown.problem import Problem
+from argmap.read.collect import validation_problems
 
 _KNOWN_KEYS = frozenset(
     {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup", "isInMap"}
@@ -227,16 +228,13 @@ class _Converter:
                     refs.append(
                         SourceRef(**item) if isinstance(item, dict) else SourceRef(url=item)
                     )
-                except (ValidationError, TypeError) as err:
-                    detail = (
-                        err.errors()[0]["msg"] if isinstance(err, ValidationError) else str(err)
-                    )
-                    self.note(
-                        where,
-                        Severity.ERROR,
-                        "argdown-data",
-                        f"{self.name(node)}: invalid citation {item!r}: {detail}",
-                    )
+                except ValidationError as err:
+                    what = f"a citation of {self.name(node)}"
+                    for _loc, _key, code, message in validation_problems(err, what, SourceRef):
+                        self.note(where, Severity.ERROR, code, message)
+                except TypeError as err:
+                    message = f"{self.name(node)}: invalid citation {item!r}: {err}"
+                    self.note(where, Severity.ERROR, "argdown-data", message)
         for member in node.members:
             for _text, url, _token in member.content.links if member.content else []:
                 if not _SCHEME.match(url):
