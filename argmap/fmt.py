@@ -213,7 +213,7 @@ def _files(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     for raw in paths:
         path = os.fspath(raw)
         check_path(path)
-        if os.path.lexists(path) and not os.path.isdir(path) and Path(path).suffix not in _SUFFIXES:
+        if os.path.exists(path) and not os.path.isdir(path) and Path(path).suffix not in _SUFFIXES:
             raise UsageError(f"{path}: fmt rewrites YAML claim files (.yaml, .yml) only")
     return walk_files(paths, _SUFFIXES)
 

@@ -201,12 +201,10 @@ def load_paths(
     return result
 
 
-#: How to name a thesis in formats whose files usually have none.
+#: How to name a thesis in formats whose documents usually name none. (An ICCMA framework
+#: never has one: it is read for its semantics, and a note on every file would be noise.)
 _THESIS_HINTS = {
     "argdown": "tag the statement the map argues about '#thesis' (or give it '{kind: thesis}')",
-    "aif": 'give the I-node the map argues about \'"x-argmap": {"kind": "thesis"}\'',
-    "apx": "convert to YAML and give the argument the map argues about 'kind: thesis'",
-    "i23": "convert to YAML and give the argument the map argues about 'kind: thesis'",
 }
 
 

@@ -184,7 +184,7 @@ def walk_files(paths: Sequence[str | os.PathLike[str]], suffixes: Iterable[str])
                     if not n.startswith(".") and Path(n).suffix.lower() in wanted
                 ]
             files += sorted(found)
-        elif os.path.lexists(path):
+        elif os.path.exists(path):
             files.append(path)
         else:
             raise InputError(f"{path}: no such file or directory")
