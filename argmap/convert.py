@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from argmap.check import check_paths
-from argmap.diagnostics import quote_id
 from argmap.errors import DataError, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT, EvaluationSettings, evaluate_map
 from argmap.model import CLAIM_ID_RE, ArgumentMap
 from argmap.write.json import render_json
 
-__all__ = ["FORMATS", "convert_map", "convert_paths", "output_format"]
+__all__ = ["FORMATS", "claim_file_ids", "convert_map", "convert_paths", "output_format"]
 
 Writer = Callable[..., str]
 #: Formats of the attack graph alone: their writers flatten supports (``support=...``).
@@ -84,7 +84,6 @@ def convert_map(
 
     Raises:
         UsageError: A format or semantics is unknown, or the format cannot carry an evaluation.
-        DataError: YAML was asked for, and claim ids do not fit claim files.
     """
     if semantics is not None:
         if to != "json":
@@ -95,21 +94,49 @@ def convert_map(
     if to in _FLATTENED:
         return str(_writer(to)(amap, support=support))
     if to == "yaml":
-        _check_claim_file_ids(amap)
+        amap = claim_file_ids(amap)
     return str(_writer(to)(amap))
 
 
-def _check_claim_file_ids(amap: ArgumentMap) -> None:
-    """Claim files take lowercase ids only; imported ids such as ICCMA's ``a0_1`` do not fit."""
+def claim_file_ids(amap: ArgumentMap) -> ArgumentMap:
+    """The map with every id a claim file cannot take renamed, the original kept as the label.
+
+    Claim files take lowercase letters, digits and single dashes; imported ids such as
+    ICCMA's ``a0_1`` or AIF's ``Node.7`` become ``a0-1`` and ``node-7`` (``-2``, ``-3``
+    ... where two would clash, ``n-...`` where nothing is left), and relations follow.
+    """
     bad = [c.id for c in amap.claims if not CLAIM_ID_RE.match(c.id)]
-    if bad:
-        shown = ", ".join(quote_id(i) for i in bad[:3]) + (
-            f" and {len(bad) - 3} more" if len(bad) > 3 else ""
+    if not bad:
+        return amap
+    taken = {c.id for c in amap.claims if CLAIM_ID_RE.match(c.id)}
+    renamed: dict[str, str] = {}
+    for old in bad:
+        base = "-".join(p for p in re.split(r"[^a-z0-9]+", old.lower()) if p) or "n"
+        new, n = base, 1
+        while new in taken:
+            n += 1
+            new = f"{base}-{n}"
+        taken.add(new)
+        renamed[old] = new
+
+    def ids(targets: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(renamed.get(t, t) for t in targets)
+
+    claims = [
+        c.model_copy(
+            update={
+                "id": renamed.get(c.id, c.id),
+                "label": c.label if c.label is not None or c.id not in renamed else c.id,
+                "supports": ids(c.supports),
+                "attacks": ids(c.attacks),
+                "undercuts": ids(c.undercuts),
+            }
         )
-        raise DataError(
-            f"claim ids {shown} cannot be written to a claim file (lowercase letters, digits "
-            "and single '-' only); convert to json or aif instead, or rename them first"
-        )
+        for c in amap.claims
+    ]
+    compare = tuple((renamed.get(a, a), renamed.get(b, b)) for a, b in amap.meta.compare)
+    meta = amap.meta.model_copy(update={"compare": compare})
+    return ArgumentMap(meta=meta, claims=tuple(claims))
 
 
 def convert_paths(

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
+
+#: Everything ``str.splitlines`` breaks a line at.
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 class Severity(StrEnum):
@@ -74,6 +78,11 @@ class Diagnostic:
     severity: Severity
     code: str
     message: str
+
+    def __post_init__(self) -> None:
+        # One problem, one line: a line break quoted from the input must not start another.
+        if _LINE_BREAK.search(self.message):
+            object.__setattr__(self, "message", _LINE_BREAK.sub(" ", self.message))
 
     def __str__(self) -> str:
         return f"{self.span}: {self.severity.value}: {self.message} [{self.code}]"

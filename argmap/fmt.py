@@ -24,14 +24,16 @@ from argmap.diagnostics import Severity, sort_diagnostics
 from argmap.errors import ArgmapError, DataError, InputError, UsageError
 from argmap.model import ArgumentMap, MapMeta
 from argmap.output import write_atomic
+from argmap.read.collect import check_path, decode_utf8, read_bytes, walk_files
 from argmap.read.yaml import read_yaml
-from argmap.read.yamlsafe import MAX_FILE_BYTES, Node, decode_utf8, parse_yaml
+from argmap.read.yamlsafe import Node, parse_yaml
 from argmap.write.yaml import SCHEMA_LINE, AnchorPath, Comments, render_claim_file
 
 __all__ = ["FormatReport", "format_paths", "format_text"]
 
 _SCHEMA_RE = re.compile(r"#\s*yaml-language-server:\s*\$schema=")
 _SUFFIXES = (".yaml", ".yml")
+_SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -45,7 +47,9 @@ def _comments(text: str) -> list[_Comment]:
     """Every comment of a YAML text, found outside its scalars (so '#' in a quote is text)."""
     spans = sorted(
         (tok.start_mark.index, tok.end_mark.index)
-        for tok in yaml.scan(text, Loader=yaml.SafeLoader)
+        # The scanner of the reader (libyaml when built in), so that what ``check`` reads,
+        # such as a tab inside a plain scalar, also scans here.
+        for tok in yaml.scan(text, Loader=_SCANNER)
         if isinstance(tok, yaml.ScalarToken)
     )
     starts = [s for s, _ in spans]
@@ -174,7 +178,10 @@ def format_text(text: str, path: str) -> str:
         more = f" (and {len(errors) - 1} more; run 'argmap check')" if len(errors) > 1 else ""
         first = errors[0]
         raise DataError(f"{first.span}: cannot format: {first.message} [{first.code}]{more}")
-    found = _comments(text)
+    try:
+        found = _comments(text)
+    except yaml.YAMLError as exc:  # the reader accepted it; a scanner difference is our problem
+        raise _fail(path, f"its comments cannot be found ({exc})") from exc
     anchors = _anchors(parse_yaml(text, path).root)
     amap = result.amap
     schema, notes = _place(found, anchors, _rendered(amap.meta, amap))
@@ -203,34 +210,16 @@ class FormatReport:
 
 
 def _files(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
-    files: list[str] = []
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = [
-                p
-                for p in path.rglob("*")
-                if p.suffix in _SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            files += [str(p) for p in sorted(found)]
-        elif not path.exists():
-            raise InputError(f"{path}: no such file or directory")
-        elif path.suffix not in _SUFFIXES:
+        path = os.fspath(raw)
+        check_path(path)
+        if os.path.exists(path) and not os.path.isdir(path) and Path(path).suffix not in _SUFFIXES:
             raise UsageError(f"{path}: fmt rewrites YAML claim files (.yaml, .yml) only")
-        else:
-            files.append(str(path))
-    return list(dict.fromkeys(files))
+    return walk_files(paths, _SUFFIXES)
 
 
 def _format_file(path: str, *, check: bool) -> bool:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{path}: file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    data = read_bytes(path)
     text, diags = decode_utf8(data, path)
     if text is None:
         first = diags[0]
@@ -239,9 +228,11 @@ def _format_file(path: str, *, check: bool) -> bool:
     if formatted.encode("utf-8") == data:
         return False
     if not check:
-        mode = stat.S_IMODE(Path(path).stat().st_mode)
-        write_atomic(path, formatted.encode("utf-8"))
-        Path(path).chmod(mode)
+        # A symlinked claim file stays a symlink: the file it points at is rewritten.
+        target = os.path.realpath(path)
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+        write_atomic(target, formatted.encode("utf-8"))
+        os.chmod(target, mode)
     return True
 
 

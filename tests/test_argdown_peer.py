@@ -23,10 +23,10 @@ import pytest
 
 from argmap.model import ArgumentMap, ClaimKind, RelationKind
 from argmap.read.argdown import read_argdown
-from argmap.read.argdown_include import expand_includes
-from argmap.read.argdown_model import build_model
-from argmap.read.argdown_nodes import ArgdownModel, Node
-from argmap.read.argdown_parser import parse
+from argmap.read.argdown.build import build_model
+from argmap.read.argdown.include import expand_includes
+from argmap.read.argdown.model import ArgdownModel, Node
+from argmap.read.argdown.parser import parse
 
 CASES = Path(__file__).parent / "cases" / "argdown"
 FIXTURES = sorted(p.stem for p in CASES.glob("*.argdown"))

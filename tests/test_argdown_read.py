@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from argmap.diagnostics import Severity, Span
 from argmap.model import ClaimKind, Relation, RelationKind, SourceRef
 from argmap.read.argdown import read_argdown
-from argmap.read.argdown_claims import slugify, to_tag
+from argmap.read.argdown.names import slugify, to_tag
 from argmap.read.result import LoadResult
 
 S, A, U = RelationKind.SUPPORTS, RelationKind.ATTACKS, RelationKind.UNDERCUTS
@@ -179,9 +179,8 @@ def test_data_sets_weight_sources_label_and_text() -> None:
 def test_bad_data_values_are_errors_at_their_data_block() -> None:
     text = "[A]: a\n  + [B]: b {weight: 2, kind: opinion, sources: [{bad: 1}], colour: red}\n"
     assert sorted(_diags(_read(text))) == [
-        "doc.argdown:2:12: error: [B]: invalid citation {'bad': 1}: Extra inputs are not "
-        "permitted [argdown-data]",
         "doc.argdown:2:12: error: [B]: weight 2 is not a number in [0, 1] [argdown-data]",
+        "doc.argdown:2:12: error: unknown field 'bad' in a citation of [B] [unknown-field]",
         "doc.argdown:2:12: info: [B]: data 'colour' not kept: argmap has no place for it "
         "[argdown-data-ignored]",
         "doc.argdown:2:12: warning: [B]: kind 'opinion' is not one of thesis, claim, evidence, "

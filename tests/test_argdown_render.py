@@ -172,9 +172,9 @@ def test_render_argdown_writes_titles_tags_data_and_relations() -> None:
     )
     assert render_argdown(amap) == (
         '===\ntitle: "Debate"\n===\n\n'
-        '<arg>: Babies learn physics. {id: "arg", label: null}\n  +> [World models]\n\n'
+        '<arg>: Babies learn physics. {id: "arg"}\n  +> [World models]\n\n'
         '[cut]: Babies have priors. {id: "cut", label: "[odd]"}\n  _> <arg>\n\n'
-        '[llm]: Scale wins. #llm #(a.b) {id: "llm", label: null, weight: 0.5}\n'
+        '[llm]: Scale wins. #llm #(a.b) {id: "llm", weight: 0.5}\n'
         "  -> [World models]\n\n"
         '[World models]: World models win. {id: "wm", kind: thesis}\n'
     )

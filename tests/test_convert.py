@@ -11,11 +11,13 @@ from click.testing import CliRunner
 
 from argmap.cli import main
 from argmap.convert import FORMATS, convert_map, convert_paths, output_format
+from argmap.diagnostics import Severity
 from argmap.errors import DataError, UsageError
 from argmap.evaluate import evaluate_map
 from argmap.model import ArgumentMap, Claim, ClaimKind
 from argmap.read.aif import read_aif
 from argmap.read.json import read_json
+from argmap.read.yaml import read_yaml
 from argmap.write.aif import render_aif
 from argmap.write.json import render_json
 from argmap.write.yaml import render_yaml
@@ -98,13 +100,36 @@ def test_convert_paths_aif_to_json_and_back_keeps_the_map(tmp_path: Path) -> Non
     assert read_aif(again, "x.json").amap == read_json(as_json, "m.json").amap
 
 
-def test_yaml_output_refuses_ids_that_claim_files_do_not_take() -> None:
+def test_yaml_output_renames_ids_that_claim_files_do_not_take_keeping_them_as_labels() -> None:
     amap = ArgumentMap(
-        claims=tuple(Claim(id=i, text="x") for i in ("a0_1", "B", "ok", "c.d", "e_f"))
+        claims=(
+            Claim(id="a0_1", text="x", attacks=("B", "a0-1")),
+            Claim(id="B", text="x", label="Bee", supports=("c.d",)),
+            Claim(id="a0-1", text="x"),
+            Claim(id="c.d", text="x", undercuts=("e_f",)),
+            Claim(id="e_f", text="x", kind="argument"),
+            Claim(id="_", text="x"),
+        )
     )
-    with pytest.raises(DataError, match=r"claim ids 'B', 'a0_1', 'c\.d' and 1 more cannot"):
-        convert_map(amap, "yaml")
+    back = read_yaml(convert_map(amap, "yaml"), "m.yaml")
+    assert [d for d in back.diagnostics if d.severity is Severity.ERROR] == []
+    by_label = {c.label: c for c in back.amap.claims}
+    assert by_label["a0_1"].id == "a0-1-2" and by_label["a0_1"].attacks == ("b", "a0-1")
+    assert by_label["Bee"].id == "b" and by_label["Bee"].supports == ("c-d",)
+    assert by_label["c.d"].undercuts == ("e-f",)
+    assert by_label["_"].id == "n"
+    assert back.amap.claim("a0-1").label is None
     assert "a0_1" in convert_map(amap, "json")
+
+
+def test_iccma_to_yaml_converts_underscored_argument_names(tmp_path: Path) -> None:
+    source = tmp_path / "af.apx"
+    source.write_text("arg(a0_0).\narg(a0_1).\natt(a0_0,a0_1).\n", encoding="utf-8")
+    back = read_yaml(convert_paths([source], "yaml"), "m.yaml")
+    assert {(c.id, c.label, c.attacks) for c in back.amap.claims} == {
+        ("a0-0", "a0_0", ("a0-1",)),
+        ("a0-1", "a0_1", ()),
+    }
 
 
 def test_iccma_output_names_the_support_reading() -> None:

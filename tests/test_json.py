@@ -219,10 +219,12 @@ def test_json_reports_unpaired_surrogates_instead_of_crashing_later() -> None:
 def test_json_positions_survive_deep_nesting_without_recursion() -> None:
     text = "[" * 5000 + "]" * 5000
     doc, diags = parse_json(text, "deep.json", "json")
-    if doc is None:  # the standard parser may refuse such depth: then it says so
-        assert [d.code for d in diags] == ["json-syntax"]
-    else:
-        assert doc.span(*([0] * 4999)).col == 5000
+    # Nesting beyond the limit is refused where it first goes too deep, before parsing.
+    assert doc is None
+    assert [(d.code, d.span.line, d.span.col) for d in diags] == [("too-deep", 1, 65)]
+    doc, diags = parse_json("[" * 64 + "]" * 64, "deep.json", "json")
+    assert doc is not None and diags == []
+    assert doc.span(*([0] * 63)).col == 64
 
 
 def test_sniff_tells_aif_from_argmap_json() -> None:

@@ -14,7 +14,7 @@ from argmap.errors import InputError
 from argmap.model import ArgumentMap
 from argmap.quotes import load_source_texts, verify_quotes
 from argmap.read import claim_files, load_paths
-from argmap.read.yamlsafe import MAX_FILE_BYTES
+from argmap.read.collect import MAX_FILE_BYTES
 from argmap.validate import validate_map
 
 #: How a fence problem about the root is worded, with the option that widens it.

@@ -10,13 +10,13 @@ from pathlib import Path
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
 from argmap.errors import InputError, UsageError
 from argmap.gcpause import paused_gc
-from argmap.model import ArgumentMap, Claim, MapMeta
+from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta
+from argmap.read.collect import failed, read_source, walk_files
 from argmap.read.result import LoadResult
-from argmap.read.yamlsafe import MAX_FILE_BYTES, decode_utf8
 
 __all__ = ["FORMATS", "LoadResult", "detect_format", "load_paths", "load_text"]
 
-Reader = Callable[[str, str], LoadResult]
+Reader = Callable[..., LoadResult]
 
 #: Input formats: name -> (suffixes, "module:function").
 FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -63,62 +63,48 @@ def claim_files(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     claim files (recursively, sorted, hidden ones left out), each file once.
 
     Raises:
-        InputError: A path does not exist.
+        InputError: A path does not exist, or holds a NUL character.
     """
-    files: list[str] = []
-    for raw in paths:
-        path = os.fspath(raw)
-        if os.path.isdir(path):
-            found = []
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [
-                    os.path.join(root, n)
-                    for n in names
-                    if not n.startswith(".") and Path(n).suffix.lower() in _DIR_SUFFIXES
-                ]
-            files += sorted(found)
-        elif os.path.exists(path):
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or directory")
-    return list(dict.fromkeys(files))
+    return walk_files(paths, _DIR_SUFFIXES)
 
 
-def load_text(text: str, path: str, fmt: str | None = None) -> LoadResult:
+def load_text(
+    text: str, path: str, fmt: str | None = None, *, root: str | None = None
+) -> LoadResult:
     """Read one document already in memory.
 
     Args:
         text: The document.
         path: The name shown in diagnostics (need not exist).
         fmt: A format name from ``FORMATS``; by default chosen from the suffix.
+        root: The directory that files the document names (Argdown ``@include``) must lie
+            in; by default the document's own directory.
     """
     name = fmt or detect_format(path, text)
     if name not in FORMATS:
         raise UsageError(f"unknown input format {name!r}: expected one of {', '.join(FORMATS)}")
+    if name == "argdown":
+        return _reader(name)(text, path, root)
     return _reader(name)(text, path)
 
 
-def _read_file(path: str, fmt: str | None) -> LoadResult:
-    def failed(code: str, message: str, line: int = 1, col: int = 1) -> LoadResult:
-        spans = SpanIndex()
-        spans.add(("file", path), Span(path))
-        return LoadResult(
-            ArgumentMap(), spans, [Diagnostic(Span(path, line, col), Severity.ERROR, code, message)]
-        )
-
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            return failed("too-large", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        return failed("unreadable-file", f"cannot read file: {exc.strerror or exc}")
-    text, diags = decode_utf8(data, path)
+def _read_file(path: str, fmt: str | None, root: str) -> LoadResult:
+    text, diags = read_source(path)
     if text is None:
-        return LoadResult(ArgumentMap(), SpanIndex({("file", path): Span(path)}), diags)
-    return load_text(text, path, fmt)
+        return failed(path, diags)
+    return load_text(text, path, fmt, root=root)
+
+
+def _roots(paths: Sequence[str | os.PathLike[str]], root: str | None) -> dict[str, str]:
+    """Each file of the map and the root its includes must stay in: the directory given, or
+    the directory of the file given, unless one root was named for all."""
+    roots: dict[str, str] = {}
+    for raw in paths:
+        path = os.fspath(raw)
+        top = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+        for file in claim_files([path]):
+            roots.setdefault(file, root if root is not None else top)
+    return roots
 
 
 def merge_results(results: Iterable[LoadResult]) -> LoadResult:
@@ -126,6 +112,7 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
     spans = SpanIndex()
     diagnostics: list[Diagnostic] = []
     broken: set[str] = set()
+    details: set[str] = set()
     claims: dict[str, Claim] = {}
     meta: MapMeta | None = None
     meta_at: Span | None = None
@@ -148,6 +135,8 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
                 continue
             claims[claim.id] = claim
             taken.add(claim.id)
+            if claim.id in part.details:
+                details.add(claim.id)
         # The positions of this file's claims that made it into the map, and of the rest
         # of the file; the first definition of a key wins.
         known = spans.spans
@@ -172,29 +161,74 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
             else:
                 meta, meta_at = part.amap.meta, here
     amap = ArgumentMap(meta=meta or MapMeta(), claims=tuple(claims.values()))
-    return LoadResult(amap, spans, diagnostics, broken)
+    return LoadResult(amap, spans, diagnostics, broken, details)
 
 
-def load_paths(paths: Sequence[str | os.PathLike[str]], fmt: str | None = None) -> LoadResult:
+def load_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    fmt: str | None = None,
+    *,
+    root: str | os.PathLike[str] | None = None,
+) -> LoadResult:
     """Load a map from files and directories (directories are read recursively, sorted).
 
     Args:
         paths: Claim files, directories of them, or files in another supported format.
         fmt: Force an input format for every file (see ``FORMATS``).
+        root: Widen (or narrow) the directory that files named inside the data
+            (Argdown ``@include``) must lie in; by default each directory given, or the
+            directory of each file given.
 
     Returns:
         The merged map, its span index and every diagnostic found while reading.
 
     Raises:
-        InputError: A path does not exist.
+        InputError: A path does not exist or holds a NUL character.
         UsageError: A file has an unknown suffix, or ``fmt`` is unknown.
     """
     if not paths:
         raise UsageError("no input paths given")
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"unknown input format {fmt!r}: expected one of {', '.join(FORMATS)}")
-    files = claim_files(paths)
-    if not files:
+    roots = _roots(paths, None if root is None else os.fspath(root))
+    if not roots:
         raise InputError(f"{os.fspath(paths[0])}: no claim files found")
     with paused_gc():
-        return merge_results(_read_file(f, fmt) for f in files)
+        result = merge_results(_read_file(f, fmt, top) for f, top in roots.items())
+    imported = [f for f in roots if (fmt or _format_of(f)) in _THESIS_HINTS]
+    if imported and result.amap.claims and not result.amap.theses:
+        result.diagnostics.append(_no_thesis_note(result, fmt or _format_of(imported[0])))
+    return result
+
+
+#: How to name a thesis in formats whose documents usually name none. (An ICCMA framework
+#: never has one: it is read for its semantics, and a note on every file would be noise.)
+_THESIS_HINTS = {
+    "argdown": "tag the statement the map argues about '#thesis' (or give it '{kind: thesis}')",
+}
+
+
+def _format_of(path: str) -> str:
+    try:
+        return detect_format(path)
+    except UsageError:
+        return ""
+
+
+def _no_thesis_note(result: LoadResult, fmt: str) -> Diagnostic:
+    """One note saying that an imported map names no thesis, and how to name one."""
+    amap = result.amap
+    incoming: dict[str, int] = {}
+    for rel in amap.relations:
+        incoming[rel.target] = incoming.get(rel.target, 0) + 1
+    candidates = [c for c in amap.claims if c.kind is not ClaimKind.ARGUMENT]
+    candidates = [c for c in candidates if not c.supports and not c.attacks]
+    best = max(candidates, key=lambda c: (incoming.get(c.id, 0), c.id), default=None)
+    hint = _THESIS_HINTS[fmt]
+    if best is not None and incoming.get(best.id):
+        count = incoming[best.id]
+        hint += f", perhaps {quote_id(best.label or best.id)}, which {count} claim"
+        hint += " bears on" if count == 1 else "s bear on"
+    first = min(amap.claims, key=lambda c: result.spans.get("claim", c.id) or Span("~"))
+    span = result.spans.get("claim", first.id) or Span(result.spans.first_file())
+    return Diagnostic(span, Severity.INFO, "no-thesis-imported", f"no claim is a thesis: {hint}")

@@ -20,10 +20,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-import pydantic
-
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
-from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind, MapMeta, RelationKind
+from argmap.diagnostics import Severity, Span, quote_id
+from argmap.model import MODEL_ID_RE, Claim, ClaimKind, MapMeta, RelationKind
+from argmap.read.collect import Collector, failed
 from argmap.read.json import JsonDocument, JsonPath, parse_json
 from argmap.read.result import LoadResult
 
@@ -62,45 +61,39 @@ def _slug(nid: str) -> str:
     return slug if MODEL_ID_RE.match(slug) else f"n{slug}"[:200]
 
 
-class _Reader:
+class _Reader(Collector):
     def __init__(self, doc: JsonDocument) -> None:
+        super().__init__(doc.path)
         self.doc = doc
-        self.path = doc.path
-        self.spans = SpanIndex()
-        self.diagnostics: list[Diagnostic] = []
-        self.broken: set[str] = set()
         self.nodes: dict[str, _Node] = {}
         self.ids: dict[str, str] = {}
         self.rels: dict[str, dict[RelationKind, list[str]]] = {}
 
-    def say(self, where: JsonPath, severity: Severity, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.doc.span(*where), severity, code, message))
-
-    def error(self, where: JsonPath, code: str, message: str) -> None:
-        self.say(where, Severity.ERROR, code, message)
+    def fail(self, where: JsonPath, code: str, message: str) -> None:
+        self.say(self.doc.span(*where), Severity.ERROR, code, message)
 
     def warn(self, where: JsonPath, code: str, message: str) -> None:
-        self.say(where, Severity.WARNING, code, message)
+        self.say(self.doc.span(*where), Severity.WARNING, code, message)
 
     def note(self, where: JsonPath, code: str, message: str) -> None:
-        self.say(where, Severity.INFO, code, message)
+        self.say(self.doc.span(*where), Severity.INFO, code, message)
 
-    def read(self) -> ArgumentMap:
+    def read(self) -> tuple[MapMeta | None, list[Claim]]:
         top = self.doc.value
         base: JsonPath = ()
         if isinstance(top, dict) and isinstance(top.get("AIF"), dict):
             base, top = ("AIF",), top["AIF"]
         if not isinstance(top, dict) or not isinstance(top.get("nodes"), list):
-            self.error(
+            self.fail(
                 base,
                 "aif-invalid",
                 "an AIF document needs a 'nodes' list (and 'edges'), or an 'AIF' object holding "
                 "them",
             )
-            return ArgumentMap()
+            return None, []
         edges = top.get("edges", [])
         if not isinstance(edges, list):
-            self.error((*base, "edges"), "aif-invalid", "'edges' must be a list")
+            self.fail((*base, "edges"), "aif-invalid", "'edges' must be a list")
             edges = []
         self.read_nodes(top["nodes"], (*base, "nodes"))
         valid = self.read_edges(edges, (*base, "edges"))
@@ -112,7 +105,7 @@ class _Reader:
         meta = self.read_meta(
             self.doc.value.get(EXTENSION_KEY) if isinstance(self.doc.value, dict) else None
         )
-        return ArgumentMap(meta=meta, claims=tuple(self.claims()))
+        return meta, self.claims()
 
     def read_nodes(self, items: list[Any], where: JsonPath) -> None:
         dialogue: Counter[str] = Counter()
@@ -120,7 +113,7 @@ class _Reader:
         for i, item in enumerate(items):
             at = (*where, i)
             if not isinstance(item, dict):
-                self.error(
+                self.fail(
                     at,
                     "aif-invalid",
                     "each node must be an object with 'nodeID', 'type' and 'text'",
@@ -128,23 +121,23 @@ class _Reader:
                 continue
             nid, kind, text = _node_id(item.get("nodeID")), item.get("type"), item.get("text", "")
             if nid is None:
-                self.error(at, "aif-invalid", "node has no 'nodeID' (a string or number)")
+                self.fail(at, "aif-invalid", "node has no 'nodeID' (a string or number)")
                 continue
             if not isinstance(kind, str):
-                self.error(
+                self.fail(
                     at,
                     "aif-invalid",
                     f"node {quote_id(nid)} has no 'type' (I, RA, CA, MA, PA, L, YA or TA)",
                 )
                 continue
             if not isinstance(text, str):
-                self.error(
+                self.fail(
                     (*at, "text"), "aif-invalid", f"'text' of node {quote_id(nid)} must be a string"
                 )
                 continue
             if nid in self.nodes:
                 first = self.doc.span(*self.nodes[nid].where)
-                self.error(
+                self.fail(
                     at, "aif-duplicate-node", f"duplicate nodeID {quote_id(nid)} (first at {first})"
                 )
                 continue
@@ -160,7 +153,7 @@ class _Reader:
                 )
             ext = item.get(EXTENSION_KEY)
             if ext is not None and not isinstance(ext, dict):
-                self.error(
+                self.fail(
                     (*at, EXTENSION_KEY), "aif-extension", f"'{EXTENSION_KEY}' must be an object"
                 )
                 ext = None
@@ -183,17 +176,15 @@ class _Reader:
         for i, item in enumerate(items):
             at = (*where, i)
             if not isinstance(item, dict):
-                self.error(
-                    at, "aif-invalid", "each edge must be an object with 'fromID' and 'toID'"
-                )
+                self.fail(at, "aif-invalid", "each edge must be an object with 'fromID' and 'toID'")
                 continue
             ends = [_node_id(item.get(k)) for k in ("fromID", "toID")]
             if ends[0] is None or ends[1] is None:
-                self.error(at, "aif-invalid", "edge needs 'fromID' and 'toID' (strings or numbers)")
+                self.fail(at, "aif-invalid", "edge needs 'fromID' and 'toID' (strings or numbers)")
                 continue
             missing = [e for e in ends if e not in self.nodes]
             if missing:
-                self.error(
+                self.fail(
                     at,
                     "aif-unknown-edge-end",
                     f"edge refers to unknown node {quote_id(missing[0])}",
@@ -263,7 +254,7 @@ class _Reader:
         elif src.claim and dst.type == "CA":
             forced = (dst.ext or {}).get("relation")
             if forced not in (None, "attacks", "undercuts"):
-                self.error(
+                self.fail(
                     where,
                     "aif-extension",
                     f"relation of conflict {quote_id(dst.nid)} must be 'attacks' or 'undercuts', "
@@ -337,7 +328,7 @@ class _Reader:
             self.spans.add(("claim", cid, "text"), self.doc.span(*node.where, "text"))
             text = node.text or (node.scheme or "Default Inference" if node.type == "RA" else "")
             if not text:
-                self.error(
+                self.fail(
                     node.where, "aif-empty-text", f"I-node {quote_id(node.nid)} has empty text"
                 )
                 self.broken.add(cid)
@@ -349,7 +340,7 @@ class _Reader:
             unknown = sorted(set(extras) - _CLAIM_EXTRAS)
             if unknown:
                 where = (*node.where, EXTENSION_KEY, unknown[0])
-                self.error(
+                self.fail(
                     where,
                     "aif-extension",
                     f"unknown field {quote_id(unknown[0])} in '{EXTENSION_KEY}' of node "
@@ -357,42 +348,22 @@ class _Reader:
                 )
             data.update({k: v for k, v in extras.items() if k in _CLAIM_EXTRAS})
             data.update({k.value: tuple(v) for k, v in self.rels.get(cid, {}).items()})
-            try:
-                out.append(Claim.model_validate(data))
-            except pydantic.ValidationError as exc:
-                self.broken.add(cid)
-                for err in exc.errors():
-                    loc = err["loc"]
-                    at = (
-                        (*node.where, EXTENSION_KEY, *loc)
-                        if loc and loc[0] in extras
-                        else (*node.where, "text")
-                    )
-                    msg = str(err["msg"]).removeprefix("Value error, ")
-                    name = ".".join(str(p) for p in loc)
-                    self.error(
-                        at,
-                        "aif-invalid",
-                        f"{name} of node {quote_id(node.nid)}: {msg[0].lower()}{msg[1:]}",
-                    )
+
+            def locate(loc: tuple[int | str, ...], key: bool, node: _Node = node) -> Span:
+                inside = loc[:1] != ("text",) and bool(loc) and loc[0] in (node.ext or {})
+                where = (*node.where, EXTENSION_KEY, *loc) if inside else (*node.where, "text")
+                return self.doc.span(*where)
+
+            claim = self.claim(data, locate, cid)
+            if claim is not None:
+                out.append(claim)
         return out
 
-    def read_meta(self, value: Any) -> MapMeta:
+    def read_meta(self, value: Any) -> MapMeta | None:
         if value is None:
-            return MapMeta()
+            return None
         self.spans.add(("map",), self.doc.span(EXTENSION_KEY))
-        try:
-            return MapMeta.model_validate(value)
-        except pydantic.ValidationError as exc:
-            for err in exc.errors():
-                name = ".".join(str(p) for p in err["loc"]) or EXTENSION_KEY
-                msg = str(err["msg"]).removeprefix("Value error, ")
-                self.error(
-                    (EXTENSION_KEY, *err["loc"]),
-                    "aif-extension",
-                    f"{name} of the map metadata: {msg[0].lower()}{msg[1:]}",
-                )
-            return MapMeta()
+        return self.meta(value, lambda loc, key: self.doc.span(EXTENSION_KEY, *loc))
 
 
 def read_aif(text: str, path: str) -> LoadResult:
@@ -407,11 +378,8 @@ def read_aif(text: str, path: str) -> LoadResult:
         found; constructs argmap cannot hold are reported, never dropped silently.
     """
     doc, diags = parse_json(text, path, "aif")
-    spans = SpanIndex()
-    spans.add(("file", path), Span(path))
     if doc is None:
-        return LoadResult(ArgumentMap(), spans, diags)
+        return failed(path, diags)
     reader = _Reader(doc)
-    reader.spans.update(spans)
-    amap = reader.read()
-    return LoadResult(amap, reader.spans, diags + reader.diagnostics, broken_ids=reader.broken)
+    reader.diagnostics += diags
+    return reader.result(*reader.read())

@@ -8,10 +8,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-import pydantic
-
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
-from argmap.model import ArgumentMap, Claim, MapMeta, Source, SourceRef
+from argmap.diagnostics import Diagnostic, Severity, Span, did_you_mean, quote_id
+from argmap.model import Claim, MapMeta
+from argmap.read.collect import Collector, Locate, failed
 from argmap.read.result import LoadResult
 
 __all__ = ["FORMAT_VERSION", "JsonDocument", "parse_json", "read_json", "sniff_json"]
@@ -25,6 +24,10 @@ _SCALAR = re.compile(r"[^\s,\]}]+")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 
 JsonPath = tuple[str | int, ...]
+#: Nesting and number length beyond these are refused before Python's own limits are hit.
+MAX_DEPTH = 64
+MAX_DIGITS = 400
+_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 
 
 @dataclass
@@ -128,6 +131,39 @@ def _lone_surrogate(value: Any, where: JsonPath) -> JsonPath | None:
     return None
 
 
+class _LongNumber(Exception):
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _LongNumber(digits)
+    return int(digits)
+
+
+def _too_deep(text: str) -> int | None:
+    """The offset where nesting first goes deeper than ``MAX_DEPTH``, or None."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for match in _NESTING.finditer(text):
+        ch = match.group()
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
+def _span_at(text: str, path: str, offset: int) -> Span:
+    offset = max(offset, 0)
+    line = text.count("\n", 0, offset) + 1
+    return Span(path, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
 def parse_json(text: str, path: str, prefix: str) -> tuple[JsonDocument | None, list[Diagnostic]]:
     """Parse JSON keeping positions; problems come back as diagnostics, never raised.
 
@@ -137,8 +173,16 @@ def parse_json(text: str, path: str, prefix: str) -> tuple[JsonDocument | None, 
         prefix: The code prefix of the format (``json``, ``aif``): codes are ``<prefix>-syntax``
             and ``<prefix>-duplicate-key``.
     """
+    deep = _too_deep(text)
+    if deep is not None:
+        message = f"JSON nested too deeply (more than {MAX_DEPTH} levels)"
+        return None, [Diagnostic(_span_at(text, path, deep), Severity.ERROR, "too-deep", message)]
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_int=_parse_int)
+    except _LongNumber as exc:
+        at = text.find(exc.digits)
+        message = f"number with {len(exc.digits.lstrip('-')):,} digits is too long (the limit is {MAX_DIGITS} digits)"
+        return None, [Diagnostic(_span_at(text, path, at), Severity.ERROR, "too-large", message)]
     except json.JSONDecodeError as exc:
         message = exc.msg[0].lower() + exc.msg[1:]
         return None, [
@@ -177,8 +221,11 @@ def sniff_json(text: str) -> str:
     the first of these keys it names, so its syntax error is reported by the right reader.
     """
     try:
-        value = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+        # Numbers are not needed to tell the formats apart: none is converted.
+        value = (
+            json.loads(text, parse_int=len, parse_float=len) if _too_deep(text) is None else None
+        )
+    except (ValueError, RecursionError):
         first = _SNIFF_KEY.search(text)
         return (
             "aif"
@@ -192,66 +239,66 @@ def sniff_json(text: str) -> str:
     return "argmap-json"
 
 
-class _Reader:
+class _Reader(Collector):
     def __init__(self, doc: JsonDocument) -> None:
+        super().__init__(doc.path)
         self.doc = doc
-        self.spans = SpanIndex()
-        self.diagnostics: list[Diagnostic] = []
-        self.broken: set[str] = set()
 
-    def error(self, where: JsonPath, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.doc.span(*where), Severity.ERROR, code, message))
+    def at(self, where: JsonPath, code: str, message: str) -> None:
+        self.error(self.doc.span(*where), code, message)
 
-    def read(self) -> ArgumentMap:
+    def locator(self, where: JsonPath) -> Locate:
+        def locate(loc: tuple[int | str, ...], key: bool) -> Span:
+            return self.doc.span(*where, *loc)
+
+        return locate
+
+    def read(self) -> tuple[MapMeta | None, list[Claim]]:
         top = self.doc.value
         if not isinstance(top, dict):
-            self.error(
+            self.at(
                 (),
                 "invalid-type",
                 "an argmap JSON document must be an object with 'argmap' and 'claims'",
             )
-            return ArgumentMap()
+            return None, []
         for key in top:
             if key not in _TOP_KEYS:
-                self.error(
+                self.at(
                     (key,),
                     "unknown-field",
                     f"unknown top-level field {quote_id(key)}{did_you_mean(key, _TOP_KEYS)}",
                 )
         marker = top.get("argmap", FORMAT_VERSION)
         if marker != FORMAT_VERSION:
-            self.error(
+            self.at(
                 ("argmap",),
                 "json-version",
                 f"unsupported argmap JSON version {quote_id(marker)}: this argmap reads version "
                 f"'{FORMAT_VERSION}'",
             )
-            return ArgumentMap()
+            return None, []
         if "evaluation" in top and not isinstance(top["evaluation"], dict):
-            self.error(("evaluation",), "invalid-type", "'evaluation' must be an object")
+            self.at(("evaluation",), "invalid-type", "'evaluation' must be an object")
         meta = self.read_meta(top.get("map"))
         claims = self.read_claims(top.get("claims"))
-        return ArgumentMap(meta=meta, claims=tuple(claims))
+        return meta, claims
 
-    def read_meta(self, value: Any) -> MapMeta:
+    def read_meta(self, value: Any) -> MapMeta | None:
         if value is None:
-            return MapMeta()
+            return None
         self.spans.add(("map",), self.doc.span("map"))
         if isinstance(value, dict) and isinstance(value.get("sources"), list):
             for i, src in enumerate(value["sources"]):
                 if isinstance(src, dict) and isinstance(src.get("id"), str):
                     self.spans.add(("source", src["id"]), self.doc.span("map", "sources", i))
-        try:
-            return MapMeta.model_validate(value)
-        except pydantic.ValidationError as exc:
-            self.report(exc, ("map",), "map metadata")
-            return MapMeta()
+        return self.meta(value, self.locator(("map",)))
 
     def read_claims(self, value: Any) -> list[Claim]:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error(("claims",), "invalid-type", "'claims' must be a list of claims")
+            self.at(("claims",), "invalid-type", "'claims' must be a list of claims")
             return []
         claims: dict[str, Claim] = {}
         for i, item in enumerate(value):
@@ -259,20 +306,14 @@ class _Reader:
             cid = item.get("id") if isinstance(item, dict) else None
             if isinstance(cid, str) and cid in claims:
                 first = self.spans.get("claim", cid)
-                self.error(
+                self.at(
                     (*where, "id"),
                     "duplicate-id",
                     f"duplicate id {quote_id(cid)} (first defined at {first})",
                 )
                 continue
-            try:
-                claim = Claim.model_validate(item)
-            except pydantic.ValidationError as exc:
-                self.report(
-                    exc, where, f"claim {quote_id(cid)}" if isinstance(cid, str) else "claim"
-                )
-                if isinstance(cid, str):
-                    self.broken.add(cid)
+            claim = self.claim(item, self.locator(where), cid if isinstance(cid, str) else None)
+            if claim is None:
                 continue
             claims[claim.id] = claim
             self.record_spans(claim, where, item)
@@ -292,38 +333,6 @@ class _Reader:
                                 ("claim", claim.id, key, j, rk), span(*where, key, j, rk)
                             )
 
-    def report(self, exc: pydantic.ValidationError, where: JsonPath, what: str) -> None:
-        for err in exc.errors():
-            loc = (*where, *err["loc"])
-            name = ".".join(str(p) for p in err["loc"]) or "value"
-            etype = err["type"]
-            if etype == "extra_forbidden":
-                field = str(err["loc"][-1])
-                hint = did_you_mean(field, _fields_at(where[0], err["loc"]))
-                self.error(loc, "unknown-field", f"unknown field {quote_id(field)} in {what}{hint}")
-            elif etype == "missing":
-                self.error(loc, "missing-field", f"{what} has no {quote_id(err['loc'][-1])}")
-            elif err["loc"] and err["loc"][-1] == "text" and etype == "string_too_short":
-                self.error(loc, "empty-text", f"{what} has empty text")
-            elif etype == "string_pattern_mismatch" and err["loc"] and err["loc"][-1] == "id":
-                self.error(
-                    loc, "malformed-id", f"malformed id {quote_id(err.get('input'))} in {what}"
-                )
-            else:
-                code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
-                msg = str(err["msg"]).removeprefix("Value error, ")
-                self.error(loc, code, f"{name} of {what}: {msg[0].lower()}{msg[1:]}")
-
-
-def _fields_at(top: str | int, loc: tuple[str | int, ...]) -> tuple[str, ...]:
-    """The fields allowed where a pydantic error points (for did-you-mean hints)."""
-    model: type[pydantic.BaseModel]
-    if top == "map":
-        model = Source if len(loc) > 2 and loc[0] == "sources" else MapMeta
-    else:
-        model = SourceRef if len(loc) > 2 and loc[0] == "sources" else Claim
-    return tuple(model.model_fields)
-
 
 def read_json(text: str, path: str) -> LoadResult:
     """Read an argmap JSON document (see docs/formats/argmap-json.md).
@@ -339,10 +348,8 @@ def read_json(text: str, path: str) -> LoadResult:
     """
     doc, diags = parse_json(text, path, "json")
     if doc is None:
-        spans = SpanIndex()
-        spans.add(("file", path), Span(path))
-        return LoadResult(ArgumentMap(), spans, diags)
+        return failed(path, diags)
     reader = _Reader(doc)
-    reader.spans.add(("file", path), Span(path))
-    amap = reader.read()
-    return LoadResult(amap, reader.spans, diags + reader.diagnostics, broken_ids=reader.broken)
+    reader.diagnostics += diags
+    meta, claims = reader.read()
+    return reader.result(meta, claims)

@@ -21,10 +21,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import pydantic
-
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex
-from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, RelationKind
+from argmap.diagnostics import Severity, Span
+from argmap.model import Claim, ClaimKind, MapMeta, RelationKind
+from argmap.read.collect import Collector
 from argmap.read.result import LoadResult
 
 __all__ = ["read_kialo"]
@@ -58,17 +57,14 @@ class _Entry:
         return self.number.rstrip(".").replace(".", "-")
 
 
-class _Reader:
+class _Reader(Collector):
     def __init__(self, path: str) -> None:
-        self.path = path
-        self.spans = SpanIndex()
-        self.diagnostics: list[Diagnostic] = []
+        super().__init__(path)
         self.entries: dict[str, _Entry] = {}
         self.title: str | None = None
-        self.broken: set[str] = set()
 
-    def say(self, line: int, col: int, severity: Severity, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(Span(self.path, line, col), severity, code, message))
+    def tell(self, line: int, col: int, severity: Severity, code: str, message: str) -> None:
+        self.say(Span(self.path, line, col), severity, code, message)
 
     def scan(self, text: str) -> None:
         current: _Entry | None = None
@@ -86,7 +82,7 @@ class _Reader:
             elif current is not None:
                 current.lines.append(stripped)
             elif stripped:
-                self.say(
+                self.tell(
                     lineno,
                     indent + 1,
                     Severity.ERROR,
@@ -109,7 +105,7 @@ class _Reader:
             entry.lines.append(rest)
         if num in self.entries:
             first = self.entries[num]
-            self.say(
+            self.tell(
                 lineno,
                 indent + 1,
                 Severity.ERROR,
@@ -131,7 +127,7 @@ class _Reader:
             target = self.entries.get(target.link)
         return target if target is not None and target.link is None else None
 
-    def build(self) -> ArgumentMap:
+    def build(self) -> tuple[MapMeta, list[Claim]]:
         rels: dict[str, dict[RelationKind, list[str]]] = {}
         kinds: dict[str, ClaimKind] = {}
         children: dict[str, list[_Entry]] = {}
@@ -141,7 +137,7 @@ class _Reader:
         for entry in self.entries.values():
             parent = self.entries.get(entry.parent) if entry.parent else None
             if entry.parent and parent is None:
-                self.say(
+                self.tell(
                     entry.line,
                     entry.col,
                     Severity.ERROR,
@@ -151,7 +147,7 @@ class _Reader:
                 continue
             claim = self.resolve(entry)
             if claim is None:
-                self.say(
+                self.tell(
                     entry.line,
                     entry.text_col,
                     Severity.ERROR,
@@ -165,7 +161,7 @@ class _Reader:
                     question = entry
                     continue
                 if entry.stance is not None:
-                    self.say(
+                    self.tell(
                         entry.line,
                         entry.col,
                         Severity.WARNING,
@@ -180,7 +176,7 @@ class _Reader:
                 continue
             target = self.resolve(parent)
             if entry.stance is None:
-                self.say(
+                self.tell(
                     entry.line,
                     entry.col,
                     Severity.ERROR,
@@ -198,14 +194,14 @@ class _Reader:
             )
             targets.append(target.cid)
         claims = [
-            self.claim(e, kinds, rels)
+            self.make_claim(e, kinds, rels)
             for e in self.entries.values()
             if e.link is None and e is not question
         ]
         description = None
         if question is not None:
             description = _text(question)
-            self.say(
+            self.tell(
                 question.line,
                 question.col,
                 Severity.INFO,
@@ -214,7 +210,7 @@ class _Reader:
                 "map description, not a claim",
             )
         if not self.entries:
-            self.say(
+            self.tell(
                 1,
                 1,
                 Severity.ERROR,
@@ -224,9 +220,9 @@ class _Reader:
         meta = MapMeta(
             title=self.title, description=description if description != self.title else None
         )
-        return ArgumentMap(meta=meta, claims=tuple(c for c in claims if c is not None))
+        return meta, [c for c in claims if c is not None]
 
-    def claim(
+    def make_claim(
         self,
         entry: _Entry,
         kinds: dict[str, ClaimKind],
@@ -234,7 +230,7 @@ class _Reader:
     ) -> Claim | None:
         text = _text(entry)
         if not text:
-            self.say(
+            self.tell(
                 entry.line,
                 entry.text_col,
                 Severity.ERROR,
@@ -247,16 +243,13 @@ class _Reader:
         data: dict[str, Any] = {k.value: tuple(v) for k, v in rels.get(entry.cid, {}).items()}
         data |= {"id": entry.cid, "kind": kinds.get(entry.cid, ClaimKind.CLAIM), "text": text}
         data["sources"] = tuple({"url": u} for u in urls)
-        try:
-            claim = Claim.model_validate(data)
-        except pydantic.ValidationError as exc:
-            err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"])
-            problem = str(err["msg"]).removeprefix("Value error, ")
-            where = entry.text_col if field == "text" else entry.col
-            message = f"claim {entry.number}: {field}: {problem[0].lower()}{problem[1:]}"
-            self.say(entry.line, where, Severity.ERROR, "kialo-text", message)
-            self.broken.add(entry.cid)
+
+        def locate(loc: tuple[int | str, ...], key: bool) -> Span:
+            col = entry.text_col if loc[:1] == ("text",) else entry.col
+            return Span(self.path, entry.line, col)
+
+        claim = self.claim(data, locate, entry.cid)
+        if claim is None:
             return None
         self.spans.add(("claim", entry.cid), Span(self.path, entry.line, entry.col))
         self.spans.add(("claim", entry.cid, "text"), Span(self.path, entry.line, entry.text_col))
@@ -280,7 +273,5 @@ def read_kialo(text: str, path: str) -> LoadResult:
         found with its line and column.
     """
     reader = _Reader(path)
-    reader.spans.add(("file", path), Span(path))
     reader.scan(text)
-    amap = reader.build()
-    return LoadResult(amap, reader.spans, reader.diagnostics, broken_ids=reader.broken)
+    return reader.result(*reader.build())

@@ -15,9 +15,16 @@ class LoadResult:
     ``amap`` holds every claim that could be read; when ``diagnostics`` has errors the
     map may be incomplete and must not be rendered. ``broken_ids`` names claims that were
     written but could not be read, so that references to them are not reported again.
+
+    ``details`` names claims that the source format's own map view leaves out by default
+    (Argdown draws no premise or conclusion of a premise-conclusion structure that has no
+    title of its own): a map drawn "as the source draws it" hides them, and shows their
+    arguments in their place; a map drawn in full detail shows them. Claim files and argmap's
+    own formats have none.
     """
 
     amap: ArgumentMap
     spans: SpanIndex = field(default_factory=SpanIndex)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
+    details: set[str] = field(default_factory=set)

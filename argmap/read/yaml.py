@@ -2,43 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pydantic
-
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
-from argmap.model import CLAIM_ID_RE, ArgumentMap, Claim, ClaimFile, MapMeta, SourceRef
+from argmap.diagnostics import Span, did_you_mean, quote_id
+from argmap.model import CLAIM_ID_RE, Claim, ClaimFile, MapMeta
+from argmap.read.collect import Collector, Locate
 from argmap.read.result import LoadResult
 from argmap.read.yamlsafe import Node, parse_yaml
 
 _TOP_FIELDS = tuple(ClaimFile.model_fields)
-_CLAIM_FIELDS = tuple(Claim.model_fields)
-_REF_FIELDS = tuple(SourceRef.model_fields)
 _LIST_FIELDS = ("supports", "attacks", "undercuts", "tags", "sources")
 
 
-class _Reader:
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.spans = SpanIndex()
-        self.diagnostics: list[Diagnostic] = []
-        self.broken: set[str] = set()
-
-    def error(self, node: Node | None, code: str, message: str, *, key: bool = False) -> None:
+class _Reader(Collector):
+    def node_span(self, node: Node | None, *, key: bool = False) -> Span:
         if node is None:
-            span = Span(self.path)
-        elif key and node.key_line:
-            span = Span(self.path, node.key_line, node.key_col)
-        else:
-            span = Span(self.path, node.line, node.col)
-        self.diagnostics.append(Diagnostic(span, Severity.ERROR, code, message))
+            return Span(self.path)
+        if key and node.key_line:
+            return Span(self.path, node.key_line, node.key_col)
+        return Span(self.path, node.line, node.col)
+
+    def at(self, node: Node | None, code: str, message: str, *, key: bool = False) -> None:
+        self.error(self.node_span(node, key=key), code, message)
+
+    def locator(self, node: Node) -> Locate:
+        def locate(loc: tuple[int | str, ...], key: bool) -> Span:
+            return self.node_span(_locate(node, loc), key=key)
+
+        return locate
 
     def read(self, root: Node | None) -> tuple[MapMeta | None, list[Claim]]:
-        self.spans.add(("file", self.path), Span(self.path))
         if root is None:
             return None, []
         if not isinstance(root.value, dict):
-            self.error(
+            self.at(
                 root,
                 "invalid-type",
                 "a claim file must be a mapping with 'claims:' (and optionally 'map:')",
@@ -47,7 +42,7 @@ class _Reader:
         for key, node in root.value.items():
             if key not in _TOP_FIELDS:
                 hint = did_you_mean(key, _TOP_FIELDS)
-                self.error(
+                self.at(
                     node,
                     "unknown-field",
                     f"unknown top-level field {quote_id(key)}{hint}",
@@ -59,7 +54,7 @@ class _Reader:
         if claims_node is None or claims_node.value is None:
             return meta, claims
         if not isinstance(claims_node.value, list):
-            self.error(claims_node, "invalid-type", "'claims' must be a list of claims")
+            self.at(claims_node, "invalid-type", "'claims' must be a list of claims")
             return meta, claims
         seen: dict[str, Node] = {}
         for item in claims_node.value:
@@ -89,15 +84,11 @@ class _Reader:
                         self.spans.add(
                             ("source", src.value["id"].value), Span(self.path, src.line, src.col)
                         )
-        try:
-            return MapMeta.model_validate(node.plain())
-        except pydantic.ValidationError as exc:
-            self.report(exc, node, "map")
-            return None
+        return self.meta(node.plain(), self.locator(node))
 
     def read_claim(self, node: Node, seen: dict[str, Node]) -> Claim | None:
         if not isinstance(node.value, dict):
-            self.error(
+            self.at(
                 node, "invalid-type", "each claim must be a mapping with at least 'id' and 'text'"
             )
             return None
@@ -105,9 +96,9 @@ class _Reader:
         id_node = fields.get("id")
         cid = id_node.value if id_node is not None and isinstance(id_node.value, str) else None
         if cid is None:
-            self.error(node, "missing-field", "claim has no 'id'")
+            self.at(node, "missing-field", "claim has no 'id'")
         elif not CLAIM_ID_RE.match(cid):
-            self.error(
+            self.at(
                 id_node,
                 "malformed-id",
                 f"malformed id {quote_id(cid)}: expected lowercase ASCII letters, digits and single '-'"
@@ -115,7 +106,7 @@ class _Reader:
             )
         if cid is not None and cid in seen:
             first = seen[cid]
-            self.error(
+            self.at(
                 id_node,
                 "duplicate-id",
                 f"duplicate id {quote_id(cid)} (first defined at {self.path}:{first.line}:{first.col})",
@@ -124,13 +115,7 @@ class _Reader:
         if cid is not None:
             seen[cid] = node
             self.record_spans(cid, node)
-        try:
-            return Claim.model_validate(node.plain())
-        except pydantic.ValidationError as exc:
-            self.report(exc, node, cid)
-            if cid is not None:
-                self.broken.add(cid)
-            return None
+        return self.claim(node.plain(), self.locator(node), cid)
 
     def record_spans(self, cid: str, node: Node) -> None:
         self.spans.add(("claim", cid), Span(self.path, node.line, node.col))
@@ -145,64 +130,6 @@ class _Reader:
                                 ("claim", cid, key, i, rk), Span(self.path, rv.line, rv.col)
                             )
 
-    def report(self, exc: pydantic.ValidationError, node: Node, owner: str | None) -> None:
-        """Pydantic errors as diagnostics at the offending value's position."""
-        what = (
-            f"claim {quote_id(owner)}"
-            if owner and owner != "map"
-            else ("map metadata" if owner else "claim")
-        )
-        for err in exc.errors():
-            loc = err["loc"]
-            target = _locate(node, loc)
-            field = ".".join(str(p) for p in loc)
-            etype = err["type"]
-            if etype == "extra_forbidden":
-                parent_fields = _fields_for(loc)
-                hint = did_you_mean(str(loc[-1]), parent_fields)
-                self.error(
-                    target,
-                    "unknown-field",
-                    f"unknown field {quote_id(loc[-1])} in {what}{hint}",
-                    key=True,
-                )
-            elif etype == "missing":
-                self.error(target, "missing-field", f"{what} has no {quote_id(loc[-1])}")
-            elif (
-                loc
-                and loc[-1] in ("text", "label")
-                and (etype in ("string_too_short", "value_error") or err.get("input") is None)
-            ):
-                self.error(target, "empty-text", f"{what} has an empty {loc[-1]}")
-            elif etype == "enum":
-                expected = err.get("ctx", {}).get("expected", "")
-                self.error(
-                    target,
-                    "invalid-value",
-                    f"{field} of {what} must be {expected}, not {_shown(err)}",
-                )
-            elif etype == "string_pattern_mismatch" and loc and loc[-1] == "id":
-                self.error(target, "malformed-id", f"malformed id {_shown(err)} in {what}")
-            elif etype == "value_error":
-                msg = str(err["msg"]).removeprefix("Value error, ")
-                self.error(target, "invalid-value", f"{field} of {what}: {msg}")
-            else:
-                code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
-                msg = str(err["msg"]).replace("a valid tuple", "a list")
-                self.error(
-                    target,
-                    code,
-                    f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}",
-                )
-
-
-def _fields_for(loc: tuple[int | str, ...]) -> tuple[str, ...]:
-    if len(loc) >= 3 and loc[0] == "sources":
-        return _REF_FIELDS
-    if len(loc) == 1:
-        return _CLAIM_FIELDS
-    return tuple(MapMeta.model_fields)
-
 
 def _locate(node: Node, loc: tuple[int | str, ...]) -> Node:
     """The deepest node a pydantic error location reaches."""
@@ -216,15 +143,6 @@ def _locate(node: Node, loc: tuple[int | str, ...]) -> Node:
         else:
             break
     return current
-
-
-def _shown(err: Any) -> str:
-    value = err.get("input")
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return quote_id(value)
 
 
 def _id_hint(cid: str) -> str:
@@ -251,7 +169,6 @@ def read_yaml(text: str, path: str) -> LoadResult:
     """
     parsed = parse_yaml(text, path)
     reader = _Reader(path)
+    reader.diagnostics += parsed.diagnostics
     meta, claims = reader.read(parsed.root)
-    amap = ArgumentMap(meta=meta or MapMeta(), claims=tuple(claims))
-    diagnostics = parsed.diagnostics + reader.diagnostics
-    return LoadResult(amap, reader.spans, diagnostics, broken_ids=reader.broken)
+    return reader.result(meta, claims)

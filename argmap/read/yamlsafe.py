@@ -37,7 +37,6 @@ _CORE_TAGS = frozenset(
 ) - {"tag:yaml.org,2002:binary"}
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 #: Values copied through aliases per file: bounds "billion laughs" expansion.
 MAX_ALIAS_VALUES = 100_000
@@ -143,19 +142,6 @@ class _TooDeep(Exception):
 class _TooBig(Exception):
     def __init__(self, node: yaml.Node) -> None:
         self.node = node
-
-
-def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
-    """Bytes to text; invalid UTF-8 is an error at the offending byte's line and column."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        msg = f"invalid UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character"
-        return None, [Diagnostic(Span(path, line, col), Severity.ERROR, "invalid-utf8", msg)]
-    return text.removeprefix("\ufeff"), []
 
 
 def parse_yaml(text: str, path: str) -> Parsed:

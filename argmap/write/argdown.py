@@ -15,6 +15,7 @@ that is not in the map is written as a reference to that id.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
 
@@ -27,18 +28,23 @@ _KIND_TAGS = frozenset({"thesis", "evidence"})
 def render_argdown(amap: ArgumentMap) -> str:
     """The map as an Argdown document: deterministic, UTF-8 text ending in one newline."""
     titles = _titles(amap)
+    plan = plan_structures(amap)
     blocks = [_front_matter(amap.meta)] if _has_meta(amap.meta) else []
-    blocks += [_claim_block(claim, amap, titles) for claim in amap.claims]
+    blocks += [_claim_block(claim, amap, titles, plan) for claim in amap.claims]
     return "\n\n".join(b for b in blocks if b) + "\n" if blocks else ""
 
 
 def _titles(amap: ArgumentMap) -> dict[str, str]:
+    """Each claim's Argdown title: its label where that can be a title and is unique, else
+    its id (``claim <id>`` where the id cannot be a title). A claim without a label always
+    gets its id, which the reader takes for "no label"."""
     ids = {c.id for c in amap.claims}
     counts: dict[str, int] = {}
     for claim in amap.claims:
         if claim.label is not None:
             counts[claim.label] = counts.get(claim.label, 0) + 1
-    titles: dict[str, str] = {}
+    titles = {c.id: _id_title(c) for c in amap.claims if c.label is None}
+    used = set(titles.values())
     for claim in amap.claims:
         label = claim.label
         if (
@@ -46,13 +52,14 @@ def _titles(amap: ArgumentMap) -> dict[str, str]:
             and _title_safe(label)
             and counts[label] == 1
             and (label == claim.id or label not in ids)
+            and label not in used
         ):
             titles[claim.id] = label
-    used = set(titles.values())
+            used.add(label)
     for claim in amap.claims:
         if claim.id in titles:
             continue
-        base = claim.id if _title_safe(claim.id) else f"claim {claim.id}"
+        base = _id_title(claim)
         title, n = base, 1
         while title in used:
             n += 1
@@ -60,6 +67,10 @@ def _titles(amap: ArgumentMap) -> dict[str, str]:
         titles[claim.id] = title
         used.add(title)
     return titles
+
+
+def _id_title(claim: Claim) -> str:
+    return claim.id if _title_safe(claim.id) else f"claim {claim.id}"
 
 
 def _title_safe(label: str) -> bool:
@@ -81,7 +92,7 @@ def _ref(target: str, amap: ArgumentMap, titles: dict[str, str]) -> str:
     return f"[{title}]"
 
 
-def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str]) -> str:
+def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str], plan: Structures) -> str:
     title = titles[claim.id]
     is_arg = claim.kind is ClaimKind.ARGUMENT
     head = f"<{title}>:" if is_arg else f"[{title}]:"
@@ -92,8 +103,8 @@ def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str]) -> str
     kind_needed = claim.kind is not ClaimKind.CLAIM or _KIND_TAGS & set(claim.tags)
     if not is_arg and kind_needed:
         data.append(("kind", claim.kind.value))
-    if title != claim.label:
-        data.append(("label", "null" if claim.label is None else yaml_string(claim.label)))
+    if claim.label is not None and (title != claim.label or title in (claim.id, _id_title(claim))):
+        data.append(("label", yaml_string(claim.label)))
     if shown != claim.text:
         data.append(("text", yaml_string(claim.text)))
     if claim.weight is not None:
@@ -102,9 +113,89 @@ def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str]) -> str
         data.append(("sources", "[" + ", ".join(_source_ref(s) for s in claim.sources) + "]"))
     parts.append(_flow(data))
     lines = [" ".join(parts)]
-    for symbol, targets in (("+>", claim.supports), ("->", claim.attacks), ("_>", claim.undercuts)):
-        lines += [f"  {symbol} {_ref(t, amap, titles)}" for t in targets]
-    return "\n".join(lines)
+    for symbol, kind, targets in (
+        ("+>", "supports", claim.supports),
+        ("->", "attacks", claim.attacks),
+        ("_>", "undercuts", claim.undercuts),
+    ):
+        for t in targets:
+            if (claim.id, kind, t) in plan.implied:
+                continue
+            mutual = kind == "attacks" and (claim.id, t) in plan.contradictions
+            shown = "><" if mutual else symbol
+            lines.append(f"  {shown} {_ref(t, amap, titles)}")
+    block = "\n".join(lines)
+    premises = plan.premises.get(claim.id)
+    if premises:
+        pcs = [f"({i}) [{titles[p]}]" for i, p in enumerate(premises, start=1)]
+        pcs += ["----", f"({len(premises) + 1}) [{titles[claim.supports[0]]}]"]
+        block += "\n\n" + "\n".join(pcs)
+    return block
+
+
+@dataclass
+class Structures:
+    """What the writer expresses with Argdown's own structures instead of plain relations.
+
+    ``premises`` maps an argument to the premises of its premise-conclusion structure (its
+    one support target is the conclusion); ``contradictions`` holds (source, target) pairs
+    written as ``><``; ``implied`` the (source, kind, target) relations these carry, which
+    are not written again.
+    """
+
+    premises: dict[str, list[str]] = field(default_factory=dict)
+    contradictions: set[tuple[str, str]] = field(default_factory=set)
+    implied: set[tuple[str, str, str]] = field(default_factory=set)
+
+
+def plan_structures(amap: ArgumentMap) -> Structures:
+    """Premise-conclusion structures and contradictions that read back as the same map.
+
+    The reader adds the relations of a structure after all written ones, and the second
+    half of a contradiction to the end of its target's list, so each is used only where
+    that keeps the order of every relation list (claims compare equal only then).
+    """
+    plan = Structures()
+    by_id = amap.by_id
+
+    def statement(cid: str) -> bool:
+        claim = by_id.get(cid)
+        return claim is not None and claim.kind is not ClaimKind.ARGUMENT
+
+    for claim in amap.claims:
+        if not statement(claim.id):
+            continue
+        tail: list[str] = []
+        for target in reversed(claim.attacks):
+            mutual = statement(target) and claim.id in by_id[target].attacks
+            if not mutual or target <= claim.id or (tail and target >= tail[0]):
+                break
+            tail.insert(0, target)
+        for target in tail:
+            plan.implied.add((claim.id, "attacks", target))
+            plan.contradictions.add((target, claim.id))
+    for arg in amap.claims:
+        if arg.kind is not ClaimKind.ARGUMENT or len(arg.supports) != 1:
+            continue
+        conclusion = arg.supports[0]
+        if arg.attacks or arg.undercuts or not statement(conclusion):
+            continue
+        premises = [
+            c.id
+            for c in amap.claims
+            if statement(c.id) and c.supports[-1:] == (arg.id,) and c.id != conclusion
+        ]
+        # Argdown drops an attack on an argument that repeats an attack on a premise.
+        attackers = [c for c in amap.claims if arg.id in c.attacks]
+        repeats = any(
+            p in c.attacks or c.id in by_id[p].attacks for c in attackers for p in premises
+        )
+        if not premises or repeats:
+            continue
+        plan.premises[arg.id] = premises
+        plan.implied.add((arg.id, "supports", conclusion))
+        plan.implied.update((p, "supports", arg.id) for p in premises)
+    return plan
 
 
 def _hashtag(tag: str) -> str:

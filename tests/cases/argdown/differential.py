@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from argmap.diagnostics import Severity  # noqa: E402
 from argmap.read.argdown import read_argdown  # noqa: E402
-from argmap.read.argdown_model import build_model  # noqa: E402
-from argmap.read.argdown_parser import parse  # noqa: E402
+from argmap.read.argdown.build import build_model  # noqa: E402
+from argmap.read.argdown.parser import parse  # noqa: E402
 from tests import test_argdown_peer as peer_check  # noqa: E402
 
 TITLES = ["A", "B", "C", "D", "E"]

@@ -8,8 +8,9 @@ argument that repeats an attack on one of its premises is dropped. No I/O.
 
 from __future__ import annotations
 
-from argmap.read.argdown_data import Problem
-from argmap.read.argdown_nodes import SYMMETRIC, ModelRelation, Node, NodeKey
+from argmap.diagnostics import Severity
+from argmap.read.argdown.model import SYMMETRIC, ModelRelation, Node, NodeKey
+from argmap.read.argdown.problem import Problem
 
 
 def rewrite_relations(
@@ -23,7 +24,12 @@ def rewrite_relations(
     for rel in rels:
         if rel.dropped_by_argdown is not None:
             problems.append(
-                Problem(rel.token, "warning", "argdown-self-relation", rel.dropped_by_argdown)
+                Problem(
+                    rel.token.offset,
+                    Severity.WARNING,
+                    "argdown-self-relation",
+                    rel.dropped_by_argdown,
+                )
             )
     return rels
 
@@ -44,8 +50,8 @@ def _argument_relations(
                 if rel.type != "support":
                     problems.append(
                         Problem(
-                            rel.token,
-                            "warning",
+                            rel.token.offset,
+                            Severity.WARNING,
                             "argdown-self-relation",
                             f"<{source_node.title}> {rel.type}s its own conclusion; "
                             "Argdown drops this relation, and so does argmap",

@@ -4,7 +4,7 @@ It follows the Argdown 1.7 model rules, so that titles and relations match what 
 JSON export holds: statements with one title form one equivalence class; a premise-
 conclusion structure belongs to the argument block right before it (or to a new untitled
 argument); then Argdown's rewrites of the relations apply (see
-:mod:`argmap.read.argdown_rewrite`). Two quirks of Argdown 1.7.5 are handled on purpose. An undercut written under a statement
+:mod:`argmap.read.argdown.rewrite`). Two quirks of Argdown 1.7.5 are handled on purpose. An undercut written under a statement
 (``<_``) hits the latest inference before it in the document, as in Argdown (argmap
 warns when that inference is not the statement's own). A relation of an element to
 itself, which Argdown drops when a relation of the same type already points at the
@@ -17,18 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.read.argdown_ast import (
-    Argument,
-    Content,
-    Document,
-    Heading,
-    ListBlock,
-    Pcs,
-    Relation,
-    Statement,
-)
-from argmap.read.argdown_data import Problem, parse_data, parse_front_matter
-from argmap.read.argdown_nodes import (
+from argmap.diagnostics import Severity
+from argmap.read.argdown.data import parse_data, parse_front_matter
+from argmap.read.argdown.model import (
     ArgdownModel,
     Member,
     ModelRelation,
@@ -40,8 +31,19 @@ from argmap.read.argdown_nodes import (
     Role,
     Section,
 )
-from argmap.read.argdown_rewrite import rewrite_relations
-from argmap.read.argdown_tokens import Tok, Token
+from argmap.read.argdown.problem import Problem
+from argmap.read.argdown.rewrite import rewrite_relations
+from argmap.read.argdown.tokens import Tok, Token
+from argmap.read.argdown.tree import (
+    Argument,
+    Content,
+    Document,
+    Heading,
+    ListBlock,
+    Pcs,
+    Relation,
+    Statement,
+)
 
 #: The relation each symbol in a tree stands for, and whether it goes out from the child
 #: (``+ child`` under ``parent``: child supports parent) rather than into it.
@@ -157,8 +159,8 @@ class _Builder:
         if argument.pcs:
             self.problems.append(
                 Problem(
-                    block.token,
-                    "error",
+                    block.token.offset,
+                    Severity.ERROR,
                     "argdown-pcs",
                     f"argument '{argument.title}' already has a premise-conclusion structure; "
                     "an argument can have only one",
@@ -213,8 +215,8 @@ class _Builder:
             name = "untitled argument" if argument.untitled else f"<{argument.title}>"
             self.problems.append(
                 Problem(
-                    rel.token,
-                    "warning",
+                    rel.token.offset,
+                    Severity.WARNING,
                     "argdown-undercut",
                     f"'{rel.token.image.strip()}' under a statement undercuts the latest inference "
                     f"before it, of {name}, as Argdown reads it; to attack the statement use '-'",

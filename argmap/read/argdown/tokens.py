@@ -73,13 +73,3 @@ class Token:
     col: int
     #: Which emphasis a bold or italic token belongs to (``*`` or ``_``).
     marker: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class LexError:
-    """A character no token rule accepts."""
-
-    offset: int
-    line: int
-    col: int
-    char: str

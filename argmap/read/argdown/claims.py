@@ -6,19 +6,21 @@ The rules are described in :mod:`argmap.read.argdown`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.diagnostics import Diagnostic, Severity, Span
+from argmap.diagnostics import Severity, Span
 from argmap.model import MODEL_ID_RE, ClaimKind, SourceRef
-from argmap.read.argdown_include import SourceMap
-from argmap.read.argdown_nodes import ArgdownModel, Member, Node, NodeKey, Section
+from argmap.read.argdown.include import SourceMap
+from argmap.read.argdown.model import ArgdownModel, Member, Node, NodeKey, Section
+from argmap.read.argdown.names import slugify, to_tag
+from argmap.read.argdown.problem import Problem
+from argmap.read.collect import validation_problems
 
 _KNOWN_KEYS = frozenset(
-    {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup"}
+    {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup", "isInMap"}
 )
 _KIND_TAGS = {
     "thesis": ClaimKind.THESIS,
@@ -27,8 +29,8 @@ _KIND_TAGS = {
     "question": ClaimKind.QUESTION,
 }
 _STATEMENT_KINDS = {k.value: k for k in ClaimKind if k is not ClaimKind.ARGUMENT}
-_TAG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_SLUG_MAX = 48
+#: A link with a scheme (RFC 3986, section 3.1) is a citation; others stay text.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass
@@ -37,49 +39,31 @@ class ClaimDraft:
 
     fields: dict[str, Any]
     span: Span
+    #: Offset of the same place in the combined text.
+    offset: int = 0
     relation_spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
-def slugify(text: str, max_length: int = _SLUG_MAX) -> str:
-    """Lowercase ASCII letters and digits joined by dashes, cut at a dash near ``max_length``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        cut = slug.rfind("-", 0, max_length + 1)
-        slug = slug[: cut if cut > 0 else max_length].strip("-")
-    return slug
-
-
-def to_tag(name: str) -> str | None:
-    """A valid argmap tag for an Argdown hashtag or heading, or None when nothing is left."""
-    if _TAG_RE.match(name):
-        return name
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    tag = re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_name.strip())
-    tag = re.sub(r"^[^A-Za-z0-9]+", "", tag)[:64].rstrip("-")
-    return tag or None
-
-
 class _Converter:
-    def __init__(self, model: ArgdownModel, smap: SourceMap, diags: list[Diagnostic]) -> None:
+    def __init__(self, model: ArgdownModel, smap: SourceMap, problems: list[Problem]) -> None:
         self.model = model
         self.smap = smap
-        self.diags = diags
+        self.problems = problems
         self.ids: dict[NodeKey, str] = {}
         self.drafts: dict[NodeKey, ClaimDraft] = {}
 
-    def note(self, span: Span, severity: Severity, code: str, message: str) -> None:
-        self.diags.append(Diagnostic(span, severity, code, message))
+    def note(self, offset: int, severity: Severity, code: str, message: str) -> None:
+        self.problems.append(Problem(offset, severity, code, message))
 
     def span(self, member: Member) -> Span:
         return self.smap.span(member.token.offset)
 
-    def key_span(self, node: Node, key: str) -> Span:
-        """Where the data block that sets ``key`` was written (the last one wins)."""
+    def key_at(self, node: Node, key: str) -> int:
+        """The offset of the data block that sets ``key`` (the last one wins)."""
         for member in reversed(node.members):
             if member.data and key in member.data and member.data_token is not None:
-                return self.smap.span(member.data_token.offset)
-        return self.span(self.home(node))
+                return member.data_token.offset
+        return self.home(node).token.offset
 
     @staticmethod
     def name(node: Node) -> str:
@@ -99,7 +83,7 @@ class _Converter:
             wanted = node.data().get("id")
             if wanted is None:
                 continue
-            where = self.key_span(node, "id")
+            where = self.key_at(node, "id")
             if not isinstance(wanted, str) or not MODEL_ID_RE.match(wanted):
                 self.note(
                     where,
@@ -149,7 +133,7 @@ class _Converter:
         if not node.untitled:
             what = "statement" if node.kind == "statement" else "argument"
             self.note(
-                self.span(self.home(node)),
+                self.home(node).token.offset,
                 Severity.INFO,
                 "argdown-undefined",
                 f"{what} {self.name(node)} has no text; its title stands for its text",
@@ -174,7 +158,7 @@ class _Converter:
             other = member.text.strip(" \t") if member.text else ""
             if member is not canonical and other and other != text:
                 self.note(
-                    self.span(member),
+                    member.token.offset,
                     Severity.INFO,
                     "argdown-equivalent-text",
                     f"{self.name(node)} has another text here; argmap keeps the one on line {line}",
@@ -182,7 +166,7 @@ class _Converter:
 
     def kind(self, node: Node, data: dict[str, Any], tags: list[str]) -> ClaimKind:
         wanted = data.get("kind")
-        where = self.key_span(node, "kind")
+        where = self.key_at(node, "kind")
         if node.kind == "argument":
             if wanted not in (None, "argument"):
                 self.note(
@@ -211,7 +195,7 @@ class _Converter:
         for member in node.members:
             for name, token in member.content.tags if member.content else []:
                 tag = to_tag(name)
-                where = self.smap.span(token.offset)
+                where = token.offset
                 if tag is None:
                     self.note(
                         where,
@@ -236,7 +220,7 @@ class _Converter:
 
     def sources(self, node: Node, data: dict[str, Any]) -> list[SourceRef]:
         refs: list[SourceRef] = []
-        where = self.key_span(node, "sources")
+        where = self.key_at(node, "sources")
         raw = data.get("sources")
         if raw is not None:
             items = raw if isinstance(raw, list) else [raw]
@@ -245,18 +229,18 @@ class _Converter:
                     refs.append(
                         SourceRef(**item) if isinstance(item, dict) else SourceRef(url=item)
                     )
-                except (ValidationError, TypeError) as err:
-                    detail = (
-                        err.errors()[0]["msg"] if isinstance(err, ValidationError) else str(err)
-                    )
-                    self.note(
-                        where,
-                        Severity.ERROR,
-                        "argdown-data",
-                        f"{self.name(node)}: invalid citation {item!r}: {detail}",
-                    )
+                except ValidationError as err:
+                    what = f"a citation of {self.name(node)}"
+                    for _loc, _key, code, message in validation_problems(err, what, SourceRef):
+                        self.note(where, Severity.ERROR, code, message)
+                except TypeError as err:
+                    message = f"{self.name(node)}: invalid citation {item!r}: {err}"
+                    self.note(where, Severity.ERROR, "argdown-data", message)
         for member in node.members:
             for _text, url, _token in member.content.links if member.content else []:
+                if not _SCHEME.match(url):
+                    # An in-page anchor ('#heading') or a relative link: text, not a citation.
+                    continue
                 ref = SourceRef(url=url)
                 if ref not in refs:
                     refs.append(ref)
@@ -264,7 +248,7 @@ class _Converter:
 
     def weight(self, node: Node, data: dict[str, Any]) -> float | None:
         value = data.get("weight")
-        where = self.key_span(node, "weight")
+        where = self.key_at(node, "weight")
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
@@ -278,7 +262,7 @@ class _Converter:
         return float(value)
 
     def label(self, node: Node, data: dict[str, Any]) -> str | None:
-        where = self.key_span(node, "label")
+        where = self.key_at(node, "label")
         if "label" in data:
             value = data["label"]
             if value is None or isinstance(value, str):
@@ -289,7 +273,14 @@ class _Converter:
                 "argdown-data",
                 f"{self.name(node)}: label {value!r} is not text",
             )
-        return None if node.untitled else node.title
+        if node.untitled:
+            return None
+        # argmap's writer titles a claim without a label by its id (``claim <id>`` where an
+        # id cannot be a title): such a title is no label.
+        own = data.get("id")
+        if isinstance(own, str) and node.title in (own, f"claim {own}"):
+            return None
+        return node.title
 
     def report_data(self, node: Node) -> None:
         for member in node.members:
@@ -297,7 +288,7 @@ class _Converter:
             if unknown and member.data_token is not None:
                 names = ", ".join(f"'{k}'" for k in unknown)
                 self.note(
-                    self.smap.span(member.data_token.offset),
+                    member.data_token.offset,
                     Severity.INFO,
                     "argdown-data-ignored",
                     f"{self.name(node)}: data {names} not kept: argmap has no place for it",
@@ -320,7 +311,7 @@ class _Converter:
             "attacks": [],
             "undercuts": [],
         }
-        return ClaimDraft(fields, where)
+        return ClaimDraft(fields, where, self.home(node).token.offset)
 
     # -- relations -----------------------------------------------------------------------------
 
@@ -364,7 +355,7 @@ class _Converter:
                         if x
                     )
                     self.note(
-                        self.smap.span(inference.token.offset),
+                        inference.token.offset,
                         Severity.INFO,
                         "argdown-unsupported",
                         f"{self.name(node)}: {what} of the inference not kept: argmap has no place "
@@ -383,7 +374,7 @@ class _Converter:
 
 
 def convert_nodes(
-    model: ArgdownModel, smap: SourceMap, diags: list[Diagnostic]
+    model: ArgdownModel, smap: SourceMap, problems: list[Problem]
 ) -> list[ClaimDraft]:
-    """Claim fields for every node of the model, in document order; problems go to ``diags``."""
-    return _Converter(model, smap, diags).run()
+    """Claim fields for every node of the model, in document order; problems go to ``problems``."""
+    return _Converter(model, smap, problems).run()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from argmap.read.argdown_ast import Content
-from argmap.read.argdown_lexer import TAG_CHARS
-from argmap.read.argdown_symbols import SHORTCODES
-from argmap.read.argdown_tokens import Tok, Token
+from argmap.read.argdown.lexer import TAG_CHARS
+from argmap.read.argdown.symbols import SHORTCODES
+from argmap.read.argdown.tokens import Tok, Token
+from argmap.read.argdown.tree import Content
 
 _TAG_RE = re.compile(rf"#(?:\(([^)]+)\)|([{TAG_CHARS}]+))")
 CONTENT_START = frozenset(
@@ -54,6 +54,8 @@ def describe(token: Token) -> str:
     image = token.image.strip()
     if token.type in (Tok.NEWLINE, Tok.EMPTYLINE, Tok.INDENT, Tok.DEDENT) or not image:
         return f"a {token.type.value}"
+    # A message is one line: line breaks and tabs inside a token are shown as spaces.
+    image = " ".join(image.split())
     if len(image) > 30:
         image = image[:27] + "..."
     return f"'{image}'"

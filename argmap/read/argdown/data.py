@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
-from argmap.read.argdown_tokens import Token
+from argmap.read.argdown.problem import Problem, error
+from argmap.read.argdown.tokens import Token
 
 # libyaml's loader when PyYAML was built with it: the same results, much faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BLOCK_START = re.compile(r"\{[ \t]*(?:\r\n|\n|\r)")
 _FRONT_START = re.compile(r"\s*=+")
-
-
-@dataclass
-class Problem:
-    """Something the model builder could not take as written."""
-
-    token: Token
-    severity: Literal["error", "warning", "info"]
-    code: str
-    message: str
-    #: Offset in the text when more precise than the token's own.
-    offset: int | None = None
 
 
 def merge_data(into: dict[str, Any], new: dict[str, Any]) -> None:
@@ -51,12 +39,12 @@ def _load(
             line_start = starts[min(mark.line, len(starts) - 1)]
             offset = token.offset + base + min(line_start + mark.column, len(text))
         message = f"invalid YAML in the {what}: {detail}"
-        problems.append(Problem(token, "error", "argdown-data", message, offset))
+        problems.append(error(token.offset if offset is None else offset, "argdown-data", message))
         return None
     if value is None:
         return None
     if not isinstance(value, dict):
-        problems.append(Problem(token, "error", "argdown-data", f"the {what} must hold a mapping"))
+        problems.append(error(token.offset, "argdown-data", f"the {what} must hold a mapping"))
         return None
     return {str(k): v for k, v in value.items()}
 

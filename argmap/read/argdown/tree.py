@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.read.argdown_tokens import Tok, Token
+from argmap.read.argdown.problem import Problem
+from argmap.read.argdown.tokens import Tok, Token
 
 
 @dataclass
@@ -103,4 +104,4 @@ class Document:
 
     front_matter: Token | None
     blocks: list[Block]
-    errors: list[tuple[Token, str]]
+    errors: list[Problem]

@@ -26,7 +26,7 @@ How Argdown maps onto argmap:
   (``- <- ->``) becomes ``attacks``; contradiction (``><``) and ``contrary`` become an
   attack each way; undercut (``_ <_ _>``) becomes ``undercuts`` of the argument (an
   undercut of an inference undercuts its argument). Argdown's own rewrites apply first
-  (see :mod:`argmap.read.argdown_model`).
+  (see :mod:`argmap.read.argdown.build`).
 - Premise-conclusion structures add what Argdown derives for its maps: each premise
   supports its argument, and the argument supports its main conclusion. An intermediary
   conclusion supports its argument too, so that an attack on it weighs on the argument.
@@ -40,15 +40,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
-
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex
-from argmap.model import ArgumentMap, Claim, MapMeta
-from argmap.read.argdown_claims import ClaimDraft, convert_nodes, slugify
-from argmap.read.argdown_data import Problem
-from argmap.read.argdown_include import SourceMap, expand_includes
-from argmap.read.argdown_model import build_model
-from argmap.read.argdown_parser import parse
+from argmap.diagnostics import Severity, Span
+from argmap.model import Claim, MapMeta
+from argmap.read.argdown.build import build_model
+from argmap.read.argdown.claims import convert_nodes
+from argmap.read.argdown.include import SourceMap, expand_includes
+from argmap.read.argdown.names import slugify
+from argmap.read.argdown.parser import parse
+from argmap.read.argdown.problem import Problem, note
+from argmap.read.argdown.selection import default_selection
+from argmap.read.collect import Collector, Locate
 from argmap.read.result import LoadResult
 
 __all__ = ["read_argdown", "slugify"]
@@ -79,128 +80,82 @@ _ARGDOWN_SETTINGS = frozenset(
 )
 
 
-def read_argdown(text: str, path: str) -> LoadResult:
+def read_argdown(text: str, path: str, include_root: str | None = None) -> LoadResult:
     """Read an Argdown document into an argument map.
 
     Args:
         text: The document.
         path: Its path, for diagnostics and to resolve ``@include(...)``.
+        include_root: The directory included files must lie in; by default the
+            directory of ``path``.
 
     Returns:
         The map, where each claim and relation was written, and every problem found:
         syntax errors (``argdown-syntax``) with 1-based line and column, and notes for
         whatever argmap cannot hold.
     """
-    spans = SpanIndex()
-    spans.add(("file", path), Span(path))
-    combined, smap, diags = expand_includes(text.lstrip("\ufeff"), path)
+    out = Collector(path)
+    combined, smap, problems = expand_includes(text.lstrip("\ufeff"), path, include_root)
     for file in smap.files():
-        spans.add(("file", file), Span(file))
+        out.spans.add(("file", file), Span(file))
     doc, errors = parse(combined)
-    for line, col, message in errors:
-        offset = _offset(combined, line, col)
-        diags.append(Diagnostic(smap.span(offset), Severity.ERROR, "argdown-syntax", message))
+    problems += errors
     model = build_model(doc)
-    diags += [_diagnostic(smap, p) for p in model.problems]
-    drafts = convert_nodes(model, smap, diags)
-    meta = _meta(
-        model.front_matter, smap, doc.front_matter.offset if doc.front_matter else 0, diags
-    )
+    problems += model.problems
+    drafts = convert_nodes(model, smap, problems)
+    front = doc.front_matter.offset if doc.front_matter else 0
+    meta = _meta(model.front_matter, front, problems, out, smap)
     claims: list[Claim] = []
     for draft in drafts:
-        claim = _claim(draft, diags)
+        claim = out.claim(draft.fields, _at(draft.span), draft.fields["id"])
         if claim is None:
             continue
         claims.append(claim)
-        spans.add(("claim", claim.id), draft.span)
+        out.spans.add(("claim", claim.id), draft.span)
         for kind, items in draft.relation_spans.items():
             for i, span in enumerate(items):
-                spans.add(("claim", claim.id, kind, i), span)
-    if not claims and not any(d.severity is Severity.ERROR for d in diags):
-        diags.append(
-            Diagnostic(
-                Span(path),
-                Severity.WARNING,
-                "argdown-empty",
-                "the document holds no statement or argument",
-            )
+                out.spans.add(("claim", claim.id, kind, i), span)
+    shown = default_selection(model)
+    details = {
+        d.fields["id"] for key, d in zip(model.nodes, drafts, strict=True) if key not in shown
+    }
+    out.diagnostics += [smap.diagnostic(p) for p in problems]
+    if not claims and not any(d.severity is Severity.ERROR for d in out.diagnostics):
+        out.say(
+            Span(path),
+            Severity.WARNING,
+            "argdown-empty",
+            "the document holds no statement or argument",
         )
-    try:
-        amap = ArgumentMap(meta=meta, claims=tuple(claims))
-    except ValidationError as err:  # duplicate ids are caught in convert_nodes; this is a guard
-        diags.append(Diagnostic(Span(path), Severity.ERROR, "argdown-model", _first_error(err)))
-        amap = ArgumentMap(meta=meta)
-    return LoadResult(amap=amap, spans=spans, diagnostics=diags)
-
-
-def _offset(text: str, line: int, col: int) -> int:
-    pos = 0
-    for _ in range(line - 1):
-        nxt = _next_break(text, pos)
-        if nxt < 0:
-            break
-        pos = nxt
-    return pos + col - 1
-
-
-def _next_break(text: str, pos: int) -> int:
-    candidates = [i for i in (text.find("\n", pos), text.find("\r", pos)) if i >= 0]
-    if not candidates:
-        return -1
-    i = min(candidates)
-    return i + 2 if text.startswith("\r\n", i) else i + 1
-
-
-def _diagnostic(smap: SourceMap, problem: Problem) -> Diagnostic:
-    offset = problem.token.offset if problem.offset is None else problem.offset
-    return Diagnostic(smap.span(offset), Severity(problem.severity), problem.code, problem.message)
-
-
-def _first_error(err: ValidationError) -> str:
-    first = err.errors()[0]
-    where = ".".join(str(p) for p in first["loc"])
-    return f"{where}: {first['msg']}" if where else str(first["msg"])
-
-
-def _claim(draft: ClaimDraft, diags: list[Diagnostic]) -> Claim | None:
-    try:
-        return Claim(**draft.fields)
-    except ValidationError as err:
-        diags.append(
-            Diagnostic(
-                draft.span,
-                Severity.ERROR,
-                "argdown-claim",
-                f"claim '{draft.fields.get('id')}': {_first_error(err)}",
-            )
-        )
-        return None
+    result = out.result(meta, claims)
+    result.details = details & {c.id for c in claims}
+    return result
 
 
 def _meta(
-    front: dict[str, Any] | None, smap: SourceMap, offset: int, diags: list[Diagnostic]
-) -> MapMeta:
+    front: dict[str, Any] | None,
+    offset: int,
+    problems: list[Problem],
+    out: Collector,
+    smap: SourceMap,
+) -> MapMeta | None:
     if not front:
-        return MapMeta()
-    where = smap.span(offset)
+        return None
     fields = {k: front[k] for k in _META_KEYS if k in front}
     if "compare" in fields and isinstance(fields["compare"], list):
         fields["compare"] = [tuple(p) if isinstance(p, list) else p for p in fields["compare"]]
     ignored = sorted(k for k in front if k not in _META_KEYS and k not in _ARGDOWN_SETTINGS)
     if ignored:
         names = ", ".join(f"'{k}'" for k in ignored)
-        diags.append(
-            Diagnostic(
-                where,
-                Severity.INFO,
-                "argdown-data-ignored",
-                f"front matter {names} not kept: argmap has no place for it",
-            )
-        )
-    try:
-        return MapMeta(**fields)
-    except ValidationError as err:
-        diags.append(
-            Diagnostic(where, Severity.ERROR, "argdown-data", f"front matter: {_first_error(err)}")
-        )
-        return MapMeta()
+        message = f"front matter {names} not kept: argmap has no place for it"
+        problems.append(note(offset, "argdown-data-ignored", message))
+    return out.meta(fields, _at(smap.span(offset)))
+
+
+def _at(span: Span) -> Locate:
+    """A locator for a record written in one place (the model's errors point there)."""
+
+    def locate(loc: tuple[int | str, ...], key: bool) -> Span:
+        return span
+
+    return locate

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from argmap.read.argdown_ast import Content, Inference
-from argmap.read.argdown_data import Problem, merge_data
-from argmap.read.argdown_tokens import Token
+from argmap.read.argdown.data import merge_data
+from argmap.read.argdown.problem import Problem
+from argmap.read.argdown.tokens import Token
+from argmap.read.argdown.tree import Content, Inference
 
 NodeKind = Literal["statement", "argument"]
 #: A node: ("statement", title) or ("argument", title).

@@ -3,7 +3,9 @@
 Argdown replaces each ``@include(path)`` with the text of the file, resolved relative to the
 including file, and includes every file at most once (against include loops). The
 combined text keeps a map from its offsets to the file, line and column they came from,
-so that diagnostics point into the included file. Reads the included files.
+so that diagnostics point into the included file. Reads the included files: only regular
+files inside the map's root (by default the directory of the including file), each within
+the size limit.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity, Span
+from argmap.read.argdown.problem import Problem
+from argmap.read.collect import FileReadError, decode_utf8, read_bytes
 
 _INCLUDE_RE = re.compile(r"@include\(([^)]+)\)")
 _LINE_BREAK_RE = re.compile(r"\r\n|\n|\r")
@@ -57,23 +61,45 @@ class SourceMap:
         index = bisect.bisect_right(lines, file_offset) - 1
         return Span(piece.path, index + 1, file_offset - lines[index] + 1)
 
+    def diagnostic(self, problem: Problem) -> Diagnostic:
+        """A problem as a diagnostic, at the file, line and column its offset came from."""
+        span = problem.span or self.span(problem.offset)
+        return Diagnostic(span, problem.severity, problem.code, problem.message)
+
     def files(self) -> list[str]:
         """Every file that went into the text, in order of first use."""
         return list(self._line_starts)
 
 
-def expand_includes(text: str, path: str) -> tuple[str, SourceMap, list[Diagnostic]]:
+def _inside(path: str, root: str) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    try:
+        return os.path.commonpath([real, top]) == top
+    except ValueError:  # on different drives
+        return False
+
+
+def expand_includes(
+    text: str, path: str, root: str | None = None
+) -> tuple[str, SourceMap, list[Problem]]:
     """Splice included files into ``text``.
 
+    Args:
+        text: The document.
+        path: Its path; includes are resolved relative to it.
+        root: The directory included files must lie in (symlinks resolved); by default
+            the directory of ``path``.
+
     Returns:
-        The combined text, its source map, and diagnostics for files that are missing,
-        unreadable or included a second time.
+        The combined text, its source map, and problems for files that are missing,
+        unreadable, outside the root, or included a second time.
     """
     parts: list[str] = []
     smap = SourceMap(path)
-    diags: list[Diagnostic] = []
+    problems: list[Problem] = []
     seen: set[str] = set()
     length = 0
+    top = root if root is not None else (os.path.dirname(path) or ".")
 
     def emit(file_path: str, file_text: str, start: int, end: int) -> None:
         nonlocal length
@@ -82,44 +108,58 @@ def expand_includes(text: str, path: str) -> tuple[str, SourceMap, list[Diagnost
             parts.append(file_text[start:end])
             length += end - start
 
+    def problem(where: Span, severity: Severity, message: str) -> None:
+        problems.append(Problem(length, severity, "argdown-include", message, where))
+
+    def load(target: str, name: str, where: Span) -> str | None:
+        if not _inside(target, top):
+            problem(
+                where,
+                Severity.ERROR,
+                f"included file '{name}' is outside the map's root '{top}'; name a wider root "
+                "to include it",
+            )
+            return None
+        try:
+            data = read_bytes(target)
+        except FileReadError as err:
+            missing = not os.path.lexists(target)
+            reason = "not found" if missing else err.reason
+            problem(where, Severity.ERROR, f"included file '{name}': {reason}")
+            return None
+        included, bad = decode_utf8(data, target)
+        if included is None:
+            problem(where, Severity.ERROR, f"included file '{name}': {bad[0].message}")
+        return included
+
     def walk(file_path: str, file_text: str) -> None:
         last = 0
         smap.register(file_path, file_text)
         for m in _INCLUDE_RE.finditer(file_text):
             emit(file_path, file_text, last, m.start())
             last = m.end()
-            target = os.path.normpath(Path(file_path).parent / m.group(1).strip())
+            name = m.group(1).strip()
+            target = os.path.normpath(Path(file_path).parent / name)
             line = file_text.count("\n", 0, m.start()) + 1
             col = m.start() - (file_text.rfind("\n", 0, m.start()) + 1) + 1
             where = Span(file_path, line, col)
+            if "\0" in name:
+                problem(where, Severity.ERROR, "an included path cannot hold a NUL character")
+                continue
             key = os.path.realpath(target)
             if key in seen:
-                diags.append(
-                    Diagnostic(
-                        where,
-                        Severity.WARNING,
-                        "argdown-include",
-                        f"'{m.group(1)}' is already included; Argdown includes each file once",
-                    )
+                problem(
+                    where,
+                    Severity.WARNING,
+                    f"'{m.group(1)}' is already included; Argdown includes each file once",
                 )
                 continue
             seen.add(key)
-            try:
-                included = Path(target).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as err:
-                reason = "not found" if isinstance(err, FileNotFoundError) else f"unreadable: {err}"
-                diags.append(
-                    Diagnostic(
-                        where,
-                        Severity.ERROR,
-                        "argdown-include",
-                        f"included file '{target}' {reason}",
-                    )
-                )
-                continue
-            walk(target, included)
+            included = load(target, name, where)
+            if included is not None:
+                walk(target, included)
         emit(file_path, file_text, last, len(file_text))
 
     seen.add(os.path.realpath(path))
     walk(path, text)
-    return "".join(parts), smap, diags
+    return "".join(parts), smap, problems

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from argmap.read.argdown_tokens import LexError, Tok, Token
+from argmap.read.argdown.problem import Problem, error
+from argmap.read.argdown.tokens import Tok, Token
 
 # JavaScript's ``.`` stops at these; Argdown's patterns are JavaScript regular expressions.
 _DOT = r"[^\n\r\u2028\u2029]"
@@ -100,7 +101,7 @@ class _Lexer:
         self.text = text
         self.pos = 0
         self.tokens: list[Token] = []
-        self.errors: list[LexError] = []
+        self.errors: list[Problem] = []
         self.indents = [0]
         self.emphasis: list[str] = []
         self.inference_mode = False
@@ -336,12 +337,13 @@ class _Lexer:
             or self.try_pattern(Tok.UNUSED_CONTROL_CHAR, _RE_CONTROL)
         )
 
-    def run(self) -> tuple[list[Token], list[LexError]]:
+    def run(self) -> tuple[list[Token], list[Problem]]:
         while self.pos < len(self.text):
             step = self.step_inference if self.inference_mode else self.step_default
             if not step():
-                line, col = self.where(self.pos)
-                self.errors.append(LexError(self.pos, line, col, self.text[self.pos]))
+                char = self.text[self.pos]
+                message = f"no Argdown token starts with {char!r}"
+                self.errors.append(error(self.pos, "argdown-syntax", message))
                 self.pos += 1
         if self.tokens and self.tokens[-1].type is Tok.EMPTYLINE:
             self.tokens.pop()
@@ -350,6 +352,6 @@ class _Lexer:
         return self.tokens, self.errors
 
 
-def tokenize(text: str) -> tuple[list[Token], list[LexError]]:
+def tokenize(text: str) -> tuple[list[Token], list[Problem]]:
     """Split Argdown text into tokens (ending with ``EOF``) and the characters no rule accepts."""
     return _Lexer(text).run()

@@ -9,7 +9,21 @@ and goes on, so one run reports every broken block.
 
 from __future__ import annotations
 
-from argmap.read.argdown_ast import (
+from argmap.read.argdown.inline import (
+    ARGUMENT_START,
+    CONTENT_START,
+    FREESTYLE,
+    STATEMENT_START,
+    InlineParser,
+    ParseError,
+    describe,
+    freestyle_text,
+    tag_name,
+)
+from argmap.read.argdown.lexer import tokenize
+from argmap.read.argdown.problem import Problem, error
+from argmap.read.argdown.tokens import RELATION_TOKENS, Tok, Token
+from argmap.read.argdown.tree import (
     Argument,
     Block,
     Content,
@@ -22,25 +36,12 @@ from argmap.read.argdown_ast import (
     Relation,
     Statement,
 )
-from argmap.read.argdown_inline import (
-    ARGUMENT_START,
-    CONTENT_START,
-    FREESTYLE,
-    STATEMENT_START,
-    InlineParser,
-    ParseError,
-    describe,
-    freestyle_text,
-    tag_name,
-)
-from argmap.read.argdown_lexer import tokenize
-from argmap.read.argdown_tokens import RELATION_TOKENS, Tok, Token
 
 
 class _Parser(InlineParser):
     def __init__(self, tokens: list[Token]) -> None:
         super().__init__(tokens)
-        self.errors: list[tuple[Token, str]] = []
+        self.errors: list[Problem] = []
 
     # -- document ------------------------------------------------------------------------------
 
@@ -52,13 +53,10 @@ class _Parser(InlineParser):
             front = self.take()
             self.optional(Tok.NEWLINE)
             if not self.at(Tok.EMPTYLINE, Tok.EOF):
-                self.errors.append(
-                    (
-                        self.tok,
-                        "expected an empty line after the front matter, found "
-                        + describe(self.tok),
-                    )
+                message = "expected an empty line after the front matter, found " + describe(
+                    self.tok
                 )
+                self.errors.append(error(self.tok.offset, "argdown-syntax", message))
             self.optional(Tok.EMPTYLINE)
         blocks: list[Block] = []
         while not self.at(Tok.EOF):
@@ -78,7 +76,7 @@ class _Parser(InlineParser):
                         "starts after an empty line",
                     )
             except ParseError as err:
-                self.errors.append((err.token, err.message))
+                self.errors.append(error(err.token.offset, "argdown-syntax", err.message))
                 self.recover(start)
             self.optional(Tok.EMPTYLINE)
         return Document(front, blocks, self.errors)
@@ -294,14 +292,12 @@ class _Parser(InlineParser):
         return Inference(start, rules, data, rels)
 
 
-def parse(text: str) -> tuple[Document, list[tuple[int, int, str]]]:
+def parse(text: str) -> tuple[Document, list[Problem]]:
     """Parse Argdown text.
 
     Returns:
-        The document, and the syntax errors as ``(line, column, message)``, 1-based, in order.
+        The document, and the syntax errors (``argdown-syntax``) in the order of the text.
     """
     tokens, lex_errors = tokenize(text)
     doc = _Parser(tokens).document()
-    errors = [(e.line, e.col, f"no Argdown token starts with {e.char!r}") for e in lex_errors]
-    errors += [(tok.line, tok.col, message) for tok, message in doc.errors]
-    return doc, sorted(errors)
+    return doc, sorted(lex_errors + doc.errors, key=lambda p: (p.offset, p.message))

@@ -1,0 +1,332 @@
+"""What every reader shares: bounded reading of regular files, the directory walk, and the one
+place where records become claims, so that a problem has the same code and words in every format.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
+from argmap.errors import InputError
+from argmap.model import ArgumentMap, Claim, MapMeta, Source, SourceRef
+from argmap.read.result import LoadResult
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Collector",
+    "FileReadError",
+    "Locate",
+    "check_path",
+    "decode_utf8",
+    "read_bytes",
+    "read_source",
+    "validation_problems",
+    "walk_files",
+]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+#: Where a part of a record was written: a pydantic error location inside the record, and
+#: whether the key (rather than the value) is meant.
+Locate = Callable[[tuple[int | str, ...], bool], Span]
+
+
+# -- files ---------------------------------------------------------------------------------
+
+
+def printable_path(path: str) -> str:
+    """A path as a message shows it: control characters made visible."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in path)
+
+
+def check_path(path: str) -> None:
+    """Refuse a path no file can have.
+
+    Raises:
+        InputError: The path holds a NUL character.
+    """
+    if "\0" in path:
+        raise InputError(f"{printable_path(path)}: a path cannot hold a NUL character")
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+class FileReadError(InputError):
+    """A file that cannot be read: ``str()`` is ``path:1:1: reason``; ``code`` names the class."""
+
+    def __init__(self, path: str, reason: str, code: str = "unreadable-file") -> None:
+        super().__init__(f"{printable_path(path)}:1:1: {reason}")
+        self.path = path
+        self.reason = reason
+        self.code = code
+
+
+def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, read without ever blocking.
+
+    The file is opened without blocking and checked before a byte is read, so that a
+    named pipe, a device such as ``/dev/zero`` or a directory is refused at once, and a
+    file that grows while it is read is cut off at the limit.
+
+    Raises:
+        InputError: The file cannot be read, is not a regular file, or is too large; the
+            message starts with the path.
+    """
+    if "\0" in path:
+        raise FileReadError(path, "a path cannot hold a NUL character")
+    try:
+        handle = open(path, "rb", buffering=0, opener=_open_nonblocking)  # noqa: SIM115
+    except OSError as exc:
+        if exc.errno == errno.EISDIR:
+            raise FileReadError(path, "not a regular file: a directory") from exc
+        raise FileReadError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    with handle:
+        try:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise FileReadError(path, f"not a regular file: {_file_kind(info.st_mode)}")
+            if info.st_size > limit:
+                message = f"file is {info.st_size:,} bytes; the limit is {limit:,}"
+                raise FileReadError(path, message, "too-large")
+            data = _read_at_most(handle, limit + 1)
+        except OSError as exc:
+            raise FileReadError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        message = f"file grew beyond the limit of {limit:,} bytes while it was read"
+        raise FileReadError(path, message, "too-large")
+    return data
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    # Without O_NONBLOCK, opening a named pipe waits for a writer; the file's kind is only
+    # known once it is open.
+    extra = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    return os.open(path, flags | extra)
+
+
+def _read_at_most(handle: Any, size: int) -> bytes:
+    chunks: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = handle.read(min(1 << 20, left))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text; invalid UTF-8 is an error at the offending byte's line and column."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        msg = f"invalid UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character"
+        return None, [Diagnostic(Span(path, line, col), Severity.ERROR, "invalid-utf8", msg)]
+    return text.removeprefix("\ufeff"), []
+
+
+def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
+    """The text of an input file, or the diagnostic that says why there is none.
+
+    Codes: ``too-large`` (over the size limit, checked before reading), ``invalid-utf8``,
+    ``unreadable-file`` (missing, not permitted, or not a regular file).
+    """
+    try:
+        data = read_bytes(path)
+    except FileReadError as exc:
+        span = Span(printable_path(path))
+        return None, [Diagnostic(span, Severity.ERROR, exc.code, exc.reason)]
+    return decode_utf8(data, path)
+
+
+def walk_files(paths: Sequence[str | os.PathLike[str]], suffixes: Iterable[str]) -> list[str]:
+    """The files of ``paths``: each file as given, and each directory's files with one of
+    ``suffixes`` (recursively, sorted, hidden ones left out), each file once.
+
+    Raises:
+        InputError: A path does not exist or holds a NUL character.
+    """
+    wanted = frozenset(suffixes)
+    files: list[str] = []
+    for raw in paths:
+        path = os.fspath(raw)
+        check_path(path)
+        if os.path.isdir(path):
+            found = []
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [
+                    os.path.join(root, n)
+                    for n in names
+                    if not n.startswith(".") and Path(n).suffix.lower() in wanted
+                ]
+            files += sorted(found)
+        elif os.path.exists(path):
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return list(dict.fromkeys(files))
+
+
+# -- records to claims ---------------------------------------------------------------------
+
+
+def _shown(err: Any) -> str:
+    value = err.get("input")
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return quote_id(value)
+
+
+def _fields_at(model: type[pydantic.BaseModel], loc: tuple[int | str, ...]) -> tuple[str, ...]:
+    """The fields allowed where an error location points (for did-you-mean hints)."""
+    if len(loc) >= 3 and loc[0] == "sources":
+        return tuple((Source if model is MapMeta else SourceRef).model_fields)
+    return tuple(model.model_fields)
+
+
+def validation_problems(
+    exc: pydantic.ValidationError, what: str, model: type[pydantic.BaseModel]
+) -> list[tuple[tuple[int | str, ...], bool, str, str]]:
+    """What the model refused, in the words every reader uses.
+
+    Args:
+        exc: The model's validation error.
+        what: The record named in messages (``claim 'a'``, ``map metadata``).
+        model: The model validated (for did-you-mean hints on unknown fields).
+
+    Returns:
+        One ``(location in the record, whether its key is meant, code, message)`` per error.
+    """
+    out: list[tuple[tuple[int | str, ...], bool, str, str]] = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        field = ".".join(str(p) for p in loc) or "value"
+        last = loc[-1] if loc else field
+        etype = err["type"]
+        if etype == "extra_forbidden":
+            hint = did_you_mean(str(last), _fields_at(model, loc))
+            out.append(
+                (loc, True, "unknown-field", f"unknown field {quote_id(last)} in {what}{hint}")
+            )
+            continue
+        if etype == "missing":
+            code, message = "missing-field", f"{what} has no {quote_id(last)}"
+        elif last in ("text", "label") and (
+            etype in ("string_too_short", "value_error") or err.get("input") is None
+        ):
+            code, message = "empty-text", f"{what} has an empty {last}"
+        elif etype == "enum":
+            expected = err.get("ctx", {}).get("expected", "")
+            code, message = (
+                "invalid-value",
+                f"{field} of {what} must be {expected}, not {_shown(err)}",
+            )
+        elif etype == "string_pattern_mismatch" and last == "id":
+            code, message = "malformed-id", f"malformed id {_shown(err)} in {what}"
+        elif etype == "value_error":
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            code, message = "invalid-value", f"{field} of {what}: {msg}"
+        else:
+            code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
+            msg = str(err["msg"]).replace("a valid tuple", "a list")
+            message = f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}"
+        out.append((loc, False, code, message))
+    return out
+
+
+class Collector:
+    """Turns a reader's records into claims and map metadata, collecting spans and diagnostics.
+
+    Every reader validates through :meth:`claim` and :meth:`meta`, so a value the model
+    refuses gets the same code and message in every format; the reader only says where
+    each part of the record was written (a :data:`Locate` function).
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.spans = SpanIndex()
+        self.spans.add(("file", path), Span(path))
+        self.diagnostics: list[Diagnostic] = []
+        self.broken: set[str] = set()
+
+    def say(self, span: Span, severity: Severity, code: str, message: str) -> None:
+        """Record a diagnostic."""
+        self.diagnostics.append(Diagnostic(span, severity, code, message))
+
+    def error(self, span: Span, code: str, message: str) -> None:
+        """Record an error."""
+        self.say(span, Severity.ERROR, code, message)
+
+    def claim(self, data: Any, locate: Locate, cid: str | None = None) -> Claim | None:
+        """The claim a record describes, or None with its problems reported.
+
+        Args:
+            data: The record (a mapping of claim fields).
+            locate: Where each part of the record was written.
+            cid: The claim's id as written, when known: names the claim in messages, and
+                is remembered as broken when the record fails.
+        """
+        try:
+            return Claim.model_validate(data)
+        except pydantic.ValidationError as exc:
+            self.report(exc, locate, f"claim {quote_id(cid)}" if cid else "claim", Claim)
+            if cid:
+                self.broken.add(cid)
+            return None
+
+    def meta(self, data: Any, locate: Locate) -> MapMeta | None:
+        """The map metadata a record describes, or None with its problems reported."""
+        try:
+            return MapMeta.model_validate(data)
+        except pydantic.ValidationError as exc:
+            self.report(exc, locate, "map metadata", MapMeta)
+            return None
+
+    def report(
+        self,
+        exc: pydantic.ValidationError,
+        locate: Locate,
+        what: str,
+        model: type[pydantic.BaseModel],
+    ) -> None:
+        """Pydantic errors as diagnostics at the offending value's position."""
+        for loc, key, code, message in validation_problems(exc, what, model):
+            self.error(locate(loc, key), code, message)
+
+    def result(self, meta: MapMeta | None, claims: Iterable[Claim]) -> LoadResult:
+        """The reader's result: the map, its spans, the diagnostics and the broken ids."""
+        amap = ArgumentMap(meta=meta or MapMeta(), claims=tuple(claims))
+        return LoadResult(amap, self.spans, self.diagnostics, broken_ids=self.broken)
+
+
+def failed(path: str, diagnostics: list[Diagnostic]) -> LoadResult:
+    """The result of a file that could not be read at all."""
+    spans = SpanIndex()
+    spans.add(("file", path), Span(path))
+    return LoadResult(ArgumentMap(), spans, diagnostics)
