@@ -109,6 +109,8 @@ def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str], plan: 
         data.append(("text", yaml_string(claim.text)))
     if claim.weight is not None:
         data.append(("weight", yaml_float(claim.weight)))
+    if claim.standard is not None:
+        data.append(("standard", claim.standard.value))
     if claim.sources:
         data.append(("sources", "[" + ", ".join(_source_ref(s) for s in claim.sources) + "]"))
     parts.append(_flow(data))
@@ -279,7 +281,12 @@ def _source(source: Source) -> str:
 
 def _has_meta(meta: MapMeta) -> bool:
     return bool(
-        meta.title is not None or meta.description is not None or meta.sources or meta.compare
+        meta.title is not None
+        or meta.description is not None
+        or meta.sources
+        or meta.compare
+        or meta.theses
+        or meta.standard is not None
     )
 
 
@@ -295,5 +302,9 @@ def _front_matter(meta: MapMeta) -> str:
     if meta.compare:
         lines.append("compare:")
         lines += [f"  - [{yaml_string(a)}, {yaml_string(b)}]" for a, b in meta.compare]
+    if meta.theses:
+        lines.append("theses: [" + ", ".join(yaml_string(t) for t in meta.theses) + "]")
+    if meta.standard is not None:
+        lines.append(f"standard: {meta.standard.value}")
     lines.append("===")
     return "\n".join(lines)

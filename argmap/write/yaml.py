@@ -28,7 +28,7 @@ SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_ID}"
 AnchorPath = tuple[str | int, ...]
 #: Lines longer than this are folded where the text allows.
 WIDTH = 88
-_FLOW_FIELDS = frozenset({"tags", "supports", "attacks", "undercuts"})
+_FLOW_FIELDS = frozenset({"tags", "supports", "attacks", "undercuts", "theses"})
 _RESOLVERS: Mapping[Any, list[tuple[str, re.Pattern[str]]]] = (
     yaml.SafeLoader.yaml_implicit_resolvers
 )

@@ -30,7 +30,8 @@ How Argdown maps onto argmap:
 - Premise-conclusion structures add what Argdown derives for its maps: each premise
   supports its argument, and the argument supports its main conclusion. An intermediary
   conclusion supports its argument too, so that an attack on it weighs on the argument.
-- Front matter ``title``, ``description``, ``sources`` and ``compare`` fill the map
+- Front matter ``title``, ``description``, ``sources``, ``compare``, ``theses`` and
+  ``standard`` fill the map
   metadata; ``model: {mode: strict}`` selects Argdown's strict mode.
 - Whatever argmap cannot hold (inference rules and their data, other data keys, other
   front-matter keys) is reported as a note, never dropped in silence.
@@ -54,7 +55,7 @@ from argmap.read.result import LoadResult
 
 __all__ = ["read_argdown", "slugify"]
 
-_META_KEYS = ("title", "description", "sources", "compare")
+_META_KEYS = ("title", "description", "sources", "compare", "theses", "standard")
 # Front-matter keys that steer Argdown's own tools; they are not argmap's business.
 _ARGDOWN_SETTINGS = frozenset(
     {

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.diagnostics import Severity, Span
-from argmap.model import MODEL_ID_RE, ClaimKind, SourceRef
+from argmap.model import MODEL_ID_RE, ClaimKind, ProofStandard, SourceRef
 from argmap.read.argdown.include import SourceMap
 from argmap.read.argdown.model import ArgdownModel, Member, Node, NodeKey, Section
 from argmap.read.argdown.names import slugify, to_tag
@@ -20,7 +20,18 @@ from argmap.read.argdown.problem import Problem
 from argmap.read.collect import validation_problems
 
 _KNOWN_KEYS = frozenset(
-    {"id", "kind", "text", "label", "weight", "sources", "isCanonical", "isInGroup", "isInMap"}
+    {
+        "id",
+        "kind",
+        "text",
+        "label",
+        "weight",
+        "standard",
+        "sources",
+        "isCanonical",
+        "isInGroup",
+        "isInMap",
+    }
 )
 _KIND_TAGS = {
     "thesis": ClaimKind.THESIS,
@@ -261,6 +272,22 @@ class _Converter:
             return None
         return float(value)
 
+    def standard(self, node: Node, data: dict[str, Any]) -> ProofStandard | None:
+        value = data.get("standard")
+        if value is None:
+            return None
+        try:
+            return ProofStandard(value)
+        except ValueError:
+            allowed = ", ".join(s.value for s in ProofStandard)
+            self.note(
+                self.key_at(node, "standard"),
+                Severity.ERROR,
+                "argdown-data",
+                f"{self.name(node)}: standard {value!r} is not one of {allowed}",
+            )
+            return None
+
     def label(self, node: Node, data: dict[str, Any]) -> str | None:
         where = self.key_at(node, "label")
         if "label" in data:
@@ -307,6 +334,7 @@ class _Converter:
             "tags": tuple(tags),
             "sources": tuple(self.sources(node, data)),
             "weight": self.weight(node, data),
+            "standard": self.standard(node, data),
             "supports": [],
             "attacks": [],
             "undercuts": [],
