@@ -25,7 +25,15 @@ from argmap.render.html import OVERVIEW, render_html_page
 from argmap.render.markdown import render_index, render_markdown
 from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor, clean, map_title
-from argmap.render.view import graph_id
+from argmap.render.view import (
+    COMPARE_BUDGET,
+    MapView,
+    describe_map,
+    graph_id,
+    plan_views,
+    sub_map,
+    top_view,
+)
 from argmap.structure import stances, thesis_map
 
 Progress = Callable[[str], None]
@@ -65,25 +73,43 @@ def plan_artifacts(
     *,
     dot_only: bool = False,
     extra: ExtraArtifacts | None = None,
+    legend: bool = True,
 ) -> list[Artifact]:
     """The artifacts of a build, in the order they are made.
 
+    Every map a page embeds stays legible in an 800 px column: a thesis's map shows its
+    top, and "n more →" nodes open the maps of the rest (see
+    :func:`argmap.render.view.plan_views`); the overview is an index of those maps.
     With ``dot_only`` the maps come as DOT text (``.dot``) instead of SVG, which needs no
     Graphviz and is byte-stable across Graphviz versions (the golden tests use it).
+    Without ``legend`` the maps have none.
     """
     home: dict[str, str] = {}
     for thesis in amap.theses:
         for cid in stances(amap, thesis.id):
             home.setdefault(cid, thesis.id)
+    ext = "dot" if dot_only else "svg"
 
-    def drawing(name: str, shown: ArgumentMap, title: str, link: Linker) -> Artifact:
-        gid = graph_id(name)
-
+    def drawing(view: MapView, link: Linker, *, rankdir: str = "BT") -> Artifact:
         def make() -> bytes:
-            dot = render_dot(shown, evaluation, link=link, graph_id=gid, title=title)
-            return (dot if dot_only else svg_from_dot(dot, gid, title)).encode("utf-8")
+            shown = sub_map(amap, view.claims)
+            dot = render_dot(
+                shown,
+                evaluation,
+                link=link,
+                graph_id=view.graph_id,
+                title=view.title,
+                legend=legend,
+                more=view.more,
+                description=describe_map(shown, evaluation, view.more),
+                rankdir=rankdir,
+            )
+            made = (
+                dot if dot_only else svg_from_dot(dot, view.graph_id, view.title, standalone=True)
+            )
+            return made.encode("utf-8")
 
-        return Artifact(f"{name}.{'dot' if dot_only else 'svg'}", make, len(shown.claims))
+        return Artifact(f"{view.name}.{ext}", make, len(view.claims))
 
     def summary(tid: str) -> Artifact:
         def make() -> bytes:
@@ -97,20 +123,22 @@ def plan_artifacts(
     def summary_link(tid: str) -> Linker:
         return lambda cid: f"{tid}.md#{anchor(cid)}"
 
-    artifacts = []
-    for thesis in amap.theses:
-        title = f"{map_title(amap)}: {clean(thesis.label or thesis.text)}"
-        artifacts.append(
-            drawing(thesis.id, thesis_map(amap, thesis.id), title, summary_link(thesis.id))
-        )
-        artifacts.append(summary(thesis.id))
-
     def overview_link(cid: str) -> str:
         return f"{home[cid]}.md#{anchor(cid)}" if cid in home else f"index.md#{anchor(cid)}"
 
+    views, overview = plan_views(amap, evaluation, map_title(amap))
+    theses = {t.id for t in amap.theses}
+    artifacts = []
+    for view in views:
+        if view.name in theses:
+            artifacts.append(drawing(view, summary_link(view.name)))
+            artifacts.append(summary(view.name))
+    artifacts += [drawing(v, overview_link) for v in views if v.name not in theses]
     for a, b in comparison_pairs(amap):
-        artifacts += _comparison_artifacts(amap, a, b, evaluation, overview_link, dot_only=dot_only)
-    artifacts.append(drawing("overview", amap, f"{map_title(amap)}: overview", overview_link))
+        artifacts += _comparison_artifacts(
+            amap, a, b, evaluation, overview_link, dot_only=dot_only, legend=legend
+        )
+    artifacts.append(drawing(overview, overview_link, rankdir="LR"))
     artifacts.append(
         Artifact(
             "index.md",
@@ -147,6 +175,7 @@ def _comparison_artifacts(
     link: Linker,
     *,
     dot_only: bool,
+    legend: bool = True,
 ) -> list[Artifact]:
     """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison."""
     name = f"compare-{a}-{b}"
@@ -155,8 +184,20 @@ def _comparison_artifacts(
     found = _once(lambda: _compare(amap, a, b, evaluation))
 
     def drawing() -> bytes:
-        dot = render_compare_dot(amap, found(), evaluation, graph_id=gid, link=link, title=title)
-        return (dot if dot_only else svg_from_dot(dot, gid, title)).encode("utf-8")
+        shown, more = top_view(amap, evaluation, [a, b], budget=COMPARE_BUDGET)
+        dot = render_compare_dot(
+            amap,
+            found(),
+            evaluation,
+            graph_id=gid,
+            link=link,
+            title=title,
+            shown=shown,
+            more=more,
+            legend=legend,
+        )
+        made = dot if dot_only else svg_from_dot(dot, gid, title, standalone=True)
+        return made.encode("utf-8")
 
     def page() -> bytes:
         text = render_compare_markdown(
@@ -195,6 +236,7 @@ def build_map(
     progress: Progress | None = None,
     extra: ExtraArtifacts | None = None,
     jobs: int = 1,
+    legend: bool = True,
 ) -> list[Path]:
     """Render every artifact of a checked map, then write them all.
 
@@ -203,7 +245,9 @@ def build_map(
     ``jobs`` above 1, that many Graphviz layouts run at once (see :func:`make_artifacts`).
     """
     built = None if progress is None else lambda path: progress(f"built {Path(out_dir) / path}")
-    files = make_artifacts(plan_artifacts(amap, evaluation, extra=extra), built, jobs=jobs)
+    files = make_artifacts(
+        plan_artifacts(amap, evaluation, extra=extra, legend=legend), built, jobs=jobs
+    )
     return write_tree(out_dir, files)
 
 
@@ -276,6 +320,7 @@ def build_paths(
     evaluate: bool = True,
     extra: ExtraArtifacts | None = None,
     jobs: int = 1,
+    legend: bool = True,
 ) -> BuildResult:
     """Check a map and, when it has no errors, build its artifacts into ``out_dir``.
 
@@ -297,6 +342,7 @@ def build_paths(
         progress=progress,
         extra=extra,
         jobs=jobs,
+        legend=legend,
     )
     return result
 
@@ -319,10 +365,15 @@ RENDER_FORMATS = ("dot", "svg", "png", "pdf", "md")
 
 
 def render_artifact(
-    amap: ArgumentMap, fmt: str, *, thesis: str | None = None, evaluation: Evaluation | None = None
+    amap: ArgumentMap,
+    fmt: str,
+    *,
+    thesis: str | None = None,
+    evaluation: Evaluation | None = None,
+    legend: bool = True,
 ) -> bytes:
-    """One artifact of a map: the whole map (or a thesis's sub-map) as DOT, SVG, PNG or PDF,
-    or a thesis's Markdown summary.
+    """One artifact of a map: the whole map (or a thesis's whole sub-map) as DOT, SVG, PNG
+    or PDF, or a thesis's Markdown summary.
 
     Raises:
         UsageError: Unknown format, unknown thesis, or Markdown asked without a thesis on a
@@ -344,9 +395,17 @@ def render_artifact(
     title = map_title(amap)
     if thesis is not None:
         title += f": {clean(shown.claim(thesis).label or shown.claim(thesis).text)}"
-    dot = render_dot(shown, evaluation, link=lambda c: f"#{anchor(c)}", graph_id=gid, title=title)
+    dot = render_dot(
+        shown,
+        evaluation,
+        link=lambda c: f"#{anchor(c)}",
+        graph_id=gid,
+        title=title,
+        legend=legend,
+        description=describe_map(shown, evaluation),
+    )
     if fmt == "dot":
         return dot.encode("utf-8")
     if fmt == "svg":
-        return svg_from_dot(dot, gid, title).encode("utf-8")
+        return svg_from_dot(dot, gid, title, standalone=True).encode("utf-8")
     return run_dot(dot, fmt)

@@ -48,6 +48,8 @@ class ClaimKind(StrEnum):
     CLAIM = "claim"
     EVIDENCE = "evidence"
     ARGUMENT = "argument"
+    FORECAST = "forecast"
+    QUESTION = "question"
 
 
 class RelationKind(StrEnum):

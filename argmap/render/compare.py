@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
+from collections.abc import Sequence
 
 import graphviz
 
@@ -12,14 +11,18 @@ from argmap.evaluate import Evaluation, Status
 from argmap.model import ArgumentMap, Claim
 from argmap.render.dot import (
     FONT,
-    PALETTE,
-    RELATION_STYLE,
+    SMALL_FONT,
     Linker,
+    draw_legend,
+    draw_more,
+    draw_relations,
+    lowest_node,
     new_digraph,
     node_attrs,
     node_label,
-    stack_wide_fans,
+    plain_node_defaults,
 )
+from argmap.render.style import PALETTE
 from argmap.render.text import (
     anchor,
     clean,
@@ -29,6 +32,7 @@ from argmap.render.text import (
     escape_md,
     map_title,
 )
+from argmap.render.view import More, node_state, sub_map
 from argmap.structure import Stance
 from argmap.validate import reaching
 
@@ -281,7 +285,7 @@ def _node(
         # The label is an HTML-like label, <...>: the mark goes inside its closing bracket.
         label = (
             label[:-1]
-            + f'<BR/><FONT POINT-SIZE="9"><B>{escape_dot_html(f"crux {crux}")}</B></FONT>>'
+            + f'<BR/><FONT POINT-SIZE="{SMALL_FONT}"><B>{escape_dot_html(f"crux {crux}")}</B></FONT>>'
         )
     graph.node(claim.id, label=label, **attrs)
 
@@ -308,6 +312,9 @@ def render_compare_dot(
     graph_id: str = "argmap-compare",
     link: Linker | None = None,
     title: str | None = None,
+    shown: frozenset[str] | None = None,
+    more: Sequence[More] = (),
+    legend: bool = True,
 ) -> str:
     """The DOT text of a comparison: each thesis's sub-map in a cluster, side by side, and
     the claims bearing on both in a cluster between them. Cruxes are marked with their rank.
@@ -319,6 +326,10 @@ def render_compare_dot(
         graph_id: Prefix of every id in the SVG.
         link: Maps a claim id to the URL its node links to.
         title: The drawing's title; defaults to the two theses' titles.
+        shown: The claims to draw (see :func:`argmap.render.view.top_view`); all that
+            bear on either thesis by default.
+        more: "n more →" nodes under claims drawn, linking to the maps of the rest.
+        legend: Draw a legend of the lines, kinds and states the drawing uses.
 
     Returns:
         DOT text, deterministic for the same input.
@@ -328,9 +339,17 @@ def render_compare_dot(
     # Under a deductive reading a claim can bear on a thesis without a path to it (by
     # attacking what the thesis supports); such cruxes get a cluster of their own.
     elsewhere = {c.claim_id for c in comparison.cruxes} - reach_a - reach_b
-    shown = reach_a | reach_b | elsewhere
+    if shown is None:
+        shown = frozenset(reach_a | reach_b | elsewhere)
+    reach_a &= shown
+    reach_b &= shown
+    elsewhere &= shown
     caption = clean(title) if title is not None else comparison_title(amap, a_id, b_id)
-    graph = new_digraph(graph_id, caption, newrank="true")
+    description = (
+        f"Comparison of “{_plain(amap.claim(a_id))}” and “{_plain(amap.claim(b_id))}”: "
+        f"{len(shown)} claims drawn, {len(comparison.cruxes)} cruxes."
+    )
+    graph = new_digraph(graph_id, caption, description, newrank="true")
     marks = _crux_marks(comparison)
     # A thesis that bears on the other stays in its own cluster, never among the shared claims.
     both = (reach_a & reach_b) - {a_id, b_id}
@@ -366,16 +385,14 @@ def render_compare_dot(
         rank.attr(rank="max")
         rank.node(a_id)
         rank.node(b_id)
-    incoming: dict[str, list[str]] = defaultdict(list)
-    for i, rel in enumerate(amap.relations):
-        if rel.source not in shown or rel.target not in shown:
-            continue
-        attrs = dict(RELATION_STYLE[rel.kind])
-        attrs["id"] = f"{graph_id}-e{i}"
-        attrs["tooltip"] = graphviz.nohtml(
-            escape_dot(f"{rel.source} {rel.kind.value} {rel.target}")
-        )
-        graph.edge(rel.source, rel.target, **attrs)
-        incoming[rel.target].append(rel.source)
-    stack_wide_fans(graph, incoming, max(3, math.ceil(math.sqrt(len(shown)) / 2)))
+    used = draw_relations(graph, amap, graph_id, shown)
+    if more or legend:
+        graph.body.append(plain_node_defaults())
+    draw_more(graph, amap, more, graph_id)
+    if legend:
+        drawn = [amap.claim(cid) for cid in sorted(shown)]
+        states = {s for c in drawn if (s := node_state(evaluation, c.id)) is not None}
+        kinds = {c.kind for c in drawn}
+        low = lowest_node(sub_map(amap, shown), more, graph_id)
+        draw_legend(graph, graph_id, used, kinds, states, more, low)
     return str(graph.source)
