@@ -31,6 +31,7 @@ from argmap.render.text import (
     escape_html,
     escape_md,
     map_title,
+    wrap,
 )
 from argmap.render.view import More, node_state, sub_map
 from argmap.structure import Stance
@@ -293,7 +294,8 @@ def _node(
 def _cluster(graph: graphviz.Digraph, name: str, caption: str, style: str) -> graphviz.Digraph:
     sub = graphviz.Digraph(name=name)
     sub.attr(
-        label=graphviz.nohtml(escape_dot(caption)),
+        # A cluster is as wide as its caption: long titles wrap.
+        label=graphviz.nohtml("\\n".join(escape_dot(line) for line in wrap(caption, 32, 3))),
         style=style,
         color=PALETTE["grey"],
         fontname=FONT,
@@ -380,16 +382,18 @@ def render_compare_dot(
         sub = _cluster(graph, name, label, style)
         for cid in sorted(members):
             _node(sub, amap, amap.claim(cid), evaluation, graph_id, link, marks.get(cid))
+        if any(m.parent in members for m in more):
+            # A "more" node sits in its claim's cluster, not beside the clusters.
+            sub.body.append(plain_node_defaults())
+            draw_more(sub, amap, more, graph_id, only=members)
         graph.subgraph(sub)
     with graph.subgraph(name=f"{graph_id}_theses") as rank:
         rank.attr(rank="max")
         rank.node(a_id)
         rank.node(b_id)
     used = draw_relations(graph, amap, graph_id, shown)
-    if more or legend:
-        graph.body.append(plain_node_defaults())
-    draw_more(graph, amap, more, graph_id)
     if legend:
+        graph.body.append(plain_node_defaults())
         drawn = [amap.claim(cid) for cid in sorted(shown)]
         states = {s for c in drawn if (s := node_state(evaluation, c.id)) is not None}
         kinds = {c.kind for c in drawn}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import graphviz
 
@@ -306,10 +306,17 @@ def draw_relations(
 
 
 def draw_more(
-    graph: graphviz.Digraph, amap: ArgumentMap, more: Sequence[More], graph_id: str
+    graph: graphviz.Digraph,
+    amap: ArgumentMap,
+    more: Sequence[More],
+    graph_id: str,
+    only: Collection[str] | None = None,
 ) -> None:
-    """Write each "n more →" node below its claim, linking to the map of the rest."""
+    """Write each "n more →" node below its claim (of those in ``only``, if given), linking
+    to the map of the rest."""
     for i, item in enumerate(more):
+        if only is not None and item.parent not in only:
+            continue
         words = f"{item.count} {item.words} →"
         parent = claim_title(amap.by_id[item.parent])
         name = escape_dot(f"{item.count} {item.words} reasons bearing on: {parent}")

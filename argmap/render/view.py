@@ -15,7 +15,7 @@ from argmap.render.text import claim_title
 #: map at most this wide keeps its smallest text (10 pt) at 9 px or more (tests check it).
 LEVEL_BUDGET = 4.5
 #: The same for a comparison, whose clusters take some width of their own.
-COMPARE_BUDGET = 4.0
+COMPARE_BUDGET = 3.8
 #: Width of a thesis box, and of a "n more →" node, in claim boxes.
 THESIS_WIDTH = 1.2
 MORE_WIDTH = 0.45
