@@ -28,6 +28,7 @@ from argmap.render.text import anchor, clean, map_title
 from argmap.render.view import (
     COMPARE_BUDGET,
     MapView,
+    More,
     describe_map,
     graph_id,
     plan_views,
@@ -126,7 +127,10 @@ def plan_artifacts(
     def overview_link(cid: str) -> str:
         return f"{home[cid]}.md#{anchor(cid)}" if cid in home else f"index.md#{anchor(cid)}"
 
-    views, overview = plan_views(amap, evaluation, map_title(amap))
+    pairs = comparison_pairs(amap)
+    tops = {pair: top_view(amap, evaluation, pair, budget=COMPARE_BUDGET) for pair in pairs}
+    linked = [m for _, more in tops.values() for m in more]
+    views, overview = plan_views(amap, evaluation, map_title(amap), linked)
     theses = {t.id for t in amap.theses}
     artifacts = []
     for view in views:
@@ -134,9 +138,9 @@ def plan_artifacts(
             artifacts.append(drawing(view, summary_link(view.name)))
             artifacts.append(summary(view.name))
     artifacts += [drawing(v, overview_link) for v in views if v.name not in theses]
-    for a, b in comparison_pairs(amap):
+    for a, b in pairs:
         artifacts += _comparison_artifacts(
-            amap, a, b, evaluation, overview_link, dot_only=dot_only, legend=legend
+            amap, (a, b), tops[a, b], evaluation, overview_link, dot_only=dot_only, legend=legend
         )
     artifacts.append(drawing(overview, overview_link, rankdir="LR"))
     artifacts.append(
@@ -169,22 +173,24 @@ def _compare(amap: ArgumentMap, a: str, b: str, evaluation: Evaluation | None) -
 
 def _comparison_artifacts(
     amap: ArgumentMap,
-    a: str,
-    b: str,
+    pair: tuple[str, str],
+    top: tuple[frozenset[str], tuple[More, ...]],
     evaluation: Evaluation | None,
     link: Linker,
     *,
     dot_only: bool,
     legend: bool = True,
 ) -> list[Artifact]:
-    """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison."""
+    """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison;
+    ``top`` is what the map shows (see :func:`argmap.render.view.top_view`)."""
+    a, b = pair
     name = f"compare-{a}-{b}"
     gid = graph_id(name)
     title = f"{map_title(amap)}: {comparison_title(amap, a, b)}"
     found = _once(lambda: _compare(amap, a, b, evaluation))
 
     def drawing() -> bytes:
-        shown, more = top_view(amap, evaluation, [a, b], budget=COMPARE_BUDGET)
+        shown, more = top
         dot = render_compare_dot(
             amap,
             found(),

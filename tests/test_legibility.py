@@ -19,10 +19,36 @@ from .conftest import ROOT
 SVG = "{http://www.w3.org/2000/svg}"
 COLUMN = 800  # CSS px
 MINIMUM = 9.0  # CSS px
-WORDS = (
-    "world models learn physics from video while language models predict tokens and scale "
-    "with compute data and talent across labs in Europe and America over the next decade"
-).split()
+WORDS = [
+    "world",
+    "models",
+    "learn",
+    "physics",
+    "from",
+    "video",
+    "while",
+    "language",
+    "models",
+    "predict",
+    "tokens",
+    "and",
+    "scale",
+    "with",
+    "compute",
+    "data",
+    "and",
+    "talent",
+    "across",
+    "labs",
+    "in",
+    "Europe",
+    "and",
+    "America",
+    "over",
+    "the",
+    "next",
+    "decade",
+]
 
 
 def large_map(theses: int = 3, claims: int = 200, seed: int = 7) -> ArgumentMap:

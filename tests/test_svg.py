@@ -25,7 +25,9 @@ def structure(svg: str) -> tuple[list[str], int, list[str]]:
     groups = [(g, (g.get("class") or "").split()) for g in root.iter(f"{SVG}g")]
     # Claims carry their kind's class, relations their kind's: the legend and the "more"
     # nodes are neither.
-    nodes = [g.find(f"{SVG}title") for g, cls in groups if any(c.startswith("am-kind-") for c in cls)]
+    nodes = [
+        g.find(f"{SVG}title") for g, cls in groups if any(c.startswith("am-kind-") for c in cls)
+    ]
     edges = [g for g, cls in groups if any(c.startswith("am-rel-") for c in cls)]
     ids = [el.get("id", "") for el in root.iter() if el.get("id")]
     return [n.text or "" for n in nodes if n is not None], len(edges), ids

@@ -273,20 +273,24 @@ def _by_count(item: tuple[str | None, int]) -> tuple[int, str]:
 
 
 def plan_views(
-    amap: ArgumentMap, evaluation: Evaluation | None, title: str
+    amap: ArgumentMap,
+    evaluation: Evaluation | None,
+    title: str,
+    linked: Iterable[More] = (),
 ) -> tuple[list[MapView], MapView]:
     """The legible maps a build draws, and its overview, an index of them.
 
     Each thesis gets its top map (named after it); every "n more →" node opens a map of
     its own, itself legible, until every claim is on some map. Claims that reach no thesis
-    get maps rooted at the claims they end at. ``title`` is the whole map's title.
+    get maps rooted at the claims they end at. ``title`` is the whole map's title;
+    ``linked`` are "more" nodes of other drawings (comparisons), whose maps are drawn too.
     """
     theses = frozenset(t.id for t in amap.theses)
     views: list[MapView] = []
     planned: set[tuple[str, int]] = set()
     covered: set[str] = set()
     roots = [t.id for t in amap.theses]
-    queue = [(r, 1) for r in roots]
+    queue = [(r, 1) for r in roots] + [(m.root, m.page) for m in linked]
     rest = set(amap.by_id)
     while True:
         while queue:
