@@ -26,6 +26,7 @@ from argmap.render.text import (
     claim_title,
     clean,
     escape_dot,
+    escape_html,
     map_title,
     wrap,
     wrap_html,
@@ -166,7 +167,8 @@ def new_digraph(
     """
     return graphviz.Digraph(
         name=graph_id,
-        comment=description.replace("\n", " ") or None,
+        # Entities keep any markup in a claim's text out of the DOT text.
+        comment=escape_html(description) or None,
         graph_attr={
             "id": graph_id,
             "rankdir": "BT",

@@ -172,7 +172,7 @@ def svg_from_dot(dot_source: str, graph_id: str, title: str, *, standalone: bool
     """
     raw = run_dot(dot_source, "svg").decode("utf-8")
     first = dot_source.split("\n", 1)[0]
-    description = first[3:] if first.startswith("// ") else ""
+    description = html.unescape(first[3:]) if first.startswith("// ") else ""
     return postprocess_svg(raw, graph_id, title, description=description, standalone=standalone)
 
 
