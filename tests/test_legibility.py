@@ -136,3 +136,13 @@ def test_maps_split_where_a_whole_drawing_would_be_too_wide() -> None:
     overview = dots["overview.dot"]
     assert 'URL="t0.svg"' in overview and "c000" not in overview
     assert all("style=invis" not in d or d.count("style=invis") == 1 for d in dots.values())
+
+
+def test_readme_opens_with_the_headline_map_legible_in_a_readme_column() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    first = re.search(r"!\[[^\]]*\]\(([^)]+\.svg)\)", readme)
+    assert first is not None and first.group(1) == "output/world-model-thesis.svg"
+    svg = (ROOT / first.group(1)).read_text("utf-8")
+    width = float((ElementTree.fromstring(svg).get("viewBox") or "").split()[2])
+    # A README column on GitHub is about 830 px wide.
+    assert smallest_text_px(svg) * min(830, width * 4 / 3) / min(COLUMN, width * 4 / 3) >= MINIMUM
