@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from argmap.backend import run_dot
+from argmap.backend import run_dot_many
 from argmap.check import CheckResult, check_paths
 from argmap.compare import Comparison, compare_theses, comparison_pairs
 from argmap.diagnostics import Diagnostic
@@ -19,12 +20,14 @@ from argmap.evaluate import DEFAULT_SUPPORT, GRADUAL_SEMANTICS, Evaluation, eval
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
+from argmap.render.artifact import RENDER_FORMATS as RENDER_FORMATS
+from argmap.render.artifact import render_artifact as render_artifact
 from argmap.render.compare import comparison_title, render_compare_dot, render_compare_markdown
 from argmap.render.dot import Linker, render_dot
 from argmap.render.html import OVERVIEW, render_html_page
 from argmap.render.markdown import render_index, render_markdown
-from argmap.render.svg import svg_from_dot
-from argmap.render.text import anchor, clean, map_title
+from argmap.render.svg import describe_dot, postprocess_svg, svg_from_dot
+from argmap.render.text import anchor, map_title
 from argmap.render.view import (
     COMPARE_BUDGET,
     MapView,
@@ -38,6 +41,9 @@ from argmap.render.view import (
 from argmap.structure import stances, thesis_map
 
 Progress = Callable[[str], None]
+#: Sub-maps laid out by one Graphviz process: enough to spread the cost of starting it,
+#: few enough that a parallel build keeps every core busy.
+BATCH = 16
 
 
 @dataclass
@@ -91,26 +97,44 @@ def plan_artifacts(
             home.setdefault(cid, thesis.id)
     ext = "dot" if dot_only else "svg"
 
-    def drawing(view: MapView, link: Linker, *, rankdir: str = "BT") -> Artifact:
-        def make() -> bytes:
-            shown = sub_map(amap, view.claims)
-            dot = render_dot(
-                shown,
-                evaluation,
-                link=link,
-                graph_id=view.graph_id,
-                title=view.title,
-                legend=legend,
-                more=view.more,
-                description=describe_map(shown, evaluation, view.more),
-                rankdir=rankdir,
-            )
-            made = (
-                dot if dot_only else svg_from_dot(dot, view.graph_id, view.title, standalone=True)
-            )
-            return made.encode("utf-8")
+    def dot_of(view: MapView, link: Linker, rankdir: str) -> str:
+        shown = sub_map(amap, view.claims)
+        return render_dot(
+            shown,
+            evaluation,
+            link=link,
+            graph_id=view.graph_id,
+            title=view.title,
+            legend=legend,
+            more=view.more,
+            description=describe_map(shown, evaluation, view.more),
+            rankdir=rankdir,
+        )
 
-        return Artifact(f"{view.name}.{ext}", make, len(view.claims))
+    def drawings(group: Sequence[tuple[MapView, Linker, str]]) -> list[Artifact]:
+        """The maps of ``group``, laid out by one Graphviz process (see run_dot_many)."""
+
+        def make_all() -> list[bytes]:
+            dots = [dot_of(view, link, rankdir) for view, link, rankdir in group]
+            if dot_only:
+                return [dot.encode("utf-8") for dot in dots]
+            return [
+                postprocess_svg(
+                    raw.decode("utf-8"),
+                    view.graph_id,
+                    view.title,
+                    description=describe_dot(dot),
+                    standalone=True,
+                ).encode("utf-8")
+                for (view, _, _), dot, raw in zip(group, dots, run_dot_many(dots), strict=True)
+            ]
+
+        made = _once(make_all)
+        cost = sum(len(view.claims) for view, _, _ in group)
+        return [
+            Artifact(f"{view.name}.{ext}", functools.partial(lambda i: made()[i], i), cost)
+            for i, (view, _, _) in enumerate(group)
+        ]
 
     def summary(tid: str) -> Artifact:
         def make() -> bytes:
@@ -135,14 +159,16 @@ def plan_artifacts(
     artifacts = []
     for view in views:
         if view.name in theses:
-            artifacts.append(drawing(view, summary_link(view.name)))
+            artifacts += drawings([(view, summary_link(view.name), "BT")])
             artifacts.append(summary(view.name))
-    artifacts += [drawing(v, overview_link) for v in views if v.name not in theses]
+    branches = [(v, overview_link, "BT") for v in views if v.name not in theses]
+    for start in range(0, len(branches), BATCH):
+        artifacts += drawings(branches[start : start + BATCH])
     for a, b in pairs:
         artifacts += _comparison_artifacts(
             amap, (a, b), tops[a, b], evaluation, overview_link, dot_only=dot_only, legend=legend
         )
-    artifacts.append(drawing(overview, overview_link, rankdir="LR"))
+    artifacts += drawings([(overview, overview_link, "LR")])
     artifacts.append(
         Artifact(
             "index.md",
@@ -365,53 +391,3 @@ def html_artifacts(amap: ArgumentMap, evaluation: Evaluation | None) -> list[Art
     ]
     artifacts.append(Artifact(f"{OVERVIEW}.html", page(None), len(amap.claims)))
     return artifacts
-
-
-RENDER_FORMATS = ("dot", "svg", "png", "pdf", "md")
-
-
-def render_artifact(
-    amap: ArgumentMap,
-    fmt: str,
-    *,
-    thesis: str | None = None,
-    evaluation: Evaluation | None = None,
-    legend: bool = True,
-) -> bytes:
-    """One artifact of a map: the whole map (or a thesis's whole sub-map) as DOT, SVG, PNG
-    or PDF, or a thesis's Markdown summary.
-
-    Raises:
-        UsageError: Unknown format, unknown thesis, or Markdown asked without a thesis on a
-            map with several.
-    """
-    if fmt not in RENDER_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: expected one of {', '.join(RENDER_FORMATS)}")
-    if fmt == "md":
-        if thesis is None:
-            if len(amap.theses) != 1:
-                names = ", ".join(t.id for t in amap.theses) or "none"
-                raise UsageError(
-                    f"a Markdown summary is per thesis: choose one with --thesis ({names})"
-                )
-            thesis = amap.theses[0].id
-        return render_markdown(amap, thesis, evaluation).encode("utf-8")
-    shown = thesis_map(amap, thesis) if thesis is not None else amap
-    gid = graph_id(thesis or "overview")
-    title = map_title(amap)
-    if thesis is not None:
-        title += f": {clean(shown.claim(thesis).label or shown.claim(thesis).text)}"
-    dot = render_dot(
-        shown,
-        evaluation,
-        link=lambda c: f"#{anchor(c)}",
-        graph_id=gid,
-        title=title,
-        legend=legend,
-        description=describe_map(shown, evaluation),
-    )
-    if fmt == "dot":
-        return dot.encode("utf-8")
-    if fmt == "svg":
-        return svg_from_dot(dot, gid, title, standalone=True).encode("utf-8")
-    return run_dot(dot, fmt)

@@ -13,15 +13,14 @@ from argmap.render.dot import (
     FONT,
     SMALL_FONT,
     Linker,
-    draw_legend,
     draw_more,
     draw_relations,
-    lowest_node,
     new_digraph,
     node_attrs,
     node_label,
     plain_node_defaults,
 )
+from argmap.render.legend import draw_legend, lowest_node
 from argmap.render.style import PALETTE
 from argmap.render.text import (
     anchor,

@@ -10,7 +10,7 @@ import graphviz
 from argmap.errors import RenderError
 from argmap.evaluate import Evaluation
 from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind, RelationKind
-from argmap.render.legend import legend_label
+from argmap.render.legend import draw_legend, lowest_node
 from argmap.render.style import (
     BACKGROUND,
     INK,
@@ -330,52 +330,6 @@ def draw_more(
         )
         style = " ".join(f'{k}="{v}"' for k, v in MORE_EDGE.items())
         graph.body.append(f'\t"{graph_id}-more-{i}" -> "{item.parent}" [{style}]\n')
-
-
-def lowest_node(amap: ArgumentMap, more: Sequence[More], graph_id: str) -> str | None:
-    """The node a legend hangs under: one on the lowest level of the drawing (a "more"
-    node, else a claim farthest below the top), so the legend adds one short edge."""
-    incoming = amap.incoming
-    sources_of = {rel.source for rel in amap.relations}
-    level = sorted(c.id for c in amap.claims if c.id not in sources_of)
-    depth: dict[str, int] = dict.fromkeys(level, 0)
-    while level:
-        below = []
-        for target in level:
-            for rel in incoming.get(target, ()):
-                if rel.source not in depth:
-                    depth[rel.source] = depth[target] + 1
-                    below.append(rel.source)
-        level = below
-    if not depth:
-        return amap.claims[0].id if amap.claims else None
-    deepest = max(depth.values())
-    for i, item in enumerate(more):
-        if depth.get(item.parent, -1) == deepest:
-            return f"{graph_id}-more-{i}"
-    return min(c for c, d in depth.items() if d == deepest)
-
-
-def draw_legend(
-    graph: graphviz.Digraph,
-    graph_id: str,
-    relations: set[RelationKind],
-    kinds: set[ClaimKind],
-    states: set[str],
-    more: Sequence[More],
-    anchor_node: str | None,
-) -> None:
-    """Write the legend node, below the drawing, in a group named ``legend``."""
-    label = legend_label(relations, kinds, states, more=bool(more))
-    node = f"{graph_id}-legend"
-    graph.body.append(
-        f'\t"{node}" [label={label} shape=plain id="{node}" class="argmap-legend" '
-        f'fontsize={SMALL_FONT} tooltip="Legend"]\n'
-    )
-    # One edge to a node of the lowest level puts the legend alone below the drawing (a
-    # rank=source constraint instead drags leaves down to it).
-    if anchor_node is not None:
-        graph.body.append(f'\t"{node}" -> "{anchor_node}" [style=invis]\n')
 
 
 def _style_attrs(kind: ClaimKind, state: str | None) -> dict[str, str]:

@@ -1,10 +1,12 @@
-"""A map's legend: one HTML-like table node with the relation lines, kinds and node states the map uses."""
+"""A map's legend: one HTML-like table node, below the drawing, with the relation lines, kinds and node states the map uses."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
-from argmap.model import ClaimKind, RelationKind
+import graphviz
+
+from argmap.model import ArgumentMap, ClaimKind, RelationKind
 from argmap.render.style import (
     KIND_STYLE,
     MORE_EDGE,
@@ -13,6 +15,7 @@ from argmap.render.style import (
     RELATION_STYLE,
     STATE_STYLE,
 )
+from argmap.render.view import More
 
 #: Items per row of the legend: it stays narrower than the narrowest map worth a legend.
 PER_ROW = 3
@@ -86,3 +89,49 @@ def legend_label(
         f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
         f'<TR><TD></TD><TD COLSPAN="{PER_ROW}" ALIGN="LEFT"><B>Legend</B></TD></TR>{body}</TABLE>>'
     )
+
+
+def lowest_node(amap: ArgumentMap, more: Sequence[More], graph_id: str) -> str | None:
+    """The node a legend hangs under: one on the lowest level of the drawing (a "more"
+    node, else a claim farthest below the top), so the legend adds one short edge."""
+    incoming = amap.incoming
+    sources_of = {rel.source for rel in amap.relations}
+    level = sorted(c.id for c in amap.claims if c.id not in sources_of)
+    depth: dict[str, int] = dict.fromkeys(level, 0)
+    while level:
+        below = []
+        for target in level:
+            for rel in incoming.get(target, ()):
+                if rel.source not in depth:
+                    depth[rel.source] = depth[target] + 1
+                    below.append(rel.source)
+        level = below
+    if not depth:
+        return amap.claims[0].id if amap.claims else None
+    deepest = max(depth.values())
+    for i, item in enumerate(more):
+        if depth.get(item.parent, -1) == deepest:
+            return f"{graph_id}-more-{i}"
+    return min(c for c, d in depth.items() if d == deepest)
+
+
+def draw_legend(
+    graph: graphviz.Digraph,
+    graph_id: str,
+    relations: Collection[RelationKind],
+    kinds: Collection[ClaimKind],
+    states: Iterable[str],
+    more: Sequence[More],
+    anchor_node: str | None,
+) -> None:
+    """Write the legend node, below the drawing, in a group named ``legend``."""
+    label = legend_label(relations, kinds, states, more=bool(more))
+    node = f"{graph_id}-legend"
+    graph.body.append(
+        f'\t"{node}" [label={label} shape=plain id="{node}" class="argmap-legend" '
+        f'fontsize={LEGEND_FONT} tooltip="Legend"]\n'
+    )
+    # One edge to a node of the lowest level puts the legend alone below the drawing (a
+    # rank=source constraint instead drags leaves down to it).
+    if anchor_node is not None:
+        graph.body.append(f'\t"{node}" -> "{anchor_node}" [style=invis]\n')

@@ -164,6 +164,12 @@ def check_svg(svg: str) -> None:
         raise RenderError(f"Graphviz returned malformed SVG: {exc}") from exc
 
 
+def describe_dot(dot_source: str) -> str:
+    """The map's description that DOT text from argmap carries in its first line, a comment."""
+    first = dot_source.split("\n", 1)[0]
+    return html.unescape(first[3:]) if first.startswith("// ") else ""
+
+
 def svg_from_dot(dot_source: str, graph_id: str, title: str, *, standalone: bool = False) -> str:
     """Lay out DOT text with Graphviz and return inline-ready SVG.
 
@@ -171,8 +177,7 @@ def svg_from_dot(dot_source: str, graph_id: str, title: str, *, standalone: bool
     :func:`argmap.render.dot.render_dot`).
     """
     raw = run_dot(dot_source, "svg").decode("utf-8")
-    first = dot_source.split("\n", 1)[0]
-    description = html.unescape(first[3:]) if first.startswith("// ") else ""
+    description = describe_dot(dot_source)
     return postprocess_svg(raw, graph_id, title, description=description, standalone=standalone)
 
 
