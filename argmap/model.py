@@ -48,8 +48,6 @@ class ClaimKind(StrEnum):
     CLAIM = "claim"
     EVIDENCE = "evidence"
     ARGUMENT = "argument"
-    FORECAST = "forecast"
-    QUESTION = "question"
 
 
 class RelationKind(StrEnum):

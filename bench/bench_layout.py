@@ -6,7 +6,8 @@ For each size of the synthetic map of bench_core.py, prints: the layout time of 
 map drawn as one DOT graph, with and without the invisible row-stacking edges argmap used
 to add (``stack``: each claim one rank below the claim ``fan`` places before it on its
 level), the layout time of every map of ``argmap build`` (split into legible sub-maps,
-comparisons and the overview included), and the SVG post-processing of those maps: the
+comparisons and the overview included), one Graphviz process per map and ``BATCH`` maps to
+a process as the build runs them, and the SVG post-processing of those maps: the
 one-pass scan the build uses against a full XML parse (``check_svg``). Each figure is the
 median of ``--repeat`` runs; layout figures are Graphviz's CPU time (user + system), which
 a busy machine inflates far less than wall time. Nothing is asserted: the figures are for
@@ -27,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from argmap.backend import run_dot
-from argmap.build import make_artifacts, plan_artifacts
+from argmap.backend import run_dot, run_dot_many
+from argmap.build import BATCH, make_artifacts, plan_artifacts
 from argmap.check import check_paths
 from argmap.evaluate import evaluate_map
 from argmap.model import ArgumentMap
@@ -96,6 +97,14 @@ def measure(n: int, repeat: int, whole: bool) -> str:
                 check_svg(svg)
                 parse += time.perf_counter() - start
             rows["build"].append(layout)
+            sources = list(maps.values())
+            batched = 0.0
+            for start in range(0, len(sources), BATCH):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                run_dot_many(sources[start : start + BATCH])
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                batched += (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            rows["batched"].append(batched)
             rows["scan"].append(scan)
             rows["parse"].append(parse)
 
@@ -103,7 +112,7 @@ def measure(n: int, repeat: int, whole: bool) -> str:
         return f"{statistics.median(rows[key]):9.2f}s" if rows[key] else f"{'-':>10}"
 
     return (
-        f"{n:>7} {med('stack')} {med('plain')} {len(maps):>5} {med('build')} "
+        f"{n:>7} {med('stack')} {med('plain')} {len(maps):>5} {med('build')} {med('batched')} "
         f"{med('scan')} {med('parse')}"
     )
 
@@ -116,6 +125,7 @@ def main() -> None:
     args = parser.parse_args()
     print(
         f"{'claims':>7} {'whole+stack':>10} {'whole':>10} {'maps':>5} {'build maps':>10} "
+        f"{'batched':>10} "
         f"{'SVG scan':>10} {'XML parse':>10}"
     )
     for n in (int(s) for s in args.sizes.split(",")):

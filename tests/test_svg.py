@@ -122,3 +122,22 @@ def test_a_map_built_without_validation_cannot_smuggle_markup_through_an_id() ->
     )  # fmt: skip
     with pytest.raises(RenderError, match="not a valid id"):
         render_dot(ArgumentMap.model_construct(claims=(claim,)))
+
+
+def test_the_build_scan_refuses_what_the_parse_refuses() -> None:
+    from argmap.render.svg import scan_svg
+
+    scan_svg('<svg><a href="#x"><text>onload\u200b=1 javascript\u200b:</text></a></svg>')
+    for bad in (
+        "<svg><script>alert(1)</script></svg>",
+        '<svg onload="alert(1)"></svg>',
+        '<svg><a xlink:href="javascript:alert(1)"/></svg>',
+        '<svg><image href="data:image/png;base64,xx"/></svg>',
+        "<s:svg><s:script>alert(1)</s:script></s:svg>",
+        "<svg><foreignObject/></svg>",
+        '<svg><g ONCLICK="alert(1)"/></svg>',
+        '<svg><a href="java&#115;cript&#58;alert(1)"/></svg>',
+        '<svg><a href=" javascript:alert(1)"/></svg>',
+    ):
+        with pytest.raises(RenderError):
+            scan_svg(bad)

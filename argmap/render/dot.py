@@ -73,7 +73,7 @@ def _label(kind: ClaimKind, title: str, state: str | None, strength: float | Non
     body = wrap_html(title, width)
     if kind is ClaimKind.THESIS:
         body = f"<B>{body}</B>"
-    tag = KIND_TAG.get(kind)
+    tag = KIND_TAG.get(kind.value)
     if tag is not None:
         body = f'<FONT POINT-SIZE="{SMALL_FONT}">{tag}</FONT><BR/>{body}'
     if state is not None:
@@ -321,7 +321,7 @@ def draw_more(
             continue
         words = f"{item.count} {item.words} →"
         parent = claim_title(amap.by_id[item.parent])
-        name = escape_dot(f"{item.count} {item.words} reasons bearing on: {parent}")
+        name = escape_dot(f"{item.count} {item.words}: open the map of what bears on {parent}")
         graph.body.append(
             f'\t"{graph_id}-more-{i}" [label="{escape_dot(words)}" '
             f'fontsize={SMALL_FONT} fontcolor="{MUTED}" class="am-more" '
@@ -335,7 +335,7 @@ def draw_more(
 def _style_attrs(kind: ClaimKind, state: str | None) -> dict[str, str]:
     """The style attributes a node's kind and state set: shape and fill by kind, border
     colour, width and line style by state, and CSS classes naming both."""
-    attrs = dict(KIND_STYLE[kind])
+    attrs = dict(KIND_STYLE[kind.value])
     classes = [f"am-kind-{kind.value}"]
     if state is not None:
         look = STATE_STYLE[state]

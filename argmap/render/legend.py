@@ -20,7 +20,6 @@ from argmap.render.view import More
 #: Items per row of the legend: it stays narrower than the narrowest map worth a legend.
 PER_ROW = 3
 LEGEND_FONT = "10"
-_KIND_WORD = {kind: kind.value for kind in ClaimKind}
 #: Graphviz's HTML-like table cells know these border styles (a cell has no "dashed,rounded").
 _CELL_STYLE = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 
@@ -47,11 +46,11 @@ def _relation(kind: RelationKind) -> str:
     )
 
 
-def _kind(kind: ClaimKind) -> str:
+def _kind(kind: str) -> str:
     look = KIND_STYLE[kind]
     style = ' STYLE="rounded"' if "rounded" in look["style"] else ""
     border = "2" if look.get("peripheries") == "2" else "1"
-    return f'<TD BORDER="{border}" BGCOLOR="{look["fillcolor"]}"{style}>{_KIND_WORD[kind]}</TD>'
+    return f'<TD BORDER="{border}" BGCOLOR="{look["fillcolor"]}"{style}>{kind}</TD>'
 
 
 def _state(name: str) -> str:
@@ -65,7 +64,7 @@ def _state(name: str) -> str:
 
 def legend_label(
     relations: Collection[RelationKind],
-    kinds: Collection[ClaimKind],
+    kinds: Collection[ClaimKind | str],
     states: Iterable[str],
     *,
     more: bool = False,
@@ -75,7 +74,8 @@ def legend_label(
     Fixed words and colours only: nothing in it comes from the map's text.
     """
     rows = _rows("lines", [_relation(k) for k in RELATION_STYLE if k in relations])
-    rows += _rows("kinds", [_kind(k) for k in KIND_STYLE if k in kinds])
+    names = {getattr(k, "value", k) for k in kinds}
+    rows += _rows("kinds", [_kind(k) for k in KIND_STYLE if k in names])
     used = set(states)
     rows += _rows("states", [_state(s) for s in STATE_STYLE if s in used])
     if more:
@@ -119,7 +119,7 @@ def draw_legend(
     graph: graphviz.Digraph,
     graph_id: str,
     relations: Collection[RelationKind],
-    kinds: Collection[ClaimKind],
+    kinds: Collection[ClaimKind | str],
     states: Iterable[str],
     more: Sequence[More],
     anchor_node: str | None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from argmap.model import ClaimKind, RelationKind
+from argmap.model import RelationKind
 
 # Okabe & Ito (2008) colour-blind-safe palette; every colour is paired with a second cue
 # (line style, arrowhead, border style or a word) so nothing is told by colour alone.
@@ -22,24 +22,26 @@ INK = "#333333"
 MUTED = "#555555"
 BACKGROUND = "#FFFFFF"
 
-KIND_STYLE: dict[ClaimKind, dict[str, str]] = {
-    ClaimKind.THESIS: {
+#: Keyed by kind name (``ClaimKind`` values), so that a kind the model adds needs a line
+#: here and nothing else.
+KIND_STYLE: dict[str, dict[str, str]] = {
+    "thesis": {
         "shape": "box",
         "style": "filled",
         "peripheries": "2",
         "fillcolor": "#FBF5C4",
     },
-    ClaimKind.CLAIM: {"shape": "box", "style": "rounded,filled", "fillcolor": "#FFFFFF"},
-    ClaimKind.EVIDENCE: {"shape": "note", "style": "filled", "fillcolor": "#E6F1FA"},
-    ClaimKind.ARGUMENT: {"shape": "component", "style": "filled", "fillcolor": "#F1F1F1"},
-    ClaimKind.FORECAST: {"shape": "box", "style": "filled,diagonals", "fillcolor": "#EAF4EC"},
-    ClaimKind.QUESTION: {"shape": "box", "style": "rounded,filled", "fillcolor": "#F6ECF2"},
+    "claim": {"shape": "box", "style": "rounded,filled", "fillcolor": "#FFFFFF"},
+    "evidence": {"shape": "note", "style": "filled", "fillcolor": "#E6F1FA"},
+    "argument": {"shape": "component", "style": "filled", "fillcolor": "#F1F1F1"},
+    "forecast": {"shape": "box", "style": "filled,diagonals", "fillcolor": "#EAF4EC"},
+    "question": {"shape": "box", "style": "rounded,filled", "fillcolor": "#F6ECF2"},
 }
 #: Kinds whose name is printed above the text, as their shape alone would not tell them.
 KIND_TAG = {
-    ClaimKind.THESIS: "THESIS",
-    ClaimKind.FORECAST: "FORECAST",
-    ClaimKind.QUESTION: "QUESTION",
+    "thesis": "THESIS",
+    "forecast": "FORECAST",
+    "question": "QUESTION",
 }
 
 RELATION_STYLE: dict[RelationKind, dict[str, str]] = {

@@ -11,8 +11,8 @@ from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, ClaimKind
 from argmap.render.text import claim_title
 
-#: Width of one level of a map that stays legible in an 800 px column, in claim boxes: a
-#: map at most this wide keeps its smallest text (10 pt) at 9 px or more (tests check it).
+#: Width of a map that stays legible in an 800 px column, in claim boxes (about 180 pt
+#: each): a map this wide keeps its smallest text (10 pt) at 9 px or more (tests check it).
 LEVEL_BUDGET = 4.5
 #: The same for a comparison, whose clusters take some width of their own.
 COMPARE_BUDGET = 3.8
@@ -24,6 +24,7 @@ DEPTH = 3
 
 # The order in which reasons are shown: standing ones first, falling ones last.
 _STATE_ORDER = {"stands": 0, "accepted": 0, "contested": 1, "open": 2, "undecided": 2}
+_STATE_LAST = 4  # falls, rejected; not-assessed (forecasts, questions) just before
 
 
 def graph_id(name: str) -> str:
@@ -84,7 +85,7 @@ def _reasons(amap: ArgumentMap, evaluation: Evaluation | None, cid: str) -> list
     def key(source: str) -> tuple[int, float, int, str]:
         state = node_state(evaluation, source)
         strength = evaluation.strength(source) if evaluation is not None else None
-        order = _STATE_ORDER.get(state or "", 3)
+        order = 3 if state in (None, "not-assessed") else _STATE_ORDER.get(state, _STATE_LAST)
         return (order, -(strength or 0.0), -len(incoming.get(source, ())), source)
 
     return sorted(sources, key=key)
