@@ -32,12 +32,13 @@ _PLAIN_ATTRIBUTES = frozenset(
 )  # fmt: skip
 _FORBIDDEN_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
 _LINK_TITLE = re.compile(r'(<a\b[^>]*? xlink:title="([^"]*)")')
-# Searched in the lowercased SVG, each on its own: three quick scans (no parse).
+# Searched in the SVG's UTF-8 bytes, lowercased (fast for bytes, slow for text that is not
+# ASCII), each on its own and each starting with a literal, which the search skips to.
 _ACTIVE_ELEMENT = re.compile(
-    r"<\s*(?:[\w.-]+:)?(script|foreignobject|iframe|embed|object|handler)\b"
+    rb"<\s*(?:[\w.-]+:)?(script|foreignobject|iframe|embed|object|handler)\b"
 )
-_HANDLER = re.compile(r"\s(?:[\w.-]+:)?(on[a-z]+)\s*=")
-_LINK = re.compile(r"(?:href|src)\s*=\s*\"([^\"]*)\"")
+_HANDLER = re.compile(rb"on[a-z]+\s*=")
+_LINKS_AT = (re.compile(rb'href\s*=\s*"([^"]*)"'), re.compile(rb'src\s*=\s*"([^"]*)"'))
 _SAFE_HREF = re.compile(
     r"^(?:https?://[^\s\"'<>`]+|#[\w.-]*|[\w.-]+(?:\.md|\.svg|\.html)?(?:#[\w.-]*)?)$",
     re.IGNORECASE,
@@ -109,16 +110,20 @@ def scan_svg(svg: str) -> None:
     Raises:
         RenderError: The SVG holds active content.
     """
-    low = svg.lower()
+    low = svg.encode("utf-8").lower()
     element = _ACTIVE_ELEMENT.search(low)
     if element:
-        raise RenderError(f"refusing to write SVG with a <{element.group(1)}> element")
-    handler = _HANDLER.search(low)
-    if handler:
-        raise RenderError(f"refusing to write SVG with an event handler ({handler.group(1)})")
-    for link in _LINK.findall(low):
-        if not _SAFE_HREF.match(html.unescape(link).strip()):
-            raise RenderError(f"refusing to write SVG with an unsafe link {link[:40]!r}")
+        raise RenderError(f"refusing to write SVG with a <{element.group(1).decode()}> element")
+    for handler in _HANDLER.finditer(low):
+        # An attribute, not a word in a text: after a space or a namespace prefix.
+        if low[handler.start() - 1 : handler.start()] in (b" ", b"\t", b"\n", b"\r", b":"):
+            name = handler.group(0).rstrip(b"= \t\n\r").decode()
+            raise RenderError(f"refusing to write SVG with an event handler ({name})")
+    for pattern in _LINKS_AT:
+        for link in pattern.findall(low):
+            text = link.decode("utf-8", "replace")
+            if not _SAFE_HREF.match(html.unescape(text).strip()):
+                raise RenderError(f"refusing to write SVG with an unsafe link {text[:40]!r}")
 
 
 def check_svg(svg: str) -> None:
