@@ -342,9 +342,7 @@ def render_compare_dot(
     elsewhere = {c.claim_id for c in comparison.cruxes} - reach_a - reach_b
     if shown is None:
         shown = frozenset(reach_a | reach_b | elsewhere)
-    reach_a &= shown
-    reach_b &= shown
-    elsewhere &= shown
+    reach_a, reach_b, elsewhere = reach_a & shown, reach_b & shown, elsewhere & shown
     caption = clean(title) if title is not None else comparison_title(amap, a_id, b_id)
     description = (
         f"Comparison of “{_plain(amap.claim(a_id))}” and “{_plain(amap.claim(b_id))}”: "
