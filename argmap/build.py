@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from argmap.backend import run_dot
+from argmap.backend import run_dot_many
 from argmap.check import CheckResult, check_paths
 from argmap.compare import Comparison, compare_theses, comparison_pairs
 from argmap.diagnostics import Diagnostic
@@ -19,17 +20,31 @@ from argmap.evaluate import Evaluation, EvaluationSettings, evaluate_map
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
+from argmap.render.artifact import RENDER_FORMATS as RENDER_FORMATS
+from argmap.render.artifact import render_artifact as render_artifact
 from argmap.render.compare import comparison_title, render_compare_dot
 from argmap.render.compare_page import render_compare_markdown
 from argmap.render.dot import Linker, render_dot
 from argmap.render.html import OVERVIEW, render_html_page
 from argmap.render.markdown import render_index, render_markdown
-from argmap.render.svg import svg_from_dot
-from argmap.render.text import anchor, clean, map_title
-from argmap.render.view import graph_id
+from argmap.render.svg import describe_dot, postprocess_svg, svg_from_dot
+from argmap.render.text import anchor, map_title
+from argmap.render.view import (
+    COMPARE_BUDGET,
+    MapView,
+    More,
+    describe_map,
+    graph_id,
+    plan_views,
+    sub_map,
+    top_view,
+)
 from argmap.structure import stances, thesis_map
 
 Progress = Callable[[str], None]
+#: Sub-maps laid out by one Graphviz process: enough to spread the cost of starting it,
+#: few enough that a parallel build keeps every core busy.
+BATCH = 16
 
 
 @dataclass
@@ -66,25 +81,61 @@ def plan_artifacts(
     *,
     dot_only: bool = False,
     extra: ExtraArtifacts | None = None,
+    legend: bool = True,
 ) -> list[Artifact]:
     """The artifacts of a build, in the order they are made.
 
+    Every map a page embeds stays legible in an 800 px column: a thesis's map shows its
+    top, and "n more →" nodes open the maps of the rest (see
+    :func:`argmap.render.view.plan_views`); the overview is an index of those maps.
     With ``dot_only`` the maps come as DOT text (``.dot``) instead of SVG, which needs no
     Graphviz and is byte-stable across Graphviz versions (the golden tests use it).
+    Without ``legend`` the maps have none.
     """
     home: dict[str, str] = {}
     for thesis in amap.theses:
         for cid in stances(amap, thesis.id):
             home.setdefault(cid, thesis.id)
+    ext = "dot" if dot_only else "svg"
 
-    def drawing(name: str, shown: ArgumentMap, title: str, link: Linker) -> Artifact:
-        gid = graph_id(name)
+    def dot_of(view: MapView, link: Linker, rankdir: str) -> str:
+        shown = sub_map(amap, view.claims)
+        return render_dot(
+            shown,
+            evaluation,
+            link=link,
+            graph_id=view.graph_id,
+            title=view.title,
+            legend=legend,
+            more=view.more,
+            description=describe_map(shown, evaluation, view.more),
+            rankdir=rankdir,
+        )
 
-        def make() -> bytes:
-            dot = render_dot(shown, evaluation, link=link, graph_id=gid, title=title)
-            return (dot if dot_only else svg_from_dot(dot, gid, title)).encode("utf-8")
+    def drawings(group: Sequence[tuple[MapView, Linker, str]]) -> list[Artifact]:
+        """The maps of ``group``, laid out by one Graphviz process (see run_dot_many)."""
 
-        return Artifact(f"{name}.{'dot' if dot_only else 'svg'}", make, len(shown.claims))
+        def make_all() -> list[bytes]:
+            dots = [dot_of(view, link, rankdir) for view, link, rankdir in group]
+            if dot_only:
+                return [dot.encode("utf-8") for dot in dots]
+            return [
+                postprocess_svg(
+                    raw.decode("utf-8"),
+                    view.graph_id,
+                    view.title,
+                    description=describe_dot(dot),
+                    standalone=True,
+                ).encode("utf-8")
+                for (view, _, _), dot, raw in zip(group, dots, run_dot_many(dots), strict=True)
+            ]
+
+        made = _once(make_all)
+        cost = sum(len(view.claims) for view, _, _ in group)
+        return [
+            Artifact(f"{view.name}.{ext}", functools.partial(lambda i: made()[i], i), cost)
+            for i, (view, _, _) in enumerate(group)
+        ]
 
     def summary(tid: str) -> Artifact:
         def make() -> bytes:
@@ -98,20 +149,27 @@ def plan_artifacts(
     def summary_link(tid: str) -> Linker:
         return lambda cid: f"{tid}.md#{anchor(cid)}"
 
-    artifacts = []
-    for thesis in amap.theses:
-        title = f"{map_title(amap)}: {clean(thesis.label or thesis.text)}"
-        artifacts.append(
-            drawing(thesis.id, thesis_map(amap, thesis.id), title, summary_link(thesis.id))
-        )
-        artifacts.append(summary(thesis.id))
-
     def overview_link(cid: str) -> str:
         return f"{home[cid]}.md#{anchor(cid)}" if cid in home else f"index.md#{anchor(cid)}"
 
-    for a, b in comparison_pairs(amap):
-        artifacts += _comparison_artifacts(amap, a, b, evaluation, overview_link, dot_only=dot_only)
-    artifacts.append(drawing("overview", amap, f"{map_title(amap)}: overview", overview_link))
+    pairs = comparison_pairs(amap)
+    tops = {pair: top_view(amap, evaluation, pair, budget=COMPARE_BUDGET) for pair in pairs}
+    linked = [m for _, more in tops.values() for m in more]
+    views, overview = plan_views(amap, evaluation, map_title(amap), linked)
+    theses = {t.id for t in amap.theses}
+    artifacts = []
+    for view in views:
+        if view.name in theses:
+            artifacts += drawings([(view, summary_link(view.name), "BT")])
+            artifacts.append(summary(view.name))
+    branches = [(v, overview_link, "BT") for v in views if v.name not in theses]
+    for start in range(0, len(branches), BATCH):
+        artifacts += drawings(branches[start : start + BATCH])
+    for a, b in pairs:
+        artifacts += _comparison_artifacts(
+            amap, (a, b), tops[a, b], evaluation, overview_link, dot_only=dot_only, legend=legend
+        )
+    artifacts += drawings([(overview, overview_link, "LR")])
     artifacts.append(
         Artifact(
             "index.md",
@@ -132,22 +190,37 @@ def _compare(amap: ArgumentMap, a: str, b: str, evaluation: Evaluation | None) -
 
 def _comparison_artifacts(
     amap: ArgumentMap,
-    a: str,
-    b: str,
+    pair: tuple[str, str],
+    top: tuple[frozenset[str], tuple[More, ...]],
     evaluation: Evaluation | None,
     link: Linker,
     *,
     dot_only: bool,
+    legend: bool = True,
 ) -> list[Artifact]:
-    """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison."""
+    """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison;
+    ``top`` is what the map shows (see :func:`argmap.render.view.top_view`)."""
+    a, b = pair
     name = f"compare-{a}-{b}"
     gid = graph_id(name)
     title = f"{map_title(amap)}: {comparison_title(amap, a, b)}"
     found = _once(lambda: _compare(amap, a, b, evaluation))
 
     def drawing() -> bytes:
-        dot = render_compare_dot(amap, found(), evaluation, graph_id=gid, link=link, title=title)
-        return (dot if dot_only else svg_from_dot(dot, gid, title)).encode("utf-8")
+        shown, more = top
+        dot = render_compare_dot(
+            amap,
+            found(),
+            evaluation,
+            graph_id=gid,
+            link=link,
+            title=title,
+            shown=shown,
+            more=more,
+            legend=legend,
+        )
+        made = dot if dot_only else svg_from_dot(dot, gid, title, standalone=True)
+        return made.encode("utf-8")
 
     def page() -> bytes:
         text = render_compare_markdown(
@@ -186,6 +259,7 @@ def build_map(
     progress: Progress | None = None,
     extra: ExtraArtifacts | None = None,
     jobs: int = 1,
+    legend: bool = True,
 ) -> list[Path]:
     """Render every artifact of a checked map, then write them all.
 
@@ -194,7 +268,9 @@ def build_map(
     ``jobs`` above 1, that many Graphviz layouts run at once (see :func:`make_artifacts`).
     """
     built = None if progress is None else lambda path: progress(f"built {Path(out_dir) / path}")
-    files = make_artifacts(plan_artifacts(amap, evaluation, extra=extra), built, jobs=jobs)
+    files = make_artifacts(
+        plan_artifacts(amap, evaluation, extra=extra, legend=legend), built, jobs=jobs
+    )
     return write_tree(out_dir, files)
 
 
@@ -265,6 +341,7 @@ def build_paths(
     evaluate: bool = True,
     extra: ExtraArtifacts | None = None,
     jobs: int = 1,
+    legend: bool = True,
 ) -> BuildResult:
     """Check a map and, when it has no errors, build its artifacts into ``out_dir``.
 
@@ -296,6 +373,7 @@ def build_paths(
         progress=progress,
         extra=extra,
         jobs=jobs,
+        legend=legend,
     )
     return result
 
@@ -312,40 +390,3 @@ def html_artifacts(amap: ArgumentMap, evaluation: Evaluation | None) -> list[Art
     ]
     artifacts.append(Artifact(f"{OVERVIEW}.html", page(None), len(amap.claims)))
     return artifacts
-
-
-RENDER_FORMATS = ("dot", "svg", "png", "pdf", "md")
-
-
-def render_artifact(
-    amap: ArgumentMap, fmt: str, *, thesis: str | None = None, evaluation: Evaluation | None = None
-) -> bytes:
-    """One artifact of a map: the whole map (or a thesis's sub-map) as DOT, SVG, PNG or PDF,
-    or a thesis's Markdown summary.
-
-    Raises:
-        UsageError: Unknown format, unknown thesis, or Markdown asked without a thesis on a
-            map with several.
-    """
-    if fmt not in RENDER_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: expected one of {', '.join(RENDER_FORMATS)}")
-    if fmt == "md":
-        if thesis is None:
-            if len(amap.theses) != 1:
-                names = ", ".join(t.id for t in amap.theses) or "none"
-                raise UsageError(
-                    f"a Markdown summary is per thesis: choose one with --thesis ({names})"
-                )
-            thesis = amap.theses[0].id
-        return render_markdown(amap, thesis, evaluation).encode("utf-8")
-    shown = thesis_map(amap, thesis) if thesis is not None else amap
-    gid = graph_id(thesis or "overview")
-    title = map_title(amap)
-    if thesis is not None:
-        title += f": {clean(shown.claim(thesis).label or shown.claim(thesis).text)}"
-    dot = render_dot(shown, evaluation, link=lambda c: f"#{anchor(c)}", graph_id=gid, title=title)
-    if fmt == "dot":
-        return dot.encode("utf-8")
-    if fmt == "svg":
-        return svg_from_dot(dot, gid, title).encode("utf-8")
-    return run_dot(dot, fmt)

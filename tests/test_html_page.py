@@ -181,7 +181,7 @@ def test_page_in_headless_chromium_draws_nodes_and_shows_a_clicked_claim(tmp_pat
             page.on("request", lambda request: requests.append(request.url))
             page.goto(target.as_uri())
 
-            nodes = page.locator("svg.argmap g.node")
+            nodes = page.locator("svg.argmap g.node:not(.argmap-legend)")
             assert nodes.count() == 5
             for i in range(nodes.count()):
                 box = nodes.nth(i).bounding_box()

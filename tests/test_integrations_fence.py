@@ -46,7 +46,9 @@ def svg_of(html: str) -> ElementTree.Element:
 
 def node_titles(html: str) -> list[str]:
     root = svg_of(html)
-    titles = [g.find(f"{SVG}title") for g in root.iter(f"{SVG}g") if g.get("class") == "node"]
+    # Claims' nodes carry their kind's class; the legend's node does not.
+    claims = [g for g in root.iter(f"{SVG}g") if "am-kind-" in (g.get("class") or "")]
+    titles = [g.find(f"{SVG}title") for g in claims]
     return sorted(t.text or "" for t in titles if t is not None)
 
 

@@ -22,8 +22,13 @@ pytestmark = pytest.mark.dot
 
 def structure(svg: str) -> tuple[list[str], int, list[str]]:
     root = ElementTree.fromstring(svg)
-    nodes = [g.find(f"{SVG}title") for g in root.iter(f"{SVG}g") if g.get("class") == "node"]
-    edges = [g for g in root.iter(f"{SVG}g") if g.get("class") == "edge"]
+    groups = [(g, (g.get("class") or "").split()) for g in root.iter(f"{SVG}g")]
+    # Claims carry their kind's class, relations their kind's: the legend and the "more"
+    # nodes are neither.
+    nodes = [
+        g.find(f"{SVG}title") for g, cls in groups if any(c.startswith("am-kind-") for c in cls)
+    ]
+    edges = [g for g, cls in groups if any(c.startswith("am-rel-") for c in cls)]
     ids = [el.get("id", "") for el in root.iter() if el.get("id")]
     return [n.text or "" for n in nodes if n is not None], len(edges), ids
 
@@ -40,7 +45,7 @@ def test_svg_has_a_node_per_claim_an_edge_per_relation_and_no_active_content(
     assert all(i.startswith("am-test") for i in ids)
     assert len(ids) == len(set(ids))
     assert not svg.startswith("<?xml") and "<!DOCTYPE" not in svg and "<!--" not in svg
-    assert re.match(r"<svg [^>]*>\n<title>", svg)
+    assert re.match(r'<svg [^>]*>\n<title id="am-test-title">', svg)
     lowered = svg.lower()
     for bad in ("<script", "javascript:", "data:", "onerror=", "onload=", "<foreignobject"):
         assert bad not in lowered
@@ -81,12 +86,14 @@ def test_svg_ids_are_prefixed_once_and_dashes_are_plain() -> None:
     )
     svg = postprocess_svg(raw, "am-m", "A map")
     assert re.findall(r'(?<![\w-])id="([^"]*)"', svg) == [
+        "am-m-title",
         "am-m",
         "am-m-claim-a",
         "am-m-a_am-m-claim-a",
         "am-m-edge1",
     ]
     assert "<title>a-&gt;b</title>" in svg and "x &amp;#45; y" in svg
+    assert "<title>am-m</title>" not in svg  # no title holding the raw graph id
     assert not re.search(r"[ \t]$", svg, re.MULTILINE)
     assert svg.startswith('<svg width="1pt"\n viewBox')
 
@@ -115,3 +122,22 @@ def test_a_map_built_without_validation_cannot_smuggle_markup_through_an_id() ->
     )  # fmt: skip
     with pytest.raises(RenderError, match="not a valid id"):
         render_dot(ArgumentMap.model_construct(claims=(claim,)))
+
+
+def test_the_build_scan_refuses_what_the_parse_refuses() -> None:
+    from argmap.render.svg import scan_svg
+
+    scan_svg('<svg><a href="#x"><text>onload\u200b=1 javascript\u200b:</text></a></svg>')
+    for bad in (
+        "<svg><script>alert(1)</script></svg>",
+        '<svg onload="alert(1)"></svg>',
+        '<svg><a xlink:href="javascript:alert(1)"/></svg>',
+        '<svg><image href="data:image/png;base64,xx"/></svg>',
+        "<s:svg><s:script>alert(1)</s:script></s:svg>",
+        "<svg><foreignObject/></svg>",
+        '<svg><g ONCLICK="alert(1)"/></svg>',
+        '<svg><a href="java&#115;cript&#58;alert(1)"/></svg>',
+        '<svg><a href=" javascript:alert(1)"/></svg>',
+    ):
+        with pytest.raises(RenderError):
+            scan_svg(bad)

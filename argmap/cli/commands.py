@@ -122,6 +122,7 @@ def check(paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, stri
     show_default="one per CPU, at most 8",
     help="How many Graphviz layouts to run at once.",
 )
+@click.option("--no-legend", is_flag=True, help="Draw the maps without a legend.")
 def build(
     paths: tuple[str, ...],
     out_dir: str,
@@ -134,6 +135,7 @@ def build(
     strict: bool,
     html: bool,
     jobs: int,
+    no_legend: bool,
 ) -> None:
     """Check a map, then write an SVG map and a Markdown summary per thesis, an overview
     SVG and an index page. With errors nothing is written.
@@ -156,6 +158,7 @@ def build(
             evaluate=semantics != "none",
             extra=html_artifacts if html else None,
             jobs=jobs,
+            legend=not no_legend,
         )
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if not result.written:
@@ -171,6 +174,7 @@ def build(
 @output_option()
 @input_options
 @eval_options
+@click.option("--no-legend", is_flag=True, help="Draw the map without a legend.")
 def render(
     paths: tuple[str, ...],
     out_fmt: str,
@@ -182,6 +186,7 @@ def render(
     gradual: str,
     standard: str | None,
     support: str,
+    no_legend: bool,
 ) -> None:
     """Render one artifact: DOT, SVG, PNG, PDF or a Markdown summary.
 
@@ -197,7 +202,9 @@ def render(
             sys.exit(1)
         settings = settings_of(semantics, support, gradual, standard)
         evaluation = None if settings is None else evaluate_map(result.amap, settings)
-        data = render_artifact(result.amap, out_fmt, thesis=thesis, evaluation=evaluation)
+        data = render_artifact(
+            result.amap, out_fmt, thesis=thesis, evaluation=evaluation, legend=not no_legend
+        )
         if out_file is None:
             if out_fmt in ("png", "pdf") and sys.stdout.isatty():
                 raise click.UsageError(

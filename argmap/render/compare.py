@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
+from collections.abc import Sequence
 
 import graphviz
 
@@ -12,15 +11,19 @@ from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, Claim
 from argmap.render.dot import (
     FONT,
-    PALETTE,
-    RELATION_STYLE,
+    SMALL_FONT,
     Linker,
+    draw_more,
+    draw_relations,
     new_digraph,
     node_attrs,
     node_label,
-    stack_wide_fans,
+    plain_node_defaults,
 )
-from argmap.render.text import clean, escape_dot, escape_dot_html
+from argmap.render.legend import draw_legend, lowest_node
+from argmap.render.style import PALETTE
+from argmap.render.text import clean, escape_dot, escape_dot_html, wrap
+from argmap.render.view import More, node_state, sub_map
 from argmap.validate import reaching
 
 
@@ -56,7 +59,7 @@ def _node(
         # The label is an HTML-like label, <...>: the mark goes inside its closing bracket.
         label = (
             label[:-1]
-            + f'<BR/><FONT POINT-SIZE="9"><B>{escape_dot_html(f"crux {crux}")}</B></FONT>>'
+            + f'<BR/><FONT POINT-SIZE="{SMALL_FONT}"><B>{escape_dot_html(f"crux {crux}")}</B></FONT>>'
         )
     graph.node(claim.id, label=label, **attrs)
 
@@ -64,7 +67,8 @@ def _node(
 def _cluster(graph: graphviz.Digraph, name: str, caption: str, style: str) -> graphviz.Digraph:
     sub = graphviz.Digraph(name=name)
     sub.attr(
-        label=graphviz.nohtml(escape_dot(caption)),
+        # A cluster is as wide as its caption: long titles wrap.
+        label=graphviz.nohtml("\\n".join(escape_dot(line) for line in wrap(caption, 32, 3))),
         style=style,
         color=PALETTE["grey"],
         fontname=FONT,
@@ -83,6 +87,9 @@ def render_compare_dot(
     graph_id: str = "argmap-compare",
     link: Linker | None = None,
     title: str | None = None,
+    shown: frozenset[str] | None = None,
+    more: Sequence[More] = (),
+    legend: bool = True,
 ) -> str:
     """The DOT text of a comparison: each thesis's sub-map in a cluster, side by side, and
     the claims bearing on both in a cluster between them. Cruxes are marked with their rank.
@@ -94,16 +101,28 @@ def render_compare_dot(
         graph_id: Prefix of every id in the SVG.
         link: Maps a claim id to the URL its node links to.
         title: The drawing's title; defaults to the two theses' titles.
+        shown: The claims to draw (see :func:`argmap.render.view.top_view`); all that
+            bear on either thesis by default.
+        more: "n more →" nodes under claims drawn, linking to the maps of the rest.
+        legend: Draw a legend of the lines, kinds and states the drawing uses.
 
     Returns:
         DOT text, deterministic for the same input.
     """
     a_id, b_id = (s.thesis_id for s in comparison.sides)
     reach_a, reach_b = reaching(amap, [a_id]), reaching(amap, [b_id])
-    # Cruxes bear on a thesis (a path to it), so every one is in a cluster of the two.
-    shown = reach_a | reach_b
+    # Under a deductive reading a claim can bear on a thesis without a path to it (by
+    # attacking what the thesis supports); such cruxes get a cluster of their own.
+    elsewhere = {c.claim_id for c in comparison.cruxes} - reach_a - reach_b
+    if shown is None:
+        shown = frozenset(reach_a | reach_b | elsewhere)
+    reach_a, reach_b, elsewhere = reach_a & shown, reach_b & shown, elsewhere & shown
     caption = clean(title) if title is not None else comparison_title(amap, a_id, b_id)
-    graph = new_digraph(graph_id, caption, newrank="true")
+    description = (
+        f"Comparison of “{_plain(amap.claim(a_id))}” and “{_plain(amap.claim(b_id))}”: "
+        f"{len(shown)} claims drawn, {len(comparison.cruxes)} cruxes."
+    )
+    graph = new_digraph(graph_id, caption, description, newrank="true")
     marks = _crux_marks(comparison)
     # A thesis that bears on the other stays in its own cluster, never among the shared claims.
     both = (reach_a & reach_b) - {a_id, b_id}
@@ -121,6 +140,12 @@ def render_compare_dot(
             "rounded",
             (reach_b - reach_a) | {b_id},
         ),
+        (
+            f"cluster_{graph_id}_elsewhere",
+            "Cruxes elsewhere in the map",
+            "rounded,dotted",
+            elsewhere,
+        ),
     ]
     for name, label, style, members in groups:
         if not members:
@@ -128,21 +153,21 @@ def render_compare_dot(
         sub = _cluster(graph, name, label, style)
         for cid in sorted(members):
             _node(sub, amap, amap.claim(cid), evaluation, graph_id, link, marks.get(cid))
+        if any(m.parent in members for m in more):
+            # A "more" node sits in its claim's cluster, not beside the clusters.
+            sub.body.append(plain_node_defaults())
+            draw_more(sub, amap, more, graph_id, only=members)
         graph.subgraph(sub)
     with graph.subgraph(name=f"{graph_id}_theses") as rank:
         rank.attr(rank="max")
         rank.node(a_id)
         rank.node(b_id)
-    incoming: dict[str, list[str]] = defaultdict(list)
-    for i, rel in enumerate(amap.relations):
-        if rel.source not in shown or rel.target not in shown:
-            continue
-        attrs = dict(RELATION_STYLE[rel.kind])
-        attrs["id"] = f"{graph_id}-e{i}"
-        attrs["tooltip"] = graphviz.nohtml(
-            escape_dot(f"{rel.source} {rel.kind.value} {rel.target}")
-        )
-        graph.edge(rel.source, rel.target, **attrs)
-        incoming[rel.target].append(rel.source)
-    stack_wide_fans(graph, incoming, max(3, math.ceil(math.sqrt(len(shown)) / 2)))
+    used = draw_relations(graph, amap, graph_id, shown)
+    if legend:
+        graph.body.append(plain_node_defaults())
+        drawn = [amap.claim(cid) for cid in sorted(shown)]
+        states = {s for c in drawn if (s := node_state(evaluation, c.id)) is not None}
+        kinds = {c.kind for c in drawn}
+        low = lowest_node(sub_map(amap, shown), more, graph_id)
+        draw_legend(graph, graph_id, used, kinds, states, more, low)
     return str(graph.source)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import math
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 
 import graphviz
 
@@ -13,136 +11,77 @@ from argmap.errors import RenderError
 from argmap.evaluate import Evaluation
 from argmap.explain import claim_why, score_phrase
 from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind, RelationKind
+from argmap.render.legend import draw_legend, lowest_node
+from argmap.render.style import (
+    BACKGROUND,
+    INK,
+    KIND_STYLE,
+    KIND_TAG,
+    MORE_EDGE,
+    MUTED,
+    RELATION_STYLE,
+    STATE_STYLE,
+)
 from argmap.render.text import (
-    THESIS_WRAP_WIDTH,
-    WRAP_WIDTH,
     anchor,
+    claim_title,
     clean,
     escape_dot,
+    escape_html,
     map_title,
     title_namer,
+    wrap,
     wrap_html,
 )
+from argmap.render.view import More, node_state
 
 Linker = Callable[[str], str | None]
 
-# Okabe & Ito (2008) colour-blind-safe palette; every colour is paired with a second cue
-# (line style, arrowhead, border style or a word) so nothing is told by colour alone.
-PALETTE = {
-    "blue": "#0072B2",
-    "green": "#009E73",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "yellow": "#F0E442",
-    "sky": "#56B4E9",
-    "grey": "#6E6E6E",
-}
-
-KIND_STYLE: dict[ClaimKind, dict[str, str]] = {
-    ClaimKind.THESIS: {
-        "shape": "box",
-        "style": "filled",
-        "peripheries": "2",
-        "fillcolor": "#FBF5C4",
-    },
-    ClaimKind.CLAIM: {"shape": "box", "style": "rounded,filled", "fillcolor": "#FFFFFF"},
-    ClaimKind.EVIDENCE: {"shape": "note", "style": "filled", "fillcolor": "#E6F1FA"},
-    ClaimKind.ARGUMENT: {"shape": "component", "style": "filled", "fillcolor": "#F1F1F1"},
-    ClaimKind.FORECAST: {"shape": "cds", "style": "filled", "fillcolor": "#F4EAF1"},
-    ClaimKind.QUESTION: {"shape": "hexagon", "style": "filled", "fillcolor": "#EAF4EF"},
-}
-
-RELATION_STYLE: dict[RelationKind, dict[str, str]] = {
-    RelationKind.SUPPORTS: {
-        "color": PALETTE["green"],
-        "style": "solid",
-        "arrowhead": "normal",
-        "penwidth": "1.6",
-    },
-    RelationKind.ATTACKS: {
-        "color": PALETTE["vermillion"],
-        "style": "dashed",
-        "arrowhead": "tee",
-        "penwidth": "1.6",
-    },
-    RelationKind.UNDERCUTS: {
-        "color": PALETTE["purple"],
-        "style": "dotted",
-        "arrowhead": "teeodot",
-        "penwidth": "1.8",
-    },
-}
-
-#: Node borders by state (a verdict, or a formal status). No state shares a relation's line:
-#: relations are green solid, vermillion dashed and purple dotted lines; states differ in
-#: colour (blue, orange, dark grey, grey), width and, for what falls, notched corners.
-_STANDS = {"color": PALETTE["blue"], "penwidth": "2.6", "border": "solid"}
-_FALLS = {"color": "#333333", "penwidth": "1.4", "border": "diagonals"}
-_UNSETTLED = {"color": PALETTE["grey"], "penwidth": "1.2", "border": "solid"}
-STATE_STYLE: dict[str, dict[str, str]] = {
-    "stands": _STANDS,
-    "falls": _FALLS,
-    "contested": {"color": "#E69F00", "penwidth": "2.6", "border": "solid"},
-    "open": _UNSETTLED,
-    "not-assessed": {"color": "#9A9A9A", "penwidth": "1.0", "border": "solid"},
-    "accepted": _STANDS,
-    "rejected": _FALLS,
-    "undecided": _UNSETTLED,
-}
-#: Node attributes that come from kind and status, with Graphviz's defaults for the unset.
+FONT = "Helvetica"
+#: Font sizes, in points: node text, and the small lines (kind tag, state, legend). A map
+#: legible in an 800 px column keeps the small ones at 9 px or more.
+NODE_FONT = "11"
+SMALL_FONT = "10"
+TITLE_FONT = "12"
+#: Characters per line of a node's text, and of a thesis's: narrow boxes keep four of them
+#: side by side in an 800 px column. A map's title wraps at TITLE_WIDTH.
+WRAP_WIDTH = 24
+THESIS_WRAP_WIDTH = 30
+TITLE_WIDTH = 80
+#: Node attributes that come from kind and state, with Graphviz's defaults for the unset.
 NODE_STYLE_DEFAULTS = {
     "shape": "box",
     "style": "filled",
     "fillcolor": "#FFFFFF",
     "peripheries": "1",
-    "color": "#333333",
+    "color": INK,
     "penwidth": "1",
     "fontcolor": "#000000",
+    "class": "",
 }
-STATE_MARK = {
-    "stands": "✔ stands",
-    "falls": "✘ falls",
-    "contested": "⇄ contested",
-    "open": "? open",
-    "not-assessed": "○ not assessed",
-    "accepted": "✔ accepted",
-    "rejected": "✘ rejected",
-    "undecided": "? undecided",
-}
-
-FONT = "Helvetica"
-#: Largest map whose levels are stacked into rows: beyond it the invisible edges make
-#: Graphviz's crossing minimisation slow (minutes at 1,000 claims) for little gain.
-STACK_LIMIT = 200
-
-
-def node_state(evaluation: Evaluation | None, claim_id: str) -> str | None:
-    """The state a node is styled by: its verdict, or its formal status."""
-    return evaluation.state(claim_id) if evaluation is not None else None
 
 
 def node_label(claim: Claim, evaluation: Evaluation | None) -> str:
-    """A claim's HTML-like label: wrapped title, kind tag and state word."""
-    return _label(claim.kind, claim.label or claim.text, node_state(evaluation, claim.id))
+    """A claim's HTML-like label: kind tag, wrapped title and state word. The score is
+    left to the tooltip, where it is explained: a bare number reads as a probability."""
+    state = node_state(evaluation, claim.id)
+    return _label(claim.kind, claim.label or claim.text, state)
 
 
-# A claim is drawn on the overview and on each thesis map it belongs to: its label and
-# tooltip are built once per build.
+# A claim is drawn on several maps of a build: its label and tooltip are built once.
 @functools.lru_cache(maxsize=1 << 16)
 def _label(kind: ClaimKind, title: str, state: str | None) -> str:
     width = THESIS_WRAP_WIDTH if kind is ClaimKind.THESIS else WRAP_WIDTH
     body = wrap_html(title, width)
     if kind is ClaimKind.THESIS:
-        body = f'<FONT POINT-SIZE="9">THESIS</FONT><BR/><B>{body}</B>'
-    elif kind in _TAGGED:
-        body = f'<FONT POINT-SIZE="9">{_TAGGED[kind]}</FONT><BR/>{body}'
+        body = f"<B>{body}</B>"
+    tag = KIND_TAG.get(kind.value)
+    if tag is not None:
+        body = f'<FONT POINT-SIZE="{SMALL_FONT}">{tag}</FONT><BR/>{body}'
     if state is not None:
         # Fixed words: nothing to escape.
-        body += f'<BR/><FONT POINT-SIZE="9">{STATE_MARK[state]}</FONT>'
+        body += f'<BR/><FONT POINT-SIZE="{SMALL_FONT}">{STATE_STYLE[state].mark}</FONT>'
     return f"<{body}>"
-
-
-_TAGGED = {ClaimKind.FORECAST: "FORECAST", ClaimKind.QUESTION: "QUESTION"}
 
 
 def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None) -> str:
@@ -156,7 +95,7 @@ def _look(
     """A claim's state, label and tooltip, its evaluation looked up once."""
     state = verdict = None
     if evaluation is not None:
-        state = evaluation.state(claim.id)
+        state = node_state(evaluation, claim.id)
         verdict = claim_why(amap, evaluation, claim.id, title_namer(amap))
         score = score_phrase(evaluation, claim.id)
         if score:
@@ -200,7 +139,7 @@ def node_attrs(
     link: Linker | None,
 ) -> dict[str, str]:
     """The DOT attributes of a claim's node, label excepted: shape and fill by kind, border by
-    status, id, tooltip and link."""
+    state, id, tooltip and link."""
     attrs = _style_attrs(claim.kind, node_state(evaluation, claim.id))
     attrs["id"] = f"{graph_id}-{anchor(claim.id)}"
     attrs["tooltip"] = graphviz.nohtml(node_tooltip(amap, claim, evaluation))
@@ -211,25 +150,43 @@ def node_attrs(
     return attrs
 
 
-def new_digraph(graph_id: str, caption: str, **graph_attr: str) -> graphviz.Digraph:
-    """An empty map: bottom-to-top ranks (theses on top), fonts, a caption, no background."""
+def new_digraph(
+    graph_id: str, caption: str, description: str = "", **graph_attr: str
+) -> graphviz.Digraph:
+    """An empty map: bottom-to-top ranks (theses on top), fonts, a caption, a background.
+
+    The map's one-sentence description is the DOT text's first line, a comment, which the
+    SVG step turns into the map's ``<desc>``.
+    """
     return graphviz.Digraph(
         name=graph_id,
+        # Entities keep any markup in a claim's text out of the DOT text.
+        comment=escape_html(description) or None,
         graph_attr={
             "id": graph_id,
             "rankdir": "BT",
             "nodesep": "0.3",
             "ranksep": "0.5",
             "fontname": FONT,
-            "fontsize": "12",
-            "label": graphviz.nohtml(escape_dot(caption)),
+            "fontsize": TITLE_FONT,
+            # "\\n" is DOT's escString line break; each line is escaped on its own.
+            "label": graphviz.nohtml(
+                "\\n".join(escape_dot(line) for line in wrap(caption, TITLE_WIDTH, 3))
+            ),
             "labelloc": "t",
             "tooltip": graphviz.nohtml(escape_dot(caption)),
-            "bgcolor": "transparent",
+            # A light card even on a dark page that says nothing of its scheme: the
+            # map's title and lines never vanish into the page (the dark palette is CSS).
+            "bgcolor": BACKGROUND,
             **graph_attr,
         },
-        node_attr={"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06", "color": "#333333"},
-        edge_attr={"fontname": FONT, "fontsize": "9", "arrowsize": "0.8"},
+        node_attr={
+            "fontname": FONT,
+            "fontsize": NODE_FONT,
+            "margin": "0.12,0.06",
+            "color": INK,
+        },
+        edge_attr={"fontname": FONT, "fontsize": SMALL_FONT, "arrowsize": "0.8"},
     )
 
 
@@ -240,24 +197,30 @@ def render_dot(
     link: Linker | None = None,
     graph_id: str = "argmap",
     title: str | None = None,
-    fan: int = 0,
+    legend: bool = True,
+    more: Sequence[More] = (),
+    description: str = "",
+    rankdir: str = "BT",
 ) -> str:
     """Build the DOT text of a map.
 
     Args:
-        amap: The map (or a thesis's sub-map) to draw.
-        evaluation: Statuses and strengths to show on the nodes, if any.
+        amap: The map (or a sub-map) to draw, whole.
+        evaluation: States and strengths to show on the nodes, if any.
         link: Maps a claim id to the URL its node links to (``None`` for no link).
         graph_id: Prefix of every id in the SVG, so maps on one page never collide.
         title: The map's title; defaults to the map metadata's.
-        fan: Most claims placed side by side on one level; more are stacked in rows
-            (0: the square root of the number of claims, at least 3).
+        legend: Draw a legend of the lines, kinds and states the map uses.
+        more: "n more →" nodes, each under a claim of ``amap``, linking to another map.
+        description: The map in a sentence, for screen readers (the SVG's ``<desc>``).
+        rankdir: Graphviz's rank direction: ``BT`` puts the theses on top; the overview,
+            an index of theses, is drawn ``LR``.
 
     Returns:
         DOT text, deterministic for the same input.
     """
     caption = clean(title) if title is not None else map_title(amap)
-    graph = new_digraph(graph_id, caption)
+    graph = new_digraph(graph_id, caption, description, rankdir=rankdir)
     body = graph.body
     # Style attributes go into a `node [...]` default whenever they change from one node to
     # the next: far less DOT text to quote and parse than repeating them on every node.
@@ -266,11 +229,16 @@ def render_dot(
     # escaped already (escape_dot), a label is HTML-like (``<...>``), and ids cannot hold a
     # quote, a backslash, markup or a space (model.MODEL_ID_PATTERN).
     current: tuple[tuple[str, str], ...] = ()
+    kinds: set[ClaimKind] = set()
+    states: set[str] = set()
     for claim in amap.claims:
         cid = claim.id
         if not MODEL_ID_RE.match(cid):  # only a map built without validation gets here
             raise RenderError(f"claim id {cid[:40]!r} cannot be drawn: it is not a valid id")
         state, label, tooltip = _look(amap, claim, evaluation)
+        kinds.add(claim.kind)
+        if state is not None:
+            states.add(state)
         style = _node_style(claim.kind, state)
         if style is not current:
             body.append(_defaults("node", style))
@@ -287,41 +255,91 @@ def render_dot(
             rank.attr(rank="sink")
             for tid in top:
                 rank.node(tid)
-    by_kind: dict[RelationKind, list[str]] = {kind: [] for kind in RelationKind}
-    known = amap.by_id
-    for i, (source, kind, target) in enumerate(amap.relations):
-        if target in known:
-            by_kind[kind].append(
-                f'\t"{source}" -> "{target}" [id="{graph_id}-e{i}" '
-                f'tooltip="{source} {kind} {target}"]\n'
-            )
-    for kind, edges in by_kind.items():
-        # One `edge [...]` default per relation kind, then the edges of that kind.
-        if edges:
-            body.append(_defaults("edge", tuple(RELATION_STYLE[kind].items())))
-            body.extend(edges)
-    if len(amap.claims) <= STACK_LIMIT:
-        incoming: dict[str, list[str]] = defaultdict(list)
-        for rel in amap.relations:
-            if rel.target in known:
-                incoming[rel.target].append(rel.source)
-        stack_wide_fans(graph, incoming, fan or max(3, math.ceil(math.sqrt(len(amap.claims)) / 2)))
+    used = draw_relations(graph, amap, graph_id)
+    if more or legend:
+        graph.body.append(plain_node_defaults())
+    draw_more(graph, amap, more, graph_id)
+    if legend and amap.claims:
+        draw_legend(graph, graph_id, used, kinds, states, more, lowest_node(amap, more, graph_id))
     text: str = graph.source
     return text
 
 
+def plain_node_defaults() -> str:
+    """The node defaults of what is not a claim ("more" nodes, the legend): no border, no fill."""
+    return (
+        f'\tnode [shape=plaintext style="" peripheries=0 penwidth=1 color="{INK}" '
+        f'fillcolor="{BACKGROUND}" fontcolor="#000000" class=""]\n'
+    )
+
+
+def draw_relations(
+    graph: graphviz.Digraph,
+    amap: ArgumentMap,
+    graph_id: str,
+    shown: frozenset[str] | set[str] | None = None,
+) -> set[RelationKind]:
+    """Write the edges among the claims drawn (``shown``, or all of ``amap``), one ``edge``
+    default per relation kind; return the kinds drawn."""
+    by_kind: dict[RelationKind, list[str]] = {kind: [] for kind in RelationKind}
+    known = amap.by_id if shown is None else shown
+    for i, (source, kind, target) in enumerate(amap.relations):
+        if target in known and source in known:
+            # A link's name for screen readers: the two claims' short titles, not ids.
+            name = escape_dot(
+                f"{claim_title(amap.by_id[source])} {kind.value} {claim_title(amap.by_id[target])}"
+            )
+            by_kind[kind].append(
+                f'\t"{source}" -> "{target}" [id="{graph_id}-e{i}" tooltip="{name}"]\n'
+            )
+    for kind, edges in by_kind.items():
+        if edges:
+            style = {**RELATION_STYLE[kind], "class": f"am-rel-{kind.value}"}
+            graph.body.append(_defaults("edge", tuple(style.items())))
+            graph.body.extend(edges)
+    return {kind for kind, edges in by_kind.items() if edges}
+
+
+def draw_more(
+    graph: graphviz.Digraph,
+    amap: ArgumentMap,
+    more: Sequence[More],
+    graph_id: str,
+    only: Collection[str] | None = None,
+) -> None:
+    """Write each "n more →" node below its claim (of those in ``only``, if given), linking
+    to the map of the rest."""
+    for i, item in enumerate(more):
+        if only is not None and item.parent not in only:
+            continue
+        words = f"{item.count} {item.words} →"
+        parent = claim_title(amap.by_id[item.parent])
+        name = escape_dot(f"{item.count} {item.words}: open the map of what bears on {parent}")
+        graph.body.append(
+            f'\t"{graph_id}-more-{i}" [label="{escape_dot(words)}" '
+            f'fontsize={SMALL_FONT} fontcolor="{MUTED}" class="am-more" '
+            f'id="{graph_id}-more-{i}" URL="{escape_dot(item.href)}" target="_top" '
+            f'tooltip="{name}"]\n'
+        )
+        style = " ".join(f'{k}="{v}"' for k, v in MORE_EDGE.items())
+        graph.body.append(f'\t"{graph_id}-more-{i}" -> "{item.parent}" [{style}]\n')
+
+
 def _style_attrs(kind: ClaimKind, state: str | None) -> dict[str, str]:
     """The style attributes a node's kind and state set: shape and fill by kind, border
-    colour, width and corners by state."""
-    attrs = dict(KIND_STYLE[kind])
+    colour, width and line style by state, and CSS classes naming both."""
+    attrs = dict(KIND_STYLE[kind.value])
+    classes = [f"am-kind-{kind.value}"]
     if state is not None:
         look = STATE_STYLE[state]
-        attrs["color"] = look["color"]
-        attrs["penwidth"] = look["penwidth"]
-        if look["border"] != "solid":
-            attrs["style"] += "," + look["border"]
-        if look is _FALLS:
-            attrs["fontcolor"] = "#555555"
+        attrs["color"] = look.color
+        attrs["penwidth"] = look.penwidth
+        if look.border != "solid":
+            attrs["style"] += "," + look.border
+        if look.muted:
+            attrs["fontcolor"] = MUTED
+        classes.append(f"am-state-{state}")
+    attrs["class"] = " ".join(classes)
     return attrs
 
 
@@ -341,27 +359,3 @@ def _defaults(keyword: str, attrs: tuple[tuple[str, str], ...]) -> str:
     scratch.attr(keyword, **dict(attrs))
     line: str = scratch.body[0]
     return line
-
-
-def stack_wide_fans(graph: graphviz.Digraph, incoming: dict[str, list[str]], fan: int) -> None:
-    """Keep the map compact: at most ``fan`` claims side by side per level below the theses.
-
-    Claims are taken level by level from the top (each claim at the level where it is first
-    reached, siblings together); a level wider than ``fan`` is split into rows, and an
-    invisible edge puts each claim one rank below the claim ``fan`` places before it, so a
-    claim with many reasons gives a block, not one long strip (like Graphviz's
-    ``unflatten``, but for every claim, not only leaves).
-    """
-    has_parent = {s for sources in incoming.values() for s in sources}
-    level = sorted(t for t in incoming if t not in has_parent)
-    seen = set(level)
-    while level:
-        below: list[str] = []
-        for target in level:
-            for source in dict.fromkeys(incoming.get(target, ())):
-                if source not in seen:
-                    seen.add(source)
-                    below.append(source)
-        for j in range(fan, len(below)):
-            graph.body.append(f'\t"{below[j]}" -> "{below[j - fan]}" [style=invis]\n')
-        level = below

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from xml.parsers import expat
 
@@ -10,7 +11,9 @@ from argmap.errors import RenderError
 from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap
 from argmap.render.dot import Linker, render_dot
+from argmap.render.style import standalone_css
 from argmap.render.text import clean, escape_html, map_title
+from argmap.render.view import describe_map
 
 _PROLOG = re.compile(r"\A\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
@@ -28,18 +31,31 @@ _PLAIN_ATTRIBUTES = frozenset(
     }
 )  # fmt: skip
 _FORBIDDEN_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
+_LINK_TITLE = re.compile(r'(<a\b[^>]*? xlink:title="([^"]*)")')
+# Searched in the SVG's UTF-8 bytes, lowercased (fast for bytes, slow for text that is not
+# ASCII), each on its own and each starting with a literal, which the search skips to.
+_ACTIVE_ELEMENT = re.compile(
+    rb"<\s*(?:[\w.-]+:)?(script|foreignobject|iframe|embed|object|handler)\b"
+)
+_HANDLER = re.compile(rb"on[a-z]+\s*=")
+_LINKS_AT = (re.compile(rb'href\s*=\s*"([^"]*)"'), re.compile(rb'src\s*=\s*"([^"]*)"'))
 _SAFE_HREF = re.compile(
     r"^(?:https?://[^\s\"'<>`]+|#[\w.-]*|[\w.-]+(?:\.md|\.svg|\.html)?(?:#[\w.-]*)?)$",
     re.IGNORECASE,
 )
 
 
-def postprocess_svg(svg: str, graph_id: str, title: str) -> str:
-    """Make Graphviz SVG safe and ready to inline in a page.
+def postprocess_svg(
+    svg: str, graph_id: str, title: str, *, description: str = "", standalone: bool = False
+) -> str:
+    """Make Graphviz SVG safe, accessible and ready to inline in a page.
 
-    Drops the XML prolog, DOCTYPE and comments (which name the Graphviz version), prefixes
-    every id Graphviz made up itself with ``graph_id``, adds the map's ``<title>`` as the
-    first child, and refuses any active content.
+    Drops the XML prolog, DOCTYPE and comments (which name the Graphviz version) and the
+    ``<title>`` Graphviz gives the graph (its raw id), prefixes every id Graphviz made up
+    itself with ``graph_id``, makes the root an image labelled by the map's ``<title>`` and
+    described by its ``<desc>``, names each link for screen readers, and refuses any
+    active content. A ``standalone`` SVG (a file of its own) carries the stylesheet of the
+    dark palette, so it follows the reader's colour scheme wherever it is shown.
 
     Raises:
         RenderError: The SVG holds a script, an event handler or an unsafe URL.
@@ -49,6 +65,8 @@ def postprocess_svg(svg: str, graph_id: str, title: str) -> str:
     # Graphviz writes '-' as '&#45;' (in ids too); the plain form means the same anywhere
     # in the document and makes the prefix test below a plain comparison.
     svg = svg.replace("&#45;", "-")
+    gid = escape_html(graph_id)
+    svg = svg.replace(f"<title>{gid}</title>\n", "", 1)
     prefix = graph_id + "-"
     # Every id gets the prefix, then the ids that had it already (the ids of nodes and
     # edges, written by argmap) or were the graph id itself lose the doubled one.
@@ -56,23 +74,56 @@ def postprocess_svg(svg: str, graph_id: str, title: str) -> str:
     for space in " \n\t":
         svg = svg.replace(f'{space}id="', f'{space}id="{quoted}')
     svg = svg.replace(f'id="{quoted}{quoted}', f'id="{quoted}')
-    svg = svg.replace(f'id="{quoted}{escape_html(graph_id)}"', f'id="{escape_html(graph_id)}"')
+    svg = svg.replace(f'id="{quoted}{gid}"', f'id="{gid}"')
+    # A link's accessible name: its tooltip (claim text, or the two claims a line joins).
+    svg = _LINK_TITLE.sub(r'\1 aria-label="\2"', svg)
     opening = _SVG_OPEN.search(svg)
     if opening is None:
         raise RenderError("Graphviz returned no SVG")
     head = opening.group(0)
-    new_head = head[:-1] + f' class="argmap" data-argmap-id="{escape_html(graph_id)}">'
-    svg = (
-        svg[: opening.start()]
-        + new_head
-        + f"\n<title>{escape_html(title)}</title>"
-        + svg[opening.end() :]
+    new_head = head[:-1] + (
+        f' class="argmap" data-argmap-id="{gid}" role="img" aria-labelledby="{gid}-title"'
+        + (f' aria-describedby="{gid}-desc"' if description else "")
+        + ">"
     )
-    check_svg(svg)
+    inserted = f'\n<title id="{gid}-title">{escape_html(title)}</title>'
+    if description:
+        inserted += f'\n<desc id="{gid}-desc">{escape_html(description)}</desc>'
+    if standalone:
+        inserted += f"\n<style>{standalone_css()}</style>"
+    svg = svg[: opening.start()] + new_head + inserted + svg[opening.end() :]
+    scan_svg(svg)
     svg = svg.strip()
     if " \n" in svg or "\t\n" in svg:
         svg = _TRAILING_SPACE.sub("", svg)
     return svg + "\n"
+
+
+def scan_svg(svg: str) -> None:
+    """Refuse SVG with a script, an event handler or a link that is not http(s) or relative,
+    by three regular-expression scans (no parse).
+
+    Enough for the SVG Graphviz writes from argmap's DOT, which is safe by construction:
+    every text reaches it through one escaping helper that leaves no markup, no quote and
+    no ``on...=`` or ``javascript:``. :func:`check_svg` parses, for SVG of unknown origin.
+
+    Raises:
+        RenderError: The SVG holds active content.
+    """
+    low = svg.encode("utf-8").lower()
+    element = _ACTIVE_ELEMENT.search(low)
+    if element:
+        raise RenderError(f"refusing to write SVG with a <{element.group(1).decode()}> element")
+    for handler in _HANDLER.finditer(low):
+        # An attribute, not a word in a text: after a space or a namespace prefix.
+        if low[handler.start() - 1 : handler.start()] in (b" ", b"\t", b"\n", b"\r", b":"):
+            name = handler.group(0).rstrip(b"= \t\n\r").decode()
+            raise RenderError(f"refusing to write SVG with an event handler ({name})")
+    for pattern in _LINKS_AT:
+        for link in pattern.findall(low):
+            text = link.decode("utf-8", "replace")
+            if not _SAFE_HREF.match(html.unescape(text).strip()):
+                raise RenderError(f"refusing to write SVG with an unsafe link {text[:40]!r}")
 
 
 def check_svg(svg: str) -> None:
@@ -120,10 +171,21 @@ def check_svg(svg: str) -> None:
         raise RenderError(f"Graphviz returned malformed SVG: {exc}") from exc
 
 
-def svg_from_dot(dot_source: str, graph_id: str, title: str) -> str:
-    """Lay out DOT text with Graphviz and return inline-ready SVG."""
+def describe_dot(dot_source: str) -> str:
+    """The map's description that DOT text from argmap carries in its first line, a comment."""
+    first = dot_source.split("\n", 1)[0]
+    return html.unescape(first[3:]) if first.startswith("// ") else ""
+
+
+def svg_from_dot(dot_source: str, graph_id: str, title: str, *, standalone: bool = False) -> str:
+    """Lay out DOT text with Graphviz and return inline-ready SVG.
+
+    The map's description is the DOT text's first line, when it is a comment (see
+    :func:`argmap.render.dot.render_dot`).
+    """
     raw = run_dot(dot_source, "svg").decode("utf-8")
-    return postprocess_svg(raw, graph_id, title)
+    description = describe_dot(dot_source)
+    return postprocess_svg(raw, graph_id, title, description=description, standalone=standalone)
 
 
 def render_svg(
@@ -133,19 +195,32 @@ def render_svg(
     link: Linker | None = None,
     graph_id: str = "argmap",
     title: str | None = None,
+    legend: bool = True,
+    standalone: bool = False,
 ) -> str:
     """Draw a map as inline-ready SVG (needs Graphviz's ``dot``).
 
     Args:
-        amap: The map or sub-map to draw.
-        evaluation: Statuses and strengths to show, if any.
+        amap: The map or sub-map to draw, whole.
+        evaluation: States and strengths to show, if any.
         link: Maps a claim id to the URL its node links to.
         graph_id: Prefix of every id in the SVG.
         title: The map's title; defaults to the map metadata's.
+        legend: Draw a legend of the lines, kinds and states the map uses.
+        standalone: Carry the dark palette's stylesheet (for an SVG file of its own).
 
     Raises:
         RenderError: Graphviz is missing or fails.
     """
     caption = clean(title) if title is not None else map_title(amap)
-    dot = render_dot(amap, evaluation, link=link, graph_id=graph_id, title=caption)
-    return svg_from_dot(dot, graph_id, caption)
+    description = describe_map(amap, evaluation)
+    dot = render_dot(
+        amap,
+        evaluation,
+        link=link,
+        graph_id=graph_id,
+        title=caption,
+        legend=legend,
+        description=description,
+    )
+    return svg_from_dot(dot, graph_id, caption, standalone=standalone)
