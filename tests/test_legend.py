@@ -78,7 +78,7 @@ def test_legend_shows_only_what_the_map_uses() -> None:
     assert "supports" in legend and "attacks" not in legend and "undercuts" not in legend
     assert ">thesis<" in legend and ">claim<" in legend and ">evidence<" in legend
     assert "argument" not in legend
-    assert "accepted" in legend and "rejected" not in legend and "more" not in legend
+    assert "stands" in legend and "falls" not in legend and "more" not in legend
     assert "argmap-legend" not in render_dot(amap, legend=False)
 
 
@@ -113,7 +113,7 @@ def test_svg_is_an_image_labelled_by_its_title_and_described_in_a_sentence() -> 
     assert title is not None and title.get("id") == root.get("aria-labelledby") == "am-t-title"
     desc = root.find(f"{SVG}desc")
     assert desc is not None and desc.get("id") == root.get("aria-describedby")
-    assert "“Tea beats coffee” (accepted)" in (desc.text or "")
+    assert "“Tea beats coffee” (stands)" in (desc.text or "")
     assert "3 claims" in (desc.text or "") and "2 relations (2 supports)" in (desc.text or "")
     # No <title> holds the raw graph id; every link has a readable name.
     assert all(t.text != "am-t" for t in root.iter(f"{SVG}title"))

@@ -13,7 +13,7 @@ from argmap.render.text import claim_title
 
 #: Width of a map that stays legible in an 800 px column, in claim boxes (about 180 pt
 #: each): a map this wide keeps its smallest text (10 pt) at 9 px or more (tests check it).
-LEVEL_BUDGET = 4.5
+LEVEL_BUDGET = 4.0
 #: The same for a comparison, whose clusters take some width of their own.
 COMPARE_BUDGET = 3.8
 #: Width of a thesis box, and of a "n more →" node, in claim boxes.
