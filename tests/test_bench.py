@@ -81,3 +81,19 @@ def test_argdown_bench_prints_paired_figures_and_ratios() -> None:
     assert rows[0].startswith("| map | argmap build wall s |")
     assert len(rows) == 3 and rows[2].startswith("| 20 claims |")
     assert re.fullmatch(rf"\| 20 claims (?:\| {NUMBER} ){{6}}\|", rows[2]), rows[2]
+
+
+@pytest.mark.dot
+def test_jobs_bench_prints_a_row_per_map_and_jobs_value() -> None:
+    done = run_bench("bench_jobs.py", "--sizes", "30", "--jobs", "1,2", "--repeat", "1")
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| map | -j | wall s |")
+    assert [row.split(" | ")[:2] for row in rows[2:]] == [
+        ["| bundled", "1"],
+        ["| bundled", "2"],
+        ["| 30 claims", "1"],
+        ["| 30 claims", "2"],
+    ]
+    for row in rows[2:]:
+        assert re.fullmatch(rf"\| [^|]+ \| \d+ (?:\| {NUMBER} ){{4}}\|", row), row
