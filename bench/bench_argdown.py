@@ -35,21 +35,24 @@ sys.path.insert(0, str(ROOT / "bench" / "peers" / "argdown"))
 
 from make_maps import make_map, to_argdown  # noqa: E402
 
-Run = tuple[float, float] | None  # (wall, CPU) seconds, or None when it failed or timed out
+Run = tuple[float, float] | str  # (wall, CPU) seconds, or why the run failed
 
 
 def timed(command: list[str], timeout: float) -> Run:
-    """Run a command to its end; its wall-clock and CPU seconds, or None if it failed."""
+    """Run a command to its end: its wall-clock and CPU seconds, or why it failed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     try:
         done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        return None
+        return f"over {timeout:.0f} s"
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return (wall, cpu) if done.returncode == 0 else None
+    if done.returncode != 0:
+        errors = [line for line in done.stderr.decode(errors="replace").splitlines() if line]
+        return f"failed: {errors[-1][:80] if errors else f'exit {done.returncode}'}"
+    return wall, cpu
 
 
 def argmap_build(directory: Path, out: Path, jobs: int | None, timeout: float) -> Run:
@@ -62,7 +65,7 @@ def argdown_map(argdown: Path, out: Path, timeout: float) -> Run:
     shutil.rmtree(out, ignore_errors=True)
     run = timed([str(ARGDOWN), "map", "-f", "svg", str(argdown), str(out)], timeout)
     # Argdown exits 0 even when it writes nothing; only an SVG counts.
-    return run if run is not None and any(out.glob("*.svg")) else None
+    return run if isinstance(run, str) or any(out.glob("*.svg")) else "failed: no SVG written"
 
 
 def argdown_version() -> str | None:
@@ -75,14 +78,18 @@ def argdown_version() -> str | None:
 
 def shown(runs: list[Run], index: int) -> str:
     """The median of one figure (0 wall, 1 CPU) over the runs, or why there is none."""
-    done = [run[index] for run in runs if run is not None]
-    if len(done) < len(runs):
-        return "failed/timeout"
-    return f"{statistics.median(done):.2f}"
+    failed = [run for run in runs if isinstance(run, str)]
+    if failed:
+        return failed[0].replace("|", "/")
+    return f"{statistics.median(run[index] for run in runs if not isinstance(run, str)):.2f}"
 
 
 def ratio(ours: list[Run], theirs: list[Run], index: int) -> str:
-    pairs = [(a, b) for a, b in zip(ours, theirs, strict=True) if a is not None and b is not None]
+    pairs = [
+        (a, b)
+        for a, b in zip(ours, theirs, strict=True)
+        if not isinstance(a, str) and not isinstance(b, str)
+    ]
     if len(pairs) < len(ours):
         return "-"
     return f"{statistics.median(b[index] / a[index] for a, b in pairs):.2f}"
