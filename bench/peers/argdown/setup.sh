@@ -5,6 +5,7 @@
 # but which was never published (only its markdown command uses it; `argdown map` does not).
 # Usage: bash bench/peers/argdown/setup.sh      then: bench/.peers/argdown/bin/argdown --version
 set -eu
+command -v npm >/dev/null || { echo "argdown: npm is missing (Debian: apt-get install npm)"; exit 1; }
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 dest="$here/.peers/argdown"
 mkdir -p "$dest/bin"
