@@ -229,27 +229,34 @@ class ArgumentMap(_Frozen):
     def relations(self) -> tuple[Relation, ...]:
         """Every relation, sorted by (source, kind, target), duplicates removed."""
         supports, attacks, undercuts = RelationKind
-        rels: set[Relation] = set()
-        add = rels.add
+        new = Relation._make
+        rels: list[Relation] = []
+        add = rels.extend
+        # Claims are sorted by id, so relations come out sorted when each claim's are: kinds
+        # in the order of their values (attacks, supports, undercuts), targets sorted. The
+        # final sort then only confirms a sorted list, in one linear pass.
         for c in self.claims:
             cid = c.id
-            for t in c.supports:
-                add(Relation(cid, supports, t))
-            for t in c.attacks:
-                add(Relation(cid, attacks, t))
-            for t in c.undercuts:
-                add(Relation(cid, undercuts, t))
-        return tuple(sorted(rels))
+            if c.attacks:
+                add(new((cid, attacks, t)) for t in sorted(set(c.attacks)))
+            if c.supports:
+                add(new((cid, supports, t)) for t in sorted(set(c.supports)))
+            if c.undercuts:
+                add(new((cid, undercuts, t)) for t in sorted(set(c.undercuts)))
+        rels.sort()
+        return tuple(rels)
 
     @cached_property
     def incoming(self) -> dict[str, tuple[Relation, ...]]:
         """The relations into each claim, keyed by target id: supports, then attacks, then
         undercuts, each by source id (the order of reasons in an outline)."""
+        by_kind: dict[RelationKind, list[Relation]] = {kind: [] for kind in RelationKind}
+        for rel in self.relations:
+            by_kind[rel[1]].append(rel)
         into: dict[str, list[Relation]] = {}
-        for kind in RelationKind:
-            for rel in self.relations:
-                if rel.kind is kind:
-                    into.setdefault(rel.target, []).append(rel)
+        for rels in by_kind.values():
+            for rel in rels:
+                into.setdefault(rel[2], []).append(rel)
         return {target: tuple(rels) for target, rels in into.items()}
 
     @cached_property

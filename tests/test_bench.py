@@ -51,3 +51,49 @@ def test_semantics_bench_runs_without_peers() -> None:
     assert done.returncode == 0, done.stderr
     tasks = re.findall(r"^\| chain-100 \| ([\w-]+) \| [\d.]+ ms", done.stdout, re.MULTILINE)
     assert tasks == ["grounded", "preferred-first", "preferred-all", "stable-all", "dfquad"]
+
+
+def test_startup_bench_prints_a_row_per_command() -> None:
+    done = run_bench("bench_startup.py", "--repeat", "1")
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0].split(" | ")[0] == "| command"
+    assert [row.split(" | ")[0].removeprefix("| ") for row in rows[2:]] == [
+        "python -c pass",
+        "argmap --version",
+        "argmap render --help",
+        "argmap render MAP -f svg",
+    ]
+    for row in rows[2:]:
+        assert re.fullmatch(rf"\| [^|]+ (?:\| -?{NUMBER} ){{4}}\|", row), row
+
+
+ARGDOWN = ROOT / "bench" / ".peers" / "argdown" / "bin" / "argdown"
+
+
+@pytest.mark.dot
+def test_argdown_bench_prints_paired_figures_and_ratios() -> None:
+    if not ARGDOWN.exists():
+        pytest.skip("Argdown is not installed (bash bench/peers/argdown/setup.sh)")
+    done = run_bench("bench_argdown.py", "--sizes", "20", "--repeat", "1", "--no-bundled")
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| map | argmap build wall s |")
+    assert len(rows) == 3 and rows[2].startswith("| 20 claims |")
+    assert re.fullmatch(rf"\| 20 claims (?:\| {NUMBER} ){{6}}\|", rows[2]), rows[2]
+
+
+@pytest.mark.dot
+def test_jobs_bench_prints_a_row_per_map_and_jobs_value() -> None:
+    done = run_bench("bench_jobs.py", "--sizes", "30", "--jobs", "1,2", "--repeat", "1")
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| map | -j | wall s |")
+    assert [row.split(" | ")[:2] for row in rows[2:]] == [
+        ["| bundled", "1"],
+        ["| bundled", "2"],
+        ["| 30 claims", "1"],
+        ["| 30 claims", "2"],
+    ]
+    for row in rows[2:]:
+        assert re.fullmatch(rf"\| [^|]+ \| \d+ (?:\| {NUMBER} ){{4}}\|", row), row

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -28,7 +29,7 @@ def run(*args: str) -> CliRunner.invoke:  # type: ignore[valid-type]
 def test_version_and_help() -> None:
     result = run("--version")
     assert result.exit_code == 0 and __version__ in result.output
-    for command in main.commands:
+    for command in main.list_commands(click.Context(main)):
         help_text = run(command, "-h")
         assert help_text.exit_code == 0, command
         assert "Example" in help_text.output, command
