@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import errno
+import io
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from types import FrameType
 from typing import TypeVar
 
 import click
 
 from argmap import __version__
+from argmap.backend import stop_all
 from argmap.diagnostics import Diagnostic, summary_line
 from argmap.errors import ArgmapError, UsageError
 from argmap.evaluate import DEFAULT_SUPPORT, SUPPORT_READINGS
@@ -32,20 +39,89 @@ def main() -> None:
     """
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread so that cleanup code runs on the way out."""
+
+
 @contextmanager
 def guarded() -> Iterator[None]:
-    """Turn argmap errors into a one-line message and exit code (1 data, 2 usage)."""
+    """Run a command body with every failure turned into one line on stderr and an exit code.
+
+    Argmap errors exit 1 (2 for usage errors); a failure to write standard output (a full
+    disk, a closed pipe or descriptor) exits 1 with one line; Ctrl-C exits 130 and SIGTERM
+    143, after the temporaries and running layouts are cleared away.
+    """
+    previous = _on_sigterm()
+    _guard_closed_stdout()
     try:
-        yield
+        try:
+            yield
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()
     except UsageError as exc:
-        click.echo(f"argmap: error: {exc}", err=True)
-        sys.exit(2)
+        _fail(str(exc), 2)
     except ArgmapError as exc:
-        click.echo(f"argmap: error: {exc}", err=True)
-        sys.exit(1)
+        _fail(str(exc), 1)
     except KeyboardInterrupt:
-        click.echo("argmap: interrupted", err=True)
-        sys.exit(130)
+        stop_all()
+        _fail("interrupted", 130, prefix="argmap: ")
+    except Terminated:
+        _fail("terminated", 143, prefix="argmap: ")
+    except OSError as exc:
+        # Only standard output is written outside the library, whose errors are ArgmapErrors.
+        _silence_stdout()
+        what = exc.strerror or type(exc).__name__
+        _fail(f"cannot write to standard output: {what}", 1)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _fail(message: str, code: int, prefix: str = "argmap: error: ") -> None:
+    with suppress(OSError, ValueError):
+        click.echo(prefix + message, err=True)
+    sys.exit(code)
+
+
+def _on_sigterm() -> signal.Handlers | Callable[[int, FrameType | None], object] | int | None:
+    """Make SIGTERM raise :class:`Terminated` in the main thread; returns the old handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        stop_all()
+        raise Terminated
+
+    return signal.signal(signal.SIGTERM, terminate)
+
+
+class _ClosedOutput(io.RawIOBase):
+    """Standard output when its descriptor was closed: the first write fails, later ones vanish."""
+
+    failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        if not self.failed:
+            self.failed = True
+            raise OSError(errno.EBADF, "standard output is closed")
+        return len(data) if isinstance(data, bytes | bytearray | memoryview) else 0
+
+
+def _guard_closed_stdout() -> None:
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the flush at exit cannot fail again."""
+    with suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
 
 
 def print_diagnostics(diags: list[Diagnostic], *, quiet_when_clean: bool = False) -> None:
