@@ -24,7 +24,7 @@ from argmap.render.dot import Linker, render_dot
 from argmap.render.html import OVERVIEW, render_html_page
 from argmap.render.markdown import render_index, render_markdown
 from argmap.render.svg import svg_from_dot
-from argmap.render.text import anchor, clean, map_title
+from argmap.render.text import anchor, clean, comparison_stem, map_title
 from argmap.render.view import graph_id
 from argmap.structure import stances, thesis_map
 
@@ -149,8 +149,8 @@ def _comparison_artifacts(
     dot_only: bool,
 ) -> list[Artifact]:
     """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison."""
-    name = f"compare-{a}-{b}"
-    gid = graph_id(name)
+    name = comparison_stem(a, b)
+    gid = graph_id(f"compare-{a}-{b}")
     title = f"{map_title(amap)}: {comparison_title(amap, a, b)}"
     found = _once(lambda: _compare(amap, a, b, evaluation))
 

@@ -8,7 +8,15 @@ from typing import NamedTuple
 
 from argmap.evaluate import Evaluation, Status
 from argmap.model import ArgumentMap, Claim, RelationKind
-from argmap.render.text import anchor, clean, escape_html, escape_md, map_title, safe_url
+from argmap.render.text import (
+    anchor,
+    clean,
+    comparison_stem,
+    escape_html,
+    escape_md,
+    map_title,
+    safe_url,
+)
 from argmap.structure import OutlineNode, Stance, outline, require_thesis, stances, thesis_map
 from argmap.validate import reaching
 
@@ -292,7 +300,7 @@ def render_index(
         out += ["## Comparisons", ""]
         for a, b in comparisons:
             first, second = (escape_md(amap.claim(t).label or amap.claim(t).text) for t in (a, b))
-            out.append(f"- [{first} vs. {second}](compare-{a}-{b}.md)")
+            out.append(f"- [{first} vs. {second}]({comparison_stem(a, b)}.md)")
         out.append("")
     if overview:
         out += ["## Overview", "", f"[![Overview of the whole map]({overview})]({overview})", ""]
