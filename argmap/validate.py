@@ -21,6 +21,7 @@ _URL_INVISIBLE = re.compile(
 #: '/'. (Quotes and angle brackets are refused where URLs are linked: the URL shows as text.)
 _URL_DELIMITERS = re.compile(r"[()\[\]\\]")
 _URL_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_URL_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
 
 
 def url_problem(url: str) -> str | None:
@@ -29,7 +30,8 @@ def url_problem(url: str) -> str | None:
     A plain URL is ``http`` or ``https``, has a host of ASCII letters, digits, dots and
     dashes, no user name, and holds no space, control or invisible
     character, no backslash, no parenthesis or square bracket (which open and end Markdown
-    links; percent-encode those: ``(`` is ``%28``) and no stray ``%``.
+    links; percent-encode those: ``(`` is ``%28``), no stray ``%`` and nothing that reads as
+    an HTML entity (``&lt;``).
     """
     if not url.lower().startswith(SAFE_URL_SCHEMES):
         return "not http(s)"
@@ -41,6 +43,9 @@ def url_problem(url: str) -> str | None:
         return f"holds {char!r}; write it percent-encoded as %{ord(char):02X}"
     if _URL_BAD_PERCENT.search(url):
         return "holds a '%' not followed by two hexadecimal digits"
+    entity = _URL_ENTITY.search(url)
+    if entity is not None:
+        return f"holds {entity.group()!r}, which reads as an HTML entity; write '&' as %26"
     authority = url.split("://", 1)[1]
     for end in "/?#":
         authority = authority.split(end, 1)[0]

@@ -46,6 +46,8 @@ _URL_UNSAFE = re.compile(
 #: Characters percent-encoded in the path, query and fragment of a linked URL.
 _NOT_URL_SAFE = re.compile(r"[^A-Za-z0-9\-._~!$&*+,;=:@/?#%]")
 _BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+#: An '&' that starts something an HTML parser may read as a character reference.
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -85,6 +87,9 @@ def safe_url(url: str | None) -> str | None:
         return None
     rest = _NOT_URL_SAFE.sub(_percent, found["rest"])
     rest = _BARE_PERCENT.sub("%25", rest)
+    # Renderers decode an entity reference in a link (CommonMark) or leave it for the
+    # browser to decode (Python-Markdown): either way '&lt;' would stop being those letters.
+    rest = _ENTITY.sub("%26", rest)
     return f"{found['scheme'].lower()}://{found['host']}{found['port'] or ''}{rest}"
 
 
