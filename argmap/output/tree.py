@@ -177,10 +177,11 @@ def _read_manifest(real: Path) -> set[str]:
         fd = os.open(real / MANIFEST, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return set()
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MANIFEST_BYTES:
+        os.close(fd)
+        return set()
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MANIFEST_BYTES:
-            return set()
         data = handle.read(MAX_MANIFEST_BYTES + 1)
     lines = data.decode("utf-8", "replace").splitlines()
     return {line for line in lines if _plain_relative(line) and line != MANIFEST}
@@ -300,7 +301,7 @@ def _carry(source: Path, target: Path, prefix: str, owned: set[str]) -> None:
         inside = _INSIDE.match(entry.name) if not prefix else None
         if inside is not None and not process_alive(int(inside["pid"])):
             continue
-        if rel in owned and (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        if rel in owned and stat.S_ISREG(mode):
             continue  # replaced by the new build, or stale: dropped
         there = target / entry.name
         if stat.S_ISDIR(mode):
@@ -324,7 +325,8 @@ def _carry(source: Path, target: Path, prefix: str, owned: set[str]) -> None:
 
 
 def _unlink_inside(real: Path, rel: str) -> None:
-    """Remove a stale file of an earlier build, following no symlink on the way to it."""
+    """Remove a stale file of an earlier build (a regular file only), following no symlink
+    on the way to it."""
     parts = rel.split("/")
     try:
         fd = os.open(real, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
@@ -336,7 +338,7 @@ def _unlink_inside(real: Path, rel: str) -> None:
             os.close(fd)
             fd = inner
         mode = os.stat(parts[-1], dir_fd=fd, follow_symlinks=False).st_mode
-        if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+        if stat.S_ISREG(mode):
             os.unlink(parts[-1], dir_fd=fd)
     except OSError:
         pass
