@@ -51,7 +51,7 @@ def guarded() -> Iterator[None]:
     disk, a closed pipe or descriptor) exits 1 with one line; Ctrl-C exits 130 and SIGTERM
     143, after the temporaries and running layouts are cleared away.
     """
-    previous = _on_sigterm()
+    previous = _on_signals()
     _guard_closed_stdout()
     try:
         try:
@@ -74,8 +74,9 @@ def guarded() -> Iterator[None]:
         what = exc.strerror or type(exc).__name__
         _fail(f"cannot write to standard output: {what}", 1)
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            if handler is not None:  # None: set outside Python, cannot be restored
+                signal.signal(signum, handler)
 
 
 def _fail(message: str, code: int, prefix: str = "argmap: error: ") -> None:
@@ -84,16 +85,28 @@ def _fail(message: str, code: int, prefix: str = "argmap: error: ") -> None:
     sys.exit(code)
 
 
-def _on_sigterm() -> signal.Handlers | Callable[[int, FrameType | None], object] | int | None:
-    """Make SIGTERM raise :class:`Terminated` in the main thread; returns the old handler."""
+_Handler = signal.Handlers | Callable[[int, FrameType | None], object] | int | None
+
+
+def _on_signals() -> dict[int, _Handler]:
+    """Make SIGTERM raise :class:`Terminated` and SIGINT ``KeyboardInterrupt`` in the main
+    thread, after killing the running layouts (which run in sessions of their own, out of
+    the terminal's reach); returns the old handlers."""
     if threading.current_thread() is not threading.main_thread():
-        return None
+        return {}
 
     def terminate(signum: int, frame: FrameType | None) -> None:
         stop_all()
         raise Terminated
 
-    return signal.signal(signal.SIGTERM, terminate)
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        stop_all()
+        raise KeyboardInterrupt
+
+    return {
+        signal.SIGTERM: signal.signal(signal.SIGTERM, terminate),
+        signal.SIGINT: signal.signal(signal.SIGINT, interrupt),
+    }
 
 
 class _ClosedOutput(io.RawIOBase):
