@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
 import pytest
 
+from argmap.check import check_paths
 from argmap.render.text import clean, safe_url
 from argmap.validate import url_problem
 
@@ -167,3 +170,18 @@ def test_seeded_fuzz_of_every_field_stays_inert(seed: int) -> None:
     fields = Fields(**dict(zip(TEXT_FIELDS, values, strict=False)))
     fields = dataclasses.replace(fields, source_url=values[-2], ref_url=values[-1])
     assert_inert(fields, "text", "source_title")
+
+
+@pytest.mark.parametrize("url", [u for u in HOSTILE_URLS if url_problem(u) is not None])
+def test_check_reports_each_unsafe_url_where_it_is_written(tmp_path: Path, url: str) -> None:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    quoted = json.dumps(url)
+    (claims / "map.yaml").write_text(
+        f"map:\n  sources:\n    - id: s\n      title: W\n      url: {quoted}\n"
+        f"claims:\n  - id: t\n    kind: thesis\n    text: T.\n    sources:\n"
+        f"      - url: {quoted}\n",
+        encoding="utf-8",
+    )
+    found = [d for d in check_paths([claims]).diagnostics if d.code == "unsafe-url"]
+    assert [d.span.line for d in found] == [3, 11]  # the source, the citation

@@ -206,9 +206,12 @@ def _swappable(real: Path, exists: bool) -> bool:
 def _write_swapped(
     real: Path, files: Mapping[str, bytes], owned: set[str], manifest: bytes, *, exists: bool
 ) -> None:
-    stage = Path(
-        tempfile.mkdtemp(prefix=f".{real.name}.argmap-stage-{os.getpid()}-", dir=real.parent)
-    )
+    try:
+        stage = Path(
+            tempfile.mkdtemp(prefix=f".{real.name}.argmap-stage-{os.getpid()}-", dir=real.parent)
+        )
+    except OSError as exc:  # a read-only or full parent: try in place
+        raise _CannotSwap(str(real.parent)) from exc
     try:
         os.chmod(stage, stat.S_IMODE(os.stat(real).st_mode) if exists else 0o777 & ~_umask())
         for rel in sorted(files):

@@ -134,8 +134,11 @@ def escape_md(text: str) -> str:
     """Inline Markdown text that can neither inject HTML nor break the surrounding structure.
 
     Backslash escapes of ASCII punctuation are valid CommonMark for any such character
-    (spec 0.31, section 2.4), so every character with meaning inline is escaped; angle
-    brackets become entity references, so no tag-like text appears even in the source.
+    (spec 0.31, section 2.4), so every character with meaning inline is escaped. Python-
+    Markdown unescapes only some of them and shows the backslash before the others, so
+    ``&``, ``~``, ``$`` and a leading ``=`` become entity references, which both read as
+    the character; so do angle brackets, so no tag-like text appears even in the source.
+    The text reads as itself in both, whatever it holds.
     """
     text = clean(text).translate(_MD_ESCAPES)
     # Block markers count only at the start of a line: list bullets, ordered-list numbers,
