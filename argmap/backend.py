@@ -98,8 +98,9 @@ def _communicate(command: list[str], data: bytes) -> tuple[bytes, bytes, int]:
             _wait(proc, out.fileno(), err.fileno())
         finally:
             _kill_group(proc)
-            _RUNNING.discard(proc)
-            feeder.join()
+            # A daemon thread: should a process outside the group hold the input open,
+            # it is left blocked rather than the build.
+            feeder.join(timeout=5)
         out.seek(0)
         err.seek(0)
         return out.read(), err.read(MAX_OUTPUT_BYTES), proc.returncode
@@ -133,12 +134,8 @@ def _wait(proc: subprocess.Popen[bytes], *outputs: int) -> None:
     """
     deadline = time.monotonic() + TIMEOUT_SECONDS
     pause = 0.001
-    while True:
-        try:
-            proc.wait(timeout=pause)
-            return
-        except subprocess.TimeoutExpired:
-            pass
+    while not _exited(proc):
+        time.sleep(pause)
         if time.monotonic() > deadline:
             raise RenderError(f"Graphviz took longer than {TIMEOUT_SECONDS} s to lay out the map")
         if any(os.fstat(fd).st_size > MAX_OUTPUT_BYTES for fd in outputs):
@@ -146,14 +143,23 @@ def _wait(proc: subprocess.Popen[bytes], *outputs: int) -> None:
         pause = min(pause * 2, 0.05)
 
 
+def _exited(proc: subprocess.Popen[bytes]) -> bool:
+    """Whether the program has exited, without reaping it: while it is not reaped its pid,
+    and so its process group's id, cannot be taken by another process."""
+    if not hasattr(os, "waitid"):  # pragma: no cover - every supported system has it
+        return proc.poll() is not None
+    try:
+        found = os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+    except ChildProcessError:
+        return True
+    return found is not None
+
+
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     """Kill the process group the command leads (its children too), then reap it."""
     with contextlib.suppress(OSError):
         os.killpg(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(OSError, ValueError):
-        for stream in (proc.stdin, proc.stdout, proc.stderr):
-            if stream is not None:
-                stream.close()
+    _RUNNING.discard(proc)
     proc.wait()
 
 

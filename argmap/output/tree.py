@@ -98,11 +98,11 @@ def recover_tree(real: Path) -> None:
         else:
             _remove_tree(Path(entry.path))
     for old in olds:
-        if not os.path.lexists(real):
-            with suppress(OSError):
-                os.rename(old, real)
-                continue
-        _remove_tree(old)
+        if os.path.lexists(real):
+            _remove_tree(old)
+            continue
+        with suppress(OSError):  # should it fail, the old tree stays where it is
+            os.rename(old, real)
     if os.path.isdir(real) and not os.path.islink(real):
         for entry in _entries(real):
             inside = _INSIDE.match(entry.name)
