@@ -358,9 +358,18 @@ def _entries(directory: Path) -> list[os.DirEntry[str]]:
 
 
 def _remove_tree(path: Path) -> None:
-    """Remove a directory tree; ``shutil.rmtree`` follows no symlink, and a symlink it refuses."""
-    if os.path.lexists(path):
+    """Remove a directory tree; ``shutil.rmtree`` follows no symlink, and a symlink it refuses.
+
+    A signal turned into an exception (Ctrl-C, SIGTERM) that stops the removal halfway
+    does not stop it: the removal is finished, then the exception goes on.
+    """
+    if not os.path.lexists(path):
+        return
+    try:
         shutil.rmtree(path, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)
+        raise
 
 
 def _sync(directory: Path) -> None:
