@@ -28,7 +28,7 @@ from argmap.render.dot import Linker, render_dot
 from argmap.render.html import OVERVIEW, render_html_page
 from argmap.render.markdown import render_index, render_markdown
 from argmap.render.svg import describe_dot, postprocess_svg, svg_from_dot
-from argmap.render.text import anchor, map_title
+from argmap.render.text import anchor, comparison_stem, map_title
 from argmap.render.view import (
     COMPARE_BUDGET,
     MapView,
@@ -201,8 +201,8 @@ def _comparison_artifacts(
     """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison;
     ``top`` is what the map shows (see :func:`argmap.render.view.top_view`)."""
     a, b = pair
-    name = f"compare-{a}-{b}"
-    gid = graph_id(name)
+    name = comparison_stem(a, b)
+    gid = graph_id(f"compare-{a}-{b}")
     title = f"{map_title(amap)}: {comparison_title(amap, a, b)}"
     found = _once(lambda: _compare(amap, a, b, evaluation))
 

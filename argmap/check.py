@@ -43,14 +43,32 @@ def check_paths(
     Args:
         paths: Claim files or directories.
         fmt: Force an input format.
-        sources_dir: A directory of source texts (``<source-id>.txt``) to verify quotes against.
+        sources_dir: A directory of source texts (``<source-id>.txt``) to verify quotes
+            against. Source texts are read only from it and from the map's own directories
+            (see :func:`map_roots`).
     """
     load = load_paths(paths, fmt=fmt)
     diags = list(load.diagnostics)
     diags += validate_map(load.amap, load.spans, broken_ids=load.broken_ids)
     texts, text_diags = load_source_texts(
-        load.amap, load.spans, Path(sources_dir) if sources_dir is not None else None
+        load.amap,
+        load.spans,
+        Path(sources_dir) if sources_dir is not None else None,
+        roots=map_roots(paths),
     )
     diags += text_diags
     diags += verify_quotes(load.amap, load.spans, texts)
     return CheckResult(load, sort_diagnostics(diags))
+
+
+def map_roots(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The directories a map's data may name files in: each directory given, and the
+    directory of each file given."""
+    roots = []
+    for path in paths:
+        given = Path(path)
+        try:
+            roots.append(given if given.is_dir() else given.parent)
+        except (OSError, ValueError):
+            continue
+    return roots

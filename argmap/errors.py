@@ -19,6 +19,10 @@ class UsageError(ArgmapError):
     """A library call or option was used wrongly (unknown thesis, unknown format)."""
 
 
+class OutputError(ArgmapError):
+    """An output cannot be written: a path that is not a regular file, a full disk, no permission."""
+
+
 class RenderError(ArgmapError):
     """Rendering failed: Graphviz is missing or returned an error."""
 

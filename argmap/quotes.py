@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +39,8 @@ MAX_CANDIDATES = 48
 MIN_SIMILARITY = 0.3
 #: Longest passage quoted back in a message, in characters.
 MAX_PASSAGE = 160
+#: Largest source text read, in bytes; checked before reading.
+MAX_SOURCE_BYTES = 16 << 20
 
 
 def normalise_text(text: str) -> str:
@@ -58,31 +62,44 @@ def normalise_text(text: str) -> str:
 
 
 def load_source_texts(
-    amap: ArgumentMap, spans: SpanIndex, sources_dir: Path | None = None
+    amap: ArgumentMap,
+    spans: SpanIndex,
+    sources_dir: Path | None = None,
+    *,
+    roots: Sequence[Path] | None = None,
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """Read the local text of each of the map's sources.
 
     A source's text is ``<sources_dir>/<id>.txt`` (or ``.md``) when a directory is given
     and holds one, else the file its ``text`` field names, relative to the file that
-    declared the source. A source that has no readable text gets an info diagnostic
-    (code ``source-text-missing``) when claims quote it or its ``text`` path is broken:
-    its quotes are then not verified, which is never an error.
+    declared the source. Only regular files of at most ``MAX_SOURCE_BYTES`` are read (the
+    size is checked first), and with ``roots`` only files whose real path (symbolic links
+    resolved) lies inside one of them or inside ``sources_dir``. A source that has no
+    readable text gets an info diagnostic (code ``source-text-missing``) when claims
+    quote it or its ``text`` path is broken: its quotes are then not verified, which is
+    never an error.
 
     Args:
         amap: The map whose sources to read.
         spans: Where the map was written; ``text`` paths resolve against it.
         sources_dir: A directory of source texts named by source id, if any.
+        roots: The directories texts may be read from (``sources_dir`` is one too);
+            None reads any file the map names.
 
     Returns:
         The texts keyed by source id, and the diagnostics.
     """
     quoted = {ref.source for c in amap.claims for ref in c.sources if ref.quote is not None}
+    allowed = None
+    if roots is not None:
+        wider = [*roots, *([sources_dir] if sources_dir is not None else [])]
+        allowed = [os.path.realpath(root) for root in wider]
     texts: dict[str, str] = {}
     diags: list[Diagnostic] = []
     for source in amap.meta.sources:
         tried: list[str] = []
         for shown, path in _candidate_paths(source, spans, sources_dir):
-            text, problem = _read_text(path)
+            text, problem = _read_text(path, allowed)
             if text is not None:
                 texts[source.id] = text
                 break
@@ -157,22 +174,50 @@ def _candidate_paths(
     return paths
 
 
-def _read_text(path: Path) -> tuple[str | None, str]:
-    """A file's UTF-8 text, or None and why it cannot be read."""
+def _read_text(path: Path, allowed: Sequence[str] | None) -> tuple[str | None, str]:
+    """A file's UTF-8 text, or None and why it is not read.
+
+    Nothing outside ``allowed`` (real paths of directories) is opened, and nothing but a
+    regular file is read: a FIFO or device is refused before any read could block.
+    """
     try:
-        data = path.read_bytes()
+        real = os.path.realpath(path)
+        if allowed is not None and not any(_inside(real, root) for root in allowed):
+            if not os.path.lexists(path):
+                return None, "no such file"
+            return None, "outside the map's directories (pass --sources DIR to allow a directory)"
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError:
         return None, "no such file"
-    except IsADirectoryError:
-        return None, "is a directory"
     except PermissionError:
         return None, "permission denied"
+    except ValueError:
+        return None, "the path holds a NUL character"
     except OSError as exc:
         return None, (exc.strerror or type(exc).__name__).lower()
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SOURCE_BYTES:
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return None, "is a directory"
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file"
+        return None, f"larger than {MAX_SOURCE_BYTES >> 20} MB"
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+        except OSError as exc:
+            return None, (exc.strerror or type(exc).__name__).lower()
+    if len(data) > MAX_SOURCE_BYTES:
+        return None, f"larger than {MAX_SOURCE_BYTES >> 20} MB"
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError as exc:
         return None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _source_span(spans: SpanIndex, source_id: str) -> Span:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -10,6 +11,51 @@ from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, ClaimKind, RelationKind, has_visible_text
 
 SAFE_URL_SCHEMES = ("http://", "https://")
+_URL_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+", re.ASCII)
+_URL_PORT = re.compile(r":[0-9]{1,5}")
+#: Spaces, controls and invisible formatting characters (which can hide a URL's end).
+_URL_INVISIBLE = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+)
+#: Characters that end or open a Markdown link, and the backslash that browsers read as
+#: '/'. (Quotes and angle brackets are refused where URLs are linked: the URL shows as text.)
+_URL_DELIMITERS = re.compile(r"[()\[\]\\]")
+_URL_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_URL_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
+
+
+def url_problem(url: str) -> str | None:
+    """Why a URL is not a plain http(s) URL safe to link from any output, or None.
+
+    A plain URL is ``http`` or ``https``, has a host of ASCII letters, digits, dots and
+    dashes, no user name, and holds no space, control or invisible
+    character, no backslash, no parenthesis or square bracket (which open and end Markdown
+    links; percent-encode those: ``(`` is ``%28``), no stray ``%`` and nothing that reads as
+    an HTML entity (``&lt;``).
+    """
+    if not url.lower().startswith(SAFE_URL_SCHEMES):
+        return "not http(s)"
+    if _URL_INVISIBLE.search(url):
+        return "holds a space, control or invisible character"
+    delimiter = _URL_DELIMITERS.search(url)
+    if delimiter is not None:
+        char = delimiter.group()
+        return f"holds {char!r}; write it percent-encoded as %{ord(char):02X}"
+    if _URL_BAD_PERCENT.search(url):
+        return "holds a '%' not followed by two hexadecimal digits"
+    entity = _URL_ENTITY.search(url)
+    if entity is not None:
+        return f"holds {entity.group()!r}, which reads as an HTML entity; write '&' as %26"
+    authority = url.split("://", 1)[1]
+    for end in "/?#":
+        authority = authority.split(end, 1)[0]
+    if "@" in authority:
+        return "names a user before its host"
+    host, _, port = authority.partition(":")  # brackets (IPv6) were refused above
+    if not _URL_HOST.fullmatch(host) or (port and not _URL_PORT.fullmatch(":" + port)):
+        return "has no valid host"
+    return None
+
 
 #: Every code validate_map can emit, with its severity (documented in the README).
 CODES: dict[str, Severity] = {
@@ -136,10 +182,11 @@ def _check_claims(check: _Checker, broken: set[str]) -> None:
 def _check_sources(check: _Checker) -> None:
     known = {s.id for s in check.amap.meta.sources}
     for source in check.amap.meta.sources:
-        if source.url is not None and not source.url.lower().startswith(SAFE_URL_SCHEMES):
+        problem = None if source.url is None else url_problem(source.url)
+        if source.url is not None and problem is not None:
             check.emit(
                 "unsafe-url",
-                f"source {quote_id(source.id)} has a URL that is not http(s): "
+                f"source {quote_id(source.id)} has a URL that is {_url_words(problem)}: "
                 f"{quote_id(source.url)}",
                 "source",
                 source.id,
@@ -157,16 +204,22 @@ def _check_sources(check: _Checker) -> None:
                     i,
                     "source",
                 )
-            if ref.url is not None and not ref.url.lower().startswith(SAFE_URL_SCHEMES):
+            problem = None if ref.url is None else url_problem(ref.url)
+            if ref.url is not None and problem is not None:
                 check.emit(
                     "unsafe-url",
-                    f"claim {quote_id(claim.id)} cites a URL that is not http(s): {quote_id(ref.url)}",
+                    f"claim {quote_id(claim.id)} cites a URL that is {_url_words(problem)}: "
+                    f"{quote_id(ref.url)}",
                     "claim",
                     claim.id,
                     "sources",
                     i,
                     "url",
                 )
+
+
+def _url_words(problem: str) -> str:
+    return problem if problem == "not http(s)" else f"not a plain http(s) URL ({problem})"
 
 
 def reaching(amap: ArgumentMap, targets: Sequence[str]) -> set[str]:

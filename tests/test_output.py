@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.errors import InputError
+from argmap.errors import OutputError
 from argmap.output import MANIFEST, write_atomic, write_tree
 
 
@@ -26,7 +26,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.replace", broken)
-    with pytest.raises(InputError, match="No space left"):
+    with pytest.raises(OutputError, match="No space left"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.svg"]
@@ -58,5 +58,5 @@ def test_write_tree_removes_artifacts_of_earlier_builds_only(tmp_path: Path) -> 
 
 def test_write_tree_refuses_a_file_as_directory(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("x")
-    with pytest.raises(InputError, match="not a directory"):
+    with pytest.raises(OutputError, match="not a directory"):
         write_tree(tmp_path / "out", {"a.md": b"a"})

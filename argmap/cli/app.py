@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import io
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from types import FrameType
 from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from argmap import __version__
+from argmap.backend import stop_all
+from argmap.diagnostics import Diagnostic, summary_line
 from argmap.errors import ArgmapError, UsageError
 
 if TYPE_CHECKING:
@@ -53,25 +61,106 @@ def main() -> None:
     """
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread so that cleanup code runs on the way out."""
+
+
 @contextmanager
 def guarded() -> Iterator[None]:
-    """Turn argmap errors into a one-line message and exit code (1 data, 2 usage)."""
+    """Run a command body with every failure turned into one line on stderr and an exit code.
+
+    Argmap errors exit 1 (2 for usage errors); a failure to write standard output (a full
+    disk, a closed pipe or descriptor) exits 1 with one line; Ctrl-C exits 130 and SIGTERM
+    143, after the temporaries and running layouts are cleared away.
+    """
+    previous = _on_signals()
+    _guard_closed_stdout()
     try:
-        yield
+        try:
+            yield
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()
     except UsageError as exc:
-        click.echo(f"argmap: error: {exc}", err=True)
-        sys.exit(2)
+        _fail(str(exc), 2)
     except ArgmapError as exc:
-        click.echo(f"argmap: error: {exc}", err=True)
-        sys.exit(1)
+        _fail(str(exc), 1)
     except KeyboardInterrupt:
-        click.echo("argmap: interrupted", err=True)
-        sys.exit(130)
+        stop_all()
+        _fail("interrupted", 130, prefix="argmap: ")
+    except Terminated:
+        _fail("terminated", 143, prefix="argmap: ")
+    except OSError as exc:
+        # Only standard output is written outside the library, whose errors are ArgmapErrors.
+        _silence_stdout()
+        what = exc.strerror or type(exc).__name__
+        _fail(f"cannot write to standard output: {what}", 1)
+    finally:
+        for signum, handler in previous.items():
+            if handler is not None:  # None: set outside Python, cannot be restored
+                signal.signal(signum, handler)
+
+
+def _fail(message: str, code: int, prefix: str = "argmap: error: ") -> None:
+    with suppress(OSError, ValueError):
+        click.echo(prefix + message, err=True)
+    sys.exit(code)
+
+
+_Handler = signal.Handlers | Callable[[int, FrameType | None], object] | int | None
+
+
+def _on_signals() -> dict[int, _Handler]:
+    """Make SIGTERM raise :class:`Terminated` and SIGINT ``KeyboardInterrupt`` in the main
+    thread, after killing the running layouts (which run in sessions of their own, out of
+    the terminal's reach); returns the old handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        stop_all()
+        raise Terminated
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        stop_all()
+        raise KeyboardInterrupt
+
+    return {
+        signal.SIGTERM: signal.signal(signal.SIGTERM, terminate),
+        signal.SIGINT: signal.signal(signal.SIGINT, interrupt),
+    }
+
+
+class _ClosedOutput(io.RawIOBase):
+    """Standard output when its descriptor was closed: the first write fails, later ones vanish."""
+
+    failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        if not self.failed:
+            self.failed = True
+            raise OSError(errno.EBADF, "standard output is closed")
+        return len(data) if isinstance(data, bytes | bytearray | memoryview) else 0
+
+
+def _guard_closed_stdout() -> None:
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the flush at exit cannot fail again."""
+    with suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
 
 
 def print_diagnostics(diags: list[Diagnostic], *, quiet_when_clean: bool = False) -> None:
     """Diagnostics on stderr, one a line, then the count line."""
-    from argmap.diagnostics import summary_line
 
     for d in diags:
         click.echo(str(d), err=True)

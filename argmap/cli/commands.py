@@ -223,4 +223,5 @@ def schema() -> None:
     Example:
       argmap schema > schema/claims.schema.json
     """
-    click.echo(claim_file_schema_json(), nl=False)
+    with guarded():
+        click.echo(claim_file_schema_json(), nl=False)

@@ -15,7 +15,15 @@ from argmap.explain import (
     score_note,
 )
 from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim, ClaimKind, RelationKind
-from argmap.render.text import anchor, clean, escape_html, escape_md, map_title, safe_url
+from argmap.render.text import (
+    anchor,
+    clean,
+    comparison_stem,
+    escape_html,
+    escape_md,
+    map_title,
+    safe_url,
+)
 from argmap.structure import (
     OutlineNode,
     Stance,
@@ -356,7 +364,7 @@ def render_index(
         out += ["## Comparisons", ""]
         for a, b in comparisons:
             first, second = (escape_md(_title(amap.claim(t))) for t in (a, b))
-            out.append(f"- [{first} vs. {second}](compare-{a}-{b}.md)")
+            out.append(f"- [{first} vs. {second}]({comparison_stem(a, b)}.md)")
         out.append("")
     if overview:
         out += ["## Overview", "", f"The whole map in one drawing: [{overview}]({overview}).", ""]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Callable
 
@@ -18,14 +19,36 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
 _HANDLER = re.compile(r"(?i)\b(on[a-z]+)(\s*)=")
 #: Markdown escapes: a backslash before each ASCII punctuation character with meaning
-#: inline, entity references for angle brackets.
-_MD_ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]!|~&#{}()$"} | {ord("<"): "&lt;", ord(">"): "&gt;"}
+#: inline that both CommonMark and Python-Markdown (with its tables) unescape; entity
+#: references for the rest, which Python-Markdown would show with their backslash.
+_MD_ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]!|#{}()"} | {
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord("~"): "&#126;",
+    ord("$"): "&#36;",
+}
 _HTML_SPECIAL = re.compile(r"[&<>\"'\\]")
 _NOT_ANCHOR = re.compile(r"[^a-z0-9-]")
-_MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")
+_MD_LINE_START = re.compile(r"^(\d*)([-+.)])")
 #: Text that every escaper leaves as it is: no space, markup, quote, colon or equals sign.
 _DOT_PLAIN = re.compile(r"[A-Za-z0-9_.#/-]*")
-_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
+#: An http(s) URL: scheme, host (no user name) with an optional port, and the rest.
+_URL = re.compile(
+    r"(?P<scheme>https?)://(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+"
+    r"|\[[0-9A-Fa-f:.]+\])(?P<port>:[0-9]{1,5})?(?P<rest>(?=[/?#]|$).*)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Characters no linked URL may hold: spaces, controls, invisible formatting, backslashes
+#: (which browsers read as '/'), quotes and angle brackets.
+_URL_UNSAFE = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\\<>\"'`]"
+)
+#: Characters percent-encoded in the path, query and fragment of a linked URL.
+_NOT_URL_SAFE = re.compile(r"[^A-Za-z0-9\-._~!$&*+,;=:@/?#%]")
+_BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+#: An '&' that starts something an HTML parser may read as a character reference.
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -48,11 +71,31 @@ def clean(text: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL when it is a plain http(s) URL safe to link, else None."""
+    """The URL as it may be linked from any output, or None when it is not a plain http(s) URL.
+
+    The URL must be ``http`` or ``https`` with a host of ASCII letters, digits, dots and
+    dashes (or an IPv6 literal), an optional port and no user name, and hold no space,
+    control or invisible character, no backslash (which browsers read as ``/``), quote or
+    angle bracket. The rest is percent-encoded wherever it holds a character outside RFC
+    3986's unreserved and reserved sets, or one of ``()[]``: the result has no character that
+    ends a Markdown link destination or an HTML attribute, in CommonMark or in
+    Python-Markdown, and points where the URL pointed.
+    """
     if url is None:
         return None
-    url = url.strip()
-    return url if _SAFE_URL.match(url) and not _CONTROL.search(url) else None
+    found = _URL.fullmatch(url.strip())
+    if found is None or _URL_UNSAFE.search(url.strip()):
+        return None
+    rest = _NOT_URL_SAFE.sub(_percent, found["rest"])
+    rest = _BARE_PERCENT.sub("%25", rest)
+    # Renderers decode an entity reference in a link (CommonMark) or leave it for the
+    # browser to decode (Python-Markdown): either way '&lt;' would stop being those letters.
+    rest = _ENTITY.sub("%26", rest)
+    return f"{found['scheme'].lower()}://{found['host']}{found['port'] or ''}{rest}"
+
+
+def _percent(found: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in found.group().encode("utf-8"))
 
 
 def escape_html(text: str) -> str:
@@ -92,12 +135,17 @@ def escape_md(text: str) -> str:
     """Inline Markdown text that can neither inject HTML nor break the surrounding structure.
 
     Backslash escapes of ASCII punctuation are valid CommonMark for any such character
-    (spec 0.31, section 2.4), so every character with meaning inline is escaped; angle
-    brackets become entity references, so no tag-like text appears even in the source.
+    (spec 0.31, section 2.4), so every character with meaning inline is escaped. Python-
+    Markdown unescapes only some of them and shows the backslash before the others, so
+    ``&``, ``~``, ``$`` and a leading ``=`` become entity references, which both read as
+    the character; so do angle brackets, so no tag-like text appears even in the source.
+    The text reads as itself in both, whatever it holds.
     """
     text = clean(text).translate(_MD_ESCAPES)
     # Block markers count only at the start of a line: list bullets, ordered-list numbers,
     # setext underlines.
+    if text[:1] == "=":  # a setext underline; Python-Markdown has no backslash escape for it
+        return "&#61;" + text[1:]
     return _MD_LINE_START.sub(r"\1\\\2", text, count=1)
 
 
@@ -176,6 +224,25 @@ def _wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
 def anchor(claim_id: str) -> str:
     """The HTML id / Markdown anchor of a claim."""
     return "claim-" + _NOT_ANCHOR.sub("-", claim_id.lower())
+
+
+#: Longest stem of an output file's name: file systems allow 255 bytes, less the suffix
+#: and the decoration of a temporary file.
+MAX_FILE_STEM = 200
+
+
+def file_stem(name: str) -> str:
+    """The stem of an output file's name: ``name``, or when it is too long for a file
+    system, its head and a hash of the whole (the same name always gives the same stem)."""
+    if len(name.encode("utf-8")) <= MAX_FILE_STEM:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+    return f"{name[: MAX_FILE_STEM - len(digest) - 1]}-{digest}"
+
+
+def comparison_stem(first: str, second: str) -> str:
+    """The stem of the file names of the comparison of two theses."""
+    return file_stem(f"compare-{first}-{second}")
 
 
 def map_title(amap: ArgumentMap) -> str:

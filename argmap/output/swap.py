@@ -1,0 +1,65 @@
+"""The atomic exchange of two directory names (Linux ``renameat2`` with ``RENAME_EXCHANGE``)."""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+#: ``renameat2`` flags and the "current directory" file descriptor (linux/fcntl.h, fs.h).
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+#: Errors that mean "this system or file system cannot exchange": fall back to renames.
+_UNSUPPORTED = frozenset({errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP})
+#: Off in tests that exercise the fallback of two renames.
+ENABLED = True
+
+_Renameat2 = Callable[[int, bytes, int, bytes, int], int]
+
+
+@functools.cache
+def _renameat2() -> _Renameat2 | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    function.restype = ctypes.c_int
+    found: _Renameat2 = function
+    return found
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap the names of two existing paths in one atomic step.
+
+    Returns:
+        Whether they were swapped; False when the system cannot do it (then nothing changed).
+
+    Raises:
+        OSError: The exchange is supported but failed.
+    """
+    function = _renameat2() if ENABLED else None
+    if function is None:
+        return False
+    if (
+        function(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+        == 0
+    ):
+        return True
+    code = ctypes.get_errno()
+    if code in _UNSUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code), str(second))
