@@ -17,10 +17,13 @@ from argmap.evaluate import (
     MODES,
     Evaluation,
     accepts,
+    attack_framework,
     evaluate_map,
 )
+from argmap.iccma_task import format_first, is_iccma_task, run_iccma_task
 from argmap.model import ArgumentMap
 from argmap.read import load_paths
+from argmap.semantics.extensions import first_extension
 
 
 @main.command("eval")
@@ -49,6 +52,9 @@ from argmap.read import load_paths
     type=click.Choice(MODES),
     help="With --accept: in some extension (credulous, the default) or in all (skeptical).",
 )
+@click.option(
+    "--first", is_flag=True, help="One extension (the first found) instead of all of them."
+)
 @from_option
 def eval_command(
     paths: tuple[str, ...],
@@ -57,6 +63,7 @@ def eval_command(
     out_fmt: str,
     claim_id: str | None,
     mode: str | None,
+    first: bool,
     fmt: str | None,
 ) -> None:
     """Evaluate a map or an ICCMA framework: extensions and statuses, or strengths.
@@ -67,12 +74,18 @@ def eval_command(
       argmap eval framework.apx --semantics stable --format json
       argmap eval claims --semantics dfquad
       argmap eval framework.i23 --semantics preferred --accept 7 --mode skeptical
+      argmap eval framework.apx --semantics stable --first
     """
     with guarded():
         if mode is not None and claim_id is None:
             raise UsageError("--mode needs --accept ID")
         if claim_id is not None and semantics in GRADUAL_SEMANTICS:
             raise UsageError(f"--accept needs an extension semantics, not {semantics!r}")
+        if first and (semantics in GRADUAL_SEMANTICS or claim_id is not None):
+            raise UsageError("--first needs an extension semantics and no --accept")
+        if first or is_iccma_task(paths, fmt, semantics):
+            _eval_framework(paths, fmt, semantics, support, out_fmt, claim_id, mode, first)
+            return
         result = load_paths(paths, fmt=fmt)
         diags = sort_diagnostics(result.diagnostics)
         print_diagnostics(diags, quiet_when_clean=True)
@@ -95,6 +108,42 @@ def eval_command(
             click.echo(render_json(semantics, evaluation))
         else:
             click.echo(render_table(result.amap, semantics, evaluation), nl=False)
+
+
+def _eval_framework(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    semantics: str,
+    support: str,
+    out_fmt: str,
+    claim_id: str | None,
+    mode: str | None,
+    first: bool,
+) -> None:
+    """ICCMA tasks straight on the framework; ``--first`` on a claim map too."""
+    if not is_iccma_task(paths, fmt, semantics):
+        result = load_paths(paths, fmt=fmt)
+        print_diagnostics(sort_diagnostics(result.diagnostics), quiet_when_clean=True)
+        if has_errors(result.diagnostics):
+            sys.exit(1)
+        fw = attack_framework(result.amap, support)
+        found = first_extension(fw, semantics)
+        click.echo(format_first(fw, semantics, found, out_fmt, support), nl=False)
+        return
+    answer = run_iccma_task(
+        paths[0],
+        fmt,
+        semantics,
+        out_fmt=out_fmt,
+        support=support,
+        query=claim_id,
+        mode=mode or "credulous",
+        first=first,
+    )
+    print_diagnostics(answer.diagnostics, quiet_when_clean=True)
+    if answer.failed:
+        sys.exit(1)
+    click.echo(answer.text, nl=False)
 
 
 def _answer(semantics: str, claim_id: str, mode: str, answer: bool, out_fmt: str) -> str:
