@@ -255,6 +255,10 @@ def main() -> None:
     if not opts.no_clingo and not CLINGO.exists():
         print("# clingo: not set up (run bash bench/peers/clingo/setup.sh)")
     print(f"# {opts.repeat} paired repetitions per task, timeout {opts.timeout:g} s per run")
+    startup = statistics.median(
+        timed([sys.executable, "-m", "argmap", "--version"], opts.timeout)[0] for _ in range(3)
+    )
+    print(f"# argmap start-up alone (argmap --version): {fmt(startup)}, in every argmap time")
     header = ["framework", "task", "answer", "argmap apx", "argmap i23", "clingo", "clingo/argmap"]
     header += ["engine", "cli/eng"]
     print("| " + " | ".join(header) + " |")

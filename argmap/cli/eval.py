@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 
@@ -24,6 +25,9 @@ from argmap.iccma_task import format_first, is_iccma_task, run_iccma_task
 from argmap.model import ArgumentMap
 from argmap.read import load_paths
 from argmap.semantics.extensions import first_extension
+
+#: How the evaluation's note on derived attacks starts.
+_FLATTENING_NOTE = "supports read as "
 
 
 @main.command("eval")
@@ -102,6 +106,10 @@ def eval_command(
             support=support,
             gradual=gradual,
         )
+        if gradual:
+            # Strengths weigh supports directly; the flattening behind the statuses is not shown.
+            notes = tuple(n for n in evaluation.notes if not n.startswith(_FLATTENING_NOTE))
+            evaluation = dataclasses.replace(evaluation, notes=notes)
         if out_fmt == "json":
             for note in evaluation.notes:
                 click.echo(f"argmap: note: {note}", err=True)

@@ -140,7 +140,8 @@ def read_apx(text: str, path: str) -> LoadResult:
         while True:
             # Matching from positions, never slicing the line: a file of one huge line
             # stays linear.
-            pos = _BLANK.match(line, pos).end()  # type: ignore[union-attr]
+            blank = _BLANK.match(line, pos)
+            pos = blank.end() if blank else pos
             if pos >= len(line) or line[pos] in "#%":
                 break  # the end of the line, or a comment after the facts
             match = _FACT.match(line, pos)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from argmap.semantics.acceptance import accepts, ideal_extension
+from argmap.semantics.acceptance import accepts
 from argmap.semantics.framework import Framework, strongly_connected, weak_components
 from argmap.semantics.grounded import grounded_extension, grounded_labels
+from argmap.semantics.ideal import ideal_extension
 from argmap.semantics.sat import (
     IN,
     OUT,
