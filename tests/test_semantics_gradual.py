@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from argmap.cli import main
 from argmap.semantics.bipolar import BipolarGraph
 from argmap.semantics.gradual import NotConvergedError, dfquad_update, qe_update, strengths
+
+from .conftest import CASES
 
 Edges = list[tuple[int, int]]
 WEIGHT = st.floats(0, 1)
@@ -172,3 +176,13 @@ def test_the_stopping_rule_is_within_the_tolerance_of_a_stricter_run(
         return
     if quick.step == slow.step:
         assert quick.strengths == pytest.approx(slow.strengths, abs=1e-7)
+
+
+def test_eval_with_gradual_semantics_says_nothing_of_derived_attacks() -> None:
+    path = str(CASES / "iccma_bipolar" / "input.yaml")
+    grounded = CliRunner().invoke(main, ["eval", path])
+    assert "derived attack" in grounded.stdout
+    for semantics in ("dfquad", "qe"):
+        result = CliRunner().invoke(main, ["eval", path, "--semantics", semantics])
+        assert result.exit_code == 0, result.output
+        assert "derived attack" not in result.output
