@@ -14,7 +14,7 @@ import markdown_it
 from argmap.compare import compare_theses
 from argmap.evaluate import evaluate_map
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
-from argmap.render.compare import render_compare_markdown
+from argmap.render.compare_page import render_compare_markdown
 from argmap.render.markdown import render_index, render_markdown
 from argmap.render.text import clean, safe_url
 

@@ -97,3 +97,23 @@ def test_jobs_bench_prints_a_row_per_map_and_jobs_value() -> None:
     ]
     for row in rows[2:]:
         assert re.fullmatch(rf"\| [^|]+ \| \d+ (?:\| {NUMBER} ){{4}}\|", row), row
+
+
+def test_iccma_bench_runs_without_clingo_and_prints_its_table() -> None:
+    done = run_bench(
+        "bench_iccma.py",
+        *("--families", "random,torus", "--sizes", "30", "--cyclic-sizes", "16"),
+        *("--tasks", "SE-GR,EE-PR,DS-PR,SE-ID", "--repeat", "1", "--no-clingo"),
+    )
+    assert done.returncode == 0, done.stderr
+    rows = re.findall(r"^\| ([\w-]+) \| ([\w-]+) \| [\w-]+ \| [\d.]+ m?s \|", done.stdout, re.M)
+    assert rows == [
+        ("random-30", "SE-GR"),
+        ("random-30", "EE-PR"),
+        ("random-30", "DS-PR"),
+        ("random-30", "SE-ID"),
+        ("torus-16", "SE-GR"),
+        ("torus-16", "DS-PR"),
+        ("torus-16", "SE-ID"),
+    ]
+    assert "DISAGREES" not in done.stdout

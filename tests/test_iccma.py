@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from argmap.evaluate import EXTENSION_SEMANTICS, attack_framework, extensions_of
 from argmap.model import ArgumentMap, Claim
 from argmap.read import load_paths
 from argmap.read.iccma import read_apx, read_i23
+from argmap.read.iccma_framework import read_attack_arrays
+from argmap.read.collect import MAX_FILE_BYTES
 from argmap.write.iccma import render_apx, render_i23
 
 from .conftest import CASES, SHARED, Golden
@@ -174,3 +177,134 @@ def test_iccma_2019_instances_match_the_published_answers(semantics: str) -> Non
         assert result.diagnostics == []
         expected = read_expected(ICCMA_2019 / "expected" / f"{instance.stem}.{semantics}.txt")
         assert extensions_of(result.amap, semantics) == expected, instance.name
+
+
+# The fast path: ICCMA files straight into attack arrays, numeric ids, limits, bad input.
+
+
+def arrays_edges(path: Path, fmt: str) -> tuple[tuple[str, ...], set[tuple[str, str]]]:
+    arrays, diags = read_attack_arrays(str(path), fmt)
+    assert arrays is not None, diags
+    names = arrays.names
+    return names, {(names[a], names[b]) for a, b in zip(arrays.sources, arrays.dests, strict=True)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 14), st.data())
+def test_plain_and_unusual_layouts_read_to_the_same_framework(n: int, data: st.DataObject) -> None:
+    pairs = data.draw(st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=30))
+    plain = f"p af {n}\n" + "".join(f"{a} {b}\n" for a, b in pairs)
+    unusual = f"# made up\np af {n}\r\n" + "".join(f"  {a}\t{b} \r\n# c\n" for a, b in pairs)
+    apx = "".join(f"arg(x{k}).\n" for k in range(1, n + 1))
+    apx += "".join(f"att(x{a},x{b}).\n" for a, b in pairs)
+    spaced = "% comment\n" + apx.replace("att(", " att( ").replace(".\n", ". % end\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        found = []
+        for name, text in (("a.i23", plain), ("b.i23", unusual), ("c.apx", apx), ("d.apx", spaced)):
+            path = Path(tmp) / name
+            path.write_text(text)
+            found.append(arrays_edges(path, name[-3:]))
+    expected = {(str(a), str(b)) for a, b in pairs}
+    assert found[0] == found[1] == (tuple(str(k) for k in range(1, n + 1)), expected)
+    assert found[2] == found[3]
+    assert found[2][1] == {(f"x{a}", f"x{b}") for a, b in pairs}
+    assert list(found[2][0]) == sorted(found[2][0])
+
+
+def test_i23_arguments_come_in_numeric_order(tmp_path: Path) -> None:
+    path = tmp_path / "twelve.i23"
+    path.write_text("p af 12\n10 2\n2 1\n")
+    result = CliRunner().invoke(main, ["eval", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    members = json.loads(result.stdout)["extensions"][0]
+    assert members == ["1", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+    table = CliRunner().invoke(main, ["eval", str(path)]).stdout.splitlines()
+    rows = [line.split()[0] for line in table[table.index("claim  status") + 1 :]]
+    assert rows == [str(k) for k in range(1, 13)]
+
+
+def test_a_framework_over_the_claim_file_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.i23"
+    path.write_bytes(b"p af 3\n" + b"1 2\n" * (11 * 1024 * 1024 // 4))
+    assert path.stat().st_size > MAX_FILE_BYTES
+    result = CliRunner().invoke(main, ["eval", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["extensions"] == [["1", "3"]]
+
+
+#: 200,000 facts on one line: the reader must stay linear in the line's length.
+LONG_LINE = "".join(f"arg(a{k})." for k in range(200_000))
+BAD_INPUT = [
+    ("p af 999999999999\n1 2\n", "x.i23", "x.i23:1:1: error: the header declares 999999999999"),
+    ("p af " + "9" * 5000 + "\n", "x.i23", "x.i23:1:1: error: the header declares a number"),
+    (
+        "p af 3\n1 " + "9" * 5000 + "\n",
+        "x.i23",
+        "x.i23:2:3: error: argument 99999999999999999999...",
+    ),
+    ("p af 3\n1 2 3\n", "x.i23", "x.i23:2:1: error: expected 'i j'"),
+    ("p af 3\n1 -2\n", "x.i23", "x.i23:2:3: error: expected an argument number, found '-2'"),
+    ("1 2\n", "x.i23", "x.i23:1:1: error: expected the header 'p af N'"),
+    ("\x00\xff garbage", "x.i23", "x.i23:1:1: error: invalid UTF-8"),
+    ("arg(a).att(a,b).", "x.apx", "x.apx:1:8: error: attack names undeclared argument 'b'"),
+    (LONG_LINE + "junk", "x.apx", f"x.apx:1:{len(LONG_LINE) + 1}: error: expected 'arg(name).'"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "first"), BAD_INPUT)
+def test_bad_iccma_input_is_a_bounded_positioned_error(
+    tmp_path: Path, text: str, name: str, first: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8", "surrogateescape") if "\xff" not in text else b"\xff\x00")
+    result = CliRunner().invoke(main, ["eval", str(path), "--semantics", "preferred"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) <= 102 and len(result.stderr) < 20_000
+    assert lines[0].replace(str(tmp_path) + "/", "").startswith(first), lines[0]
+
+
+def test_a_garbage_file_of_many_lines_gets_a_bounded_answer(tmp_path: Path) -> None:
+    path = tmp_path / "junk.i23"
+    path.write_text("p af 5\n" + "x y\n" * 100_000)
+    result = CliRunner().invoke(main, ["eval", str(path)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 102 and "[iccma-too-many-problems]" in lines[-2]
+
+
+@pytest.mark.parametrize("semantics", EXTENSION_SEMANTICS)
+def test_first_and_acceptance_through_the_cli_agree_with_the_engine(semantics: str) -> None:
+    for name in ("input.apx", "input.i23"):
+        path = str(BASIC / name)
+        every = extensions_of(load_paths([path]).amap, semantics)
+        runner = CliRunner()
+        first = runner.invoke(
+            main, ["eval", path, "--semantics", semantics, "--first", "--format", "json"]
+        )
+        assert first.exit_code == 0, first.output
+        found = json.loads(first.stdout)["extension"]
+        assert (tuple(found) in every) if every else found is None
+        for arg in sorted({a for e in every for a in e} | {"1", "a"} & set(arg_names(path))):
+            for mode, expected in (
+                ("credulous", any(arg in e for e in every)),
+                ("skeptical", all(arg in e for e in every)),
+            ):
+                asked = runner.invoke(
+                    main, ["eval", path, "--semantics", semantics, "--accept", arg, "--mode", mode]
+                )
+                assert asked.stdout == ("yes\n" if expected else "no\n"), (arg, mode)
+
+
+def arg_names(path: str) -> list[str]:
+    return [c.id for c in load_paths([path]).amap.claims]
+
+
+def test_first_on_a_claim_map_gives_one_extension() -> None:
+    path = str(CASES / "iccma_bipolar" / "input.yaml")
+    result = CliRunner().invoke(main, ["eval", path, "--semantics", "preferred", "--first"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].startswith("extension: {")
+    refused = CliRunner().invoke(main, ["eval", path, "--semantics", "dfquad", "--first"])
+    assert refused.exit_code == 2

@@ -20,7 +20,7 @@ STAGES = [
     {"backend"},
     {"render", "write"},
     {"output"},
-    {"check", "convert", "fmt"},
+    {"check", "convert", "fmt", "iccma_task"},
     {"build", "serve"},
     {"integrations"},
     {"cli", "__main__", "__init__"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 
 import pytest
@@ -185,3 +186,47 @@ def test_components_come_attackers_first() -> None:
     comps = [sorted(c) for c in strongly_connected(fw, list(range(5)))]
     assert comps.index([0, 1]) < comps.index([2, 3])
     assert sorted(map(tuple, comps)) == [(0, 1), (2, 3), (4,)]
+
+
+@settings(max_examples=150)
+@given(frameworks(max_n=6), frameworks(max_n=5), st.randoms(use_true_random=False))
+def test_acceptance_on_disjoint_parts_and_any_numbering_matches_the_reference(
+    left: tuple[int, Edges], right: tuple[int, Edges], rnd: random.Random
+) -> None:
+    """Several weakly connected parts (stable existence of each matters), numbered at random."""
+    (n1, e1), (n2, e2) = left, right
+    n = n1 + n2
+    edges = e1 + [(a + n1, b + n1) for a, b in e2]
+    order = list(range(n))
+    rnd.shuffle(order)
+    edges = sorted((order[a], order[b]) for a, b in edges)
+    expected = reference(n, edges)
+    fw = framework(n, edges)
+    assert ext.ideal_extension(fw) == expected["ideal"][0]
+    for semantics in ("stable", "semi-stable", "preferred", "complete"):
+        found = expected[semantics]
+        for a in range(n):
+            assert ext.accepts(fw, a, semantics, "credulous") == any(a in e for e in found)
+            assert ext.accepts(fw, a, semantics, "skeptical") == all(a in e for e in found)
+
+
+@pytest.mark.parametrize("side", [4, 5])
+def test_ideal_and_acceptance_on_tori_match_the_reference(side: int) -> None:
+    """Every cell attacks its four neighbours: one cyclic part, even or odd."""
+    n = side * side
+    edges = sorted(
+        {
+            (i * side + j, ((i + di) % side) * side + (j + dj) % side)
+            for i in range(side)
+            for j in range(side)
+            for di, dj in ((0, 1), (1, 0), (0, -1), (-1, 0))
+        }
+    )
+    expected = reference(n, edges)
+    fw = framework(n, edges)
+    assert ext.ideal_extension(fw) == expected["ideal"][0]
+    for semantics in ("stable", "semi-stable", "preferred"):
+        found = expected[semantics]
+        for a in (0, n // 2, n - 1):
+            assert ext.accepts(fw, a, semantics, "credulous") == any(a in e for e in found)
+            assert ext.accepts(fw, a, semantics, "skeptical") == all(a in e for e in found)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from argmap.cli import main
 from argmap.semantics.bipolar import BipolarGraph
 from argmap.semantics.gradual import NotConvergedError, dfquad_update, qe_update, strengths
+
+from .conftest import CASES
 
 Edges = list[tuple[int, int]]
 WEIGHT = st.floats(0, 1)
@@ -140,3 +144,45 @@ def test_a_long_chain_takes_one_pass() -> None:
     result = strengths(graph(n, [(k, k + 1) for k in range(n - 1)]), [0.5] * n, "dfquad")
     assert result.cycles == 0
     assert result.strengths[0] == 0.5 and result.strengths[1] == 0.25
+
+
+def test_a_slowly_contracting_cycle_reaches_its_exact_fixed_point() -> None:
+    # s = w + (1 - w) s on a support cycle contracts by 1 - w per sweep: with w = 1e-5 a
+    # stop on "moved less than the tolerance" would leave s near 0.9999; the limit is 1.
+    result = strengths(graph(2, [], [(0, 1), (1, 0)]), [1e-5, 1e-5], "dfquad")
+    assert result.strengths == pytest.approx([1.0, 1.0], abs=1e-9)
+    assert result.iterations < 100
+
+
+@pytest.mark.parametrize("n", [100, 1000])
+def test_an_oscillating_cycle_is_damped_after_a_few_sweeps(n: int) -> None:
+    # Full-weight attack cycles swing between 0 and 1 under plain iteration.
+    result = strengths(graph(n, [(k, (k + 1) % n) for k in range(n)]), [1.0] * n, "dfquad")
+    assert result.step < 1.0 and result.iterations < 200
+    assert result.strengths == pytest.approx([0.5] * n, abs=1e-8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_graph(), st.sampled_from(["dfquad", "qe"]))
+def test_the_stopping_rule_is_within_the_tolerance_of_a_stricter_run(
+    case: tuple[int, Edges, Edges, list[float]], semantics: str
+) -> None:
+    n, attacks, supports, weights = case
+    g = graph(n, attacks, supports)
+    try:
+        quick = strengths(g, weights, semantics)
+        slow = strengths(g, weights, semantics, tolerance=1e-12, max_iterations=5_000)
+    except NotConvergedError:
+        return
+    if quick.step == slow.step:
+        assert quick.strengths == pytest.approx(slow.strengths, abs=1e-7)
+
+
+def test_eval_with_gradual_semantics_says_nothing_of_derived_attacks() -> None:
+    path = str(CASES / "iccma_bipolar" / "input.yaml")
+    grounded = CliRunner().invoke(main, ["eval", path])
+    assert "derived attack" in grounded.stdout
+    for semantics in ("dfquad", "qe"):
+        result = CliRunner().invoke(main, ["eval", path, "--semantics", semantics])
+        assert result.exit_code == 0, result.output
+        assert "derived attack" not in result.output

@@ -17,12 +17,15 @@ from argmap.evaluate import (
     MODES,
     Evaluation,
     accepts,
+    attack_framework,
     evaluate_map,
 )
 from argmap.explain import claim_why, score_note
+from argmap.iccma_task import format_first, is_iccma_task, run_iccma_task
 from argmap.model import ArgumentMap
 from argmap.read import load_paths
 from argmap.render.text import clean, title_namer
+from argmap.semantics.extensions import first_extension
 from argmap.settings import EXTENSION_SEMANTICS, READINGS, EvaluationSettings
 from argmap.write.json import evaluation_document
 
@@ -65,6 +68,9 @@ def _is_framework(paths: tuple[str, ...], fmt: str | None) -> bool:
     type=click.Choice(MODES),
     help="With --accept: in some extension (credulous, the default) or in all (skeptical).",
 )
+@click.option(
+    "--first", is_flag=True, help="One extension (the first found) instead of all of them."
+)
 @from_option
 def eval_command(
     paths: tuple[str, ...],
@@ -74,6 +80,7 @@ def eval_command(
     out_fmt: str,
     claim_id: str | None,
     mode: str | None,
+    first: bool,
     fmt: str | None,
 ) -> None:
     """Evaluate a map or an ICCMA framework: verdicts with their reasons, formal
@@ -87,6 +94,7 @@ def eval_command(
       argmap eval framework.apx --semantics stable --format json
       argmap eval claims --semantics dfquad
       argmap eval framework.i23 --semantics preferred --accept 7 --mode skeptical
+      argmap eval framework.apx --semantics stable --first
     """
     with guarded():
         if semantics is None:
@@ -98,6 +106,11 @@ def eval_command(
                 f"--accept needs a formal extension semantics (--semantics grounded, preferred, "
                 f"…), not {semantics!r}"
             )
+        if first and (semantics not in EXTENSION_SEMANTICS or claim_id is not None):
+            raise UsageError("--first needs a formal extension semantics and no --accept")
+        if first or is_iccma_task(paths, fmt, semantics):
+            _eval_framework(paths, fmt, semantics, support, out_fmt, claim_id, mode, first)
+            return
         result = load_paths(paths, fmt=fmt)
         diags = sort_diagnostics(result.diagnostics)
         print_diagnostics(diags, quiet_when_clean=True)
@@ -117,6 +130,42 @@ def eval_command(
             click.echo(render_json(result.amap, semantics, evaluation))
         else:
             click.echo(render_table(result.amap, semantics, evaluation), nl=False)
+
+
+def _eval_framework(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    semantics: str,
+    support: str,
+    out_fmt: str,
+    claim_id: str | None,
+    mode: str | None,
+    first: bool,
+) -> None:
+    """ICCMA tasks straight on the framework; ``--first`` on a claim map too."""
+    if not is_iccma_task(paths, fmt, semantics):
+        result = load_paths(paths, fmt=fmt)
+        print_diagnostics(sort_diagnostics(result.diagnostics), quiet_when_clean=True)
+        if has_errors(result.diagnostics):
+            sys.exit(1)
+        fw = attack_framework(result.amap, support)
+        found = first_extension(fw, semantics)
+        click.echo(format_first(fw, semantics, found, out_fmt, support), nl=False)
+        return
+    answer = run_iccma_task(
+        paths[0],
+        fmt,
+        semantics,
+        out_fmt=out_fmt,
+        support=support,
+        query=claim_id,
+        mode=mode or "credulous",
+        first=first,
+    )
+    print_diagnostics(answer.diagnostics, quiet_when_clean=True)
+    if answer.failed:
+        sys.exit(1)
+    click.echo(answer.text, nl=False)
 
 
 def _answer(semantics: str, claim_id: str, mode: str, answer: bool, out_fmt: str) -> str:

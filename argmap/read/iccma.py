@@ -28,9 +28,15 @@ __all__ = ["read_apx", "read_i23"]
 _FACT = re.compile(r"[ \t]*(arg|att)[ \t]*\(([^()]*)\)[ \t]*\.")
 _HEADER = re.compile(r"p[ \t]+af[ \t]+(\S+)[ \t]*$")
 _TOKEN = re.compile(r"\S+")
+_BLANK = re.compile(r"\s*")
 _DIGITS = re.compile(r"[0-9]+")
 #: Above this many arguments, an unknown name gets no "did you mean" hint (too slow to find).
 _HINT_LIMIT = 10_000
+#: Most arguments a 2023 header may declare: each costs memory before any attack is read.
+MAX_ARGUMENTS = 1 << 24
+#: Problems reported per file before the reader stops listing them (a garbage file of
+#: millions of lines gets a bounded answer).
+_MAX_DIAGNOSTICS = 100
 
 
 class _Reader:
@@ -43,7 +49,17 @@ class _Reader:
         self.attacks: dict[tuple[str, str], Span] = {}
 
     def say(self, span: Span, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        self.diagnostics.append(Diagnostic(span, severity, code, message))
+        if len(self.diagnostics) < _MAX_DIAGNOSTICS:
+            self.diagnostics.append(Diagnostic(span, severity, code, message))
+        elif len(self.diagnostics) == _MAX_DIAGNOSTICS:
+            self.diagnostics.append(
+                Diagnostic(
+                    span,
+                    Severity.ERROR,
+                    "iccma-too-many-problems",
+                    f"more than {_MAX_DIAGNOSTICS} problems; the rest are not reported",
+                )
+            )
 
     def declare(self, name: str, span: Span) -> None:
         if name in self.names:
@@ -121,13 +137,17 @@ def read_apx(text: str, path: str) -> LoadResult:
         if not stripped or stripped[0] in "#%":
             continue
         pos = 0
-        while pos < len(line) and line[pos:].strip():
-            if line[pos:].lstrip()[0] in "#%":
-                break  # a comment after the facts
+        while True:
+            # Matching from positions, never slicing the line: a file of one huge line
+            # stays linear.
+            blank = _BLANK.match(line, pos)
+            pos = blank.end() if blank else pos
+            if pos >= len(line) or line[pos] in "#%":
+                break  # the end of the line, or a comment after the facts
             match = _FACT.match(line, pos)
-            col = pos + len(line[pos:]) - len(line[pos:].lstrip()) + 1
+            col = pos + 1
             if match is None:
-                found = line[col - 1 : col + 19].rstrip()
+                found = line[pos : pos + 20].rstrip()
                 reader.say(
                     Span(path, lineno, col),
                     "iccma-syntax",
@@ -179,7 +199,16 @@ def read_i23(text: str, path: str) -> LoadResult:
             if count is not None:
                 reader.say(span, "iccma-syntax", "a second 'p af N' header")
             elif header is None or not _DIGITS.fullmatch(header.group(1)):
-                reader.say(span, "iccma-syntax", f"expected 'p af N', found {quote_id(stripped)}")
+                found = stripped if len(stripped) <= 40 else stripped[:40] + "..."
+                reader.say(span, "iccma-syntax", f"expected 'p af N', found {quote_id(found)}")
+                return reader.result([])
+            elif len(header.group(1)) > 9 or int(header.group(1)) > MAX_ARGUMENTS:
+                shown = header.group(1) if len(header.group(1)) <= 20 else "a number that long"
+                reader.say(
+                    span,
+                    "iccma-too-large",
+                    f"the header declares {shown} arguments; the limit is {MAX_ARGUMENTS:,}",
+                )
                 return reader.result([])
             else:
                 count = int(header.group(1))
@@ -211,10 +240,12 @@ def _attack_line(reader: _Reader, line: str, lineno: int, count: int) -> None:
         value = token.group()
         at = Span(reader.path, lineno, token.start() + 1)
         if not _DIGITS.fullmatch(value):
-            reader.say(at, "iccma-syntax", f"expected an argument number, found {quote_id(value)}")
+            shown = value if len(value) <= 20 else value[:20] + "..."
+            reader.say(at, "iccma-syntax", f"expected an argument number, found {quote_id(shown)}")
             return
-        if not 1 <= int(value) <= count:
-            reader.say(at, "iccma-unknown-argument", f"argument {value} is outside 1..{count}")
+        if len(value) > 20 or not 1 <= int(value) <= count:
+            shown = value if len(value) <= 20 else value[:20] + "..."
+            reader.say(at, "iccma-unknown-argument", f"argument {shown} is outside 1..{count}")
             return
         ends.append(str(int(value)))
     reader.attack(ends[0], ends[1], span)

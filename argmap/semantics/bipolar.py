@@ -19,8 +19,9 @@ Supports are turned into derived attacks, as surveyed by Cayrol and Lagasquie-Sc
 
 Both readings are closed under their two rules, which gives one formula each. Deductive:
 ``x`` attacks ``w`` when something ``x`` supports (transitively, or ``x`` itself) attacks
-something that supports ``w`` (or ``w`` itself). Necessary: ``x`` attacks ``w`` when
-something that ``x`` needs attacks something that ``w`` needs.
+something ``w`` supports (transitively, or ``w`` itself): supported attacks take ``w`` as
+the target itself, mediated attacks take ``x`` as the attacker itself. Necessary: ``x``
+attacks ``w`` when something that ``x`` needs attacks something that ``w`` needs.
 """
 
 from __future__ import annotations

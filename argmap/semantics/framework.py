@@ -59,6 +59,19 @@ class Framework:
         return cls._build(tuple(map(str, range(n))), sources, dests)
 
     @classmethod
+    def from_named_arrays(
+        cls, names: Sequence[str], sources: Sequence[int], dests: Sequence[int]
+    ) -> Framework:
+        """Build a framework on named arguments from parallel edge arrays of indices.
+
+        Raises:
+            ValueError: when the arrays differ in length.
+        """
+        if len(sources) != len(dests):
+            raise ValueError(f"{len(sources)} attackers but {len(dests)} targets")
+        return cls._build(tuple(names), sources, dests)
+
+    @classmethod
     def _build(
         cls, names: tuple[str, ...], sources: Sequence[int], dests: Sequence[int]
     ) -> Framework:

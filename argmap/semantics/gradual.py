@@ -15,10 +15,11 @@ attackers and supporters:
 
 Strengths are computed component by component along the strongly connected components of
 the graph, influencers first, so an acyclic graph takes one pass. Inside a cycle the update
-is iterated until no strength moves by more than the tolerance. When plain iteration keeps
-oscillating, the update is damped: explicit Euler steps of Potyka's continuous model
-``ds/dt = f(s) - s``, whose fixed points are the same. If even that fails within the cap,
-:class:`NotConvergedError` says where.
+is iterated until the distance to the fixed point, bounded from the contraction the sweeps
+show, is below the tolerance. When plain iteration oscillates (its moves stop shrinking,
+seen within a few dozen sweeps), the update is damped: explicit Euler steps of Potyka's
+continuous model ``ds/dt = f(s) - s``, whose fixed points are the same. If even that
+fails within the cap, :class:`NotConvergedError` says where.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ from argmap.semantics.framework import Framework, strongly_connected
 SEMANTICS = ("dfquad", "qe")
 TOLERANCE = 1e-9
 MAX_ITERATIONS = 100_000
+#: Sweeps over which the largest move must shrink, or the iteration counts as oscillating.
+WINDOW = 50
+#: A move this small is rounding noise: the strengths are a fixed point.
+_ROUNDING = 1e-15
+#: Extrapolations tried per component before plain iteration has to finish the work.
+_MAX_JUMPS = 8
 #: Euler step sizes tried in turn; 1.0 is plain iteration.
 STEPS = (1.0, 0.5, 0.25)
 
@@ -207,16 +214,64 @@ def _iterate(
     tolerance: float,
     max_iterations: int,
 ) -> int | None:
-    """Jacobi iteration on one component from the base weights; iterations, or None."""
+    """Jacobi iteration on one component from the base weights; iterations, or None.
+
+    With ``d_k`` the largest move of sweep ``k`` and ``q = d_k / d_(k-1)`` its ratio, a
+    map contracting by ``q`` is within ``d_k * q / (1 - q)`` of its fixed point (the a
+    posteriori bound of Banach's fixed-point theorem); the iteration stops once that bound
+    is below the tolerance, or at once when a sweep moves nothing. A steady ratio close to
+    1 is a slow geometric tail, which is summed in one jump (Aitken's extrapolation, the
+    limit of the geometric series of moves); the bound is then checked again by further
+    sweeps. When the largest move has not shrunk over :data:`WINDOW` sweeps the iteration
+    is oscillating, and None comes back at once so that a damped step can be tried.
+    """
     for a in comp:
         strength[a] = weights[a]
+    moves: list[float] = []
+    rate = 0.0  # the steady ratio measured before the last jump
+    jumps = 0
     for iteration in range(1, max_iterations + 1):
         new = sweep(comp, strength, weights, att_in, sup_in)
-        moved = 0.0
-        for a, value in zip(comp, new, strict=True):
-            value = strength[a] + step * (value - strength[a])
-            moved = max(moved, abs(value - strength[a]))
-            strength[a] = value
-        if moved <= tolerance:
+        deltas = [step * (value - strength[a]) for a, value in zip(comp, new, strict=True)]
+        moved = max(map(abs, deltas))
+        for a, delta in zip(comp, deltas, strict=True):
+            strength[a] += delta
+        if moved <= _ROUNDING:
+            return iteration  # a fixed point, up to rounding
+        moves.append(moved)
+        if rate and len(moves) >= 2:
+            # Just after a jump the moves are too small for a fresh ratio: the one
+            # measured before holds, since the map is the same near its fixed point.
+            if moved * rate / (1.0 - rate) <= tolerance:
+                return iteration
+            if jumps < _MAX_JUMPS:
+                _jump(comp, strength, deltas, rate)
+                jumps += 1
+                moves.clear()
+            else:
+                rate = 0.0
+            continue
+        if len(moves) < 4:
+            continue
+        q, before = moved / moves[-2], moves[-2] / moves[-3]
+        # The bound holds once the tail is geometric: the last ratios agree, and the
+        # slowest of them is used.
+        worst = max(q, before, moves[-3] / moves[-4])
+        steady = abs(q - before) <= 0.5 * (1.0 - worst)
+        if worst < 1.0 and steady and moved * worst / (1.0 - worst) <= tolerance:
             return iteration
+        if 0.5 < q < 1.0 and abs(q - before) <= 1e-3 * (1.0 - q) and jumps < _MAX_JUMPS:
+            _jump(comp, strength, deltas, q)
+            rate = q
+            jumps += 1
+            moves.clear()
+        elif len(moves) > WINDOW and moved >= moves[-1 - WINDOW]:
+            return None
     return None
+
+
+def _jump(comp: list[int], strength: list[float], deltas: list[float], rate: float) -> None:
+    """Add the rest of a geometric series of moves: ``delta * rate / (1 - rate)``."""
+    factor = rate / (1.0 - rate)
+    for a, delta in zip(comp, deltas, strict=True):
+        strength[a] = min(1.0, max(0.0, strength[a] + delta * factor))

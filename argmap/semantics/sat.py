@@ -97,6 +97,10 @@ class LabellingSolver:
         """Add a clause for good."""
         self._solver.add_clause(clause)
 
+    def prefer(self, literals: Sequence[int]) -> None:
+        """Phases for the next searches: each literal's variable is tried with its sign first."""
+        self._solver.set_phases(list(literals))
+
     def solve(self, assumptions: Sequence[int] = ()) -> bool:
         """Look for a labelling under the assumptions; remember its model."""
         if not self._solver.solve(assumptions=list(assumptions)):
@@ -289,3 +293,20 @@ def enumerate_range_maximal(solver: LabellingSolver) -> Iterator[list[tuple[int,
         if not blocking:
             return
         solver.add(blocking)
+
+
+def has_stable_labelling(fw: Framework, nodes: Sequence[int], labels: bytearray) -> bool:
+    """Whether the nodes have a stable labelling given the labels around them."""
+    solver = LabellingSolver(fw, nodes, labels, stable=True)
+    try:
+        return solver.solve()
+    finally:
+        solver.close()
+
+
+def grow_range(solver: LabellingSolver) -> list[int]:
+    """From the last model, grow the range until maximal; its local indices.
+
+    The solver must be built with ``ranges``. Adds nothing for good.
+    """
+    return _grow(solver, _range_of(solver), OUT)

@@ -1,0 +1,165 @@
+"""The ICCMA tasks on one ICCMA file: read straight into a framework, solve, format the answer.
+
+``argmap eval`` on a claim map goes through the map model; a competition framework of a
+million arguments needs none of it. This use case reads the file into attack arrays,
+builds the integer framework once, runs one task (every extension, one extension, or
+credulous or skeptical acceptance of one argument) and formats the same text and JSON
+answers as the map path. Runs no subprocess and writes no file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from argmap.diagnostics import Diagnostic, did_you_mean, has_errors, quote_id
+from argmap.errors import UsageError
+from argmap.gcpause import paused_gc
+from argmap.read import detect_format
+from argmap.read.iccma_framework import read_attack_arrays
+from argmap.semantics import extensions as ext
+from argmap.semantics.framework import Framework
+from argmap.semantics.sat import IN, OUT
+
+__all__ = ["TaskAnswer", "format_first", "is_iccma_task", "run_iccma_task"]
+
+#: Above this many arguments an unknown query gets no "did you mean" hint (too slow).
+_HINT_LIMIT = 10_000
+_STATUS = {IN: "accepted", OUT: "rejected", 0: "undecided"}
+
+
+@dataclass(frozen=True)
+class TaskAnswer:
+    """What to print: the answer on stdout, the diagnostics on stderr."""
+
+    text: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Whether the file had errors (and ``text`` is empty)."""
+        return has_errors(self.diagnostics)
+
+
+def is_iccma_task(paths: Sequence[str], fmt: str | None, semantics: str) -> bool:
+    """Whether ``argmap eval`` on these paths is an ICCMA task: one ICCMA file, a Dung semantics."""
+    if len(paths) != 1 or semantics not in ext.SEMANTICS or not os.path.isfile(paths[0]):
+        return False
+    try:
+        name = fmt or detect_format(paths[0])
+    except UsageError:
+        return False
+    return name in ("apx", "i23")
+
+
+def run_iccma_task(
+    path: str,
+    fmt: str | None,
+    semantics: str,
+    *,
+    out_fmt: str = "text",
+    support: str = "deductive",
+    query: str | None = None,
+    mode: str = "credulous",
+    first: bool = False,
+) -> TaskAnswer:
+    """Solve one task on an ICCMA file.
+
+    Args:
+        path: The ``apx`` or ``i23`` file.
+        fmt: Its format, or None to tell by the suffix.
+        semantics: An extension semantics.
+        out_fmt: ``"text"`` or ``"json"``.
+        support: Named in the text answer only (ICCMA files have no supports).
+        query: An argument whose acceptance is asked, or None.
+        mode: ``"credulous"`` or ``"skeptical"``, with ``query``.
+        first: One extension instead of all of them.
+
+    Raises:
+        UsageError: when ``query`` names no argument of the file.
+    """
+    arrays, diags = read_attack_arrays(path, fmt or detect_format(path))
+    if arrays is None:
+        return TaskAnswer("", diags)
+    # Millions of small lists that all stay alive: the collector would only rescan them.
+    with paused_gc():
+        fw = Framework.from_named_arrays(arrays.names, arrays.sources, arrays.dests)
+        if query is not None:
+            text = _acceptance(fw, query, semantics, mode, out_fmt)
+        elif first:
+            text = format_first(fw, semantics, ext.first_extension(fw, semantics), out_fmt, support)
+        else:
+            text = _all(fw, semantics, out_fmt, support)
+    return TaskAnswer(text, diags)
+
+
+def _acceptance(fw: Framework, query: str, semantics: str, mode: str, out_fmt: str) -> str:
+    try:
+        a = fw.names.index(query)
+    except ValueError:
+        hint = did_you_mean(query, fw.names) if fw.n <= _HINT_LIMIT else ""
+        raise UsageError(f"no claim {quote_id(query)} in the map{hint}") from None
+    answer = ext.accepts(fw, a, semantics, mode)
+    if out_fmt == "json":
+        data = {"semantics": semantics, "claim": query, "mode": mode, "accepted": answer}
+        return json.dumps(data) + "\n"
+    return "yes\n" if answer else "no\n"
+
+
+def format_first(
+    fw: Framework, semantics: str, found: tuple[int, ...] | None, out_fmt: str, support: str
+) -> str:
+    """The answer of ``argmap eval --first``: one extension, or none."""
+    names = fw.names
+    if out_fmt == "json":
+        members = None if found is None else [names[a] for a in found]
+        return json.dumps({"semantics": semantics, "extension": members}) + "\n"
+    head = f"semantics: {semantics} (supports: {support})\n"
+    if found is None:
+        return head + f"extension: none (the map has no {semantics} extension)\n"
+    return head + "extension: {" + ", ".join([names[a] for a in found]) + "}\n"
+
+
+def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
+    if semantics == "grounded":
+        labels = ext.grounded_labels(fw)
+        found = [tuple(a for a in range(fw.n) if labels[a] == IN)]
+    else:
+        found = sorted(ext.iter_extensions(fw, semantics))
+        labels = _labels(fw, found)
+    names = fw.names
+    if out_fmt == "json":
+        extensions = [[names[a] for a in e] for e in found]
+        return json.dumps({"semantics": semantics, "extensions": extensions}) + "\n"
+    lines = [f"semantics: {semantics} (supports: {support})", f"extensions: {len(found)}"]
+    lines += [f"  {i}: {{{', '.join([names[a] for a in e])}}}" for i, e in enumerate(found, 1)]
+    lines.append("")
+    width = max(5, max(map(len, names), default=0))
+    lines.append(f"{'claim':<{width}}  status")
+    suffix = {label: "  " + word for label, word in _STATUS.items()}
+    lines += map(
+        str.__add__, [name.ljust(width) for name in names], map(suffix.__getitem__, labels)
+    )
+    if not found:
+        lines.append(f"note: the map has no {semantics} extension: every claim is undecided")
+    return "\n".join(lines) + "\n"
+
+
+def _labels(fw: Framework, found: list[tuple[int, ...]]) -> bytearray:
+    """Accepted: in every extension; rejected: attacked by every one; else undecided."""
+    labels = bytearray(fw.n)
+    if not found:
+        return labels
+    every = set(found[0])
+    beaten: set[int] | None = None
+    for members in found:
+        every.intersection_update(members)
+        hit = {t for a in members for t in fw.targets[a]}
+        beaten = hit if beaten is None else beaten & hit
+    for a in beaten or ():
+        labels[a] = OUT
+    for a in every:
+        labels[a] = IN
+    return labels

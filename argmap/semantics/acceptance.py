@@ -1,0 +1,197 @@
+"""Credulous and skeptical acceptance of one argument, each by a few SAT calls.
+
+The grounded labelling settles every argument it labels (for every semantics but stable,
+whose extensions may not exist). For the others only a small part of the framework is
+searched, with the query as a solver assumption rather than by listing extensions:
+
+- complete and preferred semantics are directional (Baroni and Giacomin 2007, "On
+  principle-based evaluation of extension-based argumentation semantics", AIJ 171), so
+  only the arguments with an attack path to the query matter; credulous acceptance is one
+  call (the query in an admissible set), and skeptical preferred acceptance is the
+  counterexample-guided loop of the ICCMA solvers (Dvořák, Järvisalo, Wallner and Woltran
+  2014, "Complexity-sensitive decision procedures for abstract argumentation", AIJ 206;
+  Niskanen and Järvisalo 2020, μ-toksia): find an admissible set without the query, and
+  ask in one call whether it extends to one with the query; if not, a preferred extension
+  without the query exists;
+- stable and semi-stable semantics look at the weakly connected part of what the grounded
+  labelling leaves open that holds the query; a part with a stable labelling has exactly
+  its stable labellings as semi-stable ones (Caminada 2006), so both are one call with the
+  query assumed in (or out) on that part, and only a part without one runs the
+  range-maximality loop.
+"""
+
+from __future__ import annotations
+
+from argmap.semantics.framework import Framework, weak_components
+from argmap.semantics.grounded import grounded_labels
+from argmap.semantics.ideal import ideal_extension
+from argmap.semantics.sat import (
+    IN,
+    UNDEC,
+    LabellingSolver,
+    block_subsets,
+    grow_preferred,
+    grow_range,
+    has_stable_labelling,
+)
+
+__all__ = ["accepts", "ancestors"]
+
+
+def accepts(fw: Framework, a: int, semantics: str, mode: str) -> bool:
+    """Credulous or skeptical acceptance of argument ``a``.
+
+    Skeptical acceptance is vacuously true when the semantics has no extension (stable
+    semantics on a framework without one), as in the ICCMA tasks.
+    """
+    labels = grounded_labels(fw)
+    credulous = mode == "credulous"
+    if semantics == "grounded" or (semantics == "complete" and not credulous):
+        return labels[a] == IN
+    if semantics == "ideal":
+        return a in ideal_extension(fw, labels)
+    if semantics == "stable":
+        return _accepts_stable(fw, labels, a, credulous)
+    if labels[a] != UNDEC:
+        # Every complete labelling agrees with the grounded one.
+        return labels[a] == IN
+    if semantics == "semi-stable":
+        part = _part_of(fw, labels, a)
+        if has_stable_labelling(fw, part, labels):
+            found = _stable_in_part(fw, part, labels, a, credulous)
+            return found if credulous else not found
+        return _accepts_semi_stable(fw, part, labels, a, credulous)
+    allowed = bytearray(1 if label == UNDEC else 0 for label in labels)
+    nodes = ancestors(fw, a, allowed)
+    if credulous:
+        return _credulous_admissible(fw, nodes, labels, a)
+    return _skeptical_preferred(fw, nodes, labels, a)
+
+
+def ancestors(fw: Framework, a: int, allowed: bytearray) -> list[int]:
+    """``a`` and every allowed argument with an attack path to it, sorted."""
+    seen = bytearray(fw.n)
+    seen[a] = 1
+    found = [a]
+    attackers = fw.attackers
+    for v in found:  # the list grows while it is read
+        for b in attackers[v]:
+            if allowed[b] and not seen[b]:
+                seen[b] = 1
+                found.append(b)
+    found.sort()
+    return found
+
+
+def _part_of(fw: Framework, labels: bytearray, a: int) -> list[int]:
+    """The weakly connected part of the undecided arguments that holds ``a``, sorted."""
+    seen = bytearray(fw.n)
+    seen[a] = 1
+    found = [a]
+    targets, attackers = fw.targets, fw.attackers
+    for v in found:  # the list grows while it is read
+        for w in (*targets[v], *attackers[v]):
+            if labels[w] == UNDEC and not seen[w]:
+                seen[w] = 1
+                found.append(w)
+    found.sort()
+    return found
+
+
+def _accepts_stable(fw: Framework, labels: bytearray, a: int, credulous: bool) -> bool:
+    """Stable extensions extend the grounded one, and the open parts combine freely."""
+    own = _part_of(fw, labels, a) if labels[a] == UNDEC else []
+    # A witness in the query's part: a stable labelling with ``a`` in (credulous), or
+    # one with ``a`` out (a skeptical counterexample).
+    if own and not _stable_in_part(fw, own, labels, a, credulous):
+        return not credulous
+    taken = bytearray(fw.n)
+    for b in own:
+        taken[b] = 1
+    others = [b for b in range(fw.n) if labels[b] == UNDEC and not taken[b]]
+    rest = all(has_stable_labelling(fw, part, labels) for part in weak_components(fw, others))
+    if labels[a] == UNDEC:
+        return rest if credulous else not rest
+    if labels[a] == IN:
+        return rest or not credulous
+    return False if credulous else not rest
+
+
+def _stable_in_part(
+    fw: Framework, part: list[int], labels: bytearray, a: int, with_a: bool
+) -> bool:
+    """Whether the part has a stable labelling with ``a`` in (or out)."""
+    solver = LabellingSolver(fw, part, labels, stable=True)
+    try:
+        var = solver.var_in(part.index(a))
+        return solver.solve([var if with_a else -var])
+    finally:
+        solver.close()
+
+
+def _credulous_admissible(fw: Framework, nodes: list[int], labels: bytearray, a: int) -> bool:
+    solver = LabellingSolver(fw, nodes, labels, admissible=True)
+    try:
+        return solver.solve([solver.var_in(nodes.index(a))])
+    finally:
+        solver.close()
+
+
+def _skeptical_preferred(fw: Framework, nodes: list[int], labels: bytearray, a: int) -> bool:
+    """No preferred extension leaves ``a`` out: the counterexample-guided loop."""
+    solver = LabellingSolver(fw, nodes, labels, admissible=True)
+    local = {b: i for i, b in enumerate(nodes)}
+    target = solver.var_in(local[a])
+    try:
+        if not solver.solve([target]):
+            return False  # in no admissible set, so in no preferred extension
+        against = [solver.var_in(local[b]) for b in fw.attackers[a] if b in local]
+        if against:
+            # An admissible set attacking ``a`` lies in a preferred extension without it.
+            act = solver.fresh()
+            solver.add([-act, *against])
+            attacked = solver.solve([act])
+            solver.add([-act])
+            if attacked:
+                return False
+        while solver.solve([-target]):
+            ins = [solver.var_in(i) for i in solver.ins()]
+            if not solver.solve([target, *ins]):
+                return False  # this admissible set grows only into extensions without ``a``
+            labelling = grow_preferred(solver)
+            if not block_subsets(solver, labelling):
+                break
+        return True
+    finally:
+        solver.close()
+
+
+def _accepts_semi_stable(
+    fw: Framework, part: list[int], labels: bytearray, a: int, credulous: bool
+) -> bool:
+    """Range-maximal labellings of a part without a stable one, guided by the query.
+
+    Each round takes a complete labelling meeting the condition (``a`` in, or out for a
+    skeptical counterexample), grows its range to a maximal one, and asks in one call for
+    a labelling of exactly that range meeting the condition; ranges inside it are then
+    excluded for good, since none of them is maximal.
+    """
+    solver = LabellingSolver(fw, part, labels, ranges=True)
+    var = solver.var_in(part.index(a))
+    want = var if credulous else -var
+    try:
+        while solver.solve([want]):
+            rng = set(grow_range(solver))
+            exact = [
+                solver.var_range(i) if i in rng else -solver.var_range(i)
+                for i in range(solver.size)
+            ]
+            if solver.solve([*exact, want]):
+                return credulous
+            blocking = [solver.var_range(i) for i in range(solver.size) if i not in rng]
+            if not blocking:
+                break
+            solver.add(blocking)
+        return not credulous
+    finally:
+        solver.close()

@@ -1,0 +1,142 @@
+"""The ideal extension (Dung, Mancarella and Toni 2007) without listing preferred extensions.
+
+Dunne (2009), "The computational complexity of ideal semantics" (AIJ 173), characterises
+it as the largest admissible set of arguments that are credulously accepted and attacked
+by no credulously accepted argument. Deciding credulous acceptance of every argument
+would take a SAT call each; instead the search starts from an over-approximation (every
+argument the grounded labelling leaves open counts as a candidate) and shrinks it:
+
+1. the largest self-defending subset of the candidates is found in linear time, by
+   removing undefended arguments until none is left (a greatest fixed point, which holds
+   every admissible subset, the ideal extension among them);
+2. if that core is conflict-free it is admissible, so its members are credulously
+   accepted; it is the ideal extension once none of its attackers is, which one SAT call
+   ("an admissible set holding one of them") settles;
+3. otherwise the SAT answer marks arguments accepted (their targets stop being candidates)
+   or, when there is no such set, rules the asked arguments out, and the loop goes on.
+
+On a large cyclic part the core is usually empty after step 1, and no SAT call is made.
+"""
+
+from __future__ import annotations
+
+from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import grounded_labels
+from argmap.semantics.sat import IN, UNDEC, LabellingSolver
+
+__all__ = ["ideal_extension"]
+
+_UNKNOWN, _ACCEPTED, _REJECTED = 0, 1, 2
+
+
+def ideal_extension(fw: Framework, labels: bytearray | None = None) -> tuple[int, ...]:
+    """The ideal extension, sorted.
+
+    Args:
+        fw: The framework.
+        labels: Its grounded labelling, when already computed.
+    """
+    if labels is None:
+        labels = grounded_labels(fw)
+    base = [a for a in range(fw.n) if labels[a] == IN]
+    residual = [a for a in range(fw.n) if labels[a] == UNDEC]
+    if not residual:
+        return tuple(base)
+    status = bytearray(fw.n)  # credulous acceptance, as far as known
+    dropped = bytearray(fw.n)  # no longer a candidate
+    attackers, targets = fw.attackers, fw.targets
+    solver: LabellingSolver | None = None
+    try:
+        while True:
+            core = _defended_core(fw, [a for a in residual if not dropped[a]], labels)
+            if not core:
+                return tuple(base)
+            in_core = bytearray(fw.n)
+            for a in core:
+                in_core[a] = 1
+            conflicts = {b for a in core for b in attackers[a] if in_core[b]}
+            if conflicts:
+                ask = sorted(conflicts)
+            else:
+                for a in core:  # an admissible set: its members are accepted
+                    status[a] = _ACCEPTED
+                    for t in targets[a]:
+                        dropped[t] = 1
+                open_ = {b for a in core for b in attackers[a] if labels[b] == UNDEC}
+                ask = sorted(b for b in open_ if status[b] == _UNKNOWN)
+                if not ask:
+                    return tuple(sorted(base + core))
+            if solver is None:
+                solver = LabellingSolver(fw, residual, labels, admissible=True)
+            found = _admissible_with_one_of(solver, residual, ask, status)
+            if found is None:
+                for b in ask:
+                    status[b] = _REJECTED
+                    dropped[b] = 1
+                continue
+            for b in found:
+                status[b] = _ACCEPTED
+                for t in targets[b]:
+                    dropped[t] = 1
+    finally:
+        if solver is not None:
+            solver.close()
+
+
+def _admissible_with_one_of(
+    solver: LabellingSolver, residual: list[int], ask: list[int], status: bytearray
+) -> list[int] | None:
+    """The members of an admissible set holding one of ``ask``, or None when none does.
+
+    The solver is steered toward sets made of the asked arguments rather than of those
+    already known to be accepted, so that one answer settles as many as it can: with its
+    phases saved from the last answer it would return that answer again with the
+    smallest change, one asked argument at a time.
+    """
+    local = {a: i for i, a in enumerate(residual)}
+    asked = set(ask)
+    solver.prefer(
+        [
+            solver.var_in(i) if a in asked else -solver.var_in(i)
+            for i, a in enumerate(residual)
+            if a in asked or status[a] == _ACCEPTED
+        ]
+    )
+    act = solver.fresh()
+    solver.add([-act, *(solver.var_in(local[b]) for b in ask)])
+    found = solver.solve([act])
+    solver.add([-act])
+    if not found:
+        return None
+    return [residual[i] for i in solver.ins()]
+
+
+def _defended_core(fw: Framework, candidates: list[int], labels: bytearray) -> list[int]:
+    """The largest subset of the candidates defending each of its members, sorted.
+
+    An open argument's attackers are open or out; the out ones are beaten by the grounded
+    extension already, so only open attackers need a counter-attack from the set. Each
+    attack is looked at a bounded number of times.
+    """
+    targets, attackers = fw.targets, fw.attackers
+    inside = bytearray(fw.n)
+    for a in candidates:
+        inside[a] = 1
+    hits = [0] * fw.n  # how many members attack each argument
+    for a in candidates:
+        for t in targets[a]:
+            hits[t] += 1
+    queue = []
+    for a in candidates:
+        if any(labels[b] == UNDEC and not hits[b] for b in attackers[a]):
+            inside[a] = 0
+            queue.append(a)
+    for a in queue:  # the queue grows while it is read
+        for t in targets[a]:
+            hits[t] -= 1
+            if not hits[t] and labels[t] == UNDEC:
+                for c in targets[t]:
+                    if inside[c]:
+                        inside[c] = 0
+                        queue.append(c)
+    return [a for a in candidates if inside[a]]

@@ -1,0 +1,280 @@
+"""Benchmark of the ICCMA tasks through ``argmap eval``, side by side with clingo.
+
+Run: .venv/bin/python bench/bench_iccma.py [--families random,grid,torus]
+         [--sizes 10000,100000,1000000] [--tasks SE-GR,DS-PR,...] [--repeat 3]
+         [--timeout 60] [--no-clingo]
+
+Set clingo up first with ``bash bench/peers/clingo/setup.sh``: it lives in its own
+virtualenv under bench/.peers and runs in a subprocess (bench/peers/clingo/run_clingo.py)
+with ASPARTIX-style encodings; argmap never imports it. Each task runs as a fresh process
+on the same files: ``argmap eval`` on the ``.apx`` and on the ``.i23`` file, and clingo on
+the ``.apx`` file (its own input language), alternated within each repetition so that the
+machine's load hits both alike. Times are wall-clock medians of the repetitions and
+include starting Python; the ratio is clingo's time divided by argmap's, per repetition,
+then the median (above 1: argmap is faster). ``engine`` is the task alone on a framework
+already in memory, and ``cli/eng`` the CLI's time on the ``.i23`` file divided by it.
+
+Frameworks (seeded, so every run is the same):
+- random-N: every argument attacks 2 other arguments picked uniformly;
+- grid-N: a cyclic grid of side sqrt(N), every cell attacking its right and lower
+  neighbour, wrapping around: one strongly connected component of odd and even cycles;
+- torus-N: a torus of side sqrt(N) where every cell attacks all four neighbours.
+
+The query of DC and DS tasks is the middle argument. Nothing is asserted: the figures are
+for reading; an answer that differs from clingo's is flagged in the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from argmap.semantics import extensions as ext
+from argmap.semantics.framework import Framework
+
+HERE = Path(__file__).resolve().parent
+CLINGO = HERE / ".peers" / "clingo" / "bin" / "python"
+RUNNER = HERE / "peers" / "clingo" / "run_clingo.py"
+SEMANTICS = {
+    "GR": "grounded",
+    "CO": "complete",
+    "PR": "preferred",
+    "ST": "stable",
+    "SST": "semi-stable",
+    "ID": "ideal",
+}
+TASKS = (
+    "SE-GR",
+    "EE-CO",
+    "SE-CO",
+    "DC-CO",
+    "EE-PR",
+    "SE-PR",
+    "DC-PR",
+    "DS-PR",
+    "EE-ST",
+    "SE-ST",
+    "DC-ST",
+    "DS-ST",
+    "EE-SST",
+    "SE-SST",
+    "DC-SST",
+    "DS-SST",
+    "SE-ID",
+)
+#: Grids and tori have exponentially many extensions: listing them all is no task.
+CYCLIC = ("grid", "torus")
+
+Edges = tuple[int, list[int], list[int]]
+
+
+def random_af(n: int, seed: int = 0) -> Edges:
+    rng = random.Random(seed)
+    src: list[int] = []
+    dst: list[int] = []
+    for a in range(n):
+        picked: set[int] = set()
+        while len(picked) < min(2, n - 1):
+            b = rng.randrange(n)
+            if b != a:
+                picked.add(b)
+        for b in sorted(picked):
+            src.append(a)
+            dst.append(b)
+    return n, src, dst
+
+
+def grid_af(n: int) -> Edges:
+    side = max(2, round(math.sqrt(n)))
+    src: list[int] = []
+    dst: list[int] = []
+    for i in range(side):
+        for j in range(side):
+            for b in (i * side + (j + 1) % side, ((i + 1) % side) * side + j):
+                src.append(i * side + j)
+                dst.append(b)
+    return side * side, src, dst
+
+
+def torus_af(n: int) -> Edges:
+    side = max(3, round(math.sqrt(n)))
+    src: list[int] = []
+    dst: list[int] = []
+    for i in range(side):
+        for j in range(side):
+            for di, dj in ((0, 1), (1, 0), (0, -1), (-1, 0)):
+                src.append(i * side + j)
+                dst.append(((i + di) % side) * side + (j + dj) % side)
+    return side * side, src, dst
+
+
+FAMILIES: dict[str, Callable[[int], Edges]] = {
+    "random": random_af,
+    "grid": grid_af,
+    "torus": torus_af,
+}
+
+
+def write_files(folder: Path, stem: str, edges: Edges) -> tuple[Path, Path]:
+    n, src, dst = edges
+    apx, i23 = folder / f"{stem}.apx", folder / f"{stem}.i23"
+    with apx.open("w") as handle:
+        handle.writelines(f"arg(a{i}).\n" for i in range(1, n + 1))
+        handle.writelines(f"att(a{a + 1},a{b + 1}).\n" for a, b in zip(src, dst, strict=True))
+    with i23.open("w") as handle:
+        handle.write(f"p af {n}\n")
+        handle.writelines(f"{a + 1} {b + 1}\n" for a, b in zip(src, dst, strict=True))
+    return apx, i23
+
+
+def engine(task: str, edges: Edges, query: int) -> float:
+    """Seconds for the task on a framework built from the arrays (building included)."""
+    kind, sem = task.split("-")
+    n, src, dst = edges
+    start = time.perf_counter()
+    fw = Framework.from_arrays(n, src, dst)
+    semantics = SEMANTICS[sem]
+    if kind == "EE":
+        sum(1 for _ in ext.iter_extensions(fw, semantics))
+    elif kind == "SE":
+        ext.first_extension(fw, semantics)
+    else:
+        ext.accepts(fw, query, semantics, "credulous" if kind == "DC" else "skeptical")
+    return time.perf_counter() - start
+
+
+def timed(command: list[str], timeout: float) -> tuple[float, str]:
+    """Wall-clock seconds of a process and its stdout; inf when it fails or times out."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return math.inf, "timeout"
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        return math.inf, "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:60]
+    return seconds, done.stdout
+
+
+def argmap_command(task: str, path: Path, query: str) -> list[str]:
+    kind, sem = task.split("-")
+    command = [sys.executable, "-m", "argmap", "eval", str(path), "--format", "json"]
+    command += ["--semantics", SEMANTICS[sem]]
+    if kind == "SE":
+        command.append("--first")
+    elif kind in ("DC", "DS"):
+        command += ["--accept", query, "--mode", "credulous" if kind == "DC" else "skeptical"]
+    return command
+
+
+def argmap_answer(task: str, out: str) -> str:
+    data = json.loads(out)
+    if "accepted" in data:
+        return "yes" if data["accepted"] else "no"
+    return str(len(data["extensions"])) if "extensions" in data else "-"
+
+
+def clingo_answer(task: str, out: str) -> str:
+    data = json.loads(out.strip().splitlines()[-1])
+    if task.startswith(("DC", "DS")) and not task.endswith("GR"):
+        return str(data["answer"])
+    return str(data["count"]) if task.startswith("EE") else "-"
+
+
+def fmt(seconds: float) -> str:
+    if math.isinf(seconds):
+        return "-"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def row(
+    task: str, stem: str, edges: Edges, files: tuple[Path, Path], opts: argparse.Namespace
+) -> str:
+    n = edges[0]
+    query = n // 2
+    apx, i23 = files
+    runs: dict[str, list[float]] = {"apx": [], "i23": [], "clingo": [], "engine": []}
+    ratios: list[float] = []
+    answers: dict[str, str] = {}
+    clingo_ok = not opts.no_clingo and not task.endswith("ID") and CLINGO.exists()
+    for _ in range(opts.repeat):
+        for key, path in (("apx", apx), ("i23", i23)):
+            name = f"a{query + 1}" if key == "apx" else str(query + 1)
+            seconds, out = timed(argmap_command(task, path, name), opts.timeout)
+            runs[key].append(seconds)
+            answers[key] = argmap_answer(task, out) if not math.isinf(seconds) else out
+            if key == "apx" and clingo_ok:
+                command = [str(CLINGO), str(RUNNER), *task.split("-"), str(apx), f"a{query + 1}"]
+                theirs, out = timed(command, opts.timeout)
+                runs["clingo"].append(theirs)
+                answers["clingo"] = clingo_answer(task, out) if not math.isinf(theirs) else out
+                ratios.append(theirs / seconds if not math.isinf(seconds) else 0.0)
+        runs["engine"].append(engine(task, edges, query))
+    med = {key: statistics.median(values) if values else math.inf for key, values in runs.items()}
+    ratio = f"{statistics.median(ratios):.1f}" if ratios else "-"
+    if clingo_ok and ratios and math.isinf(med["clingo"]):
+        ratio = f"> {opts.timeout / med['apx']:.1f}"
+    agree = answers.get("apx") == answers.get("i23")
+    if clingo_ok and not math.isinf(med["clingo"]) and answers.get("clingo") != "-":
+        agree = agree and answers.get("clingo") == answers.get("apx")
+    flag = "" if agree else f" DISAGREES {answers}"
+    cells = [
+        stem,
+        task,
+        answers.get("i23", "-"),
+        fmt(med["apx"]),
+        fmt(med["i23"]),
+        fmt(med["clingo"]) if clingo_ok else "-",
+        ratio,
+        fmt(med["engine"]),
+        f"{med['i23'] / med['engine']:.2f}" if med["engine"] > 0 else "-",
+    ]
+    return "| " + " | ".join(cells) + " |" + flag
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--families", default="random,grid,torus")
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--cyclic-sizes", default="10000", help="Sizes of grids and tori.")
+    parser.add_argument("--tasks", default=",".join(TASKS))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--no-clingo", action="store_true")
+    opts = parser.parse_args()
+    tasks = opts.tasks.split(",")
+    if not opts.no_clingo and not CLINGO.exists():
+        print("# clingo: not set up (run bash bench/peers/clingo/setup.sh)")
+    print(f"# {opts.repeat} paired repetitions per task, timeout {opts.timeout:g} s per run")
+    startup = statistics.median(
+        timed([sys.executable, "-m", "argmap", "--version"], opts.timeout)[0] for _ in range(3)
+    )
+    print(f"# argmap start-up alone (argmap --version): {fmt(startup)}, in every argmap time")
+    header = ["framework", "task", "answer", "argmap apx", "argmap i23", "clingo", "clingo/argmap"]
+    header += ["engine", "cli/eng"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    with tempfile.TemporaryDirectory() as tmp:
+        for family in opts.families.split(","):
+            sizes = opts.cyclic_sizes if family in CYCLIC else opts.sizes
+            for size in (int(s) for s in sizes.split(",")):
+                edges = FAMILIES[family](size)
+                stem = f"{family}-{edges[0]}"
+                files = write_files(Path(tmp), stem, edges)
+                for task in tasks:
+                    if family in CYCLIC and task.startswith("EE"):
+                        continue
+                    print(row(task, stem, edges, files, opts), flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
