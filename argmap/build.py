@@ -20,7 +20,7 @@ from argmap.evaluate import Evaluation, EvaluationSettings, evaluate_map
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
-from argmap.render.artifact import RENDER_FORMATS as RENDER_FORMATS
+from argmap.render import RENDER_FORMATS as RENDER_FORMATS
 from argmap.render.artifact import render_artifact as render_artifact
 from argmap.render.compare import comparison_title, render_compare_dot
 from argmap.render.compare_page import render_compare_markdown

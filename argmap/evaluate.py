@@ -18,12 +18,10 @@ from argmap.diagnostics import did_you_mean, quote_id
 from argmap.errors import DataError, EvaluationError, UsageError
 from argmap.gcpause import paused_gc
 from argmap.model import CONDITIONAL_KINDS, ArgumentMap, ClaimKind, ProofStandard, RelationKind
-from argmap.semantics import extensions as ext
 from argmap.semantics import standards as std
 from argmap.semantics.bipolar import BipolarGraph, flatten
 from argmap.semantics.framework import Framework
 from argmap.semantics.gradual import NotConvergedError, strengths
-from argmap.semantics.sat import IN, OUT
 from argmap.settings import (
     DEFAULT_STANDARD,
     DEFAULT_SUPPORT,
@@ -294,6 +292,8 @@ def extensions_of(
     """
     check_names([semantics], EXTENSION_SEMANTICS, "semantics")
     fw = attack_framework(amap, support)
+    from argmap.semantics import extensions as ext  # the SAT solver, only when asked
+
     return sorted(tuple(fw.names[a] for a in e) for e in ext.iter_extensions(fw, semantics))
 
 
@@ -360,6 +360,8 @@ def accepts(
     fw = attack_framework(amap, support)
     if claim_id not in amap.by_id:
         raise UsageError(_unknown_claim(claim_id, fw.names))
+    from argmap.semantics import extensions as ext  # the SAT solver, only when asked
+
     return ext.accepts(fw, fw.names.index(claim_id), semantics, mode)
 
 
@@ -537,6 +539,10 @@ def assess(
 
 
 def _evaluate_formal(amap: ArgumentMap, settings: EvaluationSettings) -> Evaluation:
+    # The formal readings need the SAT solver; the default reading does not load it.
+    from argmap.semantics import extensions as ext
+    from argmap.semantics.sat import IN, OUT
+
     semantics = settings.semantics.value
     support = settings.support.value
     graph = bipolar_graph(amap)

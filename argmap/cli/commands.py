@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from argmap.build import RENDER_FORMATS, build_paths, default_jobs, html_artifacts, render_artifact
 from argmap.check import check_paths
 from argmap.cli.app import (
     PATHS,
@@ -21,9 +20,8 @@ from argmap.cli.app import (
     sources_option,
     support_option,
 )
-from argmap.evaluate import evaluate_map
 from argmap.output import write_atomic
-from argmap.schema import claim_file_schema_json
+from argmap.render import RENDER_FORMATS
 from argmap.settings import GRADUAL_SEMANTICS, READINGS, STANDARDS, EvaluationSettings
 
 
@@ -68,6 +66,12 @@ def settings_of(
     if semantics == "none":
         return None
     return EvaluationSettings.from_names(semantics, support, gradual, standard)
+
+
+def _default_jobs() -> int:
+    from argmap.build import default_jobs
+
+    return default_jobs()
 
 
 def _progress(message: str) -> None:
@@ -118,7 +122,7 @@ def check(paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, stri
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    default=default_jobs,
+    default=lambda: _default_jobs(),
     show_default="one per CPU, at most 8",
     help="How many Graphviz layouts to run at once.",
 )
@@ -147,6 +151,8 @@ def build(
       argmap build claims -o formal --semantics preferred --gradual qe
     """
     with guarded():
+        from argmap.build import build_paths, html_artifacts
+
         result = build_paths(
             paths,
             out_dir,
@@ -201,7 +207,11 @@ def render(
         if result.failed():
             sys.exit(1)
         settings = settings_of(semantics, support, gradual, standard)
+        from argmap.evaluate import evaluate_map
+        from argmap.render.artifact import render_artifact
+
         evaluation = None if settings is None else evaluate_map(result.amap, settings)
+
         data = render_artifact(
             result.amap, out_fmt, thesis=thesis, evaluation=evaluation, legend=not no_legend
         )
@@ -224,4 +234,6 @@ def schema() -> None:
       argmap schema > schema/claims.schema.json
     """
     with guarded():
+        from argmap.schema import claim_file_schema_json
+
         click.echo(claim_file_schema_json(), nl=False)

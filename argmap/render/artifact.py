@@ -6,14 +6,13 @@ from argmap.backend import run_dot
 from argmap.errors import UsageError
 from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap
+from argmap.render import RENDER_FORMATS
 from argmap.render.dot import render_dot
 from argmap.render.markdown import render_markdown
 from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor, clean, map_title
 from argmap.render.view import describe_map, graph_id
 from argmap.structure import thesis_map
-
-RENDER_FORMATS = ("dot", "svg", "png", "pdf", "md")
 
 
 def render_artifact(
