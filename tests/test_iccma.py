@@ -16,9 +16,9 @@ from argmap.diagnostics import summary_line
 from argmap.evaluate import EXTENSION_SEMANTICS, attack_framework, extensions_of
 from argmap.model import ArgumentMap, Claim
 from argmap.read import load_paths
+from argmap.read.collect import MAX_FILE_BYTES
 from argmap.read.iccma import read_apx, read_i23
 from argmap.read.iccma_framework import read_attack_arrays
-from argmap.read.collect import MAX_FILE_BYTES
 from argmap.write.iccma import render_apx, render_i23
 
 from .conftest import CASES, SHARED, Golden

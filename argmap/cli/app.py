@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from argmap import __version__
-from argmap.backend import stop_all
-from argmap.diagnostics import Diagnostic, summary_line
 from argmap.errors import ArgmapError, UsageError
 
 if TYPE_CHECKING:
@@ -86,7 +84,7 @@ def guarded() -> Iterator[None]:
     except ArgmapError as exc:
         _fail(str(exc), 1)
     except KeyboardInterrupt:
-        stop_all()
+        _stop_layouts()
         _fail("interrupted", 130, prefix="argmap: ")
     except Terminated:
         _fail("terminated", 143, prefix="argmap: ")
@@ -118,11 +116,11 @@ def _on_signals() -> dict[int, _Handler]:
         return {}
 
     def terminate(signum: int, frame: FrameType | None) -> None:
-        stop_all()
+        _stop_layouts()
         raise Terminated
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
-        stop_all()
+        _stop_layouts()
         raise KeyboardInterrupt
 
     return {
@@ -161,6 +159,7 @@ def _silence_stdout() -> None:
 
 def print_diagnostics(diags: list[Diagnostic], *, quiet_when_clean: bool = False) -> None:
     """Diagnostics on stderr, one a line, then the count line."""
+    from argmap.diagnostics import summary_line
 
     for d in diags:
         click.echo(str(d), err=True)
@@ -221,3 +220,10 @@ def format_option(choices: Sequence[str], default: str, help: str) -> Callable[[
         show_default=True,
         help=help,
     )
+
+
+def _stop_layouts() -> None:
+    """Stop the Graphviz layouts still running (imported here: --version loads no stage)."""
+    from argmap.backend import stop_all
+
+    stop_all()

@@ -185,7 +185,11 @@ def svg_from_dot(dot_source: str, graph_id: str, title: str, *, standalone: bool
     """
     raw = run_dot(dot_source, "svg").decode("utf-8")
     description = describe_dot(dot_source)
-    return postprocess_svg(raw, graph_id, title, description=description, standalone=standalone)
+    svg = postprocess_svg(raw, graph_id, title, description=description, standalone=standalone)
+    # One map at a time (render, fences): a full parse costs little, and also refuses SVG
+    # that is not well formed.
+    check_svg(svg)
+    return svg
 
 
 def render_svg(
