@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import functools
 import os
-import threading
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
+from argmap.artifacts import Artifact as Artifact
+from argmap.artifacts import _once
+from argmap.artifacts import default_jobs as default_jobs
+from argmap.artifacts import make_artifacts as make_artifacts
 from argmap.backend import run_dot_many
 from argmap.check import CheckResult, check_paths
 from argmap.compare import Comparison, compare_theses, comparison_pairs
 from argmap.diagnostics import Diagnostic
-from argmap.errors import UsageError
 from argmap.evaluate import Evaluation, EvaluationSettings, evaluate_map
-from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
 from argmap.render import RENDER_FORMATS as RENDER_FORMATS
@@ -45,17 +44,6 @@ Progress = Callable[[str], None]
 #: Sub-maps laid out by one Graphviz process: enough to spread the cost of starting it,
 #: few enough that a parallel build keeps every core busy.
 BATCH = 16
-
-
-@dataclass
-class Artifact:
-    """One output file: its path relative to the output directory, and how to make its bytes."""
-
-    path: str
-    make: Callable[[], bytes]
-    #: A rough measure of the work of making it (the claims a map draws): a parallel build
-    #: starts the costliest first, so that no long layout is left to run alone at the end.
-    cost: int = 0
 
 
 @dataclass
@@ -234,23 +222,6 @@ def _comparison_artifacts(
     ]
 
 
-T = TypeVar("T")
-
-
-def _once(make: Callable[[], T]) -> Callable[[], T]:
-    """``make``, called at most once even from several threads; later calls get its value."""
-    lock = threading.Lock()
-    made: list[T] = []
-
-    def get() -> T:
-        with lock:
-            if not made:
-                made.append(make())
-            return made[0]
-
-    return get
-
-
 def build_map(
     amap: ArgumentMap,
     out_dir: str | os.PathLike[str],
@@ -272,72 +243,6 @@ def build_map(
         plan_artifacts(amap, evaluation, extra=extra, legend=legend), built, jobs=jobs
     )
     return write_tree(out_dir, files)
-
-
-def default_jobs() -> int:
-    """How many artifacts a build makes at once by default: one per CPU this process may
-    use (``taskset`` and container limits count), at most 8.
-
-    Measured on 2 cores, two at once pay even on a busy machine: a build's Python work (DOT,
-    Markdown) and Graphviz's layouts each take about half of a one-job build, and the second
-    job runs one while the first waits on the other (see bench/bench_jobs.py).
-    """
-    if hasattr(os, "process_cpu_count"):  # Python 3.13+
-        cpus = os.process_cpu_count()
-    elif hasattr(os, "sched_getaffinity"):
-        cpus = len(os.sched_getaffinity(0))
-    else:
-        cpus = os.cpu_count()
-    return max(1, min(8, cpus or 1))
-
-
-def make_artifacts(
-    artifacts: Sequence[Artifact], built: Callable[[str], None] | None = None, *, jobs: int = 1
-) -> dict[str, bytes]:
-    """The bytes of each artifact, keyed by path; ``built`` is called with each path, in
-    the artifacts' order, once its artifact is made.
-
-    With ``jobs`` above 1 the artifacts are made by that many threads: Graphviz runs in a
-    process of its own, so that many layouts run at once while Python renders the rest.
-    The bytes are the same either way (every renderer is a pure function of the map).
-    The cyclic garbage collector is paused meanwhile: rendering makes many short-lived
-    objects that reference counting frees, and a map's claims and caches are alive
-    throughout, so collections would only rescan them.
-
-    Raises:
-        UsageError: ``jobs`` is below 1.
-        RenderError: An artifact failed (the first one, in order).
-    """
-    if jobs < 1:
-        raise UsageError(f"jobs must be 1 or more, not {jobs}")
-    files: dict[str, bytes] = {}
-    with paused_gc():
-        if jobs == 1 or len(artifacts) < 2:
-            made: Iterable[bytes] = (artifact.make() for artifact in artifacts)
-            _collect(artifacts, made, files, built)
-            return files
-        pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="argmap-build")
-        try:
-            costliest = sorted(range(len(artifacts)), key=lambda i: -artifacts[i].cost)
-            futures = {i: pool.submit(artifacts[i].make) for i in costliest}
-            made = (futures[i].result() for i in range(len(artifacts)))
-            _collect(artifacts, made, files, built)
-        finally:
-            # On a failure, the artifacts not yet started are dropped, not made.
-            pool.shutdown(wait=True, cancel_futures=True)
-    return files
-
-
-def _collect(
-    artifacts: Sequence[Artifact],
-    made: Iterable[bytes],
-    files: dict[str, bytes],
-    built: Callable[[str], None] | None,
-) -> None:
-    for artifact, data in zip(artifacts, made, strict=True):
-        files[artifact.path] = data
-        if built is not None:
-            built(artifact.path)
 
 
 def build_paths(

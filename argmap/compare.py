@@ -10,7 +10,13 @@ from argmap.errors import EvaluationError, UsageError
 from argmap.evaluate import Evaluation, EvaluationSettings, Verdict, evaluate_map, standards_graph
 from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.semantics import standards as std
-from argmap.structure import Stance, require_thesis, stances
+from argmap.structure import (
+    Stance,
+    require_thesis,
+    stances,
+    with_claim_accepted,
+    without_claim,
+)
 from argmap.validate import reaching
 
 #: A map without declared pairs gets every pair compared when it has this many theses.
@@ -22,7 +28,6 @@ AUTO_PAIRS_THESES = range(2, 5)
 FORMAL_CRUX_BUDGET = 40_000
 #: Claims tested as cruxes under a formal reading however large the map.
 MIN_CRUX_CANDIDATES = 10
-_FIELDS = ("supports", "attacks", "undercuts")
 _FLIPS = {
     Verdict.STANDS: (std.Label.FALLS,),
     Verdict.FALLS: (std.Label.STANDS,),
@@ -309,31 +314,6 @@ def _with_relations(
     return std.StandardsGraph(
         reasons, objections, graph.weights, graph.standards, graph.needs_reason, graph.assessed
     )
-
-
-def _drop_targets(claim: Claim, target: str, fields: Sequence[str]) -> Claim:
-    if not any(target in getattr(claim, f) for f in fields):
-        return claim
-    return claim.model_copy(
-        update={f: tuple(t for t in getattr(claim, f) if t != target) for f in fields}
-    )
-
-
-def without_claim(amap: ArgumentMap, claim_id: str) -> ArgumentMap:
-    """The map with one claim and every relation to or from it taken out."""
-    claims = tuple(_drop_targets(c, claim_id, _FIELDS) for c in amap.claims if c.id != claim_id)
-    return ArgumentMap(meta=amap.meta, claims=claims)
-
-
-def with_claim_accepted(amap: ArgumentMap, claim_id: str) -> ArgumentMap | None:
-    """The map with one claim made to stand: every attack and undercut on it dropped.
-    ``None`` when nothing attacks it."""
-    attacked = any(r.kind is not RelationKind.SUPPORTS for r in amap.incoming.get(claim_id, ()))
-    if not attacked:
-        return None
-    drop = ("attacks", "undercuts")
-    claims = tuple(_drop_targets(c, claim_id, drop) for c in amap.claims)
-    return ArgumentMap(meta=amap.meta, claims=claims)
 
 
 def compare_theses(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -176,3 +176,31 @@ def outline(amap: ArgumentMap, thesis_id: str) -> OutlineNode:
                     nxt.append(child)
         queue = nxt
     return root
+
+
+_FIELDS = ("supports", "attacks", "undercuts")
+
+
+def _drop_targets(claim: Claim, target: str, fields: Sequence[str]) -> Claim:
+    if not any(target in getattr(claim, f) for f in fields):
+        return claim
+    return claim.model_copy(
+        update={f: tuple(t for t in getattr(claim, f) if t != target) for f in fields}
+    )
+
+
+def without_claim(amap: ArgumentMap, claim_id: str) -> ArgumentMap:
+    """The map with one claim and every relation to or from it taken out."""
+    claims = tuple(_drop_targets(c, claim_id, _FIELDS) for c in amap.claims if c.id != claim_id)
+    return ArgumentMap(meta=amap.meta, claims=claims)
+
+
+def with_claim_accepted(amap: ArgumentMap, claim_id: str) -> ArgumentMap | None:
+    """The map with one claim made to stand: every attack and undercut on it dropped.
+    ``None`` when nothing attacks it."""
+    attacked = any(r.kind is not RelationKind.SUPPORTS for r in amap.incoming.get(claim_id, ()))
+    if not attacked:
+        return None
+    drop = ("attacks", "undercuts")
+    claims = tuple(_drop_targets(c, claim_id, drop) for c in amap.claims)
+    return ArgumentMap(meta=amap.meta, claims=claims)

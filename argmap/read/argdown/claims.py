@@ -19,20 +19,8 @@ from argmap.read.argdown.names import slugify, to_tag
 from argmap.read.argdown.problem import Problem
 from argmap.read.collect import validation_problems
 
-_KNOWN_KEYS = frozenset(
-    {
-        "id",
-        "kind",
-        "text",
-        "label",
-        "weight",
-        "standard",
-        "sources",
-        "isCanonical",
-        "isInGroup",
-        "isInMap",
-    }
-)
+_FIELD_KEYS = frozenset({"id", "kind", "text", "label", "weight", "standard", "sources"})
+_KNOWN_KEYS = _FIELD_KEYS | {"isCanonical", "isInGroup", "isInMap"}
 _KIND_TAGS = {
     "thesis": ClaimKind.THESIS,
     "evidence": ClaimKind.EVIDENCE,

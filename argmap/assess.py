@@ -1,0 +1,129 @@
+"""The bridge to the proof standards: a map as their graph, solved labels as assessments. Pure."""
+
+from __future__ import annotations
+
+from argmap.evaluation import Answer, Assessment, Verdict
+from argmap.model import CONDITIONAL_KINDS, ArgumentMap, ClaimKind, ProofStandard, RelationKind
+from argmap.semantics import standards as std
+from argmap.settings import DEFAULT_STANDARD, DEFAULT_WEIGHT
+
+_VERDICT = {
+    std.Label.STANDS: Verdict.STANDS,
+    std.Label.FALLS: Verdict.FALLS,
+    std.Label.CONTESTED: Verdict.CONTESTED,
+    std.Label.OPEN: Verdict.OPEN,
+    std.Label.UNKNOWN: Verdict.OPEN,
+    std.Label.NOT_ASSESSED: Verdict.NOT_ASSESSED,
+}
+_STANDARD = {
+    ProofStandard.SCINTILLA: std.Standard.SCINTILLA,
+    ProofStandard.PREPONDERANCE: std.Standard.PREPONDERANCE,
+    ProofStandard.CLEAR_AND_CONVINCING: std.Standard.CLEAR_AND_CONVINCING,
+    ProofStandard.BEYOND_REASONABLE_DOUBT: std.Standard.BEYOND_REASONABLE_DOUBT,
+    ProofStandard.DIALECTICAL: std.Standard.DIALECTICAL,
+}
+
+
+def standards_graph(
+    amap: ArgumentMap, standard: ProofStandard | None = None
+) -> tuple[std.StandardsGraph, tuple[str, ...]]:
+    """The map as a graph for the proof standards, and the claim id of each node.
+
+    Relations of forecasts and questions are left out: they are conditional.
+    """
+    names = tuple(c.id for c in amap.claims)
+    index = {name: i for i, name in enumerate(names)}
+    reasons: list[list[int]] = [[] for _ in names]
+    objections: list[list[int]] = [[] for _ in names]
+    by_id = amap.by_id
+    for rel in amap.relations:
+        target = index.get(rel.target)
+        if target is None or by_id[rel.source].kind in CONDITIONAL_KINDS:
+            continue
+        bucket = reasons if rel.kind is RelationKind.SUPPORTS else objections
+        if not bucket[target] or bucket[target][-1] != index[rel.source]:
+            bucket[target].append(index[rel.source])
+    default = standard or amap.meta.standard or DEFAULT_STANDARD
+    graph = std.StandardsGraph(
+        reasons=reasons,
+        objections=objections,
+        weights=[DEFAULT_WEIGHT if c.weight is None else c.weight for c in amap.claims],
+        standards=[_STANDARD[standard or c.standard or default] for c in amap.claims],
+        needs_reason=[c.kind is ClaimKind.THESIS for c in amap.claims],
+        assessed=[c.kind not in CONDITIONAL_KINDS for c in amap.claims],
+    )
+    return graph, names
+
+
+def assess(
+    amap: ArgumentMap,
+    graph: std.StandardsGraph,
+    names: tuple[str, ...],
+    labels: list[std.Label],
+    standard: ProofStandard | None = None,
+) -> dict[str, Assessment]:
+    """Each claim's verdict with the claims that decide it, from solved labels."""
+    weights = graph.weights
+    objections_of = graph.objections
+    incoming = amap.incoming
+    by_id = amap.by_id
+    default = standard or amap.meta.standard or DEFAULT_STANDARD
+
+    def ranked(nodes: list[int]) -> tuple[str, ...]:
+        return tuple(names[i] for i in sorted(nodes, key=lambda i: (-weights[i], names[i])))
+
+    def strikers(node: int) -> tuple[str, ...]:
+        return ranked([a for a in objections_of[node] if labels[a] is std.Label.STANDS])
+
+    out: dict[str, Assessment] = {}
+    for i, name in enumerate(names):
+        claim = by_id[name]
+        label = labels[i]
+        conditional = tuple(
+            sorted(
+                {
+                    r.source
+                    for r in incoming.get(name, ())
+                    if by_id[r.source].kind in CONDITIONAL_KINDS
+                }
+            )
+        )
+        if label is std.Label.NOT_ASSESSED:
+            out[name] = Assessment(
+                Verdict.NOT_ASSESSED,
+                default,
+                weights[i],
+                conditional=conditional,
+                kind=claim.kind,
+            )
+            continue
+        pro = graph.reasons[i]
+        con = objections_of[i]
+        decided = (std.Label.STANDS, std.Label.FALLS)
+        standing_pro = [weights[s] for s in pro if labels[s] is std.Label.STANDS]
+        standing_con = [weights[a] for a in con if labels[a] is std.Label.STANDS]
+        out[name] = Assessment(
+            verdict=_VERDICT[label],
+            standard=standard or claim.standard or default,
+            weight=weights[i],
+            reasons=ranked([s for s in pro if labels[s] is std.Label.STANDS]),
+            objections=ranked([a for a in con if labels[a] is std.Label.STANDS]),
+            answered=tuple(
+                Answer(names[a], strikers(a))
+                for a in sorted(con, key=lambda a: names[a])
+                if labels[a] is std.Label.FALLS
+            ),
+            struck=tuple(
+                Answer(names[s], strikers(s))
+                for s in sorted(pro, key=lambda s: names[s])
+                if labels[s] is std.Label.FALLS
+            ),
+            undecided=tuple(sorted(names[x] for x in (*pro, *con) if labels[x] not in decided)),
+            conditional=conditional,
+            supported=bool(pro),
+            cycle=label is std.Label.UNKNOWN,
+            kind=claim.kind,
+            reason_weight=max(standing_pro, default=0.0),
+            objection_weight=max(standing_con, default=0.0),
+        )
+    return out
