@@ -70,6 +70,7 @@ def convert_map(
     support: str = DEFAULT_SUPPORT,
     gradual: str | None = "dfquad",
     standard: str | None = None,
+    output: str | os.PathLike[str] | None = None,
 ) -> str:
     """A map as text in an output format.
 
@@ -81,6 +82,8 @@ def convert_map(
         support: How supports turn into attacks, for the evaluation and for ICCMA output.
         gradual: The gradual semantics of the evaluation, or None.
         standard: A proof standard for every claim that sets none.
+        output: Where the text goes, if to a file: a claim file written there points its
+            editor to the project's schema by a relative path, or names no schema.
 
     Raises:
         UsageError: A format or semantics is unknown, or the format cannot carry an evaluation.
@@ -94,7 +97,9 @@ def convert_map(
     if to in _FLATTENED:
         return str(_writer(to)(amap, support=support))
     if to == "yaml":
-        amap = claim_file_ids(amap)
+        from argmap.schema import schema_line
+
+        return str(_writer(to)(claim_file_ids(amap), schema_line=schema_line(output)))
     return str(_writer(to)(amap))
 
 

@@ -59,7 +59,7 @@ def test_output_format_needs_to_when_it_cannot_tell() -> None:
 
 
 def test_convert_map_uses_each_formats_writer() -> None:
-    assert convert_map(AMAP, "yaml") == render_yaml(AMAP)
+    assert convert_map(AMAP, "yaml") == render_yaml(AMAP, schema_line=None)
     assert convert_map(AMAP, "json") == render_json(AMAP)
     assert convert_map(AMAP, "aif") == render_aif(AMAP)
     with pytest.raises(UsageError, match="unknown output format 'dot'"):
@@ -154,6 +154,19 @@ def test_cli_convert_writes_the_format_the_suffix_names(tmp_path: Path) -> None:
     assert out.read_text("utf-8") == (
         CASES / "kialo_single" / "expected" / "claims.yaml"
     ).read_text("utf-8")
+
+
+def test_a_converted_claim_file_points_its_editor_at_the_projects_schema(tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "claims.schema.json").write_text("{}", encoding="utf-8")
+    out = tmp_path / "claims" / "debate.yaml"
+    out.parent.mkdir()
+    source = str(CASES / "kialo_single" / "input.txt")
+    result = CliRunner().invoke(main, ["convert", "--from", "kialo", source, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    first = out.read_text("utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/claims.schema.json"
+    assert "urn:" not in out.read_text("utf-8")
 
 
 def test_cli_convert_to_stdout_needs_to(tmp_path: Path) -> None:

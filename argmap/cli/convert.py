@@ -58,6 +58,7 @@ def convert(
             support=support,
             gradual=None if gradual == "none" else gradual,
             standard=standard,
+            output=None if out_file in (None, "-") else out_file,
         )
         if out_file is None or out_file == "-":
             click.echo(text, nl=False)

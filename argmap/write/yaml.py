@@ -228,7 +228,7 @@ def render_claim_file(
     claims: Sequence[Claim],
     *,
     comments: Comments | None = None,
-    schema_line: str = SCHEMA_LINE,
+    schema_line: str | None = SCHEMA_LINE,
 ) -> str:
     """One claim file in the canonical layout.
 
@@ -236,14 +236,14 @@ def render_claim_file(
         meta: Map metadata to write under ``map:``; left out when None or empty.
         claims: The file's claims, written sorted by id.
         comments: Comments to keep (see ``Comments``); the header follows the schema line.
-        schema_line: The first line of the file.
+        schema_line: The first line of the file, or None for no schema line.
     """
     notes = comments or Comments()
     notes = Comments(
         list(notes.header), {k: list(v) for k, v in notes.before.items()}, dict(notes.trailing)
     )
     out = _Emitter(notes)
-    out.lines += [schema_line, *notes.header]
+    out.lines += [*([schema_line] if schema_line else []), *notes.header]
     meta_data = _dump(meta) if meta is not None else {}
     if meta_data:
         out.line(("map",), 0, "map:")
@@ -262,10 +262,10 @@ def render_claim_file(
     return "\n".join(out.lines) + "\n"
 
 
-def render_yaml(amap: ArgumentMap) -> str:
+def render_yaml(amap: ArgumentMap, *, schema_line: str | None = SCHEMA_LINE) -> str:
     """The whole map as one claim file in the canonical layout.
 
     ``yaml.safe_load`` of the result, validated as a ``ClaimFile``, gives back the same
-    metadata and claims.
+    metadata and claims. ``schema_line`` is its first line (None: no schema line).
     """
-    return render_claim_file(amap.meta, amap.claims)
+    return render_claim_file(amap.meta, amap.claims, schema_line=schema_line)
