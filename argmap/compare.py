@@ -12,12 +12,12 @@ from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim, ClaimKind, Relat
 from argmap.semantics import standards as std
 from argmap.structure import (
     Stance,
+    reaching,
     require_thesis,
     stances,
     with_claim_accepted,
     without_claim,
 )
-from argmap.validate import reaching
 
 #: A map without declared pairs gets every pair compared when it has this many theses.
 AUTO_PAIRS_THESES = range(2, 5)

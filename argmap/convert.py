@@ -10,25 +10,19 @@ from pathlib import Path
 
 from argmap.check import check_paths
 from argmap.errors import DataError, UsageError
-from argmap.evaluate import DEFAULT_SUPPORT, EvaluationSettings, evaluate_map
+from argmap.evaluate import EvaluationSettings, evaluate_map
+from argmap.formats import FORMATS as TABLE
+from argmap.formats import OUTPUT_FORMATS
 from argmap.model import CLAIM_ID_RE, ArgumentMap
+from argmap.settings import SupportReading
 from argmap.write.json import render_json
 
 __all__ = ["FORMATS", "claim_file_ids", "convert_map", "convert_paths", "output_format"]
 
 Writer = Callable[..., str]
-#: Formats of the attack graph alone: their writers flatten supports (``support=...``).
-_FLATTENED = frozenset({"apx", "i23"})
 
-#: Output formats: name -> (suffixes that choose it, "module:function" of its writer).
-FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
-    "yaml": ((".yaml", ".yml"), "argmap.write.yaml:render_yaml"),
-    "json": ((".json",), "argmap.write.json:render_json"),
-    "aif": ((), "argmap.write.aif:render_aif"),
-    "argdown": ((".argdown", ".ad"), "argmap.write.argdown:render_argdown"),
-    "apx": ((".apx",), "argmap.write.iccma:render_apx"),
-    "i23": ((".i23", ".af"), "argmap.write.iccma:render_i23"),
-}
+#: The formats argmap writes (see :mod:`argmap.formats`).
+FORMATS = OUTPUT_FORMATS
 
 
 def output_format(path: str | os.PathLike[str] | None) -> str:
@@ -40,10 +34,10 @@ def output_format(path: str | os.PathLike[str] | None) -> str:
     if path is None or os.fspath(path) == "-":
         raise UsageError("name the output format with --to when writing to stdout")
     suffix = Path(path).suffix.lower()
-    for name, (suffixes, _) in FORMATS.items():
-        if suffix in suffixes:
+    for name in FORMATS:
+        if suffix in TABLE[name].suffixes:
             return name
-    known = ", ".join(sorted(s for suffixes, _ in FORMATS.values() for s in suffixes))
+    known = ", ".join(sorted(s for name in FORMATS for s in TABLE[name].suffixes))
     raise UsageError(
         f"{os.fspath(path)}: cannot tell the output format from {suffix or 'no suffix'!r} "
         f"(known: {known}); name it with --to"
@@ -53,7 +47,7 @@ def output_format(path: str | os.PathLike[str] | None) -> str:
 def _writer(to: str) -> Writer:
     if to not in FORMATS:
         raise UsageError(f"unknown output format {to!r}: expected one of {', '.join(FORMATS)}")
-    module_name, func = FORMATS[to][1].split(":")
+    module_name, func = (TABLE[to].writer or "").split(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
@@ -66,41 +60,45 @@ def convert_map(
     amap: ArgumentMap,
     to: str,
     *,
+    settings: EvaluationSettings | None = None,
+    support: str | SupportReading | None = None,
+    output: str | os.PathLike[str] | None = None,
     semantics: str | None = None,
-    support: str = DEFAULT_SUPPORT,
     gradual: str | None = "dfquad",
     standard: str | None = None,
-    output: str | os.PathLike[str] | None = None,
 ) -> str:
     """A map as text in an output format.
 
     Args:
         amap: The map (checked: relations name claims of the map).
         to: A name from ``FORMATS``.
-        semantics: When given, evaluate the map under these semantics and include the
-            evaluation (argmap JSON only); ``gradual`` as for ``evaluate_map``.
-        support: How supports turn into attacks, for the evaluation and for ICCMA output.
-        gradual: The gradual semantics of the evaluation, or None.
-        standard: A proof standard for every claim that sets none.
+        settings: When given, evaluate the map under them and include the evaluation
+            (argmap JSON only); their support reading also flattens supports for ICCMA.
+        support: How supports become attacks in ICCMA output when no ``settings`` are given.
         output: Where the text goes, if to a file: a claim file written there points its
             editor to the project's schema by a relative path, or names no schema.
+        semantics, gradual, standard: Names, as users write them, for the ``settings``
+            (see :meth:`EvaluationSettings.requested`); a semantics of ``"none"`` asks for
+            no evaluation.
 
     Raises:
-        UsageError: A format or semantics is unknown, or the format cannot carry an evaluation.
+        UsageError: A format or name is unknown, or the format cannot carry an evaluation.
     """
-    if semantics is not None:
+    if settings is None and semantics is not None:
+        settings = EvaluationSettings.requested(semantics, support, gradual, standard)
+    if settings is not None:
         if to != "json":
             raise UsageError(f"only json output carries an evaluation, not {to!r}")
-        settings = EvaluationSettings.from_names(semantics, support, gradual, standard)
-        evaluation = evaluate_map(amap, settings)
-        return render_json(amap, evaluation)
-    if to in _FLATTENED:
-        return str(_writer(to)(amap, support=support))
+        return render_json(amap, evaluate_map(amap, settings))
+    writer = _writer(to)
+    if TABLE[to].flattened:
+        reading = EvaluationSettings.from_names(support=support).support
+        return str(writer(amap, support=reading.value))
     if to == "yaml":
         from argmap.schema import schema_line
 
-        return str(_writer(to)(claim_file_ids(amap), schema_line=schema_line(output)))
-    return str(_writer(to)(amap))
+        return str(writer(claim_file_ids(amap), schema_line=schema_line(output)))
+    return str(writer(amap))
 
 
 def claim_file_ids(amap: ArgumentMap) -> ArgumentMap:
@@ -149,8 +147,9 @@ def convert_paths(
     to: str,
     *,
     fmt: str | None = None,
+    settings: EvaluationSettings | None = None,
+    support: str | SupportReading | None = None,
     semantics: str | None = None,
-    support: str = DEFAULT_SUPPORT,
     gradual: str | None = "dfquad",
 ) -> str:
     """Load and check a map from files in any readable format and write it in another.
@@ -159,7 +158,7 @@ def convert_paths(
         paths: Input files or directories.
         to: The output format (a name from ``FORMATS``).
         fmt: Force the input format (see ``argmap.read.FORMATS``).
-        semantics, support, gradual: As for ``convert_map``.
+        settings, support, semantics, gradual: As for ``convert_map``.
 
     Raises:
         DataError: The map has errors; the message lists them.
@@ -170,4 +169,6 @@ def convert_paths(
     if result.failed():
         failing = "\n".join(str(d) for d in result.diagnostics if d.severity.value == "error")
         raise DataError(f"the map has errors; nothing was converted\n{failing}")
-    return convert_map(result.amap, to, semantics=semantics, support=support, gradual=gradual)
+    return convert_map(
+        result.amap, to, settings=settings, support=support, semantics=semantics, gradual=gradual
+    )

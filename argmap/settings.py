@@ -76,8 +76,13 @@ DEFAULT_STANDARD = ProofStandard.PREPONDERANCE
 #: A claim's weight when it states none.
 DEFAULT_WEIGHT = 0.5
 E = TypeVar("E", bound=StrEnum)
-#: Words that mean "no gradual semantics".
+#: Words that mean "none": no evaluation (as a semantics), no strengths (as a gradual semantics).
 _NONE_WORDS = frozenset({"none", "off", ""})
+
+
+def means_none(value: object) -> bool:
+    """Whether a user's word for a semantics or gradual semantics means "none"."""
+    return value is None or str(value).strip().lower() in _NONE_WORDS
 
 
 def _pick(kind: type[E], value: str | E, what: str) -> E:
@@ -126,7 +131,7 @@ class EvaluationSettings:
             UsageError: A name is unknown (with a did-you-mean hint).
         """
         grad: GradualSemantics | None = None
-        if gradual is not None and str(gradual).strip().lower() not in _NONE_WORDS:
+        if gradual is not None and not means_none(gradual):
             grad = _pick(GradualSemantics, gradual, "gradual semantics")
         return cls(
             semantics=_pick(Semantics, semantics or Semantics.CARNEADES, "semantics"),
@@ -134,6 +139,24 @@ class EvaluationSettings:
             gradual=grad,
             standard=None if standard is None else _pick(ProofStandard, standard, "standard"),
         )
+
+    @classmethod
+    def requested(
+        cls,
+        semantics: str | Semantics | None,
+        support: str | SupportReading | None = None,
+        gradual: str | GradualSemantics | None = GradualSemantics.DFQUAD,
+        standard: str | ProofStandard | None = None,
+    ) -> EvaluationSettings | None:
+        """The settings a user's names ask for, or None when the semantics is ``"none"``
+        (leave the map unevaluated); names as for :meth:`from_names`.
+
+        Raises:
+            UsageError: A name is unknown.
+        """
+        if semantics is not None and means_none(semantics):
+            return None
+        return cls.from_names(semantics, support, gradual, standard)
 
     @property
     def formal(self) -> bool:

@@ -1,9 +1,9 @@
-"""Structure derived from a map: a thesis's sub-map, each claim's stance, the pro/con outline. Pure."""
+"""Structure derived from a map: a thesis's sub-map, each claim's stance, the pro/con outline, and the graph walks they rest on (reach, depth, cycles). Pure."""
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -12,7 +12,6 @@ from typing import Generic, TypeVar
 
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
-from argmap.validate import reaching
 
 V = TypeVar("V")
 
@@ -204,3 +203,104 @@ def with_claim_accepted(amap: ArgumentMap, claim_id: str) -> ArgumentMap | None:
     drop = ("attacks", "undercuts")
     claims = tuple(_drop_targets(c, claim_id, drop) for c in amap.claims)
     return ArgumentMap(meta=amap.meta, claims=claims)
+
+
+# Graph walks over the relations of a map.
+
+
+def reaching(amap: ArgumentMap, targets: Sequence[str]) -> set[str]:
+    """Ids of the claims with a path of relations to any of ``targets`` (targets included)."""
+    incoming = amap.incoming
+    seen = set(targets)
+    stack = list(targets)
+    while stack:
+        for rel in incoming.get(stack.pop(), ()):
+            if rel.source not in seen:
+                seen.add(rel.source)
+                stack.append(rel.source)
+    return seen
+
+
+def limit_depth(amap: ArgumentMap, roots: list[str], depth: int) -> ArgumentMap:
+    """The claims at most ``depth`` relation steps from ``roots`` (following relations
+    backwards, from a target to the claims that bear on it), and the relations among them."""
+    incoming: dict[str, list[str]] = defaultdict(list)
+    for rel in amap.relations:
+        incoming[rel.target].append(rel.source)
+    keep = set(roots)
+    level = list(roots)
+    for _ in range(depth):
+        level = [s for t in level for s in incoming.get(t, ()) if s not in keep]
+        keep.update(level)
+    claims = tuple(
+        c.model_copy(
+            update={
+                k: tuple(t for t in getattr(c, k) if t in keep)
+                for k in ("supports", "attacks", "undercuts")
+            }
+        )
+        for c in amap.claims
+        if c.id in keep
+    )
+    return ArgumentMap(meta=amap.meta, claims=claims)
+
+
+def in_cycles(graph: dict[str, list[str]]) -> list[str]:
+    """The nodes left once every node that leads to no cycle is trimmed (repeatedly dropping
+    those with no successor left): a superset of the nodes on cycles, in a few passes of
+    plain counting, where a map without support cycles leaves none for Tarjan's walk."""
+    out_degree = {node: len(succ) for node, succ in graph.items()}
+    predecessors: dict[str, list[str]] = defaultdict(list)
+    for node, succ in graph.items():
+        for nxt in succ:
+            predecessors[nxt].append(node)
+    sinks = [node for node in predecessors if node not in out_degree]
+    while sinks:
+        for pred in predecessors.get(sinks.pop(), ()):
+            out_degree[pred] -= 1
+            if not out_degree[pred]:
+                sinks.append(pred)
+    return sorted(node for node, degree in out_degree.items() if degree)
+
+
+def strongly_connected(nodes: Sequence[str], graph: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components (Tarjan 1972), iterative so deep chains cannot overflow."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, pos = work.pop()
+            if pos == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            succ = graph.get(node, [])
+            if pos < len(succ):
+                work.append((node, pos + 1))
+                nxt = succ[pos]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, ClaimKind, RelationKind, has_visible_text
+from argmap.structure import in_cycles, reaching, strongly_connected
 
 SAFE_URL_SCHEMES = ("http://", "https://")
 _URL_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+", re.ASCII)
@@ -222,19 +223,6 @@ def _url_words(problem: str) -> str:
     return problem if problem == "not http(s)" else f"not a plain http(s) URL ({problem})"
 
 
-def reaching(amap: ArgumentMap, targets: Sequence[str]) -> set[str]:
-    """Ids of the claims with a path of relations to any of ``targets`` (targets included)."""
-    incoming = amap.incoming
-    seen = set(targets)
-    stack = list(targets)
-    while stack:
-        for rel in incoming.get(stack.pop(), ()):
-            if rel.source not in seen:
-                seen.add(rel.source)
-                stack.append(rel.source)
-    return seen
-
-
 def _check_theses(check: _Checker) -> None:
     amap = check.amap
     for i, (a, b) in enumerate(amap.meta.compare):
@@ -281,7 +269,7 @@ def _check_support_cycles(check: _Checker) -> None:
         for target in claim.supports:
             if target != cid and target in ids:
                 graph[cid].append(target)
-    for component in strongly_connected(_in_cycles(graph), graph):
+    for component in strongly_connected(in_cycles(graph), graph):
         if len(component) > 1:
             members = sorted(component)
             shown = ", ".join(quote_id(m) for m in members[:6]) + (
@@ -293,64 +281,3 @@ def _check_support_cycles(check: _Checker) -> None:
                 "claim",
                 members[0],
             )
-
-
-def _in_cycles(graph: dict[str, list[str]]) -> list[str]:
-    """The nodes left once every node that leads to no cycle is trimmed (repeatedly dropping
-    those with no successor left): a superset of the nodes on cycles, in a few passes of
-    plain counting, where a map without support cycles leaves none for Tarjan's walk."""
-    out_degree = {node: len(succ) for node, succ in graph.items()}
-    predecessors: dict[str, list[str]] = defaultdict(list)
-    for node, succ in graph.items():
-        for nxt in succ:
-            predecessors[nxt].append(node)
-    sinks = [node for node in predecessors if node not in out_degree]
-    while sinks:
-        for pred in predecessors.get(sinks.pop(), ()):
-            out_degree[pred] -= 1
-            if not out_degree[pred]:
-                sinks.append(pred)
-    return sorted(node for node, degree in out_degree.items() if degree)
-
-
-def strongly_connected(nodes: Sequence[str], graph: dict[str, list[str]]) -> list[list[str]]:
-    """Strongly connected components (Tarjan 1972), iterative so deep chains cannot overflow."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, pos = work.pop()
-            if pos == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            succ = graph.get(node, [])
-            if pos < len(succ):
-                work.append((node, pos + 1))
-                nxt = succ[pos]
-                if nxt not in index:
-                    work.append((nxt, 0))
-                elif nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return components

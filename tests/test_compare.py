@@ -30,8 +30,7 @@ from argmap.render.compare_page import render_compare_markdown
 from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor
 from argmap.semantics import standards as std
-from argmap.structure import Stance
-from argmap.validate import reaching
+from argmap.structure import Stance, reaching
 
 from .conftest import CASES, ROOT, Golden
 from .strategies import maps

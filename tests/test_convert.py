@@ -14,6 +14,7 @@ from argmap.convert import FORMATS, convert_map, convert_paths, output_format
 from argmap.diagnostics import Severity
 from argmap.errors import DataError, UsageError
 from argmap.evaluate import evaluate_map
+from argmap.formats import FORMATS as TABLE
 from argmap.model import ArgumentMap, Claim, ClaimKind
 from argmap.read.aif import read_aif
 from argmap.read.json import read_json
@@ -33,7 +34,7 @@ AMAP = ArgumentMap(
 
 
 def _available(name: str) -> bool:
-    return importlib.util.find_spec(FORMATS[name][1].split(":")[0]) is not None
+    return importlib.util.find_spec((TABLE[name].writer or "").split(":")[0]) is not None
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from argmap.integrations import fence as fence_module
-from argmap.integrations.fence import FenceCache, fence_css, limit_depth, render_fence
+from argmap.integrations.fence import FenceCache, fence_css, render_fence
 from argmap.integrations.options import FenceError, parse_fence, parse_options
 from argmap.model import ArgumentMap, Claim, ClaimKind
 from argmap.render.text import clean
+from argmap.structure import limit_depth
 from argmap.write.yaml import render_yaml
 
 from .strategies import maps

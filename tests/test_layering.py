@@ -9,13 +9,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 
 # Stages in pipeline order; a module may import argmap modules of its own or earlier stages.
 STAGES = [
-    {"errors", "model", "gcpause"},
-    {"diagnostics", "settings"},
+    {"errors", "model", "gcpause", "formats"},
+    {"diagnostics", "settings", "structure"},
     {"read"},
     {"quotes"},
     {"validate", "schema"},
     {"semantics", "evaluation", "assess"},
-    {"evaluate", "structure"},
+    {"evaluate"},
     {"compare", "explain"},
     {"backend"},
     {"render", "write"},

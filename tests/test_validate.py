@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
-from argmap.validate import strongly_connected, validate_map
+from argmap.structure import strongly_connected
+from argmap.validate import validate_map
 
 from .strategies import maps
 

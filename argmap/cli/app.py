@@ -186,10 +186,13 @@ def support_option(func: F) -> F:
 
 def from_option(func: F) -> F:
     """--from, shared by every command that reads a map."""
-    from argmap.read import FORMATS
+    from argmap.formats import INPUT_FORMATS
 
     return click.option(
-        "--from", "fmt", type=click.Choice(list(FORMATS)), help="Input format (default: by suffix)."
+        "--from",
+        "fmt",
+        type=click.Choice(INPUT_FORMATS),
+        help="Input format (default: by suffix).",
     )(func)
 
 

@@ -63,9 +63,7 @@ def settings_of(
     semantics: str, support: str, gradual: str, standard: str | None
 ) -> EvaluationSettings | None:
     """The evaluation the options ask for, or None for ``--semantics none``."""
-    if semantics == "none":
-        return None
-    return EvaluationSettings.from_names(semantics, support, gradual, standard)
+    return EvaluationSettings.requested(semantics, support, gradual, standard)
 
 
 def _default_jobs() -> int:
@@ -153,15 +151,16 @@ def build(
     with guarded():
         from argmap.build import build_paths, html_artifacts
 
+        settings = settings_of(semantics, support, gradual, standard)
         result = build_paths(
             paths,
             out_dir,
             fmt=fmt,
             sources_dir=sources_dir,
-            settings=settings_of(semantics, support, gradual, standard),
+            settings=settings,
             strict=strict,
             progress=_progress,
-            evaluate=semantics != "none",
+            evaluate=settings is not None,
             extra=html_artifacts if html else None,
             jobs=jobs,
             legend=not no_legend,

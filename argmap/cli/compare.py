@@ -72,9 +72,9 @@ def compare(
         if result.failed():
             sys.exit(1)
         amap = result.amap
-        if semantics == "none":
-            raise UsageError("compare needs an evaluation: choose a --semantics other than none")
         settings = settings_of(semantics, support, gradual, standard)
+        if settings is None:
+            raise UsageError("compare needs an evaluation: choose a --semantics other than none")
         comparison = compare_theses(amap, *theses, settings=settings)
         if out_fmt == "md":
             text = render_compare_markdown(amap, comparison)

@@ -8,8 +8,9 @@ import click
 
 from argmap.check import check_paths
 from argmap.cli.app import PATHS, guarded, main, output_option, print_diagnostics
-from argmap.cli.commands import eval_options, input_options
-from argmap.convert import FORMATS, convert_map, output_format
+from argmap.cli.commands import eval_options, input_options, settings_of
+from argmap.convert import convert_map, output_format
+from argmap.formats import OUTPUT_FORMATS
 from argmap.output import write_atomic
 
 
@@ -18,7 +19,7 @@ from argmap.output import write_atomic
 @output_option(
     "File to write (default: stdout); its suffix chooses the format unless --to is given."
 )
-@click.option("--to", type=click.Choice(list(FORMATS)), help="Output format.")
+@click.option("--to", type=click.Choice(OUTPUT_FORMATS), help="Output format.")
 @click.option("--with-evaluation", is_flag=True, help="Include the evaluation (json output only).")
 @input_options
 @eval_options
@@ -50,14 +51,12 @@ def convert(
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if result.failed():
             sys.exit(1)
-        wanted = with_evaluation and semantics != "none"
+        settings = settings_of(semantics, support, gradual, standard)
         text = convert_map(
             result.amap,
             target,
-            semantics=semantics if wanted else None,
+            settings=settings if with_evaluation else None,
             support=support,
-            gradual=None if gradual == "none" else gradual,
-            standard=standard,
             output=None if out_file in (None, "-") else out_file,
         )
         if out_file is None or out_file == "-":

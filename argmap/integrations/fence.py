@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import re
-from collections import OrderedDict, defaultdict
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, MutableSet
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -27,7 +27,7 @@ from argmap.render.records import claim_record, sources_html, status_phrase
 from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor, clean, escape_html, map_title
 from argmap.render.view import graph_id
-from argmap.structure import require_thesis, thesis_map
+from argmap.structure import limit_depth, require_thesis, thesis_map
 from argmap.validate import validate_map
 
 #: Code of the problems a fence itself has (as opposed to the claims it draws).
@@ -102,30 +102,6 @@ class FenceCache:
 
 DEFAULT_CACHE = FenceCache()
 Resolver = Callable[[str], Path]
-
-
-def limit_depth(amap: ArgumentMap, roots: list[str], depth: int) -> ArgumentMap:
-    """The claims at most ``depth`` relation steps from ``roots`` (following relations
-    backwards, from a target to the claims that bear on it), and the relations among them."""
-    incoming: dict[str, list[str]] = defaultdict(list)
-    for rel in amap.relations:
-        incoming[rel.target].append(rel.source)
-    keep = set(roots)
-    level = list(roots)
-    for _ in range(depth):
-        level = [s for t in level for s in incoming.get(t, ()) if s not in keep]
-        keep.update(level)
-    claims = tuple(
-        c.model_copy(
-            update={
-                k: tuple(t for t in getattr(c, k) if t in keep)
-                for k in ("supports", "attacks", "undercuts")
-            }
-        )
-        for c in amap.claims
-        if c.id in keep
-    )
-    return ArgumentMap(meta=amap.meta, claims=claims)
 
 
 def _where(page: str, line: int | None) -> str:

@@ -135,13 +135,10 @@ class ArgmapPlugin(BasePlugin[ArgmapPluginConfig]):  # type: ignore[no-untyped-c
         if check.failed():
             return {"index.md": f"# Argument maps\n\n{overview}"}
         amap = check.amap
-        evaluation = None
-        if self.config.semantics != "none":
-            gradual = None if self.config.gradual == "none" else self.config.gradual
-            reading = EvaluationSettings.from_names(
-                self.config.semantics, self.config.support, gradual
-            )
-            evaluation = evaluate_map(amap, reading)
+        reading = EvaluationSettings.requested(
+            self.config.semantics, self.config.support, self.config.gradual
+        )
+        evaluation = None if reading is None else evaluate_map(amap, reading)
         pages = {"index.md": render_index(amap, evaluation) + "\n" + overview}
         for thesis in amap.theses:
             summary = render_markdown(amap, thesis.id, evaluation, index_link="index.md")

@@ -15,7 +15,7 @@ from argmap.evaluate import (
     GRADUAL_SEMANTICS,
     SUPPORT_READINGS,
 )
-from argmap.settings import READINGS, EvaluationSettings
+from argmap.settings import READINGS, EvaluationSettings, means_none
 
 #: The fence's language name (the first word of the info string) and the directive's name.
 FENCE_NAME = "argmap"
@@ -145,10 +145,10 @@ def parse_options(raw: Mapping[str, str], lines: Mapping[str, int] | None = None
         if not value and name not in ("caption",):
             raise FenceError(f"option '{name}' needs a value: {OPTION_HELP[name]}", line)
         if name == "semantics":
-            values[name] = None if value == "none" else _choice(name, value, READINGS, line)
+            values[name] = None if means_none(value) else _choice(name, value, READINGS, line)
         elif name == "gradual":
             values[name] = (
-                None if value == "none" else _choice(name, value, GRADUAL_SEMANTICS, line)
+                None if means_none(value) else _choice(name, value, GRADUAL_SEMANTICS, line)
             )
         elif name == "support":
             values[name] = _choice(name, value, SUPPORT_READINGS, line)

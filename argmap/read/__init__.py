@@ -9,6 +9,8 @@ from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
 from argmap.errors import InputError, UsageError
+from argmap.formats import FORMATS as TABLE
+from argmap.formats import INPUT_FORMATS
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta
 from argmap.read.collect import failed, read_source, walk_files
@@ -18,21 +20,17 @@ __all__ = ["FORMATS", "LoadResult", "detect_format", "load_paths", "load_text"]
 
 Reader = Callable[..., LoadResult]
 
-#: Input formats: name -> (suffixes, "module:function").
-FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
-    "yaml": ((".yaml", ".yml"), "argmap.read.yaml:read_yaml"),
-    "json": ((), "argmap.read.json:read_json"),
-    "aif": ((), "argmap.read.aif:read_aif"),
-    "argdown": ((".argdown", ".ad"), "argmap.read.argdown:read_argdown"),
-    "kialo": ((), "argmap.read.kialo:read_kialo"),
-    "apx": ((".apx",), "argmap.read.iccma:read_apx"),
-    "i23": ((".i23", ".af"), "argmap.read.iccma:read_i23"),
-}
-_DIR_SUFFIXES = frozenset(s for suffixes, _ in FORMATS.values() for s in suffixes)
+#: The formats argmap reads (see :mod:`argmap.formats`).
+FORMATS = INPUT_FORMATS
+# A directory's claim files: those of every suffix that names a format, but for JSON,
+# which is read only when named (a folder's .json files are seldom claims).
+_DIR_SUFFIXES = frozenset(s for name in FORMATS for s in TABLE[name].suffixes) - {".json"}
 
 
 def _reader(fmt: str) -> Reader:
-    module_name, func = FORMATS[fmt][1].split(":")
+    spec = TABLE[fmt].reader
+    assert spec is not None, fmt
+    module_name, func = spec.split(":")
     reader: Reader = getattr(importlib.import_module(module_name), func)
     return reader
 
@@ -49,8 +47,8 @@ def detect_format(path: str, text: str | None = None) -> str:
             return "json"
         sniff: Callable[[str], str] = importlib.import_module("argmap.read.json").sniff_json
         return "aif" if sniff(text) == "aif" else "json"
-    for name, (suffixes, _) in FORMATS.items():
-        if suffix in suffixes:
+    for name in FORMATS:
+        if suffix in TABLE[name].suffixes:
             return name
     known = ", ".join(sorted(_DIR_SUFFIXES | {".json"}))
     raise UsageError(

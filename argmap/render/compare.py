@@ -24,7 +24,7 @@ from argmap.render.legend import draw_legend, lowest_node
 from argmap.render.style import PALETTE
 from argmap.render.text import clean, escape_dot, escape_dot_html, wrap
 from argmap.render.view import More, node_state, sub_map
-from argmap.validate import reaching
+from argmap.structure import reaching
 
 
 def _plain(claim: Claim) -> str:

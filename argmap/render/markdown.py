@@ -29,11 +29,11 @@ from argmap.structure import (
     Stance,
     ordered_theses,
     outline,
+    reaching,
     require_thesis,
     stances,
     thesis_map,
 )
-from argmap.validate import reaching
 
 _RELATION_WORD = {
     RelationKind.SUPPORTS: "**For:**",
