@@ -201,3 +201,31 @@ def test_cli_convert_json_with_evaluation() -> None:
     assert doc["evaluation"]["reading"] == "carneades"
     verdicts = {c["id"]: c["verdict"] for c in doc["evaluation"]["claims"]}
     assert set(verdicts) == {c["id"] for c in doc["claims"]}
+
+
+def test_one_table_of_formats_serves_loading_convert_and_the_cli() -> None:
+    import click
+
+    from argmap.cli import main
+    from argmap.formats import INPUT_FORMATS, OUTPUT_FORMATS
+    from argmap.read import FORMATS as READ_FORMATS
+
+    for fmt in TABLE.values():
+        for spec in (fmt.reader, fmt.writer):
+            if spec is not None:
+                module, func = spec.split(":")
+                assert callable(getattr(importlib.import_module(module), func)), spec
+    assert tuple(READ_FORMATS) == INPUT_FORMATS and tuple(FORMATS) == OUTPUT_FORMATS
+    ctx = click.Context(main)
+    convert = main.get_command(ctx, "convert")
+    assert convert is not None
+    choices = {
+        p.name: tuple(p.type.choices)
+        for p in convert.params
+        if isinstance(p.type, click.Choice) and p.name in ("to", "fmt")
+    }
+    assert choices == {"to": OUTPUT_FORMATS, "fmt": INPUT_FORMATS}
+    # Every suffix that names an output format is read back as that format.
+    for name in OUTPUT_FORMATS:
+        for suffix in TABLE[name].suffixes:
+            assert output_format(f"m{suffix}") == name
