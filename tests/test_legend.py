@@ -11,7 +11,7 @@ from argmap.build import plan_artifacts
 from argmap.check import check_paths
 from argmap.evaluate import evaluate_map
 from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
-from argmap.render.asset import asset_text
+from argmap.render.asset import asset_text, stylesheet
 from argmap.render.dot import render_dot
 from argmap.render.legend import legend_label
 from argmap.render.style import (
@@ -143,10 +143,12 @@ def test_standalone_svg_follows_the_colour_scheme_and_keeps_a_background() -> No
 
 def test_fence_and_page_stylesheets_carry_the_dark_palette_not_a_filter() -> None:
     for name in ("fence.css", "page.css"):
-        css = asset_text(name)
+        css = stylesheet(name)
         assert map_css() in css and dark_variables() in css, name
         assert "invert(" not in css and "hue-rotate" not in css, name
-    fence = asset_text("fence.css")
+        # The palette is written once, in render/style.py, not copied into the assets.
+        assert "#5AAEE8" not in asset_text(name) and "#5AAEE8" in css, name
+    fence = stylesheet("fence.css")
     for switch in (
         '[data-md-color-scheme="slate"]',
         '[data-theme="dark"]',

@@ -21,7 +21,7 @@ from argmap.integrations.options import FenceError, FenceOptions, FenceSpec, par
 from argmap.model import ArgumentMap
 from argmap.output import write_atomic
 from argmap.read import load_text
-from argmap.render.asset import asset_text
+from argmap.render.asset import stylesheet
 from argmap.render.dot import render_dot
 from argmap.render.records import claim_record, sources_html, status_phrase
 from argmap.render.svg import svg_from_dot
@@ -37,7 +37,7 @@ _RANKDIR = re.compile(r"\brankdir=\w+")
 
 def fence_css() -> str:
     """The stylesheet of fence figures: layout, light and dark themes, the error box."""
-    text = re.sub(r"/\*.*?\*/", "", asset_text("fence.css"), flags=re.DOTALL)
+    text = re.sub(r"/\*.*?\*/", "", stylesheet("fence.css"), flags=re.DOTALL)
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from argmap.evaluate import Evaluation
 from argmap.explain import score_note
 from argmap.model import ArgumentMap
-from argmap.render.asset import asset_text
+from argmap.render.asset import asset_text, stylesheet
 from argmap.render.records import claim_record, sources_html, status_phrase
 from argmap.render.svg import render_svg
 from argmap.render.text import anchor, clean, escape_html, map_title
@@ -92,7 +92,7 @@ def render_html_page(
         if note:
             how += ". " + note
     data = {"graph": gid, "title": title, "evaluation": how, "claims": records}
-    css = asset_text("page.css")
+    css = stylesheet("page.css")
     script = asset_text("page.js")
     policy = [
         "default-src 'none'",
