@@ -16,6 +16,7 @@ from argmap.backend import run_dot_many
 from argmap.check import CheckResult, check_paths
 from argmap.compare import Comparison, compare_theses, comparison_pairs
 from argmap.diagnostics import Diagnostic
+from argmap.errors import DataError
 from argmap.evaluate import Evaluation, EvaluationSettings, evaluate_map
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
@@ -27,7 +28,7 @@ from argmap.render.dot import Linker, render_dot
 from argmap.render.html import OVERVIEW, render_html_page
 from argmap.render.markdown import render_index, render_markdown
 from argmap.render.svg import describe_dot, postprocess_svg, svg_from_dot
-from argmap.render.text import anchor, comparison_stem, map_title
+from argmap.render.text import anchor, comparison_stem, map_title, thesis_stem
 from argmap.render.view import (
     COMPARE_BUDGET,
     MapView,
@@ -83,7 +84,7 @@ def plan_artifacts(
     home: dict[str, str] = {}
     for thesis in amap.theses:
         for cid in stances(amap, thesis.id):
-            home.setdefault(cid, thesis.id)
+            home.setdefault(cid, thesis_stem(thesis.id))
     ext = "dot" if dot_only else "svg"
 
     def dot_of(view: MapView, link: Linker, rankdir: str) -> str:
@@ -126,16 +127,19 @@ def plan_artifacts(
         ]
 
     def summary(tid: str) -> Artifact:
+        stem = thesis_stem(tid)
+
         def make() -> bytes:
             text = render_markdown(
-                amap, tid, evaluation, map_image=f"{tid}.svg", index_link="index.md"
+                amap, tid, evaluation, map_image=f"{stem}.svg", index_link="index.md"
             )
             return text.encode("utf-8")
 
-        return Artifact(f"{tid}.md", make)
+        return Artifact(f"{stem}.md", make)
 
     def summary_link(tid: str) -> Linker:
-        return lambda cid: f"{tid}.md#{anchor(cid)}"
+        stem = thesis_stem(tid)
+        return lambda cid: f"{stem}.md#{anchor(cid)}"
 
     def overview_link(cid: str) -> str:
         return f"{home[cid]}.md#{anchor(cid)}" if cid in home else f"index.md#{anchor(cid)}"
@@ -144,13 +148,12 @@ def plan_artifacts(
     tops = {pair: top_view(amap, evaluation, pair, budget=COMPARE_BUDGET) for pair in pairs}
     linked = [m for _, more in tops.values() for m in more]
     views, overview = plan_views(amap, evaluation, map_title(amap), linked)
-    theses = {t.id for t in amap.theses}
     artifacts = []
     for view in views:
-        if view.name in theses:
-            artifacts += drawings([(view, summary_link(view.name), "BT")])
-            artifacts.append(summary(view.name))
-    branches = [(v, overview_link, "BT") for v in views if v.name not in theses]
+        if view.thesis is not None:
+            artifacts += drawings([(view, summary_link(view.thesis), "BT")])
+            artifacts.append(summary(view.thesis))
+    branches = [(v, overview_link, "BT") for v in views if v.thesis is None]
     for start in range(0, len(branches), BATCH):
         artifacts += drawings(branches[start : start + BATCH])
     for a, b in pairs:
@@ -168,7 +171,24 @@ def plan_artifacts(
     )
     if extra is not None:
         artifacts += extra(amap, evaluation)
+    _refuse_clashes(artifacts)
     return artifacts
+
+
+def _refuse_clashes(artifacts: Sequence[Artifact]) -> None:
+    """Refuse a build two of whose files would take one name (or names that differ only in
+    case, one file on case-insensitive file systems), rather than lose one of them."""
+    seen: dict[str, str] = {}
+    for artifact in artifacts:
+        key = artifact.path.casefold()
+        if key in seen:
+            first = seen[key]
+            same = "the same name" if first == artifact.path else f"{first!r} and {artifact.path!r}"
+            raise DataError(
+                f"the build would write two files named {artifact.path!r} ({same}): "
+                "rename one of the claims whose ids name them"
+            )
+        seen[key] = artifact.path
 
 
 def _compare(amap: ArgumentMap, a: str, b: str, evaluation: Evaluation | None) -> Comparison:
@@ -301,7 +321,7 @@ def html_artifacts(amap: ArgumentMap, evaluation: Evaluation | None) -> list[Art
         return lambda: render_html_page(amap, evaluation, thesis_id).encode("utf-8")
 
     artifacts = [
-        Artifact(f"{t.id}.html", page(t.id), len(thesis_map(amap, t.id).claims))
+        Artifact(f"{thesis_stem(t.id)}.html", page(t.id), len(thesis_map(amap, t.id).claims))
         for t in amap.theses
     ]
     artifacts.append(Artifact(f"{OVERVIEW}.html", page(None), len(amap.claims)))

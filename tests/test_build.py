@@ -10,7 +10,7 @@ import pytest
 
 from argmap.build import Artifact, build_paths, make_artifacts, plan_artifacts
 from argmap.check import check_paths
-from argmap.errors import RenderError, UsageError
+from argmap.errors import DataError, RenderError, UsageError
 from argmap.evaluate import evaluate_map
 
 from .conftest import CASES
@@ -107,3 +107,38 @@ def test_a_comparison_is_computed_once_for_its_map_and_its_page(
     assert len(compared) == 2
     make_artifacts(compared, jobs=2)
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize("reserved", ["index", "overview", "compare-a-b", "Index", "OVERVIEW"])
+def test_a_thesis_named_like_a_build_file_gets_files_of_its_own(reserved: str) -> None:
+    from argmap.model import ArgumentMap, Claim, ClaimKind
+
+    amap = ArgumentMap(
+        claims=(
+            Claim(id=reserved, kind=ClaimKind.THESIS, text="A thesis with a taken name."),
+            Claim(id="other", kind=ClaimKind.THESIS, text="Another thesis."),
+            Claim(id="r", text="A reason for both.", supports=(reserved, "other")),
+        )
+    )
+    names = [a.path for a in plan_artifacts(amap, evaluate_map(amap), dot_only=True)]
+    assert len({n.casefold() for n in names}) == len(names)
+    assert f"{reserved}.thesis.md" in names and f"{reserved}.thesis.dot" in names
+    assert "index.md" in names and "overview.dot" in names
+    files = make_artifacts(plan_artifacts(amap, evaluate_map(amap), dot_only=True))
+    index = files["index.md"].decode()
+    assert f"]({reserved}.thesis.md)" in index and "](index.md)" not in index
+    page = files[f"{reserved}.thesis.md"].decode()
+    assert f"{reserved}.thesis.svg" in page
+
+
+def test_two_files_of_one_name_refuse_the_build_and_write_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "m.json"
+    source.write_text(
+        '{"claims": [{"id": "A", "kind": "thesis", "text": "Upper."},'
+        ' {"id": "a", "kind": "thesis", "text": "Lower."}]}',
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    with pytest.raises(DataError, match="two files named 'a.svg'"):
+        build_paths([str(source)], out)
+    assert not out.exists()

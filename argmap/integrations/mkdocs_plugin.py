@@ -39,6 +39,7 @@ from argmap.integrations.fence import FenceResult
 from argmap.integrations.options import FenceError, parse_options
 from argmap.integrations.pymarkdown import ArgmapExtension
 from argmap.render.markdown import render_index, render_markdown
+from argmap.render.text import thesis_stem
 from argmap.settings import EvaluationSettings
 
 log = logging.getLogger("mkdocs.plugins.argmap")
@@ -143,7 +144,7 @@ class ArgmapPlugin(BasePlugin[ArgmapPluginConfig]):  # type: ignore[no-untyped-c
         for thesis in amap.theses:
             summary = render_markdown(amap, thesis.id, evaluation, index_link="index.md")
             fence = f"```argmap\n{settings}:thesis: {thesis.id}\n:details: no\n```\n"
-            pages[f"{thesis.id}.md"] = _insert_after_lead(summary, fence)
+            pages[f"{thesis_stem(thesis.id)}.md"] = _insert_after_lead(summary, fence)
         return pages
 
     def on_page_markdown(

@@ -23,6 +23,7 @@ from argmap.render.text import (
     escape_md,
     map_title,
     safe_url,
+    thesis_stem,
 )
 from argmap.structure import (
     OutlineNode,
@@ -343,8 +344,9 @@ def render_index(
     for thesis in ordered_theses(amap):
         sub = thesis_map(amap, thesis.id)
         line = (
-            f"- [{escape_md(_title(thesis))}]({thesis.id}.md): "
-            f"{plural(len(sub.claims) - 1, 'claim')} bear on it"
+            f"- [{escape_md(_title(thesis))}]({thesis_stem(thesis.id)}.md): "
+            f"{plural(len(sub.claims) - 1, 'claim')} "
+            f"{'bears' if len(sub.claims) == 2 else 'bear'} on it"
         )
         if evaluation is not None:
             line += f"; **{evaluation.state(thesis.id)}**"

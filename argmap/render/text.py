@@ -240,6 +240,21 @@ def file_stem(name: str) -> str:
     return f"{name[: MAX_FILE_STEM - len(digest) - 1]}-{digest}"
 
 
+#: Stems a build's own files take: a thesis with one of these ids (or a ``compare-`` one)
+#: gets its files under ``<id>.thesis`` instead (see :func:`thesis_stem`).
+RESERVED_STEMS = frozenset({"index", "overview"})
+
+
+def thesis_stem(thesis_id: str) -> str:
+    """The stem of the files of a thesis's map and page: its id, unless the id would take
+    the name of the index page, the overview or a comparison (``index``, ``overview``,
+    ``compare-...``, in any case), when it is ``<id>.thesis``."""
+    low = thesis_id.lower()
+    if low in RESERVED_STEMS or low.startswith("compare-"):
+        return file_stem(f"{thesis_id}.thesis")
+    return thesis_id
+
+
 def comparison_stem(first: str, second: str) -> str:
     """The stem of the file names of the comparison of two theses."""
     return file_stem(f"compare-{first}-{second}")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, ClaimKind
-from argmap.render.text import claim_title
+from argmap.render.text import claim_title, thesis_stem
 
 #: Width of a map that stays legible in an 800 px column, in claim boxes (about 180 pt
 #: each): a map this wide keeps its smallest text (10 pt) at 9 px or more (tests check it).
@@ -56,13 +56,15 @@ class More:
 
 @dataclass(frozen=True)
 class MapView:
-    """One map of a build: its file stem, title, the claims it shows and its "more" nodes."""
+    """One map of a build: its file stem, title, the claims it shows and its "more" nodes;
+    ``thesis`` names the thesis when this is its top map (the one its page embeds)."""
 
     name: str
     title: str
     claims: frozenset[str]
     more: tuple[More, ...] = ()
     roots: tuple[str, ...] = ()
+    thesis: str | None = None
 
     @property
     def graph_id(self) -> str:
@@ -73,7 +75,7 @@ class MapView:
 def branch_name(root: str, page: int, theses: frozenset[str]) -> str:
     """The file stem of the sub-map of ``root``'s reasons, page ``page``."""
     if page == 1 and root in theses:
-        return root
+        return thesis_stem(root)
     return f"{root}.branch" + (f"-{page}" if page > 1 else "")
 
 
@@ -307,7 +309,9 @@ def plan_views(
                 caption = f"{title}: reasons bearing on {head}" + (
                     f" (part {page})" if page > 1 else ""
                 )
-            views.append(MapView(branch_name(root, page, theses), caption, shown, more, (root,)))
+            top = root if root in theses and page == 1 else None
+            name = branch_name(root, page, theses)
+            views.append(MapView(name, caption, shown, more, (root,), thesis=top))
             covered |= shown
             queue += [(m.root, m.page) for m in more]
         rest -= covered
