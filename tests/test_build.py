@@ -139,6 +139,6 @@ def test_two_files_of_one_name_refuse_the_build_and_write_nothing(tmp_path: Path
         "utf-8",
     )
     out = tmp_path / "out"
-    with pytest.raises(DataError, match="two files named 'a.svg'"):
+    with pytest.raises(DataError, match=r"two files named 'a\.svg'"):
         build_paths([str(source)], out)
     assert not out.exists()

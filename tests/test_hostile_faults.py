@@ -177,6 +177,24 @@ def test_standard_output_that_cannot_be_written_is_one_line(
     assert_one_line_error(proc, "standard output")
 
 
+@pytest.mark.parametrize("stdout", ["full", "closed"])
+def test_fmt_check_listing_to_an_unwritable_stdout_is_one_line(tmp_path: Path, stdout: str) -> None:
+    (tmp_path / "m.yaml").write_text("claims:\n  - text: B\n    id: b\n", "utf-8")
+    if stdout == "full":
+        with open("/dev/full", "w") as full:
+            proc = argmap(
+                "fmt", "--check", "m.yaml", cwd=tmp_path, stdout=full,
+                stderr=subprocess.PIPE, capture=False,
+            )  # fmt: skip
+    else:
+        proc = argmap(
+            "fmt", "--check", "m.yaml", cwd=tmp_path, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, capture=False, pass_fds=(), preexec_fn=lambda: os.close(1),
+        )  # fmt: skip
+    assert_one_line_error(proc, "standard output")
+    assert (tmp_path / "m.yaml").read_text("utf-8") == "claims:\n  - text: B\n    id: b\n"
+
+
 @pytest.mark.parametrize("kind", ["fifo", "symlink", "directory", "device"])
 @pytest.mark.parametrize("command", ["render", "convert"])
 def test_dash_o_refuses_what_is_not_a_regular_file(

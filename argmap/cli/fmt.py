@@ -42,9 +42,9 @@ def fmt_command(paths: tuple[str, ...], check: bool) -> None:
     """
     with guarded():
         report = format_paths(paths, check=check)
-    for message in report.errors:
-        click.echo(f"argmap: error: {message}", err=True)
-    for path in report.changed:
-        click.echo(path if check else f"reformatted {path}", err=not check)
-    click.echo(_summary(report, check), err=True)
-    sys.exit(1 if report.errors or (check and report.changed) else 0)
+        for message in report.errors:
+            click.echo(f"argmap: error: {message}", err=True)
+        for path in report.changed:
+            click.echo(path if check else f"reformatted {path}", err=not check)
+        click.echo(_summary(report, check), err=True)
+        sys.exit(1 if report.errors or (check and report.changed) else 0)
