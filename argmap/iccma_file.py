@@ -161,18 +161,20 @@ def _fast_apx(data: bytes, path: str) -> Read | None:
     attacks = _ATT.findall(data)
     # The facts found must cover every byte but the newlines: then the file is nothing but
     # facts (no pattern can match inside another, since names hold no parentheses).
+    firsts = list(map(itemgetter(0), attacks))
+    seconds = list(map(itemgetter(1), attacks))
     covered = 6 * len(declared) + sum(map(len, declared)) + 7 * len(attacks)
-    covered += sum(map(len, map(b"".join, attacks)))
+    covered += sum(map(len, firsts)) + sum(map(len, seconds))
     if covered != len(data) - data.count(b"\n"):
         return None
-    if len(set(declared)) != len(declared):
-        return None  # the map reader warns about repeated declarations
     # Names are ASCII (the pattern says so): bytes sort as the map reader sorts claim ids.
     declared.sort()
     index = dict(zip(declared, range(len(declared)), strict=True))
+    if len(index) != len(declared):
+        return None  # the map reader warns about repeated declarations
     try:
-        sources = list(map(index.__getitem__, map(itemgetter(0), attacks)))
-        dests = list(map(index.__getitem__, map(itemgetter(1), attacks)))
+        sources = list(map(index.__getitem__, firsts))
+        dests = list(map(index.__getitem__, seconds))
     except KeyError:
         return None
     found = AttackLists(tuple(map(bytes.decode, declared)), _lists(len(declared), sources, dests))
