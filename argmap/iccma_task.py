@@ -4,7 +4,8 @@
 million arguments needs none of it. This use case reads the file into attack arrays,
 builds the integer framework once, runs one task (every extension, one extension, or
 credulous or skeptical acceptance of one argument) and formats the same text and JSON
-answers as the map path. Runs no subprocess and writes no file.
+answers as the map path. Loads no model (and no pydantic), so that a small task starts
+quickly. Runs no subprocess and writes no file.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from dataclasses import dataclass, field
 from argmap.diagnostics import Diagnostic, did_you_mean, has_errors, quote_id
 from argmap.errors import UsageError
 from argmap.gcpause import paused_gc
-from argmap.read import detect_format
-from argmap.read.iccma_framework import read_attack_arrays
+from argmap.iccma_file import iccma_format, read_attack_lists
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import members
 from argmap.semantics.sat import IN, OUT
 
 __all__ = ["TaskAnswer", "format_first", "is_iccma_task", "run_iccma_task"]
@@ -47,11 +48,7 @@ def is_iccma_task(paths: Sequence[str], fmt: str | None, semantics: str) -> bool
     """Whether ``argmap eval`` on these paths is an ICCMA task: one ICCMA file, a Dung semantics."""
     if len(paths) != 1 or semantics not in ext.SEMANTICS or not os.path.isfile(paths[0]):
         return False
-    try:
-        name = fmt or detect_format(paths[0])
-    except UsageError:
-        return False
-    return name in ("apx", "i23")
+    return (fmt or iccma_format(paths[0])) in ("apx", "i23")
 
 
 def run_iccma_task(
@@ -69,7 +66,7 @@ def run_iccma_task(
 
     Args:
         path: The ``apx`` or ``i23`` file.
-        fmt: Its format, or None to tell by the suffix.
+        fmt: Its format (``"apx"`` or ``"i23"``), or None to tell by the suffix.
         semantics: An extension semantics.
         out_fmt: ``"text"`` or ``"json"``.
         support: Named in the text answer only (ICCMA files have no supports).
@@ -80,12 +77,15 @@ def run_iccma_task(
     Raises:
         UsageError: when ``query`` names no argument of the file.
     """
-    arrays, diags = read_attack_arrays(path, fmt or detect_format(path))
-    if arrays is None:
-        return TaskAnswer("", diags)
+    name = fmt or iccma_format(path)
+    if name not in ("apx", "i23"):
+        raise UsageError(f"{path}: not an ICCMA file: expected .apx, .i23 or .af, or --from")
     # Millions of small lists that all stay alive: the collector would only rescan them.
     with paused_gc():
-        fw = Framework.from_named_arrays(arrays.names, arrays.sources, arrays.dests)
+        lists, diags = read_attack_lists(path, name)
+        if lists is None:
+            return TaskAnswer("", diags)
+        fw = Framework(lists.names, lists.targets)
         if query is not None:
             text = _acceptance(fw, query, semantics, mode, out_fmt)
         elif first:
@@ -125,7 +125,7 @@ def format_first(
 def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
     if semantics == "grounded":
         labels = ext.grounded_labels(fw)
-        found = [tuple(a for a in range(fw.n) if labels[a] == IN)]
+        found = [members(labels)]
     else:
         found = sorted(ext.iter_extensions(fw, semantics))
         labels = _labels(fw, found)
@@ -154,9 +154,9 @@ def _labels(fw: Framework, found: list[tuple[int, ...]]) -> bytearray:
         return labels
     every = set(found[0])
     beaten: set[int] | None = None
-    for members in found:
-        every.intersection_update(members)
-        hit = {t for a in members for t in fw.targets[a]}
+    for extension in found:
+        every.intersection_update(extension)
+        hit = {t for a in extension for t in fw.targets[a]}
         beaten = hit if beaten is None else beaten & hit
     for a in beaten or ():
         labels[a] = OUT

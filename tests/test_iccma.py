@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from argmap.cli import main
 from argmap.diagnostics import summary_line
 from argmap.evaluate import EXTENSION_SEMANTICS, attack_framework, extensions_of
+from argmap.iccma_file import read_attack_lists
 from argmap.model import ArgumentMap, Claim
 from argmap.read import load_paths
 from argmap.read.collect import MAX_FILE_BYTES
 from argmap.read.iccma import read_apx, read_i23
-from argmap.read.iccma_framework import read_attack_arrays
 from argmap.write.iccma import render_apx, render_i23
 
 from .conftest import CASES, SHARED, Golden
@@ -183,10 +183,10 @@ def test_iccma_2019_instances_match_the_published_answers(semantics: str) -> Non
 
 
 def arrays_edges(path: Path, fmt: str) -> tuple[tuple[str, ...], set[tuple[str, str]]]:
-    arrays, diags = read_attack_arrays(str(path), fmt)
-    assert arrays is not None, diags
-    names = arrays.names
-    return names, {(names[a], names[b]) for a, b in zip(arrays.sources, arrays.dests, strict=True)}
+    lists, diags = read_attack_lists(str(path), fmt)
+    assert lists is not None, diags
+    names = lists.names
+    return names, {(names[a], names[b]) for a, dsts in enumerate(lists.targets) for b in dsts}
 
 
 @settings(max_examples=60, deadline=None)

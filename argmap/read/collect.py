@@ -15,6 +15,7 @@ import pydantic
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
 from argmap.errors import InputError
+from argmap.iccma_file import ICCMA_FORMATS, MAX_ICCMA_BYTES
 from argmap.model import ArgumentMap, Claim, MapMeta, Source, SourceRef
 from argmap.read.result import LoadResult
 
@@ -152,10 +153,12 @@ def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
     """The text of an input file, or the diagnostic that says why there is none.
 
     Codes: ``too-large`` (over the size limit, checked before reading), ``invalid-utf8``,
-    ``unreadable-file`` (missing, not permitted, or not a regular file).
+    ``unreadable-file`` (missing, not permitted, or not a regular file). ICCMA frameworks
+    (told by their suffix) have their own limit, far above that of claim files.
     """
+    iccma = Path(path).suffix.lower() in ICCMA_FORMATS
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, MAX_ICCMA_BYTES if iccma else MAX_FILE_BYTES)
     except FileReadError as exc:
         span = Span(printable_path(path))
         return None, [Diagnostic(span, Severity.ERROR, exc.code, exc.reason)]

@@ -20,6 +20,7 @@ from argmap.diagnostics import (
     quote_id,
     sort_diagnostics,
 )
+from argmap.iccma_file import MAX_ARGUMENTS
 from argmap.model import MODEL_ID_PATTERN, MODEL_ID_RE, ArgumentMap, Claim, ClaimKind
 from argmap.read.result import LoadResult
 
@@ -32,11 +33,10 @@ _BLANK = re.compile(r"\s*")
 _DIGITS = re.compile(r"[0-9]+")
 #: Above this many arguments, an unknown name gets no "did you mean" hint (too slow to find).
 _HINT_LIMIT = 10_000
-#: Most arguments a 2023 header may declare: each costs memory before any attack is read.
-MAX_ARGUMENTS = 1 << 24
 #: Problems reported per file before the reader stops listing them (a garbage file of
 #: millions of lines gets a bounded answer).
 _MAX_DIAGNOSTICS = 100
+_GRAVITY = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 class _Reader:
@@ -47,19 +47,27 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.names: dict[str, Span] = {}
         self.attacks: dict[tuple[str, str], Span] = {}
+        #: Where the first problem left out was, and the gravest severity left out.
+        self.dropped: tuple[Span, Severity] | None = None
 
     def say(self, span: Span, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
         if len(self.diagnostics) < _MAX_DIAGNOSTICS:
             self.diagnostics.append(Diagnostic(span, severity, code, message))
-        elif len(self.diagnostics) == _MAX_DIAGNOSTICS:
-            self.diagnostics.append(
-                Diagnostic(
-                    span,
-                    Severity.ERROR,
-                    "iccma-too-many-problems",
-                    f"more than {_MAX_DIAGNOSTICS} problems; the rest are not reported",
-                )
-            )
+            return
+        if self.dropped is None:
+            self.dropped = (span, severity)
+        elif _GRAVITY[severity] > _GRAVITY[self.dropped[1]]:
+            self.dropped = (self.dropped[0], severity)
+
+    def problems(self) -> list[Diagnostic]:
+        """The diagnostics, and the note that more were left out: an error when one of
+        them was (so that a file with many repeated attacks alone is still read)."""
+        if self.dropped is None:
+            return sort_diagnostics(self.diagnostics)
+        span, severity = self.dropped
+        message = f"more than {_MAX_DIAGNOSTICS} problems; the rest are not reported"
+        extra = Diagnostic(span, severity, "iccma-too-many-problems", message)
+        return sort_diagnostics([*self.diagnostics, extra])
 
     def declare(self, name: str, span: Span) -> None:
         if name in self.names:
@@ -108,7 +116,7 @@ class _Reader:
             for name in sorted(order if order is not None else known)
         ]
         amap = ArgumentMap(claims=tuple(claims))
-        return LoadResult(amap, self.spans, sort_diagnostics(self.diagnostics))
+        return LoadResult(amap, self.spans, self.problems())
 
 
 def _name(reader: _Reader, raw: str, span: Span) -> str | None:

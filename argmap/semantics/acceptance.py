@@ -35,6 +35,9 @@ from argmap.semantics.sat import (
     has_stable_labelling,
 )
 
+#: Credulous: in some extension; skeptical: in every one.
+MODES = ("credulous", "skeptical")
+
 __all__ = ["accepts", "ancestors"]
 
 

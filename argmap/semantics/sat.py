@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from pysat.solvers import Solver  # type: ignore[import-untyped]
-
 from argmap.semantics.framework import Framework
 
 UNDEC, IN, OUT = 0, 1, 2
@@ -73,6 +71,9 @@ class LabellingSolver:
             clauses = _admissible_clauses(inner, outside_undec)
         else:
             clauses = _complete_clauses(inner, outside_in, outside_undec, stable, ranges)
+        # Imported here: the grounded labelling, all that many tasks need, needs no solver.
+        from pysat.solvers import Solver  # type: ignore[import-untyped]
+
         self._solver = Solver(name=SOLVER_NAME, bootstrap_with=clauses)
         # Prefer "in": the first model is then close to maximal, so few growth steps follow.
         self._solver.set_phases([self.var_in(i) for i in range(k)])

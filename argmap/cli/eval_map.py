@@ -1,0 +1,133 @@
+"""The map path of the eval command: load a claim map, evaluate it, print a table or JSON.
+
+Imported by ``argmap.cli.eval`` only when the input is no ICCMA task, so that a framework
+file never loads the model, the evaluator or the renderers.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from argmap.cli.app import print_diagnostics
+from argmap.diagnostics import has_errors, sort_diagnostics
+from argmap.evaluate import (
+    DEFAULT_WEIGHT,
+    GRADUAL_SEMANTICS,
+    Evaluation,
+    accepts,
+    attack_framework,
+    evaluate_map,
+)
+from argmap.explain import claim_why, score_note
+from argmap.iccma_task import format_first
+from argmap.model import ArgumentMap
+from argmap.read import LoadResult, load_paths
+from argmap.render.text import clean, title_namer
+from argmap.semantics.extensions import first_extension
+from argmap.settings import EvaluationSettings
+from argmap.write.json import evaluation_document
+
+
+def eval_map(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    semantics: str,
+    support: str,
+    standard: str | None,
+    out_fmt: str,
+    claim_id: str | None,
+    mode: str,
+    first: bool,
+) -> None:
+    """Evaluate a claim map (or several files read as one) and print the answer."""
+    result = _load(paths, fmt)
+    if first:
+        fw = attack_framework(result.amap, support)
+        found = first_extension(fw, semantics)
+        click.echo(format_first(fw, semantics, found, out_fmt, support), nl=False)
+        return
+    if claim_id is not None:
+        answer = accepts(result.amap, claim_id, semantics, mode, support)
+        click.echo(_answer(semantics, claim_id, mode, answer, out_fmt))
+        return
+    gradual = semantics if semantics in GRADUAL_SEMANTICS else None
+    reading = "carneades" if gradual else semantics
+    settings = EvaluationSettings.from_names(reading, support, gradual, standard)
+    evaluation = evaluate_map(result.amap, settings)
+    if out_fmt == "json":
+        for note in evaluation.notes:
+            click.echo(f"argmap: note: {note}", err=True)
+        click.echo(render_json(result.amap, semantics, evaluation))
+    else:
+        click.echo(render_table(result.amap, semantics, evaluation), nl=False)
+
+
+def _load(paths: tuple[str, ...], fmt: str | None) -> LoadResult:
+    result = load_paths(paths, fmt=fmt)
+    diags = sort_diagnostics(result.diagnostics)
+    print_diagnostics(diags, quiet_when_clean=True)
+    if has_errors(diags):
+        sys.exit(1)
+    return result
+
+
+def _answer(semantics: str, claim_id: str, mode: str, answer: bool, out_fmt: str) -> str:
+    if out_fmt == "json":
+        data = {"semantics": semantics, "claim": claim_id, "mode": mode, "accepted": answer}
+        return json.dumps(data)
+    return "yes" if answer else "no"
+
+
+def render_json(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> str:
+    """The JSON answer: extensions for an extension semantics, scores for a gradual one,
+    and for the proof standards each claim's verdict with the claims that decide it."""
+    if semantics in GRADUAL_SEMANTICS:
+        strengths = dict(sorted(evaluation.strengths.items()))
+        return json.dumps({"semantics": semantics, "strengths": strengths})
+    if evaluation.formal:
+        extensions = [list(e) for e in evaluation.extensions]
+        return json.dumps({"semantics": semantics, "extensions": extensions})
+    document = evaluation_document(amap, evaluation)
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def render_table(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> str:
+    """A readable table: one claim a line with its verdict (and why), status or score,
+    then the notes."""
+    gradual = semantics in GRADUAL_SEMANTICS
+    if not evaluation.formal and not gradual:
+        return _verdict_table(amap, evaluation)
+    lines = [f"semantics: {semantics} (supports: {evaluation.support})"]
+    if gradual:
+        lines = [f"semantics: {semantics}", score_note(semantics)]
+    if not gradual:
+        count = len(evaluation.extensions)
+        lines.append(f"extensions: {count}")
+        lines += [f"  {i}: {{{', '.join(e)}}}" for i, e in enumerate(evaluation.extensions, 1)]
+    lines.append("")
+    width = max([5, *(len(c.id) for c in amap.claims)])
+    if gradual:
+        lines.append(f"{'claim':<{width}}  {'base':>8}  {'strength':>8}")
+        for claim in amap.claims:
+            base = DEFAULT_WEIGHT if claim.weight is None else claim.weight
+            value = evaluation.strengths[claim.id]
+            lines.append(f"{claim.id:<{width}}  {base:>8.6f}  {value:>8.6f}")
+    else:
+        lines.append(f"{'claim':<{width}}  status")
+        lines += [f"{c.id:<{width}}  {evaluation.statuses[c.id].value}" for c in amap.claims]
+    lines += [f"note: {note}" for note in evaluation.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _verdict_table(amap: ArgumentMap, evaluation: Evaluation) -> str:
+    lines = [f"reading: {evaluation.settings.describe()}", ""]
+    width = max([5, *(len(c.id) for c in amap.claims)])
+    lines.append(f"{'claim':<{width}}  {'verdict':<12}  why")
+    for claim in amap.claims:
+        why = claim_why(amap, evaluation, claim.id, title_namer(amap))
+        lines.append(f"{claim.id:<{width}}  {evaluation.state(claim.id):<12}  {clean(why)}")
+    lines += [f"note: {note}" for note in evaluation.notes]
+    return "\n".join(lines) + "\n"
