@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from argmap.errors import RenderError
 
@@ -131,19 +132,52 @@ def _feed(proc: subprocess.Popen[bytes], data: bytes) -> None:
 def _wait(proc: subprocess.Popen[bytes], *outputs: int) -> None:
     """Wait for the program to exit, within the time and output limits.
 
+    The wait ends the moment the program exits (on Linux it waits on a pidfd, which does
+    not reap the process); meanwhile the output files are looked at every 50 ms.
+
     Raises:
         RenderError: It ran longer than ``TIMEOUT_SECONDS`` or wrote more than
             ``MAX_OUTPUT_BYTES``.
     """
     deadline = time.monotonic() + TIMEOUT_SECONDS
-    pause = 0.001
-    while not _exited(proc):
-        time.sleep(pause)
-        if time.monotonic() > deadline:
-            raise RenderError(f"Graphviz took longer than {TIMEOUT_SECONDS} s to lay out the map")
-        if any(os.fstat(fd).st_size > MAX_OUTPUT_BYTES for fd in outputs):
-            raise RenderError(f"Graphviz wrote more than {MAX_OUTPUT_BYTES >> 20} MB; stopped it")
-        pause = min(pause * 2, 0.05)
+    with _exit_waiter(proc) as waits:
+        pause = 0.001
+        while not waits(pause):
+            if time.monotonic() > deadline:
+                raise RenderError(
+                    f"Graphviz took longer than {TIMEOUT_SECONDS} s to lay out the map"
+                )
+            if any(os.fstat(fd).st_size > MAX_OUTPUT_BYTES for fd in outputs):
+                raise RenderError(
+                    f"Graphviz wrote more than {MAX_OUTPUT_BYTES >> 20} MB; stopped it"
+                )
+            pause = min(pause * 2, 0.05)
+
+
+@contextlib.contextmanager
+def _exit_waiter(proc: subprocess.Popen[bytes]) -> Iterator[Callable[[float], bool]]:
+    """A function that waits up to so many seconds for the program to exit and says
+    whether it has: on a pidfd where there is one, else by sleeping between looks."""
+    try:
+        pidfd = os.pidfd_open(proc.pid)
+    except (AttributeError, OSError):  # not Linux, or a kernel before 5.3
+        pidfd = -1
+    if pidfd < 0:
+
+        def slept(seconds: float) -> bool:
+            if _exited(proc):
+                return True
+            time.sleep(seconds)
+            return _exited(proc)
+
+        yield slept
+        return
+    poller = select.poll()
+    poller.register(pidfd, select.POLLIN)
+    try:
+        yield lambda seconds: bool(poller.poll(seconds * 1000)) or _exited(proc)
+    finally:
+        os.close(pidfd)
 
 
 def _exited(proc: subprocess.Popen[bytes]) -> bool:

@@ -42,9 +42,11 @@ from argmap.render.view import (
 from argmap.structure import stances, thesis_map
 
 Progress = Callable[[str], None]
-#: Sub-maps laid out by one Graphviz process: enough to spread the cost of starting it,
-#: few enough that a parallel build keeps every core busy.
-BATCH = 16
+#: Maps laid out by one Graphviz process: starting ``dot`` costs about 20 ms of CPU, laying
+#: out a sub-map about 2 ms, so a batch of 64 spends a seventh of its time starting. A
+#: build of fewer maps still has four batches, so that a parallel build keeps cores busy.
+BATCH = 64
+MIN_BATCH = 16
 
 
 @dataclass
@@ -64,6 +66,17 @@ class BuildResult:
 ExtraArtifacts = Callable[[ArgumentMap, Evaluation | None], list[Artifact]]
 
 
+@dataclass(frozen=True)
+class _Drawing:
+    """One map of a build: its file's stem, its SVG's id and title, and its DOT text."""
+
+    name: str
+    graph_id: str
+    title: str
+    dot: Callable[[], str]
+    cost: int
+
+
 def plan_artifacts(
     amap: ArgumentMap,
     evaluation: Evaluation | None,
@@ -79,52 +92,30 @@ def plan_artifacts(
     :func:`argmap.render.view.plan_views`); the overview is an index of those maps.
     With ``dot_only`` the maps come as DOT text (``.dot``) instead of SVG, which needs no
     Graphviz and is byte-stable across Graphviz versions (the golden tests use it).
-    Without ``legend`` the maps have none.
+    Without ``legend`` the maps have none. The maps are laid out in batches, several by
+    one Graphviz process (see :func:`argmap.backend.run_dot_many`).
     """
     home: dict[str, str] = {}
     for thesis in amap.theses:
         for cid in stances(amap, thesis.id):
             home.setdefault(cid, thesis_stem(thesis.id))
-    ext = "dot" if dot_only else "svg"
 
-    def dot_of(view: MapView, link: Linker, rankdir: str) -> str:
-        shown = sub_map(amap, view.claims)
-        return render_dot(
-            shown,
-            evaluation,
-            link=link,
-            graph_id=view.graph_id,
-            title=view.title,
-            legend=legend,
-            more=view.more,
-            description=describe_map(shown, evaluation, view.more),
-            rankdir=rankdir,
-        )
+    def drawing(view: MapView, link: Linker, rankdir: str) -> _Drawing:
+        def dot() -> str:
+            shown = sub_map(amap, view.claims)
+            return render_dot(
+                shown,
+                evaluation,
+                link=link,
+                graph_id=view.graph_id,
+                title=view.title,
+                legend=legend,
+                more=view.more,
+                description=describe_map(shown, evaluation, view.more),
+                rankdir=rankdir,
+            )
 
-    def drawings(group: Sequence[tuple[MapView, Linker, str]]) -> list[Artifact]:
-        """The maps of ``group``, laid out by one Graphviz process (see run_dot_many)."""
-
-        def make_all() -> list[bytes]:
-            dots = [dot_of(view, link, rankdir) for view, link, rankdir in group]
-            if dot_only:
-                return [dot.encode("utf-8") for dot in dots]
-            return [
-                postprocess_svg(
-                    raw.decode("utf-8"),
-                    view.graph_id,
-                    view.title,
-                    description=describe_dot(dot),
-                    standalone=True,
-                ).encode("utf-8")
-                for (view, _, _), dot, raw in zip(group, dots, run_dot_many(dots), strict=True)
-            ]
-
-        made = _once(make_all)
-        cost = sum(len(view.claims) for view, _, _ in group)
-        return [
-            Artifact(f"{view.name}.{ext}", functools.partial(lambda i: made()[i], i), cost)
-            for i, (view, _, _) in enumerate(group)
-        ]
+        return _Drawing(view.name, view.graph_id, view.title, dot, len(view.claims))
 
     def summary(tid: str) -> Artifact:
         stem = thesis_stem(tid)
@@ -148,19 +139,22 @@ def plan_artifacts(
     tops = {pair: top_view(amap, evaluation, pair, budget=COMPARE_BUDGET) for pair in pairs}
     linked = [m for _, more in tops.values() for m in more]
     views, overview = plan_views(amap, evaluation, map_title(amap), linked)
+    maps = [drawing(v, summary_link(v.thesis), "BT") for v in views if v.thesis is not None]
+    maps += [drawing(v, overview_link, "BT") for v in views if v.thesis is None]
+    maps.append(drawing(overview, overview_link, "LR"))
+    # The artifacts of the maps, in the order of ``maps``: theses (each followed by its
+    # summary), branches, the overview, with the comparisons before the overview.
+    drawn = iter(_draw_all(maps, dot_only))
     artifacts = []
     for view in views:
         if view.thesis is not None:
-            artifacts += drawings([(view, summary_link(view.thesis), "BT")])
-            artifacts.append(summary(view.thesis))
-    branches = [(v, overview_link, "BT") for v in views if v.thesis is None]
-    for start in range(0, len(branches), BATCH):
-        artifacts += drawings(branches[start : start + BATCH])
+            artifacts += [next(drawn), summary(view.thesis)]
+    artifacts += [next(drawn) for view in views if view.thesis is None]
     for a, b in pairs:
         artifacts += _comparison_artifacts(
             amap, (a, b), tops[a, b], evaluation, overview_link, dot_only=dot_only, legend=legend
         )
-    artifacts += drawings([(overview, overview_link, "LR")])
+    artifacts.append(next(drawn))
     artifacts.append(
         Artifact(
             "index.md",
@@ -191,6 +185,43 @@ def _refuse_clashes(artifacts: Sequence[Artifact]) -> None:
         seen[key] = artifact.path
 
 
+def _draw_all(maps: Sequence[_Drawing], dot_only: bool) -> list[Artifact]:
+    """An artifact for each map, in order; the maps are laid out in batches of consecutive
+    maps, each batch by one Graphviz process, when its first map is asked for."""
+    size = max(MIN_BATCH, min(BATCH, -(-len(maps) // 4)))
+    artifacts = []
+    for start in range(0, len(maps), size):
+        artifacts += _draw_batch(maps[start : start + size], dot_only)
+    return artifacts
+
+
+def _draw_batch(group: Sequence[_Drawing], dot_only: bool) -> list[Artifact]:
+    """The artifacts of the maps of ``group``, laid out by one Graphviz process."""
+    ext = "dot" if dot_only else "svg"
+
+    def make_all() -> list[bytes]:
+        dots = [m.dot() for m in group]
+        if dot_only:
+            return [dot.encode("utf-8") for dot in dots]
+        return [
+            postprocess_svg(
+                raw.decode("utf-8"),
+                m.graph_id,
+                m.title,
+                description=describe_dot(dot),
+                standalone=True,
+            ).encode("utf-8")
+            for m, dot, raw in zip(group, dots, run_dot_many(dots), strict=True)
+        ]
+
+    made = _once(make_all)
+    cost = sum(m.cost for m in group)
+    return [
+        Artifact(f"{m.name}.{ext}", functools.partial(lambda i: made()[i], i), cost)
+        for i, m in enumerate(group)
+    ]
+
+
 def _compare(amap: ArgumentMap, a: str, b: str, evaluation: Evaluation | None) -> Comparison:
     """Compare on the build's own evaluation, so maps, pages and cruxes agree."""
     return compare_theses(amap, a, b, evaluation=evaluation)
@@ -207,7 +238,11 @@ def _comparison_artifacts(
     legend: bool = True,
 ) -> list[Artifact]:
     """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison;
-    ``top`` is what the map shows (see :func:`argmap.render.view.top_view`)."""
+    ``top`` is what the map shows (see :func:`argmap.render.view.top_view`).
+
+    The map is laid out by a Graphviz process of its own: after other graphs, Graphviz
+    may order its two clusters the other way round.
+    """
     a, b = pair
     name = comparison_stem(a, b)
     gid = graph_id(f"compare-{a}-{b}")

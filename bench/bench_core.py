@@ -6,7 +6,9 @@ Prints, per size, the time of each step of ``argmap build``: check (load + valid
 evaluation, DOT and Markdown of every artifact, Graphviz's layout of every map, and the
 post-processing that makes its SVG inline-ready and checks it. Then argmap's own work as a
 ratio of the layout time: ``own/layout`` counts check, evaluation, DOT and Markdown, and
-``+SVG/layout`` also the SVG post-processing. Each figure is the median of ``--repeat``
+``+SVG/layout`` also the SVG post-processing, both against one Graphviz process per map;
+``batched`` is the layout as the build runs it, ``BATCH`` maps to a process, and
+``+SVG/batched`` argmap's own work (post-processing included) against it. Each figure is the median of ``--repeat``
 runs (a ratio, the median of the runs' ratios), each run a new process, so no cache makes
 a later run look faster. Every step runs on one core (Linux), which steadies the figures;
 on a shared machine they still vary by a tenth or more from run to run. Nothing is
@@ -26,8 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from argmap.backend import run_dot
-from argmap.build import graph_id, make_artifacts, plan_artifacts
+from argmap.backend import run_dot, run_dot_many
+from argmap.build import BATCH, graph_id, make_artifacts, plan_artifacts
 from argmap.check import check_paths
 from argmap.diagnostics import Severity
 from argmap.evaluate import evaluate_map
@@ -109,19 +111,26 @@ def run_once(directory: str) -> dict[str, float]:
     }
 
 
-def lay_out(directory: Path) -> tuple[float, float]:
+def lay_out(directory: Path) -> tuple[float, float, float]:
     """Lay out every DOT file of a run with Graphviz, then make its SVG inline-ready as the
-    build does: the time of ``dot`` itself, and of argmap's post-processing."""
+    build does: the time of ``dot`` itself, one process per map, and of argmap's
+    post-processing; then the time of ``dot`` as the build runs it, ``BATCH`` maps to a
+    process (a process costs about 20 ms to start, a sub-map about 2 ms to lay out)."""
     t_layout = t_post = 0.0
+    sources = []
     for path in sorted(directory.glob("*.dot")):
         source = path.read_text("utf-8")
+        sources.append(source)
         start = time.perf_counter()
         raw = run_dot(source, "svg").decode("utf-8")
         t_layout += time.perf_counter() - start
         start = time.perf_counter()
         postprocess_svg(raw, graph_id(path.stem), path.stem)
         t_post += time.perf_counter() - start
-    return t_layout, t_post
+    start = time.perf_counter()
+    for first in range(0, len(sources), BATCH):
+        run_dot_many(sources[first : first + BATCH])
+    return t_layout, t_post, time.perf_counter() - start
 
 
 def measure(n: int, repeat: int, layout: bool) -> str:
@@ -145,9 +154,10 @@ def measure(n: int, repeat: int, layout: bool) -> str:
                 raise SystemExit(f"the synthetic map of {n} claims has errors")
             run["own"] = run["load"] + run["eval"] + run["render"]
             if layout:
-                run["layout"], run["post"] = lay_out(Path(tmp, "dot"))
+                run["layout"], run["post"], run["batched"] = lay_out(Path(tmp, "dot"))
                 run["ratio"] = run["own"] / run["layout"]
                 run["ratio+"] = (run["own"] + run["post"]) / run["layout"]
+                run["batched+"] = (run["own"] + run["post"]) / run["batched"]
             runs.append(run)
 
         def median(key: str) -> float:
@@ -158,10 +168,10 @@ def measure(n: int, repeat: int, layout: bool) -> str:
             f"{median('render'):7.3f}s"
         )
         if not layout:
-            return f"{row} {'-':>9} {'skipped':>10} {'-':>10} {'-':>11}"
+            return f"{row} {'-':>9} {'skipped':>10} {'-':>10} {'-':>11} {'-':>8} {'-':>12}"
         return (
             f"{row} {median('post'):8.3f}s {median('layout'):9.2f}s {median('ratio'):10.3f} "
-            f"{median('ratio+'):11.3f}"
+            f"{median('ratio+'):11.3f} {median('batched'):7.2f}s {median('batched+'):12.3f}"
         )
 
 
@@ -181,7 +191,8 @@ def main() -> None:
         return
     print(
         f"{'claims':>7} {'relations':>9} {'load+validate':>14} {'eval':>8} {'DOT+MD':>8} "
-        f"{'SVG post':>9} {'dot layout':>10} {'own/layout':>10} {'+SVG/layout':>11}"
+        f"{'SVG post':>9} {'dot layout':>10} {'own/layout':>10} {'+SVG/layout':>11} "
+        f"{'batched':>8} {'+SVG/batched':>12}"
     )
     for n in (int(s) for s in args.sizes.split(",")):
         print(measure(n, args.repeat, n <= args.layout_max), flush=True)

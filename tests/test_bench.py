@@ -40,10 +40,12 @@ def test_core_bench_prints_a_row_per_size_with_every_step_and_the_ratios() -> No
         "layout",
         "own/layout",
         "+SVG/layout",
+        "batched",
+        "+SVG/batched",
     ]
     assert [row.split()[0] for row in rows] == ["30", "250"]
     for row in rows:
-        assert re.fullmatch(rf"\s*(?:{NUMBER}\s+){{8}}{NUMBER}\s*", row), row
+        assert re.fullmatch(rf"\s*(?:{NUMBER}\s+){{10}}{NUMBER}\s*", row), row
 
 
 def test_semantics_bench_runs_without_peers() -> None:

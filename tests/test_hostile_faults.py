@@ -17,6 +17,12 @@ from argmap.render.svg import svg_from_dot
 from .conftest import ROOT
 
 SVG = '<svg width="10pt" height="10pt" viewBox="0 0 10 10"><g id="graph0"></g></svg>'
+#: A stand-in for dot: one SVG document for each graph of its input, as dot writes (a build
+#: lays out several maps with one process).
+SVG_PER_GRAPH = (
+    "n=$(grep -c '^digraph'); [ \"$n\" -gt 0 ] || n=1; "
+    f"while [ \"$n\" -gt 0 ]; do echo '{SVG}'; n=$((n - 1)); done"
+)
 #: Fake dots: each a shell script body, and what the error must say.
 FAKE_DOTS = {
     "crash": ("kill -SEGV $$", "killed by SIGSEGV"),
@@ -235,7 +241,7 @@ def test_build_over_odd_files_is_one_line_or_works(claims: Path, tmp_path: Path,
     proc = argmap("build", "claims", "-o", str(out), cwd=tmp_path, env={"ARGMAP_DOT": "/bin/false"})
     # /bin/false as dot: the build fails at layout time, before anything is written
     assert_one_line_error(proc)
-    fake = fake_dot(tmp_path, f"cat >/dev/null; echo '{SVG}'")
+    fake = fake_dot(tmp_path, SVG_PER_GRAPH)
     proc = argmap("build", "claims", "-o", str(out), cwd=tmp_path, env={"ARGMAP_DOT": str(fake)})
     if what == "manifest-binary":
         assert proc.returncode == 0, proc.stderr
@@ -253,7 +259,7 @@ def test_two_long_thesis_ids_build_with_a_short_comparison_name(tmp_path: Path) 
         f"  - id: {b}\n    kind: thesis\n    text: B.\n"
         f"  - id: c\n    text: C.\n    supports: [{a}]\n    attacks: [{b}]\n"
     )
-    fake = fake_dot(tmp_path, f"cat >/dev/null; echo '{SVG}'")
+    fake = fake_dot(tmp_path, SVG_PER_GRAPH)
     proc = argmap("build", "claims", "-o", "out", cwd=tmp_path, env={"ARGMAP_DOT": str(fake)})
     assert proc.returncode == 0, proc.stderr
     names = [p.name for p in (tmp_path / "out").iterdir()]

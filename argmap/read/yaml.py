@@ -118,17 +118,20 @@ class _Reader(Collector):
         return self.claim(node.plain(), self.locator(node), cid)
 
     def record_spans(self, cid: str, node: Node) -> None:
-        self.spans.add(("claim", cid), Span(self.path, node.line, node.col))
+        # About ten spans a claim: each made by tuple's own constructor (a Span is a named
+        # tuple) and stored by one bound method, no Python-level call per span.
+        path = self.path
+        add = self.spans.spans.setdefault
+        span = tuple.__new__
+        add(("claim", cid), span(Span, (path, node.line, node.col)))
         for key, child in node.value.items():
-            self.spans.add(("claim", cid, key), Span(self.path, child.line, child.col))
+            add(("claim", cid, key), span(Span, (path, child.line, child.col)))
             if key in _LIST_FIELDS and isinstance(child.value, list):
                 for i, item in enumerate(child.value):
-                    self.spans.add(("claim", cid, key, i), Span(self.path, item.line, item.col))
+                    add(("claim", cid, key, i), span(Span, (path, item.line, item.col)))
                     if key == "sources" and isinstance(item.value, dict):
                         for rk, rv in item.value.items():
-                            self.spans.add(
-                                ("claim", cid, key, i, rk), Span(self.path, rv.line, rv.col)
-                            )
+                            add(("claim", cid, key, i, rk), span(Span, (path, rv.line, rv.col)))
 
 
 def _locate(node: Node, loc: tuple[int | str, ...]) -> Node:

@@ -8,7 +8,6 @@ from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap
 from argmap.render import RENDER_FORMATS
 from argmap.render.dot import render_dot
-from argmap.render.markdown import render_markdown
 from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor, clean, map_title
 from argmap.render.view import describe_map, graph_id
@@ -40,6 +39,9 @@ def render_artifact(
                     f"a Markdown summary is per thesis: choose one with --thesis ({names})"
                 )
             thesis = amap.theses[0].id
+        # Imported here: drawing a map needs neither the summaries nor the comparisons.
+        from argmap.render.markdown import render_markdown
+
         return render_markdown(amap, thesis, evaluation).encode("utf-8")
     shown = thesis_map(amap, thesis) if thesis is not None else amap
     gid = graph_id(thesis or "overview")

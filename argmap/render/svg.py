@@ -31,6 +31,8 @@ _PLAIN_ATTRIBUTES = frozenset(
     }
 )  # fmt: skip
 _FORBIDDEN_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
+#: What may come before the root ``<svg>`` Graphviz writes: a prolog, a DOCTYPE, comments.
+_HEAD = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?(?:<!--.*?-->\s*)*", re.DOTALL)
 _LINK_TITLE = re.compile(r'(<a\b[^>]*? xlink:title="([^"]*)")')
 # Searched in the SVG's UTF-8 bytes, lowercased (fast for bytes, slow for text that is not
 # ASCII), each on its own and each starting with a literal, which the search skips to.
@@ -60,26 +62,19 @@ def postprocess_svg(
     Raises:
         RenderError: The SVG holds a script, an event handler or an unsafe URL.
     """
-    svg = _PROLOG.sub("", svg)
-    svg = _COMMENT.sub("", svg)
     # Graphviz writes '-' as '&#45;' (in ids too); the plain form means the same anywhere
     # in the document and makes the prefix test below a plain comparison.
     svg = svg.replace("&#45;", "-")
     gid = escape_html(graph_id)
-    svg = svg.replace(f"<title>{gid}</title>\n", "", 1)
-    prefix = graph_id + "-"
-    # Every id gets the prefix, then the ids that had it already (the ids of nodes and
-    # edges, written by argmap) or were the graph id itself lose the doubled one.
-    quoted = escape_html(prefix)
-    for space in " \n\t":
-        svg = svg.replace(f'{space}id="', f'{space}id="{quoted}')
-    svg = svg.replace(f'id="{quoted}{quoted}', f'id="{quoted}')
-    svg = svg.replace(f'id="{quoted}{gid}"', f'id="{gid}"')
-    # A link's accessible name: its tooltip (claim text, or the two claims a line joins).
-    svg = _LINK_TITLE.sub(r'\1 aria-label="\2"', svg)
     opening = _SVG_OPEN.search(svg)
     if opening is None:
         raise RenderError("Graphviz returned no SVG")
+    # The prolog, DOCTYPE and comments before the root go with everything before it.
+    if not _HEAD.fullmatch(svg, 0, opening.start()):
+        svg = _PROLOG.sub("", svg)
+        svg = _COMMENT.sub("", svg)
+        opening = _SVG_OPEN.search(svg)
+        assert opening is not None  # the text before the root held it: now gone
     head = opening.group(0)
     new_head = head[:-1] + (
         f' class="argmap" data-argmap-id="{gid}" role="img" aria-labelledby="{gid}-title"'
@@ -91,12 +86,33 @@ def postprocess_svg(
         inserted += f'\n<desc id="{gid}-desc">{escape_html(description)}</desc>'
     if standalone:
         inserted += f"\n<style>{standalone_css()}</style>"
-    svg = svg[: opening.start()] + new_head + inserted + svg[opening.end() :]
+    body = svg[opening.end() :].replace(f"<title>{gid}</title>\n", "", 1)
+    body = _COMMENT.sub("", body)
+    # A link's accessible name: its tooltip (claim text, or the two claims a line joins).
+    body = _LINK_TITLE.sub(r'\1 aria-label="\2"', body)
+    svg = new_head + inserted + _prefix_ids(body, escape_html(graph_id + "-"), f'{gid}"')
     scan_svg(svg)
-    svg = svg.strip()
+    svg = svg.rstrip()
     if " \n" in svg or "\t\n" in svg:
         svg = _TRAILING_SPACE.sub("", svg)
     return svg + "\n"
+
+
+def _prefix_ids(body: str, prefix: str, own: str) -> str:
+    """``body`` with ``prefix`` before each id Graphviz made up itself, written once: the
+    ids argmap wrote (of nodes and edges) start with it already, and the graph's own id
+    (``own``, with its closing quote) stays as it is."""
+    for space in " \n\t":
+        opening = f'{space}id="'
+        if opening not in body:
+            continue
+        parts = body.split(opening)
+        for i in range(1, len(parts)):
+            part = parts[i]
+            if not part.startswith((prefix, own)):
+                parts[i] = prefix + part
+        body = opening.join(parts)
+    return body
 
 
 def scan_svg(svg: str) -> None:
