@@ -269,3 +269,13 @@ def test_bundled_map_round_trips_through_argdown() -> None:
     amap = load_paths([CASES.parents[2] / "claims"]).amap
     assert len(amap.claims) > 50
     assert _round_trip(amap) == amap
+
+
+@pytest.mark.parametrize("label", ["0 \x0c", "a\x0bb", "x\x1cy", "p\x85q", "tab\tx", "u\u2028v"])
+def test_a_label_with_a_line_breaking_control_goes_to_the_data_not_the_title(label: str) -> None:
+    amap = ArgumentMap(claims=(Claim(id="a", text="Text \x1e with\x0ccontrols.", label=label),))
+    text = render_argdown(amap)
+    assert text.startswith("[a]: ") and len(text.splitlines()) == 1
+    back = read_argdown(text, "m.argdown").amap
+    assert back.claims[0].label == label and back.claims[0].text == amap.claims[0].text
+    assert render_argdown(back) == text

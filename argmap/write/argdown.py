@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
 
-_UNSAFE_TITLE = re.compile(r"[\[\]<>\n\r\u2028\u2029]")
+_UNSAFE_TITLE = re.compile(r"[\[\]<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _PLAIN_TAG = re.compile(r"^[A-Za-z0-9-]+$")
 _ALWAYS_ESCAPED = frozenset("\\@#*_[<{")
 _KIND_TAGS = frozenset({"thesis", "evidence"})
