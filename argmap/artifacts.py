@@ -22,6 +22,10 @@ class Artifact:
     #: A rough measure of the work of making it (the claims a map draws): a parallel build
     #: starts the costliest first, so that no long layout is left to run alone at the end.
     cost: int = 0
+    #: Artifacts made together (maps laid out by one Graphviz process) share a group: a
+    #: parallel build starts one of each group before any other, so that no thread waits
+    #: on the work of another while there is work of its own to start.
+    group: object | None = None
 
 
 T = TypeVar("T")
@@ -85,14 +89,30 @@ def make_artifacts(
             return files
         pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="argmap-build")
         try:
-            costliest = sorted(range(len(artifacts)), key=lambda i: -artifacts[i].cost)
-            futures = {i: pool.submit(artifacts[i].make) for i in costliest}
+            futures = {i: pool.submit(artifacts[i].make) for i in _start_order(artifacts)}
             made = (futures[i].result() for i in range(len(artifacts)))
             _collect(artifacts, made, files, built)
         finally:
             # On a failure, the artifacts not yet started are dropped, not made.
             pool.shutdown(wait=True, cancel_futures=True)
     return files
+
+
+def _start_order(artifacts: Sequence[Artifact]) -> list[int]:
+    """The order a parallel build starts the artifacts in: the costliest first, and one of
+    each group before the rest of its group (which it makes, so they only collect)."""
+    costliest = sorted(range(len(artifacts)), key=lambda i: -artifacts[i].cost)
+    seen: set[int] = set()
+    leaders, followers = [], []
+    for i in costliest:
+        group = artifacts[i].group
+        if group is not None and id(group) in seen:
+            followers.append(i)
+        else:
+            leaders.append(i)
+            if group is not None:
+                seen.add(id(group))
+    return leaders + followers
 
 
 def _collect(

@@ -217,7 +217,7 @@ def _draw_batch(group: Sequence[_Drawing], dot_only: bool) -> list[Artifact]:
     made = _once(make_all)
     cost = sum(m.cost for m in group)
     return [
-        Artifact(f"{m.name}.{ext}", functools.partial(lambda i: made()[i], i), cost)
+        Artifact(f"{m.name}.{ext}", functools.partial(lambda i: made()[i], i), cost, made)
         for i, m in enumerate(group)
     ]
 

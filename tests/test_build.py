@@ -142,3 +142,29 @@ def test_two_files_of_one_name_refuse_the_build_and_write_nothing(tmp_path: Path
     with pytest.raises(DataError, match=r"two files named 'a\.svg'"):
         build_paths([str(source)], out)
     assert not out.exists()
+
+
+def test_a_parallel_build_starts_one_artifact_of_each_group_before_the_rest() -> None:
+    from argmap.artifacts import _start_order
+
+    groups = [object(), object(), object()]
+    artifacts = [
+        Artifact(f"{g}-{k}", lambda: b"", cost=10 * (g + 1), group=groups[g])
+        for g in range(3)
+        for k in range(4)
+    ] + [Artifact("alone", lambda: b"", cost=15)]
+    order = [artifacts[i].path for i in _start_order(artifacts)]
+    # The costliest first, but no second map of a group before the first of every group.
+    assert order[:4] == ["2-0", "1-0", "alone", "0-0"]
+    assert sorted(order) == sorted(a.path for a in artifacts)
+    assert order.index("2-1") > order.index("0-0")
+
+
+def test_grouped_maps_of_a_parallel_build_are_laid_out_once_per_group(tmp_path: Path) -> None:
+    amap = check_paths([TWO_THESES]).amap
+    plan = plan_artifacts(amap, evaluate_map(amap), dot_only=True)
+    grouped = [a for a in plan if a.group is not None]
+    assert grouped and len({id(a.group) for a in grouped}) < len(grouped)
+    assert make_artifacts(plan, jobs=2) == make_artifacts(
+        plan_artifacts(amap, evaluate_map(amap), dot_only=True)
+    )
