@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from argmap.diagnostics import Diagnostic, did_you_mean, has_errors, quote_id
 from argmap.errors import UsageError
 from argmap.gcpause import paused_gc
-from argmap.iccma_file import iccma_format, read_attack_lists
+from argmap.read.iccma_fast import iccma_format, read_attack_lists
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import members

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from argmap.cli import main
 from argmap.diagnostics import summary_line
 from argmap.evaluate import EXTENSION_SEMANTICS, attack_framework, extensions_of
-from argmap.iccma_file import read_attack_lists
 from argmap.model import ArgumentMap, Claim
 from argmap.read import load_paths
 from argmap.read.collect import MAX_FILE_BYTES
 from argmap.read.iccma import read_apx, read_i23
+from argmap.read.iccma_fast import read_attack_lists
 from argmap.write.iccma import render_apx, render_i23
 
 from .conftest import CASES, SHARED, Golden

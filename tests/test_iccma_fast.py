@@ -18,10 +18,10 @@ from argmap import settings as opts
 from argmap.cli import eval as eval_cli
 from argmap.cli import main
 from argmap.formats import FORMATS as TABLE
-from argmap.iccma_file import ICCMA_FORMATS, MAX_ICCMA_BYTES, iccma_format, read_attack_lists
 from argmap.read import FORMATS, detect_format
 from argmap.read.collect import MAX_FILE_BYTES
 from argmap.read.iccma import read_apx, read_i23
+from argmap.read.iccma_fast import ICCMA_FORMATS, MAX_ICCMA_BYTES, iccma_format, read_attack_lists
 from argmap.semantics import extensions as ext
 
 from .test_semantics_extensions import Edges, frameworks, reference
@@ -181,5 +181,5 @@ def test_eval_on_a_framework_loads_no_model_and_no_solver_for_grounded(tmp_path:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == [
         '{"semantics": "grounded", "extensions": [["1", "3"]]}',
-        "[]",
+        "['argmap.read', 'argmap.read.iccma_fast']",
     ]

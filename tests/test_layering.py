@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 STAGES = [
     {"errors", "model", "gcpause", "formats"},
     {"diagnostics", "settings", "structure"},
-    {"read", "iccma_file"},
+    {"read"},
     {"quotes"},
     {"validate", "schema"},
     {"semantics", "evaluation", "assess"},

@@ -16,8 +16,8 @@ import click
 from argmap.cli.app import guarded, main, print_diagnostics
 from argmap.errors import UsageError
 from argmap.formats import INPUT_FORMATS
-from argmap.iccma_file import ICCMA_FORMATS
 from argmap.iccma_task import is_iccma_task, run_iccma_task
+from argmap.read.iccma_fast import ICCMA_FORMATS
 from argmap.semantics.acceptance import MODES
 from argmap.semantics.bipolar import SUPPORT_READINGS
 from argmap.semantics.extensions import SEMANTICS as EXTENSION_SEMANTICS

@@ -20,8 +20,8 @@ from argmap.diagnostics import (
     quote_id,
     sort_diagnostics,
 )
-from argmap.iccma_file import MAX_ARGUMENTS
 from argmap.model import MODEL_ID_PATTERN, MODEL_ID_RE, ArgumentMap, Claim, ClaimKind
+from argmap.read.iccma_fast import MAX_ARGUMENTS
 from argmap.read.result import LoadResult
 
 __all__ = ["read_apx", "read_i23"]

@@ -7,9 +7,9 @@ parsed in a few passes of C-level bytes operations (the attack numbers through t
 through the map readers instead, so every problem is reported with its line and column
 exactly as ``argmap check`` reports it. A repeated attack gets the map reader's note too.
 
-This module sits outside the ``argmap.read`` package and imports no model, so that
-``argmap eval`` on a framework never loads pydantic; the map readers are imported only
-when a file needs them. Files have their own limit, far above the 10 MB of claim files.
+This module imports no model (nor does the ``argmap.read`` package until a map is
+loaded), so that ``argmap eval`` on a framework never loads pydantic; the map readers are
+imported only when a file needs them. Files have their own limit, far above the 10 MB of claim files.
 Reads files; builds no framework (that is the semantics stage's job).
 """
 
