@@ -180,7 +180,7 @@ def accepts(
     check_names([mode], MODES, "mode")
     fw = attack_framework(amap, support)
     if claim_id not in amap.by_id:
-        raise UsageError(_unknown_claim(claim_id, fw.names))
+        raise UsageError(_unknown_claim(claim_id, tuple(fw.names)))
     from argmap.semantics import extensions as ext  # the SAT solver, only when asked
 
     return ext.accepts(fw, fw.names.index(claim_id), semantics, mode)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from argmap.diagnostics import Diagnostic, did_you_mean, has_errors, quote_id
 from argmap.errors import UsageError
 from argmap.gcpause import paused_gc
+from argmap.numbered import names_at
 from argmap.read.iccma_fast import iccma_format, read_attack_lists
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework
@@ -114,12 +115,12 @@ def format_first(
     """The answer of ``argmap eval --first``: one extension, or none."""
     names = fw.names
     if out_fmt == "json":
-        members = None if found is None else [names[a] for a in found]
+        members = None if found is None else names_at(names, found)
         return json.dumps({"semantics": semantics, "extension": members}) + "\n"
     head = f"semantics: {semantics} (supports: {support})\n"
     if found is None:
         return head + f"extension: none (the map has no {semantics} extension)\n"
-    return head + "extension: {" + ", ".join([names[a] for a in found]) + "}\n"
+    return head + "extension: {" + ", ".join(names_at(names, found)) + "}\n"
 
 
 def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
@@ -131,16 +132,17 @@ def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
         labels = _labels(fw, found)
     names = fw.names
     if out_fmt == "json":
-        extensions = [[names[a] for a in e] for e in found]
+        extensions = [names_at(names, e) for e in found]
         return json.dumps({"semantics": semantics, "extensions": extensions}) + "\n"
     lines = [f"semantics: {semantics} (supports: {support})", f"extensions: {len(found)}"]
-    lines += [f"  {i}: {{{', '.join([names[a] for a in e])}}}" for i, e in enumerate(found, 1)]
+    lines += [f"  {i}: {{{', '.join(names_at(names, e))}}}" for i, e in enumerate(found, 1)]
     lines.append("")
-    width = max(5, max(map(len, names), default=0))
+    every = names_at(names, range(len(names)))
+    width = max(5, max(map(len, every), default=0))
     lines.append(f"{'claim':<{width}}  status")
     suffix = {label: "  " + word for label, word in _STATUS.items()}
     lines += map(
-        str.__add__, [name.ljust(width) for name in names], map(suffix.__getitem__, labels)
+        str.__add__, [name.ljust(width) for name in every], map(suffix.__getitem__, labels)
     )
     if not found:
         lines.append(f"note: the map has no {semantics} extension: every claim is undecided")

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity, Span, has_errors, quote_id, sort_diagnostics
 from argmap.formats import FORMATS
+from argmap.numbered import NumberedNames
 
 __all__ = [
     "ICCMA_FORMATS",
@@ -64,7 +65,7 @@ class AttackLists:
     arguments ``a`` attacks, in file order, each once.
     """
 
-    names: tuple[str, ...]
+    names: Sequence[str]
     targets: list[list[int]]
 
 
@@ -150,7 +151,7 @@ def _fast_i23(data: bytes, path: str) -> Read | None:
     if targets[0]:
         return None
     del targets[0]
-    found = AttackLists(tuple(map(str, range(1, n + 1))), targets)
+    found = AttackLists(NumberedNames(1, n), targets)
     return found, _repeats(found, sources, dests, 1, _ATTACK_LINE, raw, path)
 
 

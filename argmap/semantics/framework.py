@@ -14,6 +14,7 @@ from functools import cached_property
 from itertools import chain
 
 from argmap.gcpause import paused_gc
+from argmap.numbered import NumberedNames
 
 
 @dataclass(frozen=True, eq=False)
@@ -25,7 +26,7 @@ class Framework:
     twice; every routine tolerates that.
     """
 
-    names: tuple[str, ...]
+    names: Sequence[str]
     targets: list[list[int]]
 
     @cached_property
@@ -56,7 +57,7 @@ class Framework:
         """
         if len(sources) != len(dests):
             raise ValueError(f"{len(sources)} attackers but {len(dests)} targets")
-        return cls._build(tuple(map(str, range(n))), sources, dests)
+        return cls._build(NumberedNames(0, n), sources, dests)
 
     @classmethod
     def from_named_arrays(
@@ -73,7 +74,7 @@ class Framework:
 
     @classmethod
     def _build(
-        cls, names: tuple[str, ...], sources: Sequence[int], dests: Sequence[int]
+        cls, names: Sequence[str], sources: Sequence[int], dests: Sequence[int]
     ) -> Framework:
         # Only the targets: the grounded labelling needs no more, and building the
         # attackers as well would cost a second pass of random writes.
