@@ -154,6 +154,23 @@ def test_check_and_convert_read_frameworks_over_the_claim_file_limit(
     assert refused.exit_code == 1 and "[too-large]" in refused.stderr
 
 
+@pytest.mark.parametrize("fmt", ["i23", "apx"])
+def test_a_framework_named_by_from_gets_the_iccma_limit_whatever_its_suffix(
+    tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / "big.txt"
+    if fmt == "apx":
+        path.write_bytes(b"arg(a).\narg(b).\n" + b"%" * (MAX_FILE_BYTES + 10) + b"\natt(a,b).\n")
+    else:
+        path.write_bytes(b"p af 2\n#" + b"x" * (MAX_FILE_BYTES + 10) + b"\n1 2\n")
+    for command in (["check"], ["convert", "--to", "json"]):
+        done = CliRunner().invoke(main, [*command, str(path), "--from", fmt])
+        assert done.exit_code == 0, done.output
+    # Read as a claim file, the same bytes are over the claim-file limit.
+    refused = CliRunner().invoke(main, ["check", str(path), "--from", "yaml"])
+    assert refused.exit_code == 1 and "[too-large]" in refused.stderr
+
+
 def test_iccma_suffixes_and_option_names_agree_with_the_map_path() -> None:
     assert {s: detect_format(f"x{s}") for s in ICCMA_FORMATS} == ICCMA_FORMATS
     assert iccma_format("x.APX") == "apx" and iccma_format("x.yaml") is None

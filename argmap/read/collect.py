@@ -149,14 +149,18 @@ def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     return text.removeprefix("\ufeff"), []
 
 
-def read_source(path: str) -> tuple[str | None, list[Diagnostic]]:
+def read_source(path: str, fmt: str | None = None) -> tuple[str | None, list[Diagnostic]]:
     """The text of an input file, or the diagnostic that says why there is none.
 
     Codes: ``too-large`` (over the size limit, checked before reading), ``invalid-utf8``,
     ``unreadable-file`` (missing, not permitted, or not a regular file). ICCMA frameworks
-    (told by their suffix) have their own limit, far above that of claim files.
+    (told by ``fmt``, else by their suffix) have their own limit, far above that of claim
+    files.
     """
-    iccma = Path(path).suffix.lower() in ICCMA_FORMATS
+    if fmt is not None:
+        iccma = fmt in ICCMA_FORMATS.values()
+    else:
+        iccma = Path(path).suffix.lower() in ICCMA_FORMATS
     try:
         data = read_bytes(path, MAX_ICCMA_BYTES if iccma else MAX_FILE_BYTES)
     except FileReadError as exc:

@@ -89,7 +89,7 @@ def load_text(
 
 
 def _read_file(path: str, fmt: str | None, root: str) -> LoadResult:
-    text, diags = read_source(path)
+    text, diags = read_source(path, fmt)
     if text is None:
         return failed(path, diags)
     return load_text(text, path, fmt, root=root)
