@@ -12,7 +12,7 @@ from argmap.check import check_paths
 from argmap.errors import DataError, UsageError
 from argmap.evaluate import EvaluationSettings, evaluate_map
 from argmap.formats import FORMATS as TABLE
-from argmap.formats import OUTPUT_FORMATS
+from argmap.formats import WRITABLE
 from argmap.model import CLAIM_ID_RE, ArgumentMap
 from argmap.settings import SupportReading
 from argmap.write.json import render_json
@@ -21,8 +21,8 @@ __all__ = ["FORMATS", "claim_file_ids", "convert_map", "convert_paths", "output_
 
 Writer = Callable[..., str]
 
-#: The formats argmap writes (see :mod:`argmap.formats`).
-FORMATS = OUTPUT_FORMATS
+#: The formats argmap writes, name -> format (see :mod:`argmap.formats`).
+FORMATS = WRITABLE
 
 
 def output_format(path: str | os.PathLike[str] | None) -> str:

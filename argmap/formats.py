@@ -79,3 +79,6 @@ FORMATS: dict[str, Format] = {
 #: Formats argmap reads, and formats it writes, in the table's order.
 INPUT_FORMATS = tuple(name for name, f in FORMATS.items() if f.reader is not None)
 OUTPUT_FORMATS = tuple(name for name, f in FORMATS.items() if f.writer is not None)
+#: The same formats as tables of their own: name -> format, in the table's order.
+READABLE: dict[str, Format] = {name: FORMATS[name] for name in INPUT_FORMATS}
+WRITABLE: dict[str, Format] = {name: FORMATS[name] for name in OUTPUT_FORMATS}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from argmap.formats import INPUT_FORMATS as FORMATS
+from argmap.formats import READABLE as FORMATS
 
 __all__ = ["FORMATS", "LoadResult", "claim_files", "detect_format", "load_paths", "load_text"]
 

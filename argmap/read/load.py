@@ -12,7 +12,7 @@ from pathlib import Path
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
 from argmap.errors import InputError, UsageError
 from argmap.formats import FORMATS as TABLE
-from argmap.formats import INPUT_FORMATS
+from argmap.formats import READABLE
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta
 from argmap.read.collect import failed, read_source, walk_files
@@ -22,8 +22,8 @@ __all__ = ["FORMATS", "LoadResult", "claim_files", "detect_format", "load_paths"
 
 Reader = Callable[..., LoadResult]
 
-#: The formats argmap reads (see :mod:`argmap.formats`).
-FORMATS = INPUT_FORMATS
+#: The formats argmap reads, name -> format (see :mod:`argmap.formats`).
+FORMATS = READABLE
 # A directory's claim files: those of every suffix that names a format, but for JSON,
 # which is read only when named (a folder's .json files are seldom claims).
 _DIR_SUFFIXES = frozenset(s for name in FORMATS for s in TABLE[name].suffixes) - {".json"}
