@@ -7,7 +7,8 @@ from argmap.model import CONDITIONAL_KINDS, ArgumentMap, ClaimKind, ProofStandar
 from argmap.semantics import standards as std
 from argmap.settings import DEFAULT_STANDARD, DEFAULT_WEIGHT
 
-_VERDICT = {
+#: The verdict of each label of the proof-standards solver.
+VERDICT_OF_LABEL = {
     std.Label.STANDS: Verdict.STANDS,
     std.Label.FALLS: Verdict.FALLS,
     std.Label.CONTESTED: Verdict.CONTESTED,
@@ -103,7 +104,7 @@ def assess(
         standing_pro = [weights[s] for s in pro if labels[s] is std.Label.STANDS]
         standing_con = [weights[a] for a in con if labels[a] is std.Label.STANDS]
         out[name] = Assessment(
-            verdict=_VERDICT[label],
+            verdict=VERDICT_OF_LABEL[label],
             standard=standard or claim.standard or default,
             weight=weights[i],
             reasons=ranked([s for s in pro if labels[s] is std.Label.STANDS]),

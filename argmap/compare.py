@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from argmap.assess import VERDICT_OF_LABEL
 from argmap.errors import EvaluationError, UsageError
 from argmap.evaluate import Evaluation, EvaluationSettings, Verdict, evaluate_map, standards_graph
 from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim, ClaimKind, RelationKind
@@ -35,14 +36,6 @@ _FLIPS = {
     Verdict.OPEN: (std.Label.STANDS, std.Label.FALLS),
 }
 _WORD = {std.Label.STANDS: "stands", std.Label.FALLS: "falls"}
-_VERDICT_OF = {
-    std.Label.STANDS: Verdict.STANDS,
-    std.Label.FALLS: Verdict.FALLS,
-    std.Label.CONTESTED: Verdict.CONTESTED,
-    std.Label.OPEN: Verdict.OPEN,
-    std.Label.UNKNOWN: Verdict.OPEN,
-    std.Label.NOT_ASSESSED: Verdict.NOT_ASSESSED,
-}
 
 
 @dataclass(frozen=True)
@@ -238,7 +231,8 @@ def find_cruxes(
         for label in _FLIPS.get(before, ()):
             after = std.resolve(graph, base, {index[cid]: label}, successors)
             changes = tuple(
-                Change(t, evaluation.state(t), _VERDICT_OF[after[index[t]]].value) for t in theses
+                Change(t, evaluation.state(t), VERDICT_OF_LABEL[after[index[t]]].value)
+                for t in theses
             )
             crux = Crux(cid, before.value, _WORD[label], changes)
             if crux.moves:
@@ -294,7 +288,7 @@ def what_would_settle(
         after = std.resolve(
             true_graph, base, {index[fid]: std.Label.STANDS}, true_graph.successors()
         )
-        now = _VERDICT_OF[after[index[thesis_id]]].value
+        now = VERDICT_OF_LABEL[after[index[thesis_id]]].value
         if now != before:
             found.append(Settler(fid, thesis_id, before, now))
     return tuple(found)

@@ -271,19 +271,15 @@ def _evaluate_formal(amap: ArgumentMap, settings: EvaluationSettings) -> Evaluat
     if settings.semantics is Semantics.GROUNDED:
         labels = ext.grounded_labels(fw)
         found = [tuple(a for a in range(fw.n) if labels[a] == IN)]
-        statuses = {
-            name: Status.ACCEPTED
-            if lab == IN
-            else Status.REJECTED
-            if lab == OUT
-            else Status.UNDECIDED
-            for name, lab in zip(fw.names, labels, strict=True)
-        }
     else:
         found = list(ext.iter_extensions(fw, semantics))
-        statuses = _statuses(fw, found)
+        labels = ext.overall_labels(fw, found)
         if not found:
             notes.append(f"the map has no {semantics} extension: every claim is undecided")
+    status = {IN: Status.ACCEPTED, OUT: Status.REJECTED}
+    statuses = {
+        name: status.get(lab, Status.UNDECIDED) for name, lab in zip(fw.names, labels, strict=True)
+    }
     strengths_: dict[str, float] = {}
     if settings.gradual is not None:
         strengths_, note = _gradual(amap, settings.gradual, conditional=True)
@@ -296,23 +292,3 @@ def _evaluate_formal(amap: ArgumentMap, settings: EvaluationSettings) -> Evaluat
         extensions=tuple(sorted(tuple(fw.names[a] for a in e) for e in found)),
         notes=tuple(notes),
     )
-
-
-def _statuses(fw: Framework, found: list[tuple[int, ...]]) -> dict[str, Status]:
-    if not found:
-        return dict.fromkeys(fw.names, Status.UNDECIDED)
-    in_all = set(found[0])
-    attacked_by_all: set[int] | None = None
-    for members in found:
-        in_all.intersection_update(members)
-        attacked = {t for a in members for t in fw.targets[a]}
-        attacked_by_all = attacked if attacked_by_all is None else attacked_by_all & attacked
-    beaten = attacked_by_all or set()
-    return {
-        name: Status.ACCEPTED
-        if a in in_all
-        else Status.REJECTED
-        if a in beaten
-        else Status.UNDECIDED
-        for a, name in enumerate(fw.names)
-    }

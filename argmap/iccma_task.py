@@ -129,7 +129,7 @@ def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
         found = [members(labels)]
     else:
         found = sorted(ext.iter_extensions(fw, semantics))
-        labels = _labels(fw, found)
+        labels = ext.overall_labels(fw, found)
     names = fw.names
     if out_fmt == "json":
         extensions = [names_at(names, e) for e in found]
@@ -147,13 +147,6 @@ def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
     if not found:
         lines.append(f"note: the map has no {semantics} extension: every claim is undecided")
     return "\n".join(lines) + "\n"
-
-
-def _labels(fw: Framework, found: list[tuple[int, ...]]) -> bytearray:
-    """Accepted: in every extension; rejected: attacked by every one; else undecided."""
-    labels = bytearray(fw.n)
-    if not found:
-        return labels
     every = set(found[0])
     beaten: set[int] | None = None
     for extension in found:

@@ -33,7 +33,6 @@ import argparse
 import compileall
 import json
 import math
-import random
 import resource
 import statistics
 import subprocess
@@ -43,6 +42,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import bench_semantics
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework
 
@@ -83,31 +83,13 @@ Edges = tuple[int, list[int], list[int]]
 
 
 def random_af(n: int, seed: int = 0) -> Edges:
-    rng = random.Random(seed)
-    src: list[int] = []
-    dst: list[int] = []
-    for a in range(n):
-        picked: set[int] = set()
-        while len(picked) < min(2, n - 1):
-            b = rng.randrange(n)
-            if b != a:
-                picked.add(b)
-        for b in sorted(picked):
-            src.append(a)
-            dst.append(b)
-    return n, src, dst
+    """The random frameworks of bench_semantics: each argument attacks two others."""
+    return (n, *bench_semantics.random_af(n, seed))
 
 
 def grid_af(n: int) -> Edges:
-    side = max(2, round(math.sqrt(n)))
-    src: list[int] = []
-    dst: list[int] = []
-    for i in range(side):
-        for j in range(side):
-            for b in (i * side + (j + 1) % side, ((i + 1) % side) * side + j):
-                src.append(i * side + j)
-                dst.append(b)
-    return side * side, src, dst
+    """The cyclic grids of bench_semantics, of side sqrt(n)."""
+    return (max(2, round(math.sqrt(n))) ** 2, *bench_semantics.grid_af(n))
 
 
 def torus_af(n: int) -> Edges:

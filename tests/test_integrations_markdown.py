@@ -13,15 +13,8 @@ from markdown_it import MarkdownIt
 from argmap.integrations.markdown_it_plugin import argmap_plugin
 from argmap.integrations.pymarkdown import ArgmapExtension, fence_format, fence_validator
 
-CLAIMS = """\
-claims:
-  - id: harbour
-    kind: thesis
-    text: The town should build the new harbour.
-  - id: jobs
-    text: The harbour brings jobs.
-    supports: [harbour]
-"""
+from .harbour import CLAIMS
+
 PAGE = f"""\
 # Harbour
 

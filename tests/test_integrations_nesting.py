@@ -11,15 +11,8 @@ import pytest
 
 from argmap.integrations.pymarkdown import ArgmapExtension
 
-CLAIMS = """\
-claims:
-  - id: harbour
-    kind: thesis
-    text: The town should build the new harbour.
-  - id: jobs
-    text: The harbour brings jobs.
-    supports: [harbour]
-"""
+from .harbour import CLAIMS
+
 # Opening line and option lines of each documented form; each draws the thesis 'harbour'.
 FORMS = {
     "path-on-opener": ("```argmap ../claims", [":thesis: harbour"]),

@@ -10,17 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from .harbour import CLAIMS
+
 pytestmark = pytest.mark.dot
 
-CLAIMS = """\
-claims:
-  - id: harbour
-    kind: thesis
-    text: The town should build the new harbour.
-  - id: jobs
-    text: The harbour brings jobs.
-    supports: [harbour]
-"""
 CONF = """\
 project = "Harbour"
 extensions = ["myst_parser", "argmap.integrations.sphinx_ext"]

@@ -8,18 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from .harbour import CLAIMS
+
 pytest.importorskip("zensical")
 pytestmark = pytest.mark.dot
 
-CLAIMS = """\
-claims:
-  - id: harbour
-    kind: thesis
-    text: The town should build the new harbour.
-  - id: jobs
-    text: The harbour brings jobs.
-    supports: [harbour]
-"""
 INDEX = """\
 # Home
 

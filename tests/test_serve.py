@@ -15,17 +15,9 @@ import pytest
 
 from argmap.serve import Preview, PreviewServer
 
-pytestmark = pytest.mark.dot
+from .harbour import CLAIMS
 
-CLAIMS = """\
-claims:
-  - id: harbour
-    kind: thesis
-    text: The town should build the new harbour.
-  - id: jobs
-    text: The harbour brings jobs.
-    supports: [harbour]
-"""
+pytestmark = pytest.mark.dot
 
 
 @pytest.fixture

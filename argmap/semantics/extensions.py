@@ -179,3 +179,23 @@ def all_extensions(fw: Framework, semantics: str) -> list[tuple[int, ...]]:
 def first_extension(fw: Framework, semantics: str) -> tuple[int, ...] | None:
     """One extension of a semantics, or None when it has none (stable only)."""
     return next(iter_extensions(fw, semantics), None)
+
+
+def overall_labels(fw: Framework, found: list[tuple[int, ...]]) -> bytearray:
+    """One label per argument over the extensions ``found``: ``IN`` when it is in every
+    one, ``OUT`` when every one attacks it, ``UNDEC`` otherwise (and for all when there is
+    no extension)."""
+    labels = bytearray(fw.n)
+    if not found:
+        return labels
+    every = set(found[0])
+    beaten: set[int] | None = None
+    for extension in found:
+        every.intersection_update(extension)
+        hit = {t for a in extension for t in fw.targets[a]}
+        beaten = hit if beaten is None else beaten & hit
+    for a in beaten or ():
+        labels[a] = OUT
+    for a in every:
+        labels[a] = IN
+    return labels
