@@ -86,7 +86,7 @@ def run_iccma_task(
         lists, diags = read_attack_lists(path, name)
         if lists is None:
             return TaskAnswer("", diags)
-        fw = Framework(lists.names, lists.targets)
+        fw = Framework(lists.names, lists.lists, arrays=lists.arrays)
         if query is not None:
             text = _acceptance(fw, query, semantics, mode, out_fmt)
         elif first:
@@ -147,14 +147,3 @@ def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
     if not found:
         lines.append(f"note: the map has no {semantics} extension: every claim is undecided")
     return "\n".join(lines) + "\n"
-    every = set(found[0])
-    beaten: set[int] | None = None
-    for extension in found:
-        every.intersection_update(extension)
-        hit = {t for a in extension for t in fw.targets[a]}
-        beaten = hit if beaten is None else beaten & hit
-    for a in beaten or ():
-        labels[a] = OUT
-    for a in every:
-        labels[a] = IN
-    return labels

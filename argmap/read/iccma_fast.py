@@ -18,12 +18,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import warnings
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
+from argmap.arrays import ARRAYS_FROM, Csr
 from argmap.diagnostics import Diagnostic, Severity, Span, has_errors, quote_id, sort_diagnostics
 from argmap.formats import FORMATS
 from argmap.numbered import NumberedNames
@@ -63,10 +65,24 @@ class AttackLists:
     Arguments are numbered in output order: numerically for the numeric 2023 format,
     by name for ``apx`` (as the map readers sort claims). ``targets[a]`` lists the
     arguments ``a`` attacks, in file order, each once.
+
+    A large 2023 file comes as arrays instead of lists (``ARRAYS_FROM``); a repeated
+    attack then shows in the arrays only if the lists would have dropped it, so it never does.
     """
 
     names: Sequence[str]
-    targets: list[list[int]]
+    lists: list[list[int]] | None
+    #: The same attacks as arrays, for a file of ``ARRAYS_FROM`` arguments or more
+    #: (``lists`` is then None).
+    arrays: Csr | None = None
+
+    @property
+    def targets(self) -> list[list[int]]:
+        """What each argument attacks, as lists (made from the arrays when there are none)."""
+        if self.lists is not None:
+            return self.lists
+        assert self.arrays is not None  # a reader gives one or the other
+        return self.arrays.lists()
 
 
 def iccma_format(path: str) -> str | None:
@@ -134,10 +150,17 @@ def _fast_i23(data: bytes, path: str) -> Read | None:
     # An empty number then shows as two commas below, which the json scanner refuses.
     if body.translate(None, _DIGITS) != b" \n" * body.count(b"\n"):
         return None
+    if n >= ARRAYS_FROM:
+        return _i23_arrays(body, n, raw, path)
     try:
         numbers: list[int] = json.loads(b"[" + body[:-1].translate(_TO_JSON) + b"]")
     except ValueError:
         return None  # leading zeros: the map reader accepts them
+    return _i23_lists(numbers, n, raw, path)
+
+
+def _i23_lists(numbers: list[int], n: int, raw: bytes, path: str) -> Read | None:
+    """The lists of a 2023 file's numbers, two to an attack, or None to take the careful path."""
     dests = numbers[1::2]
     if dests and (min(dests) < 1 or max(dests) > n):
         return None
@@ -153,6 +176,36 @@ def _fast_i23(data: bytes, path: str) -> Read | None:
     del targets[0]
     found = AttackLists(NumberedNames(1, n), targets)
     return found, _repeats(found, sources, dests, 1, _ATTACK_LINE, raw, path)
+
+
+def _i23_arrays(body: bytes, n: int, raw: bytes, path: str) -> Read | None:
+    """The arrays of a large, plainly written 2023 file's body, or None to take the careful path.
+
+    numpy parses the numbers (leading zeros read as the map reader reads them; a number
+    too long for 64 bits reads as the largest, which is out of range like any number
+    over ``n``). A file that repeats an attack goes on as lists, for the map reader's notes.
+    """
+    import numpy as np
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            numbers = np.fromstring(body, dtype=np.int64, sep=" ")
+        except (ValueError, DeprecationWarning):  # pragma: no cover - the body is checked
+            return None
+    if numbers.size != 2 * body.count(b"\n"):
+        return None  # pragma: no cover - the body is checked
+    if numbers.size and (int(numbers.min()) < 1 or int(numbers.max()) > n):
+        return None
+    numbers -= 1
+    sources, dests = numbers[0::2], numbers[1::2]
+    # A repeat shows as two equal keys: none can while the keys only rise, as files have them.
+    keys = sources * n + dests
+    if keys.size > 1 and not bool((keys[1:] > keys[:-1]).all()):
+        keys.sort()
+        if bool((keys[1:] == keys[:-1]).any()):
+            return _i23_lists((numbers + 1).tolist(), n, raw, path)
+    return AttackLists(NumberedNames(1, n), None, Csr.from_edges(n, sources, dests)), []
 
 
 def _fast_apx(data: bytes, path: str) -> Read | None:

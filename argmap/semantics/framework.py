@@ -9,25 +9,64 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
 
+from argmap.arrays import ARRAYS_FROM, Csr
 from argmap.gcpause import paused_gc
 from argmap.numbered import NumberedNames
 
 
-@dataclass(frozen=True, eq=False)
 class Framework:
     """An attack graph (Dung 1995) over the arguments ``0..n-1``.
 
-    ``targets[a]`` lists the arguments that ``a`` attacks; ``attackers`` is derived on first
-    use, since the grounded labelling needs only the targets. An attack may be listed
-    twice; every routine tolerates that.
+    ``targets[a]`` lists the arguments that ``a`` attacks. A framework is held as those
+    lists, or (from ``ARRAYS_FROM`` arguments on) as arrays (``arrays``), the lists then
+    made only when a routine asks for them: the grounded labelling needs none.
+    ``attackers`` is derived on first use. An attack may be listed twice; every routine
+    tolerates that. Frameworks compare by identity.
     """
 
-    names: Sequence[str]
-    targets: list[list[int]]
+    __slots__ = ("__dict__", "_arrays", "_targets", "names")
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        targets: list[list[int]] | None = None,
+        *,
+        arrays: Csr | None = None,
+    ) -> None:
+        """Hold the lists, the arrays, or both (the same graph).
+
+        Raises:
+            ValueError: when neither is given, or the arrays' size is not the names'.
+        """
+        if targets is None and arrays is None:
+            raise ValueError("a framework needs its attack lists or its arrays")
+        if arrays is not None and arrays.n != len(names):
+            raise ValueError(f"{arrays.n} arguments in the arrays but {len(names)} names")
+        self.names = names
+        self._targets = targets
+        self._arrays = arrays
+
+    def __repr__(self) -> str:
+        return f"Framework(n={self.n})"
+
+    @property
+    def targets(self) -> list[list[int]]:
+        """For each argument, the arguments it attacks."""
+        if self._targets is None:
+            assert self._arrays is not None  # the constructor holds one or the other
+            with paused_gc():
+                self._targets = self._arrays.lists()
+        return self._targets
+
+    @property
+    def arrays(self) -> Csr:
+        """The attacks as compressed sparse rows (numpy), made from the lists on first use."""
+        if self._arrays is None:
+            self._arrays = Csr.from_lists(self.targets)
+        return self._arrays
 
     @cached_property
     def attackers(self) -> list[list[int]]:
@@ -78,6 +117,8 @@ class Framework:
     ) -> Framework:
         # Only the targets: the grounded labelling needs no more, and building the
         # attackers as well would cost a second pass of random writes.
+        if len(names) >= ARRAYS_FROM:
+            return cls(names, arrays=Csr.from_edges(len(names), sources, dests))
         return cls(names, _adjacency(len(names), sources, dests))
 
     def edges(self) -> list[tuple[int, int]]:
