@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["ARRAYS_FROM", "Csr"]
+__all__ = ["ARRAYS_FROM", "Csr", "int_array"]
 
 #: Frameworks with this many arguments or more are held as arrays. Below it, importing
 #: numpy (about 0.08 s) costs more than the lists' Python loops it saves.
@@ -59,8 +59,8 @@ class Csr:
         """
         import numpy as np
 
-        src = _int_array(sources)
-        dst = _int_array(dests)
+        src = int_array(sources)
+        dst = int_array(dests)
         if src.size != dst.size:
             raise ValueError(f"{src.size} attackers but {dst.size} targets")
         for array in (src, dst):
@@ -112,7 +112,8 @@ class Csr:
         return np.bincount(self.dests, minlength=self.n)
 
 
-def _int_array(values: Sequence[int] | NDArray[np.int64]) -> NDArray[np.int64]:
+def int_array(values: Sequence[int] | NDArray[np.int64]) -> NDArray[np.int64]:
+    """The values as an int64 array (an int64 array as it is)."""
     import numpy as np
 
     if isinstance(values, np.ndarray):

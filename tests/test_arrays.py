@@ -244,3 +244,36 @@ def test_eval_on_a_large_file_uses_numpy_and_a_small_one_does_not(tmp_path: Path
 
 def test_the_threshold_is_one_constant() -> None:
     assert all(module.ARRAYS_FROM == arrays.ARRAYS_FROM for module in MODULES)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(1, 9).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=40),
+            st.booleans(),
+        )
+    )
+)
+def test_a_large_apx_file_reads_into_arrays_as_into_lists(
+    case: tuple[int, list[tuple[int, int]], bool],
+) -> None:
+    n, pairs, undeclared = case
+    text = "".join(f"arg(x{k}).\n" for k in range(n, 0, -1))
+    text += "".join(f"att(x{a},x{b}).\n" for a, b in pairs)
+    if undeclared:
+        text += "att(x1,y).\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "a.apx")
+        Path(path).write_text(text)
+        with arrays_from(10**9):
+            want, want_diags = read_attack_lists(path, "apx")
+        with arrays_from(1):
+            got, got_diags = read_attack_lists(path, "apx")
+    assert [str(d) for d in got_diags] == [str(d) for d in want_diags]
+    assert (got is None) == (want is None) == undeclared
+    if got is not None and want is not None:
+        assert list(got.names) == list(want.names)
+        assert got.targets == want.targets
+        assert (got.arrays is not None) == (len(set(pairs)) == len(pairs))

@@ -24,11 +24,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.arrays import ARRAYS_FROM, Csr
+from argmap.arrays import ARRAYS_FROM, Csr, int_array
 from argmap.diagnostics import Diagnostic, Severity, Span, has_errors, quote_id, sort_diagnostics
 from argmap.formats import FORMATS
 from argmap.numbered import NumberedNames
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = [
     "ICCMA_FORMATS",
@@ -66,8 +71,8 @@ class AttackLists:
     by name for ``apx`` (as the map readers sort claims). ``targets[a]`` lists the
     arguments ``a`` attacks, in file order, each once.
 
-    A large 2023 file comes as arrays instead of lists (``ARRAYS_FROM``); a repeated
-    attack then shows in the arrays only if the lists would have dropped it, so it never does.
+    A file of ``ARRAYS_FROM`` arguments or more comes as arrays instead of lists
+    (``lists`` is then None), unless it repeats an attack.
     """
 
     names: Sequence[str]
@@ -198,14 +203,30 @@ def _i23_arrays(body: bytes, n: int, raw: bytes, path: str) -> Read | None:
     if numbers.size and (int(numbers.min()) < 1 or int(numbers.max()) > n):
         return None
     numbers -= 1
-    sources, dests = numbers[0::2], numbers[1::2]
-    # A repeat shows as two equal keys: none can while the keys only rise, as files have them.
-    keys = sources * n + dests
+    found = _as_arrays(NumberedNames(1, n), numbers[0::2], numbers[1::2])
+    if found is None:
+        return _i23_lists((numbers + 1).tolist(), n, raw, path)
+    return found, []
+
+
+def _as_arrays(
+    names: Sequence[str],
+    sources: Sequence[int] | NDArray[np.int64],
+    dests: Sequence[int] | NDArray[np.int64],
+) -> AttackLists | None:
+    """The attacks (indices from 0) as arrays, or None when one is repeated.
+
+    A repeat shows as two equal keys, and none can while the keys only rise, as files
+    have them; only other files are sorted to look. A file with a repeat goes on as
+    lists, for the map reader's notes.
+    """
+    src, dst = int_array(sources), int_array(dests)
+    keys = src * len(names) + dst
     if keys.size > 1 and not bool((keys[1:] > keys[:-1]).all()):
         keys.sort()
         if bool((keys[1:] == keys[:-1]).any()):
-            return _i23_lists((numbers + 1).tolist(), n, raw, path)
-    return AttackLists(NumberedNames(1, n), None, Csr.from_edges(n, sources, dests)), []
+            return None
+    return AttackLists(names, None, Csr.from_edges(len(names), src, dst))
 
 
 def _fast_apx(data: bytes, path: str) -> Read | None:
@@ -232,7 +253,12 @@ def _fast_apx(data: bytes, path: str) -> Read | None:
         dests = list(map(index.__getitem__, seconds))
     except KeyError:
         return None
-    found = AttackLists(tuple(map(bytes.decode, declared)), _lists(len(declared), sources, dests))
+    names = tuple(map(bytes.decode, declared))
+    if len(names) >= ARRAYS_FROM:
+        held = _as_arrays(names, sources, dests)
+        if held is not None:
+            return held, []
+    found = AttackLists(names, _lists(len(names), sources, dests))
     return found, _repeats(found, sources, dests, 0, _ATT, data, path)
 
 

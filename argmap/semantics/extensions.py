@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from argmap.semantics.acceptance import accepts
 from argmap.semantics.framework import Framework, strongly_connected, weak_components
-from argmap.semantics.grounded import grounded_extension, grounded_labels
+from argmap.semantics.grounded import grounded_extension, grounded_labels, members, undecided
 from argmap.semantics.ideal import ideal_extension
 from argmap.semantics.sat import (
     IN,
@@ -161,8 +161,8 @@ def iter_extensions(fw: Framework, semantics: str) -> Iterator[tuple[int, ...]]:
         yield ideal_extension(fw)
         return
     labels = grounded_labels(fw)
-    base = [a for a in range(fw.n) if labels[a] == IN]
-    residual = [a for a in range(fw.n) if labels[a] == UNDEC]
+    base = list(members(labels))
+    residual = undecided(labels)
     parts = weak_components(fw, residual)
     if semantics == "semi-stable":
         searches = [_semi_stable_part(fw, part, labels) for part in parts]

@@ -207,10 +207,22 @@ def strongly_connected(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
 
 
 def weak_components(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
-    """The weakly connected components of the sub-graph on ``nodes``, each sorted."""
+    """The weakly connected components of the sub-graph on ``nodes``, each sorted.
+
+    An attack between two of the nodes is listed among its attacker's targets, so the
+    nodes' own targets give every edge: no attackers are derived, and only the nodes'
+    attacks are looked at.
+    """
     inside = bytearray(fw.n)
     for a in nodes:
         inside[a] = 1
+    targets = fw.targets
+    neighbours: dict[int, list[int]] = {a: [] for a in nodes}
+    for a in nodes:
+        for b in targets[a]:
+            if inside[b]:
+                neighbours[a].append(b)
+                neighbours[b].append(a)
     seen = bytearray(fw.n)
     parts: list[list[int]] = []
     for root in nodes:
@@ -221,13 +233,8 @@ def weak_components(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
         frontier = [root]
         while frontier:
             v = frontier.pop()
-            for w in fw.targets[v]:
-                if inside[w] and not seen[w]:
-                    seen[w] = 1
-                    part.append(w)
-                    frontier.append(w)
-            for w in fw.attackers[v]:
-                if inside[w] and not seen[w]:
+            for w in neighbours[v]:
+                if not seen[w]:
                     seen[w] = 1
                     part.append(w)
                     frontier.append(w)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from argmap.arrays import ARRAYS_FROM, Csr
 from argmap.semantics.framework import Framework
-from argmap.semantics.sat import IN, OUT
+from argmap.semantics.sat import IN, OUT, UNDEC
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
     import numpy as np
@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only
 
 #: Labels to 1 for "in", 0 otherwise: ``bytes.translate`` then picks the members in C.
 _IS_IN = bytes(1 if label == IN else 0 for label in range(256))
+_IS_UNDEC = bytes(1 if label == UNDEC else 0 for label in range(256))
 #: Rounds of the array labelling that go in fewer arguments than this are "thin" ...
 _THIN = 64
 #: ... and after this many thin rounds (a long chain), the rest is labelled one by one.
@@ -123,6 +124,11 @@ def _finish_one_by_one(
 def members(labels: bytearray) -> tuple[int, ...]:
     """The arguments labelled in, sorted."""
     return tuple(itertools.compress(range(len(labels)), labels.translate(_IS_IN)))
+
+
+def undecided(labels: bytearray) -> list[int]:
+    """The arguments labelled undecided, sorted."""
+    return list(itertools.compress(range(len(labels)), labels.translate(_IS_UNDEC)))
 
 
 def grounded_extension(fw: Framework) -> tuple[int, ...]:

@@ -21,8 +21,8 @@ On a large cyclic part the core is usually empty after step 1, and no SAT call i
 from __future__ import annotations
 
 from argmap.semantics.framework import Framework
-from argmap.semantics.grounded import grounded_labels
-from argmap.semantics.sat import IN, UNDEC, LabellingSolver
+from argmap.semantics.grounded import grounded_labels, members, undecided
+from argmap.semantics.sat import UNDEC, LabellingSolver
 
 __all__ = ["ideal_extension"]
 
@@ -38,8 +38,8 @@ def ideal_extension(fw: Framework, labels: bytearray | None = None) -> tuple[int
     """
     if labels is None:
         labels = grounded_labels(fw)
-    base = [a for a in range(fw.n) if labels[a] == IN]
-    residual = [a for a in range(fw.n) if labels[a] == UNDEC]
+    base = list(members(labels))
+    residual = undecided(labels)
     if not residual:
         return tuple(base)
     status = bytearray(fw.n)  # credulous acceptance, as far as known
