@@ -55,6 +55,18 @@ def test_semantics_bench_runs_without_peers() -> None:
     assert tasks == ["grounded", "preferred-first", "preferred-all", "stable-all", "dfquad"]
 
 
+def test_grounded_bench_prints_a_row_per_size_on_each_side_of_the_arrays() -> None:
+    done = run_bench("bench_grounded.py", "--sizes", "1000,60000", "--repeat", "2")
+    assert done.returncode == 0, done.stderr
+    rows = re.findall(
+        r"^\| ([\d,]+) \| ([\d,]+) \| [\d.]+ s \([\d.]+-[\d.]+\) \| .* \| ([\d,]+) \|$",
+        done.stdout,
+        re.MULTILINE,
+    )
+    assert [(n, m) for n, m, _ in rows] == [("1,000", "2,000"), ("60,000", "120,000")]
+    assert all(int(members.replace(",", "")) > 0 for _, _, members in rows)
+
+
 def test_startup_bench_prints_a_row_per_command() -> None:
     done = run_bench("bench_startup.py", "--repeat", "1")
     assert done.returncode == 0, done.stderr
