@@ -129,11 +129,12 @@ def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
         found = [members(labels)]
     else:
         found = sorted(ext.iter_extensions(fw, semantics))
-        labels = ext.overall_labels(fw, found)
     names = fw.names
     if out_fmt == "json":
         extensions = [names_at(names, e) for e in found]
         return json.dumps({"semantics": semantics, "extensions": extensions}) + "\n"
+    if semantics != "grounded":  # the labels are for the text answer's table only
+        labels = ext.overall_labels(fw, found)
     lines = [f"semantics: {semantics} (supports: {support})", f"extensions: {len(found)}"]
     lines += [f"  {i}: {{{', '.join(names_at(names, e))}}}" for i, e in enumerate(found, 1)]
     lines.append("")

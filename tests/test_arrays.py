@@ -30,7 +30,7 @@ from argmap.semantics.framework import Framework
 
 from .test_semantics_extensions import Edges, frameworks, reference
 
-MODULES = (iccma_fast, framework, grounded)
+MODULES = (iccma_fast, framework, grounded, ext)
 
 
 @contextmanager
@@ -150,12 +150,16 @@ def test_every_semantics_on_arrays_matches_the_reference(case: tuple[int, Edges]
     if n == 0:
         return
     expected = reference(n, edges)
+    sources, dests = [a for a, _ in edges], [b for _, b in edges]
+    held_as_lists = Framework.from_arrays(n, sources, dests)
+    labels = {s: ext.overall_labels(held_as_lists, expected[s]) for s in ext.SEMANTICS}
     with arrays_from(1):
-        fw = Framework.from_arrays(n, [a for a, _ in edges], [b for _, b in edges])
+        fw = Framework.from_arrays(n, sources, dests)
         assert fw._arrays is not None
         for semantics in ext.SEMANTICS:
             got = sorted(ext.iter_extensions(fw, semantics))
             assert got == sorted(expected[semantics]), semantics
+            assert ext.overall_labels(fw, got) == labels[semantics], semantics
             for a in range(n):
                 for mode, want in (
                     ("credulous", any(a in e for e in expected[semantics])),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from argmap.arrays import ARRAYS_FROM
 from argmap.semantics.acceptance import accepts
 from argmap.semantics.framework import Framework, strongly_connected, weak_components
 from argmap.semantics.grounded import grounded_extension, grounded_labels, members, undecided
@@ -192,10 +193,20 @@ def overall_labels(fw: Framework, found: list[tuple[int, ...]]) -> bytearray:
     beaten: set[int] | None = None
     for extension in found:
         every.intersection_update(extension)
-        hit = {t for a in extension for t in fw.targets[a]}
+        hit = _attacked_by(fw, extension)
         beaten = hit if beaten is None else beaten & hit
     for a in beaten or ():
         labels[a] = OUT
     for a in every:
         labels[a] = IN
     return labels
+
+
+def _attacked_by(fw: Framework, extension: tuple[int, ...]) -> set[int]:
+    """The arguments some member of ``extension`` attacks."""
+    if fw.n >= ARRAYS_FROM:
+        import numpy as np
+
+        return set(fw.arrays.rows(np.asarray(extension, dtype=np.int64)).tolist())
+    targets = fw.targets
+    return set(itertools.chain.from_iterable(map(targets.__getitem__, extension)))

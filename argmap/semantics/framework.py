@@ -213,6 +213,8 @@ def weak_components(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
     nodes' own targets give every edge: no attackers are derived, and only the nodes'
     attacks are looked at.
     """
+    if not nodes:
+        return []  # and a framework held as arrays needs no lists
     inside = bytearray(fw.n)
     for a in nodes:
         inside[a] = 1
