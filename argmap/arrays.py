@@ -113,9 +113,15 @@ class Csr:
 
 
 def int_array(values: Sequence[int] | NDArray[np.int64]) -> NDArray[np.int64]:
-    """The values as an int64 array (an int64 array as it is)."""
+    """The values as an int64 array (an int64 array as it is).
+
+    Raises:
+        ValueError: for an array of anything but integers (a float would be cut short).
+    """
     import numpy as np
 
     if isinstance(values, np.ndarray):
+        if values.dtype.kind not in "iu":
+            raise ValueError(f"argument indices must be integers, not {values.dtype}")
         return values.astype(np.int64, copy=False)
     return np.fromiter(values, dtype=np.int64, count=len(values))

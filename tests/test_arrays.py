@@ -119,6 +119,15 @@ def test_rows_refuse_edges_they_cannot_hold(
         Csr.from_edges(3, sources, dests)
 
 
+def test_rows_take_integer_arrays_only() -> None:
+    import numpy as np
+
+    with pytest.raises(ValueError, match="must be integers, not float64"):
+        Csr.from_edges(3, np.array([0.5, 1.0]), np.array([1, 2]))
+    held = Csr.from_edges(3, np.array([2, 0], dtype=np.uint8), np.array([1, 2], dtype=np.int32))
+    assert held.lists() == [[2], [], [1]]
+
+
 def test_a_framework_needs_lists_or_arrays_of_its_size() -> None:
     with pytest.raises(ValueError, match="lists or its arrays"):
         Framework(["a"])
