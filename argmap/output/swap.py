@@ -1,8 +1,11 @@
-"""The atomic exchange of two directory names (Linux ``renameat2`` with ``RENAME_EXCHANGE``)."""
+"""The atomic exchange of two directory names (Linux ``renameat2`` with ``RENAME_EXCHANGE``).
+
+``ctypes`` is imported on the first exchange: a command that writes single files never
+loads it.
+"""
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import functools
 import os
@@ -25,6 +28,8 @@ _Renameat2 = Callable[[int, bytes, int, bytes, int], int]
 def _renameat2() -> _Renameat2 | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         function = libc.renameat2
@@ -59,6 +64,8 @@ def exchange(first: Path, second: Path) -> bool:
         == 0
     ):
         return True
+    import ctypes
+
     code = ctypes.get_errno()
     if code in _UNSUPPORTED:
         return False
