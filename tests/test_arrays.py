@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 import pytest
 from hypothesis import given, settings
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 from argmap import arrays
 from argmap.arrays import ARRAYS_FROM, Csr
 from argmap.read import iccma_fast
-from argmap.read.iccma_fast import read_attack_lists
+from argmap.read.iccma_fast import AttackLists, read_attack_lists
 from argmap.semantics import extensions as ext
 from argmap.semantics import framework, grounded
 from argmap.semantics.framework import Framework
@@ -182,33 +183,39 @@ def i23_text(n: int, pairs: list[tuple[int, int]], zeros: bool) -> str:
     return f"p af {n}\n" + "".join(f"{pad}{a} {b}\n" for a, b in pairs)
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    st.integers(1, 9).flatmap(
+def attack_lists(*more: st.SearchStrategy[object]) -> st.SearchStrategy[tuple[object, ...]]:
+    """A number of arguments ``n``, attacks among ``1..n`` (repeats too), and ``more``."""
+    return st.integers(1, 9).flatmap(
         lambda n: st.tuples(
             st.just(n),
             st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=40),
-            st.booleans(),
-            st.sampled_from(["", "0", "12345678901234567890123", "-"]),
+            *more,
         )
     )
-)
-def test_a_large_i23_file_reads_into_arrays_as_into_lists(
-    case: tuple[int, list[tuple[int, int]], bool, str],
-) -> None:
-    n, pairs, zeros, stray = case
+
+
+def both_ways(name: str, text: str) -> tuple[AttackLists | None, AttackLists | None]:
+    """The file read as lists and as arrays, once their diagnostics are found the same."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / name)
+        Path(path).write_text(text)
+        with arrays_from(10**9):
+            want, want_diags = read_attack_lists(path, name[-3:])
+        with arrays_from(1):
+            got, got_diags = read_attack_lists(path, name[-3:])
+    assert [str(d) for d in got_diags] == [str(d) for d in want_diags]
+    assert (got is None) == (want is None)
+    return want, got
+
+
+@settings(max_examples=150, deadline=None)
+@given(attack_lists(st.booleans(), st.sampled_from(["", "0", "12345678901234567890123", "-"])))
+def test_a_large_i23_file_reads_into_arrays_as_into_lists(case: tuple[object, ...]) -> None:
+    n, pairs, zeros, stray = cast(tuple[int, list[tuple[int, int]], bool, str], case)
     text = i23_text(n, pairs, zeros)
     if stray:  # an out-of-range or malformed number on one more line
         text += f"1 {stray}\n"
-    with tempfile.TemporaryDirectory() as tmp:
-        path = str(Path(tmp) / "a.i23")
-        Path(path).write_text(text)
-        with arrays_from(10**9):
-            want, want_diags = read_attack_lists(path, "i23")
-        with arrays_from(1):
-            got, got_diags = read_attack_lists(path, "i23")
-    assert [str(d) for d in got_diags] == [str(d) for d in want_diags]
-    assert (got is None) == (want is None)
+    want, got = both_ways("a.i23", text)
     if got is not None and want is not None:
         assert list(got.names) == list(want.names)
         # The careful path (taken for leading zeros) may list a row in another order.
@@ -260,32 +267,15 @@ def test_the_threshold_is_one_constant() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(
-    st.integers(1, 9).flatmap(
-        lambda n: st.tuples(
-            st.just(n),
-            st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=40),
-            st.booleans(),
-        )
-    )
-)
-def test_a_large_apx_file_reads_into_arrays_as_into_lists(
-    case: tuple[int, list[tuple[int, int]], bool],
-) -> None:
-    n, pairs, undeclared = case
+@given(attack_lists(st.booleans()))
+def test_a_large_apx_file_reads_into_arrays_as_into_lists(case: tuple[object, ...]) -> None:
+    n, pairs, undeclared = cast(tuple[int, list[tuple[int, int]], bool], case)
     text = "".join(f"arg(x{k}).\n" for k in range(n, 0, -1))
     text += "".join(f"att(x{a},x{b}).\n" for a, b in pairs)
     if undeclared:
         text += "att(x1,y).\n"
-    with tempfile.TemporaryDirectory() as tmp:
-        path = str(Path(tmp) / "a.apx")
-        Path(path).write_text(text)
-        with arrays_from(10**9):
-            want, want_diags = read_attack_lists(path, "apx")
-        with arrays_from(1):
-            got, got_diags = read_attack_lists(path, "apx")
-    assert [str(d) for d in got_diags] == [str(d) for d in want_diags]
-    assert (got is None) == (want is None) == undeclared
+    want, got = both_ways("a.apx", text)
+    assert (want is None) == undeclared
     if got is not None and want is not None:
         assert list(got.names) == list(want.names)
         assert got.targets == want.targets
