@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FORMATS", "INPUT_FORMATS", "OUTPUT_FORMATS", "Format"]
+__all__ = [
+    "FORMATS",
+    "ICCMA_FORMATS",
+    "INPUT_FORMATS",
+    "MAX_ARGUMENTS",
+    "MAX_ICCMA_BYTES",
+    "OUTPUT_FORMATS",
+    "Format",
+]
 
 
 @dataclass(frozen=True)
@@ -82,3 +90,10 @@ OUTPUT_FORMATS = tuple(name for name, f in FORMATS.items() if f.writer is not No
 #: The same formats as tables of their own: name -> format, in the table's order.
 READABLE: dict[str, Format] = {name: FORMATS[name] for name in INPUT_FORMATS}
 WRITABLE: dict[str, Format] = {name: FORMATS[name] for name in OUTPUT_FORMATS}
+
+#: ICCMA formats by suffix (the formats of attack graphs alone).
+ICCMA_FORMATS = {s: f.name for f in FORMATS.values() if f.flattened for s in f.suffixes}
+#: Largest ICCMA file read (a million arguments with two million attacks is about 28 MB).
+MAX_ICCMA_BYTES = 1 << 30
+#: Most arguments a 2023 header may declare: each costs memory before any attack is read.
+MAX_ARGUMENTS = 1 << 24

@@ -15,8 +15,8 @@ import pydantic
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
 from argmap.errors import InputError
+from argmap.formats import ICCMA_FORMATS, MAX_ICCMA_BYTES
 from argmap.model import ArgumentMap, Claim, MapMeta, Source, SourceRef
-from argmap.read.iccma_fast import ICCMA_FORMATS, MAX_ICCMA_BYTES
 from argmap.read.result import LoadResult
 
 __all__ = [

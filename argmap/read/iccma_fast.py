@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from argmap.arrays import ARRAYS_FROM, Csr, int_array
 from argmap.diagnostics import Diagnostic, Severity, Span, has_errors, quote_id, sort_diagnostics
-from argmap.formats import FORMATS
+from argmap.formats import ICCMA_FORMATS, MAX_ARGUMENTS, MAX_ICCMA_BYTES
 from argmap.numbered import NumberedNames
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
@@ -44,12 +44,6 @@ __all__ = [
     "read_attack_lists",
 ]
 
-#: Largest ICCMA file read (a million arguments with two million attacks is about 28 MB).
-MAX_ICCMA_BYTES = 1 << 30
-#: Most arguments a 2023 header may declare: each costs memory before any attack is read.
-MAX_ARGUMENTS = 1 << 24
-#: ICCMA formats by suffix, from the table of formats (the formats of attack graphs alone).
-ICCMA_FORMATS = {s: f.name for f in FORMATS.values() if f.flattened for s in f.suffixes}
 #: Problems the map readers list before they say the rest are left out.
 _MAX_NOTES = 100
 
