@@ -6,6 +6,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from argmap.arrays import ARRAYS_FROM, Csr
+from argmap.gcpause import paused_gc
 from argmap.semantics.framework import Framework
 from argmap.semantics.sat import IN, OUT, UNDEC
 
@@ -117,7 +118,9 @@ def _finish_one_by_one(
 ) -> bytearray:
     labels = bytearray(state.tobytes())
     counts: list[int] = count.tolist()
-    _propagate(csr.lists(), labels, counts, frontier.tolist())
+    with paused_gc():  # a list per argument, all kept: the collector would only rescan them
+        targets = csr.lists()
+    _propagate(targets, labels, counts, frontier.tolist())
     return labels
 
 
