@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from argmap.semantics.bipolar import BipolarGraph
 from argmap.semantics.framework import Framework, strongly_connected
@@ -42,6 +43,9 @@ _ROUNDING = 1e-15
 _MAX_JUMPS = 8
 #: Euler step sizes tried in turn; 1.0 is plain iteration.
 STEPS = (1.0, 0.5, 0.25)
+#: Cyclic components this large are swept with numpy (``gradual_arrays``), a sweep a few
+#: C-level passes: a component of a few thousand repays the import of numpy.
+ARRAY_SWEEPS_FROM = 5_000
 
 
 class NotConvergedError(Exception):
@@ -190,11 +194,17 @@ def strengths(
             continue
         cycles += 1
         comp.sort()
+        state: ComponentState
+        if len(comp) >= ARRAY_SWEEPS_FROM:
+            from argmap.semantics.gradual_arrays import ArrayState
+
+            state = ArrayState(comp, strength, weights, att_in, sup_in, semantics)
+        else:
+            state = ListState(comp, strength, weights, att_in, sup_in, sweep)
         for step in STEPS:
-            used = _iterate(
-                comp, strength, weights, att_in, sup_in, sweep, step, tolerance, max_iterations
-            )
+            used = _iterate(state, step, tolerance, max_iterations)
             if used is not None:
+                state.finish()
                 most = max(most, used)
                 smallest = min(smallest, step)
                 break
@@ -203,16 +213,63 @@ def strengths(
     return GradualResult(strength, most, cycles, smallest)
 
 
+class ComponentState(Protocol):
+    """A cyclic component's strengths, moved a sweep at a time."""
+
+    def reset(self) -> None:
+        """Start again from the base weights."""
+
+    def advance(self, step: float) -> float:
+        """One sweep, each strength moved ``step`` of the way; the largest move."""
+
+    def jump(self, rate: float) -> None:
+        """Add the rest of a geometric series of the last sweep's moves at ``rate``."""
+
+    def finish(self) -> None:
+        """Leave the final strengths in the shared list of strengths."""
+
+
+class ListState:
+    """A component's strengths in the shared list of strengths, swept in Python."""
+
+    def __init__(
+        self,
+        comp: list[int],
+        strength: list[float],
+        weights: Sequence[float],
+        att_in: list[list[int]],
+        sup_in: list[list[int]],
+        sweep: Sweep,
+    ) -> None:
+        self.comp, self.strength, self.weights = comp, strength, weights
+        self.att_in, self.sup_in, self.sweep = att_in, sup_in, sweep
+        self.deltas: list[float] = []
+
+    def reset(self) -> None:
+        for a in self.comp:
+            self.strength[a] = self.weights[a]
+
+    def advance(self, step: float) -> float:
+        comp, strength = self.comp, self.strength
+        new = self.sweep(comp, strength, self.weights, self.att_in, self.sup_in)
+        deltas = [step * (value - strength[a]) for a, value in zip(comp, new, strict=True)]
+        for a, delta in zip(comp, deltas, strict=True):
+            strength[a] += delta
+        self.deltas = deltas
+        return max(map(abs, deltas))
+
+    def jump(self, rate: float) -> None:
+        factor = rate / (1.0 - rate)
+        strength = self.strength
+        for a, delta in zip(self.comp, self.deltas, strict=True):
+            strength[a] = min(1.0, max(0.0, strength[a] + delta * factor))
+
+    def finish(self) -> None:
+        pass  # the strengths are in the shared list all along
+
+
 def _iterate(
-    comp: list[int],
-    strength: list[float],
-    weights: Sequence[float],
-    att_in: list[list[int]],
-    sup_in: list[list[int]],
-    sweep: Sweep,
-    step: float,
-    tolerance: float,
-    max_iterations: int,
+    state: ComponentState, step: float, tolerance: float, max_iterations: int
 ) -> int | None:
     """Jacobi iteration on one component from the base weights; iterations, or None.
 
@@ -225,17 +282,12 @@ def _iterate(
     sweeps. When the largest move has not shrunk over :data:`WINDOW` sweeps the iteration
     is oscillating, and None comes back at once so that a damped step can be tried.
     """
-    for a in comp:
-        strength[a] = weights[a]
+    state.reset()
     moves: list[float] = []
     rate = 0.0  # the steady ratio measured before the last jump
     jumps = 0
     for iteration in range(1, max_iterations + 1):
-        new = sweep(comp, strength, weights, att_in, sup_in)
-        deltas = [step * (value - strength[a]) for a, value in zip(comp, new, strict=True)]
-        moved = max(map(abs, deltas))
-        for a, delta in zip(comp, deltas, strict=True):
-            strength[a] += delta
+        moved = state.advance(step)
         if moved <= _ROUNDING:
             return iteration  # a fixed point, up to rounding
         moves.append(moved)
@@ -245,7 +297,7 @@ def _iterate(
             if moved * rate / (1.0 - rate) <= tolerance:
                 return iteration
             if jumps < _MAX_JUMPS:
-                _jump(comp, strength, deltas, rate)
+                state.jump(rate)
                 jumps += 1
                 moves.clear()
             else:
@@ -261,17 +313,10 @@ def _iterate(
         if worst < 1.0 and steady and moved * worst / (1.0 - worst) <= tolerance:
             return iteration
         if 0.5 < q < 1.0 and abs(q - before) <= 1e-3 * (1.0 - q) and jumps < _MAX_JUMPS:
-            _jump(comp, strength, deltas, q)
+            state.jump(q)
             rate = q
             jumps += 1
             moves.clear()
         elif len(moves) > WINDOW and moved >= moves[-1 - WINDOW]:
             return None
     return None
-
-
-def _jump(comp: list[int], strength: list[float], deltas: list[float], rate: float) -> None:
-    """Add the rest of a geometric series of moves: ``delta * rate / (1 - rate)``."""
-    factor = rate / (1.0 - rate)
-    for a, delta in zip(comp, deltas, strict=True):
-        strength[a] = min(1.0, max(0.0, strength[a] + delta * factor))
