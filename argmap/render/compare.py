@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import graphviz
-
 from argmap.compare import Comparison
 from argmap.evaluate import Evaluation
 from argmap.model import ArgumentMap, Claim
@@ -20,6 +18,7 @@ from argmap.render.dot import (
     node_label,
     plain_node_defaults,
 )
+from argmap.render.dotwriter import Digraph, nohtml
 from argmap.render.legend import draw_legend, lowest_node
 from argmap.render.style import PALETTE
 from argmap.render.text import clean, escape_dot, escape_dot_html, wrap
@@ -45,7 +44,7 @@ def _crux_marks(comparison: Comparison) -> dict[str, int]:
 
 
 def _node(
-    graph: graphviz.Digraph,
+    graph: Digraph,
     amap: ArgumentMap,
     claim: Claim,
     evaluation: Evaluation | None,
@@ -64,11 +63,11 @@ def _node(
     graph.node(claim.id, label=label, **attrs)
 
 
-def _cluster(graph: graphviz.Digraph, name: str, caption: str, style: str) -> graphviz.Digraph:
-    sub = graphviz.Digraph(name=name)
+def _cluster(graph: Digraph, name: str, caption: str, style: str) -> Digraph:
+    sub = Digraph(name=name)
     sub.attr(
         # A cluster is as wide as its caption: long titles wrap.
-        label=graphviz.nohtml("\\n".join(escape_dot(line) for line in wrap(caption, 32, 3))),
+        label=nohtml("\\n".join(escape_dot(line) for line in wrap(caption, 32, 3))),
         style=style,
         color=PALETTE["grey"],
         fontname=FONT,
@@ -157,7 +156,7 @@ def render_compare_dot(
             # A "more" node sits in its claim's cluster, not beside the clusters.
             sub.body.append(plain_node_defaults())
             draw_more(sub, amap, more, graph_id, only=members)
-        graph.subgraph(sub)
+        graph.add_subgraph(sub)
     with graph.subgraph(name=f"{graph_id}_theses") as rank:
         rank.attr(rank="max")
         rank.node(a_id)

@@ -1,16 +1,15 @@
-"""DOT text for a map, built with the graphviz package. Runs no subprocess."""
+"""DOT text for a map, built with ``argmap.render.dotwriter``. Runs no subprocess."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Collection, Sequence
 
-import graphviz
-
 from argmap.errors import RenderError
 from argmap.evaluate import Evaluation
 from argmap.explain import claim_why, score_phrase
 from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind, RelationKind
+from argmap.render.dotwriter import Digraph, attr_list, nohtml
 from argmap.render.legend import draw_legend, lowest_node
 from argmap.render.style import (
     BACKGROUND,
@@ -142,23 +141,21 @@ def node_attrs(
     state, id, tooltip and link."""
     attrs = _style_attrs(claim.kind, node_state(evaluation, claim.id))
     attrs["id"] = f"{graph_id}-{anchor(claim.id)}"
-    attrs["tooltip"] = graphviz.nohtml(node_tooltip(amap, claim, evaluation))
+    attrs["tooltip"] = nohtml(node_tooltip(amap, claim, evaluation))
     url = link(claim.id) if link is not None else None
     if url is not None:
-        attrs["URL"] = graphviz.nohtml(escape_dot(url))
+        attrs["URL"] = nohtml(escape_dot(url))
         attrs["target"] = "_top"
     return attrs
 
 
-def new_digraph(
-    graph_id: str, caption: str, description: str = "", **graph_attr: str
-) -> graphviz.Digraph:
+def new_digraph(graph_id: str, caption: str, description: str = "", **graph_attr: str) -> Digraph:
     """An empty map: bottom-to-top ranks (theses on top), fonts, a caption, a background.
 
     The map's one-sentence description is the DOT text's first line, a comment, which the
     SVG step turns into the map's ``<desc>``.
     """
-    return graphviz.Digraph(
+    return Digraph(
         name=graph_id,
         # Entities keep any markup in a claim's text out of the DOT text.
         comment=escape_html(description) or None,
@@ -170,11 +167,9 @@ def new_digraph(
             "fontname": FONT,
             "fontsize": TITLE_FONT,
             # "\\n" is DOT's escString line break; each line is escaped on its own.
-            "label": graphviz.nohtml(
-                "\\n".join(escape_dot(line) for line in wrap(caption, TITLE_WIDTH, 3))
-            ),
+            "label": nohtml("\\n".join(escape_dot(line) for line in wrap(caption, TITLE_WIDTH, 3))),
             "labelloc": "t",
-            "tooltip": graphviz.nohtml(escape_dot(caption)),
+            "tooltip": nohtml(escape_dot(caption)),
             # A light card even on a dark page that says nothing of its scheme: the
             # map's title and lines never vanish into the page (the dark palette is CSS).
             "bgcolor": BACKGROUND,
@@ -224,8 +219,8 @@ def render_dot(
     body = graph.body
     # Style attributes go into a `node [...]` default whenever they change from one node to
     # the next: far less DOT text to quote and parse than repeating them on every node.
-    # Node and edge statements are written here rather than through the graphviz package's
-    # quoting, which would cost more than everything else in a render: every value is
+    # Node and edge statements are written here rather than through the general quoting,
+    # which would cost more than everything else in a render: every value is
     # escaped already (escape_dot), a label is HTML-like (``<...>``), and ids cannot hold a
     # quote, a backslash, markup or a space (model.MODEL_ID_PATTERN).
     current: tuple[tuple[str, str], ...] = ()
@@ -274,7 +269,7 @@ def plain_node_defaults() -> str:
 
 
 def draw_relations(
-    graph: graphviz.Digraph,
+    graph: Digraph,
     amap: ArgumentMap,
     graph_id: str,
     shown: frozenset[str] | set[str] | None = None,
@@ -301,7 +296,7 @@ def draw_relations(
 
 
 def draw_more(
-    graph: graphviz.Digraph,
+    graph: Digraph,
     amap: ArgumentMap,
     more: Sequence[More],
     graph_id: str,
@@ -353,9 +348,6 @@ def _node_style(kind: ClaimKind, state: str | None) -> tuple[tuple[str, str], ..
 
 @functools.lru_cache(maxsize=256)
 def _defaults(keyword: str, attrs: tuple[tuple[str, str], ...]) -> str:
-    """A ``node [...]`` or ``edge [...]`` defaults statement, quoted by the graphviz package
-    once per distinct style (a map has a handful) instead of once per claim."""
-    scratch = graphviz.Digraph()
-    scratch.attr(keyword, **dict(attrs))
-    line: str = scratch.body[0]
-    return line
+    """A ``node [...]`` or ``edge [...]`` defaults statement, quoted once per distinct
+    style (a map has a handful) instead of once per claim."""
+    return f"\t{keyword}{attr_list(None, dict(attrs))}\n"

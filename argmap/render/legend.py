@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-import graphviz
-
 from argmap.model import ArgumentMap, ClaimKind, RelationKind
+from argmap.render.dotwriter import Digraph
 from argmap.render.style import (
     KIND_STYLE,
     MORE_EDGE,
@@ -116,7 +115,7 @@ def lowest_node(amap: ArgumentMap, more: Sequence[More], graph_id: str) -> str |
 
 
 def draw_legend(
-    graph: graphviz.Digraph,
+    graph: Digraph,
     graph_id: str,
     relations: Collection[RelationKind],
     kinds: Collection[ClaimKind | str],
