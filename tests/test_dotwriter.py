@@ -140,7 +140,8 @@ def test_an_attribute_statement_names_graph_node_or_edge() -> None:
     assert graph.body == []  # no attributes, no statement
 
 
-def test_a_render_loads_no_graphviz_package(tmp_path: Path) -> None:
+@pytest.mark.dot
+def test_a_render_or_a_build_loads_no_graphviz_package(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from argmap.cli import main\n"
@@ -157,3 +158,11 @@ def test_a_render_loads_no_graphviz_package(tmp_path: Path) -> None:
     )
     assert done.stdout.strip() == "False"
     assert out.read_text("utf-8").startswith("// ")
+    built = subprocess.run(
+        [sys.executable, "-c", code, "build", str(ROOT / "claims"), "-o", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert built.stdout.strip().splitlines()[-1] == "False"
+    assert (tmp_path / "site" / "index.md").is_file()
