@@ -1,13 +1,17 @@
-"""Names that are numbers in a row (``"1"``, ``"2"``, ...), as a sequence that makes each
-name only when it is asked for: a framework of a million numbered arguments needs no
-million strings to be solved, only to print its answer. Pure."""
+"""Names as sequences that make each name only when it is asked for: numbers in a row
+(``"1"``, ``"2"``, ...), or sorted names packed in one numpy array. A framework of a
+million arguments needs no million strings to be solved, only to print its answer. Pure."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
-__all__ = ["NumberedNames", "names_at"]
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    import numpy as np
+    from numpy.typing import NDArray
+
+__all__ = ["NumberedNames", "PackedNames", "names_at"]
 
 
 class NumberedNames(Sequence[str]):
@@ -81,8 +85,84 @@ class NumberedNames(Sequence[str]):
         return f"NumberedNames(start={self.first}, count={self.size})"
 
 
+class PackedNames(Sequence[str]):
+    """ASCII names, sorted and distinct, held as one numpy array of fixed-width byte strings.
+
+    The array's zero padding is no part of a name (no name holds a zero byte).
+    """
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: NDArray[np.bytes_]) -> None:
+        self.keys = keys
+
+    def __len__(self) -> int:
+        return int(self.keys.size)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return tuple(map(bytes.decode, self.keys[index].tolist()))
+        if not -self.keys.size <= index < self.keys.size:
+            raise IndexError("name index out of range")
+        return bytes(self.keys[index]).decode()
+
+    def __iter__(self) -> Iterator[str]:
+        return map(bytes.decode, self.keys.tolist())
+
+    def at(self, indices: Iterable[int]) -> list[str]:
+        """The names at ``indices``, picked out in C."""
+        import numpy as np
+
+        picked = np.fromiter(indices, dtype=np.int64)
+        return list(map(bytes.decode, self.keys[picked].tolist()))
+
+    def _position(self, name: object) -> int:
+        """The index of ``name``, or -1."""
+        import numpy as np
+
+        if not isinstance(name, str) or not name.isascii() or "\0" in name:
+            return -1
+        key = name.encode()
+        if not key or len(key) > self.keys.itemsize:
+            return -1
+        found = int(np.searchsorted(self.keys, np.array(key, dtype=self.keys.dtype)))
+        return found if found < self.keys.size and self.keys[found] == key else -1
+
+    def __contains__(self, name: object) -> bool:
+        return self._position(name) >= 0
+
+    def index(self, name: object, start: int = 0, stop: int | None = None) -> int:
+        """The index of ``name``.
+
+        Raises:
+            ValueError: No argument has that name (in the range given).
+        """
+        found = self._position(name)
+        end = len(self) if stop is None else stop
+        if found < 0 or not start <= found < end:
+            raise ValueError(f"{name!r} is not in the names")
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"PackedNames({len(self)} names)"
+
+
 def names_at(names: Sequence[str], indices: Iterable[int]) -> list[str]:
     """The names at ``indices``, made in C-level loops (a million in a fraction of a second)."""
     if isinstance(names, NumberedNames):
         return list(map(str, map(names.first.__add__, indices)))
+    if isinstance(names, PackedNames):
+        return names.at(indices)
     return list(map(names.__getitem__, indices))

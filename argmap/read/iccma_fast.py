@@ -3,7 +3,8 @@
 The map readers in ``argmap.read.iccma`` build one claim per argument, which is right for
 ``check`` and ``convert`` but costly for a million arguments. Here a well-formed file is
 parsed in a few passes of C-level bytes operations (the attack numbers through the
-``json`` scanner); anything unusual (comments after facts, stray spaces, bad numbers) goes
+``json`` scanner, or numpy for a large file: ``argmap.read.apx_arrays`` for ``apx``);
+anything unusual (comments after facts, stray spaces, bad numbers) goes
 through the map readers instead, so every problem is reported with its line and column
 exactly as ``argmap check`` reports it. A repeated attack gets the map reader's note too.
 
@@ -227,6 +228,13 @@ def _fast_apx(data: bytes, path: str) -> Read | None:
     """The lists of a plainly written ``apx`` file, or None to take the careful path."""
     if any(c in data for c in (b" ", b"\t", b"\r", b"%", b"#")):
         return None
+    if data.count(b"arg(") >= ARRAYS_FROM:
+        from argmap.read.apx_arrays import apx_arrays  # with numpy: at this size only
+
+        packed = apx_arrays(data)
+        held = None if packed is None else _as_arrays(*packed)
+        if held is not None:
+            return held, []
     declared = _ARG.findall(data)
     attacks = _ATT.findall(data)
     # The facts found must cover every byte but the newlines: then the file is nothing but
