@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from argmap.diagnostics import Diagnostic, did_you_mean, has_errors, quote_id
 from argmap.errors import UsageError
 from argmap.gcpause import paused_gc
-from argmap.numbered import names_at
+from argmap.numbered import listed, names_at
 from argmap.read.iccma_fast import iccma_format, read_attack_lists
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework
@@ -115,12 +115,12 @@ def format_first(
     """The answer of ``argmap eval --first``: one extension, or none."""
     names = fw.names
     if out_fmt == "json":
-        members = None if found is None else names_at(names, found)
-        return json.dumps({"semantics": semantics, "extension": members}) + "\n"
+        members = "null" if found is None else "[" + listed(names, found, quoted=True) + "]"
+        return f'{{"semantics": {json.dumps(semantics)}, "extension": {members}}}\n'
     head = f"semantics: {semantics} (supports: {support})\n"
     if found is None:
         return head + f"extension: none (the map has no {semantics} extension)\n"
-    return head + "extension: {" + ", ".join(names_at(names, found)) + "}\n"
+    return head + "extension: {" + listed(names, found, quoted=False) + "}\n"
 
 
 def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
@@ -131,12 +131,12 @@ def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
         found = sorted(ext.iter_extensions(fw, semantics))
     names = fw.names
     if out_fmt == "json":
-        extensions = [names_at(names, e) for e in found]
-        return json.dumps({"semantics": semantics, "extensions": extensions}) + "\n"
+        extensions = ", ".join("[" + listed(names, e, quoted=True) + "]" for e in found)
+        return f'{{"semantics": {json.dumps(semantics)}, "extensions": [{extensions}]}}\n'
     if semantics != "grounded":  # the labels are for the text answer's table only
         labels = ext.overall_labels(fw, found)
     lines = [f"semantics: {semantics} (supports: {support})", f"extensions: {len(found)}"]
-    lines += [f"  {i}: {{{', '.join(names_at(names, e))}}}" for i, e in enumerate(found, 1)]
+    lines += [f"  {i}: {{{listed(names, e, quoted=False)}}}" for i, e in enumerate(found, 1)]
     lines.append("")
     every = names_at(names, range(len(names)))
     width = max(5, max(map(len, every), default=0))

@@ -4,6 +4,7 @@ million arguments needs no million strings to be solved, only to print its answe
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
@@ -11,7 +12,10 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["NumberedNames", "PackedNames", "names_at"]
+__all__ = ["NumberedNames", "PackedNames", "listed", "names_at"]
+
+#: From this many names on, a list of numbered or packed names is written with numpy.
+LISTED_WITH_ARRAYS = 4096
 
 
 class NumberedNames(Sequence[str]):
@@ -166,3 +170,63 @@ def names_at(names: Sequence[str], indices: Iterable[int]) -> list[str]:
     if isinstance(names, PackedNames):
         return names.at(indices)
     return list(map(names.__getitem__, indices))
+
+
+def listed(names: Sequence[str], indices: Sequence[int], *, quoted: bool) -> str:
+    """The names at ``indices`` joined by ``", "``, each in double quotes if ``quoted``.
+
+    Quoted, the list is the inside of a JSON array of strings, exactly as ``json.dumps``
+    writes one, for names that need no escaping: numbered and packed names (ASCII name
+    characters only). Other names go through ``json.dumps`` one by one. A long list of
+    numbered or packed names is written as one byte array by numpy, with no string per name.
+    """
+    plain = isinstance(names, NumberedNames | PackedNames)
+    if len(indices) >= LISTED_WITH_ARRAYS and (
+        isinstance(names, PackedNames) or (isinstance(names, NumberedNames) and names.first >= 0)
+    ):
+        return _listed_with_arrays(names, indices, quoted)
+    found = names_at(names, indices)
+    if not quoted:
+        return ", ".join(found)
+    if plain:
+        return '"' + '", "'.join(found) + '"' if found else ""
+    return ", ".join(map(json.dumps, found))
+
+
+def _listed_with_arrays(
+    names: NumberedNames | PackedNames, indices: Sequence[int], quoted: bool
+) -> str:
+    import numpy as np
+
+    picked = np.fromiter(indices, dtype=np.int64, count=len(indices))
+    if isinstance(names, PackedNames):
+        chars = names.keys[picked].view(np.uint8).reshape(picked.size, names.keys.itemsize)
+    else:
+        chars = _digits(picked + names.first)
+    quote = [ord('"')] if quoted else []
+    rows, width = chars.shape
+    cells = np.zeros((rows, width + 2 * len(quote) + 2), dtype=np.uint8)
+    cells[:, 0 : len(quote)] = quote
+    cells[:, len(quote) : len(quote) + width] = chars
+    cells[:, len(quote) + width : len(quote) * 2 + width] = quote
+    cells[:-1, -2:] = (ord(","), ord(" "))  # the last name has no separator after it
+    flat = cells.reshape(-1)
+    text: str = flat[flat != 0].tobytes().decode()
+    return text
+
+
+def _digits(numbers: NDArray[np.int64]) -> NDArray[np.uint8]:
+    """The decimal digits of ``numbers`` (0 or more), a row each, zero bytes before them."""
+    import numpy as np
+
+    top = int(numbers.max(initial=0))
+    width = len(str(top))
+    chars = np.zeros((numbers.size, width), dtype=np.uint8)
+    rest = numbers.copy()
+    for column in range(width - 1, -1, -1):
+        chars[:, column] = rest % 10 + ord("0")
+        rest //= 10
+    # A leading zero is no digit of the number; the units are, even of 0.
+    power = 10 ** np.arange(width - 1, 0, -1, dtype=np.int64)
+    chars[:, : width - 1][numbers[:, None] < power[None, :]] = 0
+    return chars

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
+import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.numbered import NumberedNames
+from argmap import numbered
+from argmap.numbered import NumberedNames, PackedNames, listed, names_at
 
 
 @given(st.integers(-5, 5), st.integers(0, 40), st.text(max_size=4) | st.integers(-50, 50).map(str))
@@ -36,3 +40,33 @@ def test_only_the_plain_decimal_form_names_an_argument() -> None:
     for odd in ("01", "+1", " 1", "1 ", "١", "1.0", "", "-0", "0", "101"):
         assert odd not in names
     assert names.index("100") == 99 and "1" in names
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.builds(NumberedNames, st.integers(-3, 3), st.integers(1, 2000)),
+        st.lists(
+            st.text("abAZ09_.-", min_size=1, max_size=20), min_size=1, max_size=50, unique=True
+        ).map(lambda names: PackedNames(np.array(sorted(n.encode() for n in names)))),
+    ),
+    st.data(),
+    st.sampled_from([0, 1, 10**9]),
+)
+def test_a_listing_is_what_json_and_a_plain_join_write(
+    names: NumberedNames | PackedNames, data: st.DataObject, threshold: int
+) -> None:
+    indices = data.draw(st.lists(st.integers(0, len(names) - 1), max_size=300))
+    want = names_at(names, indices)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(numbered, "LISTED_WITH_ARRAYS", threshold)
+        assert "[" + listed(names, indices, quoted=True) + "]" == json.dumps(want)
+        assert listed(names, indices, quoted=False) == ", ".join(want)
+
+
+def test_other_names_are_quoted_as_json_quotes_them() -> None:
+    names = ('say "hi"', "é", "a\\b")
+    assert "[" + listed(names, [2, 0, 1], quoted=True) + "]" == json.dumps(
+        [names[2], names[0], names[1]]
+    )
+    assert listed(names, [1], quoted=False) == "é"

@@ -94,9 +94,14 @@ def _labels_of_arrays(csr: Csr) -> bytearray:
         if not reached.size:
             break
         # Each attack from a newly out argument takes one off its target's count.
-        undecided, lost = np.unique(reached, return_counts=True)
-        count[undecided] -= lost
-        frontier = undecided[count[undecided] == 0]
+        if reached.size * 8 > n:  # counting over all arguments costs less than sorting
+            lost = np.bincount(reached, minlength=n)
+            count -= lost
+            frontier = np.flatnonzero((count == 0) & (lost > 0))
+        else:
+            undecided, taken = np.unique(reached, return_counts=True)
+            count[undecided] -= taken
+            frontier = undecided[count[undecided] == 0]
     return bytearray(state.tobytes())
 
 
@@ -126,6 +131,11 @@ def _finish_one_by_one(
 
 def members(labels: bytearray) -> tuple[int, ...]:
     """The arguments labelled in, sorted."""
+    if len(labels) >= ARRAYS_FROM:  # numpy is loaded for a framework of this size
+        import numpy as np
+
+        picked: list[int] = np.flatnonzero(np.frombuffer(labels, dtype=np.uint8) == IN).tolist()
+        return tuple(picked)
     return tuple(itertools.compress(range(len(labels)), labels.translate(_IS_IN)))
 
 
