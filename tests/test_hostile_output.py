@@ -309,3 +309,68 @@ def test_seeded_sequences_of_builds_keep_every_promise(
         assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "outside"]
         assert snapshot(outside) == outside_before
         monkeypatch.undo()
+
+
+@pytest.mark.parametrize("batched", [True, False])
+def test_a_swapped_build_flushes_once_or_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batched: bool
+) -> None:
+    if batched and not swap.can_sync_filesystem():
+        pytest.skip("this system has no syncfs")
+    monkeypatch.setattr(swap, "SYNCFS_ENABLED", batched)
+    out = tmp_path / "out"
+    write_tree(out, {"a.md": b"1"})
+    flushed: list[int] = []
+    synced: list[Path] = []
+    real_fsync, real_sync = os.fsync, swap.sync_filesystem
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            flushed.append(fd)
+        real_fsync(fd)
+
+    def sync_filesystem(path: Path) -> None:
+        synced.append(path)
+        real_sync(path)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(tree, "sync_filesystem", sync_filesystem)
+    files = {f"p{i}.md": f"{i}".encode() for i in range(20)} | {"a.md": b"2"}
+    write_tree(out, files)
+    assert {rel: (out / rel).read_bytes() for rel in files} == files
+    if batched:
+        assert flushed == [] and len(synced) == 1
+        assert synced[0].name.startswith(".out.argmap-stage-")
+    else:
+        assert synced == [] and len(flushed) == len(files) + 1  # and the manifest
+
+
+def test_a_failed_flush_of_the_file_system_keeps_the_old_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    write_tree(out, {"a.md": b"old"})
+    before = snapshot(out)
+
+    def fails(path: Path) -> None:
+        raise OSError(5, "Input/output error", str(path))
+
+    monkeypatch.setattr(tree, "can_sync_filesystem", lambda: True)
+    monkeypatch.setattr(tree, "sync_filesystem", fails)
+    with pytest.raises(OutputError):
+        write_tree(out, {"a.md": b"new", "b.md": b"new"})
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_sync_filesystem_flushes_or_says_why_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if swap.can_sync_filesystem():
+        swap.sync_filesystem(tmp_path)
+        with pytest.raises(OSError, match="No such file"):
+            swap.sync_filesystem(tmp_path / "missing")
+    monkeypatch.setattr(swap, "SYNCFS_ENABLED", False)
+    assert not swap.can_sync_filesystem()
+    with pytest.raises(OSError, match="syncfs is not available"):
+        swap.sync_filesystem(tmp_path)

@@ -108,8 +108,9 @@ def temp_prefix(name: str) -> str:
     return f".{name}.argmap-{os.getpid()}-"
 
 
-def write_file(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Create a new file at ``path`` (which must not exist) with ``data``, flushed to disk.
+def write_file(path: Path, data: bytes, mode: int = 0o644, *, flush: bool = True) -> None:
+    """Create a new file at ``path`` (which must not exist) with ``data``, flushed to disk
+    unless ``flush`` is False (the caller then flushes the file system itself).
 
     Raises:
         OSError: The file cannot be created or written.
@@ -119,7 +120,8 @@ def write_file(path: Path, data: bytes, mode: int = 0o644) -> None:
         os.fchmod(handle.fileno(), mode)  # whatever the umask
         handle.write(data)
         handle.flush()
-        os.fsync(handle.fileno())
+        if flush:
+            os.fsync(handle.fileno())
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

@@ -1,7 +1,7 @@
-"""The atomic exchange of two directory names (Linux ``renameat2`` with ``RENAME_EXCHANGE``).
+"""Linux calls a tree of files is written with: the atomic exchange of two directory names
+(``renameat2`` with ``RENAME_EXCHANGE``), and the flush of a whole file system (``syncfs``).
 
-``ctypes`` is imported on the first exchange: a command that writes single files never
-loads it.
+``ctypes`` is imported on the first use: a command that writes single files never loads it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ _AT_FDCWD = -100
 _UNSUPPORTED = frozenset({errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP})
 #: Off in tests that exercise the fallback of two renames.
 ENABLED = True
+#: Off in tests that exercise the fallback of one flush per file.
+SYNCFS_ENABLED = True
 
 _Renameat2 = Callable[[int, bytes, int, bytes, int], int]
 
@@ -45,6 +47,48 @@ def _renameat2() -> _Renameat2 | None:
     function.restype = ctypes.c_int
     found: _Renameat2 = function
     return found
+
+
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int]
+    function.restype = ctypes.c_int
+    found: Callable[[int], int] = function
+    return found
+
+
+def can_sync_filesystem() -> bool:
+    """Whether :func:`sync_filesystem` flushes (else each file must be flushed itself)."""
+    return SYNCFS_ENABLED and _syncfs() is not None
+
+
+def sync_filesystem(path: Path) -> None:
+    """Flush to disk every written file of the file system that holds ``path``, in one call:
+    a tree of hundreds of files costs one journal commit, not one per file.
+
+    Raises:
+        OSError: The flush failed, or the system cannot flush this way.
+    """
+    function = _syncfs() if SYNCFS_ENABLED else None
+    if function is None:
+        raise OSError(errno.ENOSYS, "syncfs is not available", str(path))
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if function(fd) != 0:
+            import ctypes
+
+            code = ctypes.get_errno()
+            raise OSError(code, os.strerror(code), str(path))
+    finally:
+        os.close(fd)
 
 
 def exchange(first: Path, second: Path) -> bool:

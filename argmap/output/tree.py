@@ -21,7 +21,7 @@ from argmap.output.atomic import (
     sweep_temporaries,
     write_file,
 )
-from argmap.output.swap import exchange
+from argmap.output.swap import can_sync_filesystem, exchange, sync_filesystem
 
 MANIFEST = ".argmap-manifest"
 #: A manifest larger than this is not argmap's, and is not trusted.
@@ -214,11 +214,16 @@ def _write_swapped(
         raise _CannotSwap(str(real.parent)) from exc
     try:
         os.chmod(stage, stat.S_IMODE(os.stat(real).st_mode) if exists else 0o777 & ~_umask())
+        # One flush of the whole file system at the end, where the system has it, costs
+        # far less than one per file: hundreds of journal commits become one.
+        batched = can_sync_filesystem()
         for rel in sorted(files):
-            _stage_file(stage / rel, real / rel if exists else None, files[rel])
-        write_file(stage / MANIFEST, manifest)
+            _stage_file(stage / rel, real / rel if exists else None, files[rel], not batched)
+        write_file(stage / MANIFEST, manifest, flush=not batched)
         if exists:
             _carry(real, stage, "", owned)
+        if batched:
+            sync_filesystem(stage)
         _sync(stage)
         if not exists:
             os.rename(stage, real)
@@ -264,8 +269,9 @@ def _write_in_place(
         _remove_tree(stage)
 
 
-def _stage_file(target: Path, old: Path | None, data: bytes) -> None:
-    """Write one new file into the stage, as a hard link to the old one when it is unchanged."""
+def _stage_file(target: Path, old: Path | None, data: bytes, flush: bool = True) -> None:
+    """Write one new file into the stage, as a hard link to the old one when it is unchanged;
+    flushed to disk unless ``flush`` is False."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if old is not None and _same_content(old, data):
         try:
@@ -273,7 +279,7 @@ def _stage_file(target: Path, old: Path | None, data: bytes) -> None:
             return
         except OSError:
             pass
-    write_file(target, data)
+    write_file(target, data, flush=flush)
 
 
 def _same_content(path: Path, data: bytes) -> bool:
