@@ -50,7 +50,8 @@ def _renameat2() -> _Renameat2 | None:
 
 
 @functools.cache
-def _syncfs() -> Callable[[int], int] | None:
+def _syncfs() -> Callable[[int], None] | None:
+    """``syncfs`` as a function that raises OSError on failure, or None without it."""
     if not sys.platform.startswith("linux"):
         return None
     import ctypes
@@ -61,8 +62,13 @@ def _syncfs() -> Callable[[int], int] | None:
         return None
     function.argtypes = [ctypes.c_int]
     function.restype = ctypes.c_int
-    found: Callable[[int], int] = function
-    return found
+
+    def flush(fd: int) -> None:
+        if function(fd) != 0:
+            code = ctypes.get_errno()
+            raise OSError(code, os.strerror(code))
+
+    return flush
 
 
 def can_sync_filesystem() -> bool:
@@ -82,11 +88,9 @@ def sync_filesystem(path: Path) -> None:
         raise OSError(errno.ENOSYS, "syncfs is not available", str(path))
     fd = os.open(path, os.O_RDONLY)
     try:
-        if function(fd) != 0:
-            import ctypes
-
-            code = ctypes.get_errno()
-            raise OSError(code, os.strerror(code), str(path))
+        function(fd)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     finally:
         os.close(fd)
 

@@ -223,8 +223,9 @@ def _write_swapped(
         if exists:
             _carry(real, stage, "", owned)
         if batched:
-            sync_filesystem(stage)
-        _sync(stage)
+            sync_filesystem(stage)  # the stage's own entries with the rest
+        else:
+            _sync(stage)
         if not exists:
             os.rename(stage, real)
         elif not exchange(stage, real):
