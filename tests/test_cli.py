@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -59,6 +62,36 @@ def test_missing_path_is_one_line_error_exit_1() -> None:
     result = run("check", "no/such/dir")
     assert result.exit_code == 1
     assert result.stderr == "argmap: error: no/such/dir: no such file or directory\n"
+
+
+def test_a_symbolic_link_that_leads_nowhere_says_so(tmp_path: Path) -> None:
+    (tmp_path / "loop.yaml").symlink_to("loop.yaml")
+    (tmp_path / "broken.yaml").symlink_to("gone.yaml")
+    looped = run("check", str(tmp_path / "loop.yaml"))
+    assert looped.exit_code == 1
+    assert looped.stderr.endswith("loop.yaml: a loop of symbolic links\n")
+    broken = run("check", str(tmp_path / "broken.yaml"))
+    assert broken.exit_code == 1
+    assert broken.stderr.endswith("broken.yaml: a broken symbolic link (to gone.yaml)\n")
+
+
+def test_a_directory_that_cannot_be_listed_stops_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its claims would otherwise be dropped without a word."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.yaml").write_text("claims: []\n")
+    listed = os.scandir
+
+    def refusing(path: Any = ".") -> Any:
+        if os.fspath(path).endswith("sub"):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.endswith("sub: cannot read directory: Permission denied\n")
 
 
 def test_unknown_option_is_usage_error_exit_2() -> None:

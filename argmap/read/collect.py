@@ -183,7 +183,7 @@ def walk_files(paths: Sequence[str | os.PathLike[str]], suffixes: Iterable[str])
         check_path(path)
         if os.path.isdir(path):
             found = []
-            for root, dirs, names in os.walk(path):
+            for root, dirs, names in os.walk(path, onerror=_refuse_unlisted):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found += [
                     os.path.join(root, n)
@@ -194,8 +194,32 @@ def walk_files(paths: Sequence[str | os.PathLike[str]], suffixes: Iterable[str])
         elif os.path.exists(path):
             files.append(path)
         else:
-            raise InputError(f"{path}: no such file or directory")
+            raise InputError(f"{printable_path(path)}: {_missing(path)}")
     return list(dict.fromkeys(files))
+
+
+def _refuse_unlisted(exc: OSError) -> None:
+    """A directory under a walked one that cannot be listed: its claims would be dropped unseen.
+
+    Raises:
+        InputError: Always.
+    """
+    where = printable_path(os.fsdecode(exc.filename)) if exc.filename else "a directory"
+    raise InputError(f"{where}: cannot read directory: {exc.strerror or exc}")
+
+
+def _missing(path: str) -> str:
+    """Why a path that does not exist as a file or directory cannot be read."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            return f"a broken symbolic link (to {printable_path(os.readlink(path))})"
+        if exc.errno not in (errno.ENOENT, None):
+            return f"cannot read: {exc.strerror or exc}"
+    return "no such file or directory"
 
 
 # -- records to claims ---------------------------------------------------------------------
