@@ -13,6 +13,7 @@ from argmap.build import build_map, plan_artifacts
 from argmap.check import check_paths
 from argmap.evaluate import evaluate_map
 from argmap.model import ArgumentMap, Claim, ClaimKind
+from argmap.render.view import describe_map
 
 from .conftest import ROOT
 
@@ -146,3 +147,20 @@ def test_readme_opens_with_the_headline_map_legible_in_a_readme_column() -> None
     width = float((ElementTree.fromstring(svg).get("viewBox") or "").split()[2])
     # A README column on GitHub is about 830 px wide.
     assert smallest_text_px(svg) * min(830, width * 4 / 3) / min(COLUMN, width * 4 / 3) >= MINIMUM
+
+
+@pytest.mark.parametrize(
+    ("kinds", "opening"),
+    [
+        ((ClaimKind.THESIS,), "Argument map of the thesis “A0.”"),
+        ((ClaimKind.THESIS, ClaimKind.THESIS), "Argument map of the theses “A0.”, “A1.”"),
+        ((ClaimKind.CLAIM,), "Argument map of the claim “A0.”"),
+        ((ClaimKind.CLAIM, ClaimKind.CLAIM), "Argument map of the claims “A0.”, “A1.”"),
+    ],
+)
+def test_a_map_is_described_in_words_a_screen_reader_reads_aloud(
+    kinds: tuple[ClaimKind, ...], opening: str
+) -> None:
+    claims = tuple(Claim(id=f"a{i}", kind=kind, text=f"A{i}.") for i, kind in enumerate(kinds))
+    text = describe_map(ArgumentMap(claims=claims), None)
+    assert text.startswith(opening + ":"), text

@@ -251,9 +251,11 @@ def describe_map(
         names.append(f"“{claim_title(claim)}”" + (f" ({state})" if state else ""))
     if len(theses) > 4:
         names.append(f"{len(theses) - 4} more")
-    what = "the thesis" if theses and theses[0].kind is ClaimKind.THESIS else "the claim"
+    thesis = bool(theses) and theses[0].kind is ClaimKind.THESIS
     if len(names) > 1:
-        what += "s"
+        what = "the theses" if thesis else "the claims"
+    else:
+        what = "the thesis" if thesis else "the claim"
     text = f"Argument map of {what} {', '.join(names)}" if names else "Empty argument map"
     count = len(amap.claims)
     text += f": {count} claim{'s' if count != 1 else ''}"
