@@ -10,7 +10,9 @@ from pathlib import Path
 from argmap.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from argmap.model import ArgumentMap
 from argmap.quotes import load_source_texts, verify_quotes
+from argmap.errors import InputError
 from argmap.read import load_paths
+from argmap.read.collect import check_path, printable_path
 from argmap.read.result import LoadResult
 from argmap.validate import validate_map
 
@@ -47,6 +49,8 @@ def check_paths(
             against. Source texts are read only from it and from the map's own directories
             (see :func:`map_roots`).
     """
+    if sources_dir is not None:
+        check_sources_dir(os.fspath(sources_dir))
     load = load_paths(paths, fmt=fmt)
     diags = list(load.diagnostics)
     diags += validate_map(load.amap, load.spans, broken_ids=load.broken_ids)
@@ -59,6 +63,18 @@ def check_paths(
     diags += text_diags
     diags += verify_quotes(load.amap, load.spans, texts)
     return CheckResult(load, sort_diagnostics(diags))
+
+
+def check_sources_dir(path: str) -> None:
+    """Refuse a directory of source texts that is not one: every quote would go unverified.
+
+    Raises:
+        InputError: The path is empty, missing or not a directory.
+    """
+    check_path(path)
+    if not os.path.isdir(path):
+        why = "not a directory" if os.path.lexists(path) else "no such directory"
+        raise InputError(f"{printable_path(path)}: {why} (the directory of source texts)")
 
 
 def map_roots(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:

@@ -94,6 +94,40 @@ def test_a_directory_that_cannot_be_listed_stops_the_walk(
     assert result.stderr.endswith("sub: cannot read directory: Permission denied\n")
 
 
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (("build", BASIC, "-o", ""), "the output directory is an empty path"),
+        (("build", BASIC, "-o", "{file}"), "exists and is not a directory (a regular file)"),
+        (("render", BASIC, "-f", "dot", "-o", ""), "the file to write is an empty path"),
+        (("render", BASIC, "-f", "dot", "-o", "{dir}"), "is a directory, not a regular file"),
+        (("check", BASIC, "--sources", "{file}"), "not a directory (the directory of source"),
+        (("check", BASIC, "--sources", "{dir}/none"), "no such directory (the directory of"),
+        (("check", ""), "an empty path names no file"),
+    ],
+)
+def test_a_path_of_the_wrong_kind_is_a_one_line_error_exit_1(
+    tmp_path: Path, args: tuple[str, ...], error: str
+) -> None:
+    """Not a usage message: the command line was well formed, the path is wrong."""
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "dir").mkdir()
+    filled = [a.format(file=tmp_path / "file", dir=tmp_path / "dir") for a in args]
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    result = run(*filled)
+    assert result.exit_code == 1, result.output
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("argmap: error: ") and error in last, result.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_render_to_a_dash_writes_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("render", BASIC, "-f", "dot", "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("// Argument map")
+    assert not (tmp_path / "-").exists()
+
+
 def test_unknown_option_is_usage_error_exit_2() -> None:
     assert run("check", "--nope", BASIC).exit_code == 2
 

@@ -200,15 +200,14 @@ def from_option(func: F) -> F:
 sources_option = click.option(
     "--sources",
     "sources_dir",
-    type=click.Path(file_okay=False, path_type=str),
     help="Directory of source texts (<source-id>.txt) to verify quotes against.",
 )
 
 
-def output_option(help: str = "File to write (default: stdout).") -> Callable[[F], F]:
+def output_option(help: str = "File to write (default, or -: stdout).") -> Callable[[F], F]:
     """-o/--output FILE, shared by the commands that write one file."""
     return click.option(
-        "-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=str), help=help
+        "-o", "--output", "out_file", help=help
     )
 
 

@@ -105,7 +105,6 @@ def check(paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, stri
     "--output",
     "out_dir",
     required=True,
-    type=click.Path(file_okay=False, path_type=str),
     help="Directory to write the maps and summaries into.",
 )
 @input_options
@@ -214,7 +213,7 @@ def render(
         data = render_artifact(
             result.amap, out_fmt, thesis=thesis, evaluation=evaluation, legend=not no_legend
         )
-        if out_file is None:
+        if out_file is None or out_file == "-":
             if out_fmt in ("png", "pdf") and sys.stdout.isatty():
                 raise click.UsageError(
                     f"refusing to write {out_fmt.upper()} to a terminal: use -o FILE"

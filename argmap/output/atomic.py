@@ -135,6 +135,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         OutputError: The target is not a regular file, or it or its directory cannot be
             written.
     """
+    if not os.fspath(path):
+        raise OutputError("the file to write is an empty path")
     target = Path(path)
     refuse_non_regular(target)
     try:

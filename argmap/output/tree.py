@@ -57,6 +57,8 @@ def write_tree(directory: str | os.PathLike[str], files: Mapping[str, bytes]) ->
         OutputError: A path to write holds something other than a regular file, or the
             directory cannot be written.
     """
+    if not os.fspath(directory):
+        raise OutputError("the output directory is an empty path")
     root = Path(directory)
     rels = _checked(files)
     real = _real_directory(root)

@@ -55,6 +55,8 @@ def check_path(path: str) -> None:
     Raises:
         InputError: The path holds a NUL character.
     """
+    if not path:
+        raise InputError("an empty path names no file")
     if "\0" in path:
         raise InputError(f"{printable_path(path)}: a path cannot hold a NUL character")
 
