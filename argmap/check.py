@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from argmap.errors import InputError
 from argmap.model import ArgumentMap
 from argmap.quotes import load_source_texts, verify_quotes
-from argmap.errors import InputError
 from argmap.read import load_paths
 from argmap.read.collect import check_path, printable_path
 from argmap.read.result import LoadResult
