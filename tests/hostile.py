@@ -205,13 +205,24 @@ def external_links(amap: ArgumentMap, thesis: str | None = None) -> list[str]:
 
 _COMMONMARK = markdown_it.MarkdownIt("commonmark").enable("table")
 _PYMARKDOWN = markdown.Markdown(extensions=["extra", "attr_list", "toc", "pymdownx.superfences"])
+#: The extensions of a docs site that typesets math and marks up text (MkDocs Material's
+#: set; smartsymbols and magiclink, which only turn text into symbols and links, left out).
+DOCS_SITE_EXTENSIONS = [
+    "extra", "attr_list", "toc", "admonition", "md_in_html", "def_list", "footnotes", "abbr",
+    "pymdownx.superfences", "pymdownx.arithmatex", "pymdownx.caret", "pymdownx.mark",
+    "pymdownx.tilde", "pymdownx.keys", "pymdownx.critic", "pymdownx.betterem",
+    "pymdownx.tasklist", "pymdownx.inlinehilite", "pymdownx.details", "pymdownx.emoji",
+]  # fmt: skip
+_DOCS_SITE = markdown.Markdown(extensions=DOCS_SITE_EXTENSIONS)
 
 
 def to_html(text: str) -> dict[str, str]:
-    """The page rendered by markdown-it-py (CommonMark) and by Python-Markdown."""
+    """The page rendered by markdown-it-py (CommonMark), by Python-Markdown, and by
+    Python-Markdown with a docs site's extensions."""
     return {
         "markdown-it": _COMMONMARK.render(text),
         "python-markdown": _PYMARKDOWN.reset().convert(text),
+        "docs-site": _DOCS_SITE.reset().convert(text),
     }
 
 

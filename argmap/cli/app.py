@@ -206,9 +206,7 @@ sources_option = click.option(
 
 def output_option(help: str = "File to write (default, or -: stdout).") -> Callable[[F], F]:
     """-o/--output FILE, shared by the commands that write one file."""
-    return click.option(
-        "-o", "--output", "out_file", help=help
-    )
+    return click.option("-o", "--output", "out_file", help=help)
 
 
 def format_option(choices: Sequence[str], default: str, help: str) -> Callable[[F], F]:

@@ -20,14 +20,25 @@ _SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
 _HANDLER = re.compile(r"(?i)\b(on[a-z]+)(\s*)=")
 #: Markdown escapes: a backslash before each ASCII punctuation character with meaning
 #: inline that both CommonMark and Python-Markdown (with its tables) unescape; entity
-#: references for the rest, which Python-Markdown would show with their backslash.
-_MD_ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]!|#{}()"} | {
+#: references for the rest, which Python-Markdown would show with their backslash, and for
+#: the brackets, the opening parenthesis and the caret, which as ``\\[`` and ``\\(`` open
+#: math in the docs sites that typeset it (pymdownx.arithmatex, MathJax), as ``(c)`` make
+#: a symbol and as ``^x^`` a superscript (pymdownx.caret).
+#: A lone ``)`` means nothing inline once no ``[`` can open a link.
+_MD_ESCAPES = {ord(c): "\\" + c for c in "\\`*_!|#{}"} | {
     ord("&"): "&amp;",
     ord("<"): "&lt;",
     ord(">"): "&gt;",
     ord("~"): "&#126;",
     ord("$"): "&#36;",
+    ord("("): "&#40;",
+    ord("["): "&#91;",
+    ord("]"): "&#93;",
+    ord("^"): "&#94;",
 }
+#: The first of two ``=`` or ``+``, which docs sites read as a mark (pymdownx.mark) or keys.
+_MD_DOUBLED = re.compile(r"([=+])(?=\1)")
+_MD_DOUBLED_AS = {"=": "&#61;", "+": "&#43;"}
 _HTML_SPECIAL = re.compile(r"[&<>\"'\\]")
 _NOT_ANCHOR = re.compile(r"[^a-z0-9-]")
 _MD_LINE_START = re.compile(r"^(\d*)([-+.)])")
@@ -138,10 +149,13 @@ def escape_md(text: str) -> str:
     (spec 0.31, section 2.4), so every character with meaning inline is escaped. Python-
     Markdown unescapes only some of them and shows the backslash before the others, so
     ``&``, ``~``, ``$`` and a leading ``=`` become entity references, which both read as
-    the character; so do angle brackets, so no tag-like text appears even in the source.
-    The text reads as itself in both, whatever it holds.
+    the character; so do angle brackets, so no tag-like text appears even in the source,
+    and what the extensions of docs sites read as math, marks, keys or symbols (``\\(``,
+    ``[``, ``^``, ``==``, ``++``). The text reads as itself in all of them, whatever it holds.
     """
     text = clean(text).translate(_MD_ESCAPES)
+    if "==" in text or "++" in text:
+        text = _MD_DOUBLED.sub(lambda m: _MD_DOUBLED_AS[m.group(1)], text)
     # Block markers count only at the start of a line: list bullets, ordered-list numbers,
     # setext underlines.
     if text[:1] == "=":  # a setext underline; Python-Markdown has no backslash escape for it
