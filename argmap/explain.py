@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from argmap.evaluate import Assessment, Evaluation, Verdict
-from argmap.model import ArgumentMap, ClaimKind, ProofStandard
+from argmap.model import CONDITIONAL_KINDS, ArgumentMap, ClaimKind, ProofStandard, RelationKind
 from argmap.settings import DEFAULT_WEIGHT, GradualSemantics
 
 Namer = Callable[[str], str]
@@ -51,6 +51,44 @@ def series(words: Sequence[str], limit: int = 3) -> str:
 def plural(count: int, word: str) -> str:
     """``1 reason``, ``2 reasons``."""
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def direct_tally(amap: ArgumentMap, evaluation: Evaluation, claim_id: str) -> str:
+    """How many of a claim's direct reasons and objections stand, in one sentence ("" when
+    only forecasts and questions bear on it, which count once settled and are named apart).
+    """
+    sides: dict[bool, list[bool]] = {True: [], False: []}
+    aside: list[ClaimKind] = []
+    for rel in amap.incoming.get(claim_id, ()):
+        kind = amap.claim(rel.source).kind
+        if kind in CONDITIONAL_KINDS:
+            aside.append(kind)
+        else:
+            sides[rel.kind is RelationKind.SUPPORTS].append(evaluation.stands(rel.source))
+    if not sides[True] and not sides[False]:
+        return ""
+    reasons, objections = _tally(sides[True], "reason"), _tally(sides[False], "objection")
+    text = f"It has {reasons}{',' if ',' in reasons else ''} and {objections}"
+    if aside:
+        names = sorted({"forecast" if k is ClaimKind.FORECAST else "question" for k in aside})
+        what = " or ".join(f"{n}s" for n in names) if len(aside) > 1 else names[0]
+        they = "they count" if len(aside) > 1 else "it counts"
+        text += f" ({len(aside)} {what} aside: {they} only once settled)"
+    return text + "."
+
+
+def _tally(standing: Sequence[bool], noun: str) -> str:
+    """``2 direct reasons, of which 1 stands``, in words that agree with the numbers."""
+    count, up = len(standing), sum(standing)
+    if count == 0:
+        return f"no direct {noun}s"
+    if count == 1:
+        return f"1 direct {noun}, which " + ("stands" if up else "does not stand")
+    if up == 0:
+        return f"{count} direct {noun}s, none of which stands"
+    if up == count:
+        return f"{count} direct {noun}s, all of which stand"
+    return f"{count} direct {noun}s, of which {up} " + ("stands" if up == 1 else "stand")
 
 
 def why(assessment: Assessment, name: Namer) -> str:

@@ -19,6 +19,7 @@ from argmap.evaluate import (
     extensions_of,
     gradual_strengths,
 )
+from argmap.explain import direct_tally
 from argmap.model import ArgumentMap, Claim, ClaimKind
 
 A, R, U = Status.ACCEPTED, Status.REJECTED, Status.UNDECIDED
@@ -172,3 +173,49 @@ def test_statuses_and_acceptance_agree_with_the_extensions(
         assert (ev.status(c.id) is A) == in_all
         assert accepts(m, c.id, semantics, "credulous", support) == any(c.id in e for e in found)
         assert accepts(m, c.id, semantics, "skeptical", support) == all(c.id in e for e in found)
+
+
+@pytest.mark.parametrize(
+    ("relations", "sentence"),
+    [
+        (
+            [("a", "supports"), ("d", "attacks")],
+            "It has 1 direct reason, which stands, and 1 direct objection, which stands.",
+        ),
+        (
+            [("a", "supports"), ("b", "supports"), ("f", "supports")],
+            "It has 2 direct reasons, of which 1 stands, and no direct objections"
+            " (1 forecast aside: it counts only once settled).",
+        ),
+        (
+            [("b", "supports"), ("e", "supports"), ("d", "attacks"), ("f", "attacks")],
+            "It has 2 direct reasons, none of which stands, and 1 direct objection, which"
+            " stands (1 forecast aside: it counts only once settled).",
+        ),
+        (
+            [("a", "supports"), ("d", "supports"), ("b", "attacks"), ("e", "attacks")],
+            "It has 2 direct reasons, all of which stand, and 2 direct objections, none of"
+            " which stands.",
+        ),
+        ([("f", "supports"), ("q", "attacks")], ""),
+    ],
+)
+def test_the_tally_of_direct_reasons_reads_as_english(
+    relations: list[tuple[str, str]], sentence: str
+) -> None:
+    """a and d stand; b falls to c; e is answered by c; f is a forecast, q a question."""
+    claims = [
+        Claim(id="a", text="A."),
+        Claim(id="b", text="B."),
+        Claim(id="c", text="C.", attacks=("b", "e")),
+        Claim(id="d", text="D."),
+        Claim(id="e", text="E."),
+        Claim(id="f", kind=ClaimKind.FORECAST, text="F."),
+        Claim(id="q", kind=ClaimKind.QUESTION, text="Q?"),
+    ]
+    made = {c.id: c for c in claims}
+    for source, kind in relations:
+        made[source] = made[source].model_copy(update={kind: (*getattr(made[source], kind), "t")})
+    thesis = Claim(id="t", kind=ClaimKind.THESIS, text="T.")
+    amap = ArgumentMap(claims=(thesis, *sorted(made.values(), key=lambda c: c.id)))
+    assert direct_tally(amap, evaluate_map(amap), "t") == sentence

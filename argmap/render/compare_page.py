@@ -41,8 +41,8 @@ def _side_by_side(amap: ArgumentMap, comparison: Comparison) -> list[str]:
 
     def standing(side: ThesisSide) -> str:
         return (
-            f"{side.standing_supporters} of {len(side.supporters)} reasons, "
-            f"{side.standing_attackers} of {len(side.attackers)} objections stand"
+            f"{side.standing_supporters} of {plural(len(side.supporters), 'reason')}, "
+            f"{side.standing_attackers} of {plural(len(side.attackers), 'objection')} standing"
         )
 
     lines = [

@@ -11,10 +11,11 @@ from argmap.explain import (
     BECOME,
     VERDICT_MEANINGS,
     claim_why,
+    direct_tally,
     plural,
     score_note,
 )
-from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim, ClaimKind, RelationKind
+from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.render.text import (
     anchor,
     clean,
@@ -168,23 +169,8 @@ def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> list[s
         head, colon, rest = why.partition(":")
         why = f"**{head}**{colon}{rest}"
     lines = [why, ""]
-    supporters = [
-        r.source for r in amap.incoming.get(thesis.id, ()) if r.kind is RelationKind.SUPPORTS
-    ]
-    attackers = [
-        r.source for r in amap.incoming.get(thesis.id, ()) if r.kind is not RelationKind.SUPPORTS
-    ]
-    counted = [s for s in supporters if amap.claim(s).kind not in CONDITIONAL_KINDS]
-    against = [s for s in attackers if amap.claim(s).kind not in CONDITIONAL_KINDS]
-    if counted or against:
-        standing_for = sum(1 for s in counted if evaluation.stands(s))
-        standing_against = sum(1 for s in against if evaluation.stands(s))
-        lines += [
-            f"Of its direct reasons, {standing_for} of {len(counted)} stand; of its direct "
-            f"objections, {standing_against} of {len(against)}.",
-            "",
-        ]
-    return lines
+    tally = direct_tally(amap, evaluation, thesis.id)
+    return [*lines, tally, ""] if tally else lines
 
 
 def _reading(evaluation: Evaluation) -> str:
