@@ -70,11 +70,16 @@ def direct_tally(amap: ArgumentMap, evaluation: Evaluation, claim_id: str) -> st
     reasons, objections = _tally(sides[True], "reason"), _tally(sides[False], "objection")
     text = f"It has {reasons}{',' if ',' in reasons else ''} and {objections}"
     if aside:
-        names = sorted({"forecast" if k is ClaimKind.FORECAST else "question" for k in aside})
-        what = " or ".join(f"{n}s" for n in names) if len(aside) > 1 else names[0]
         they = "they count" if len(aside) > 1 else "it counts"
-        text += f" ({len(aside)} {what} aside: {they} only once settled)"
+        text += f" ({conditionals(aside)} aside: {they} only once settled)"
     return text + "."
+
+
+def conditionals(kinds: Sequence[ClaimKind]) -> str:
+    """``1 forecast``, ``2 questions``, ``3 forecasts or questions``."""
+    names = sorted({"forecast" if k is ClaimKind.FORECAST else "question" for k in kinds})
+    what = " or ".join(f"{n}s" for n in names) if len(kinds) > 1 else names[0]
+    return f"{len(kinds)} {what}"
 
 
 def _tally(standing: Sequence[bool], noun: str) -> str:

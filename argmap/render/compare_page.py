@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from argmap.compare import Comparison, Crux, ThesisSide
 from argmap.evaluate import Verdict
-from argmap.explain import VERDICT_WORDS, claim_why, plural, score_note
-from argmap.model import ArgumentMap, Claim
+from argmap.explain import VERDICT_WORDS, claim_why, conditionals, plural, score_note
+from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim
 from argmap.render.text import anchor, clean, escape_html, escape_md, map_title
 from argmap.structure import Stance
 
@@ -40,9 +40,14 @@ def _side_by_side(amap: ArgumentMap, comparison: Comparison) -> list[str]:
         return f"**{_word(side.state)}**"
 
     def standing(side: ThesisSide) -> str:
+        """As the thesis's page counts them: forecasts and questions aside, until settled."""
+        counted = [[amap.claim(s).kind for s in ids] for ids in (side.supporters, side.attackers)]
+        aside = [k for kinds in counted for k in kinds if k in CONDITIONAL_KINDS]
+        reasons, objections = (sum(k not in CONDITIONAL_KINDS for k in ks) for ks in counted)
         return (
-            f"{side.standing_supporters} of {plural(len(side.supporters), 'reason')}, "
-            f"{side.standing_attackers} of {plural(len(side.attackers), 'objection')} standing"
+            f"{side.standing_supporters} of {plural(reasons, 'reason')}, "
+            f"{side.standing_attackers} of {plural(objections, 'objection')} standing"
+            + (f" ({conditionals(aside)} aside)" if aside else "")
         )
 
     lines = [
@@ -185,7 +190,8 @@ def render_compare_markdown(
     out.append("")
     if map_image:
         out += [f"[![Side-by-side map: {_title(a)} vs {_title(b)}]({map_image})]({map_image})", ""]
-    out += [f"Reading: {escape_md(evaluation.settings.describe())}.", ""]
+    reading = evaluation.settings.describe()
+    out += [f"{escape_md(reading[:1].upper() + reading[1:])}.", ""]
     note = score_note(evaluation.gradual)
     if note:
         out += [note, ""]
