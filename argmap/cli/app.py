@@ -200,13 +200,14 @@ def from_option(func: F) -> F:
 sources_option = click.option(
     "--sources",
     "sources_dir",
+    metavar="DIR",
     help="Directory of source texts (<source-id>.txt) to verify quotes against.",
 )
 
 
 def output_option(help: str = "File to write (default, or -: stdout).") -> Callable[[F], F]:
     """-o/--output FILE, shared by the commands that write one file."""
-    return click.option("-o", "--output", "out_file", help=help)
+    return click.option("-o", "--output", "out_file", metavar="FILE", help=help)
 
 
 def format_option(choices: Sequence[str], default: str, help: str) -> Callable[[F], F]:

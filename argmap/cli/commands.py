@@ -105,6 +105,7 @@ def check(paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, stri
     "--output",
     "out_dir",
     required=True,
+    metavar="DIR",
     help="Directory to write the maps and summaries into.",
 )
 @input_options
