@@ -89,12 +89,14 @@ def assess(
                 }
             )
         )
+        questions = tuple(c for c in conditional if by_id[c].kind is ClaimKind.QUESTION)
         if label is std.Label.NOT_ASSESSED:
             out[name] = Assessment(
                 Verdict.NOT_ASSESSED,
                 default,
                 weights[i],
                 conditional=conditional,
+                questions=questions,
                 kind=claim.kind,
             )
             continue
@@ -121,6 +123,7 @@ def assess(
             ),
             undecided=tuple(sorted(names[x] for x in (*pro, *con) if labels[x] not in decided)),
             conditional=conditional,
+            questions=questions,
             supported=bool(pro),
             cycle=label is std.Label.UNKNOWN,
             kind=claim.kind,

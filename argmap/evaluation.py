@@ -58,6 +58,7 @@ class Assessment:
         struck: Reasons that fall, each with the standing claims that strike them.
         undecided: Reasons and objections that neither stand nor fall (open or contested).
         conditional: Forecasts and questions bearing on it, which count for nothing.
+        questions: Those of ``conditional`` that are questions (the rest are forecasts).
         supported: Whether anything but a forecast or question supports it at all.
         cycle: Whether it is open because a cycle of relations settles nothing.
         kind: Its kind.
@@ -74,6 +75,7 @@ class Assessment:
     struck: tuple[Answer, ...] = ()
     undecided: tuple[str, ...] = ()
     conditional: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
     supported: bool = False
     cycle: bool = False
     kind: ClaimKind = ClaimKind.CLAIM

@@ -27,7 +27,7 @@ VERDICT_MEANINGS = {
     Verdict.FALLS: "a standing objection outweighs whatever supports it",
     Verdict.CONTESTED: "standing reasons on both sides that its proof standard does not settle",
     Verdict.OPEN: "no standing reason decides it, or a cycle leaves it undecided",
-    Verdict.NOT_ASSESSED: "a forecast or question: it counts only once it comes true",
+    Verdict.NOT_ASSESSED: "a forecast or question: it counts only once it comes true or is answered",
 }
 STANDARD_NAMES = {
     ProofStandard.SCINTILLA: "a scintilla of evidence",
@@ -111,12 +111,17 @@ def why(assessment: Assessment, name: Namer) -> str:
         by = f" by {series([name(b) for b in first.by])}" if first.by else ""
         more = f" (and {plural(len(a.answered) - 1, 'other')})" if len(a.answered) > 1 else ""
         text += f" The objection {name(first.claim_id)} is answered{by}{more}."
-    if a.conditional:
+    forecasts = [c for c in a.conditional if c not in a.questions]
+    if forecasts:
         text += (
-            f" {series([name(c) for c in a.conditional])} would bear on it only if "
-            f"{'it' if len(a.conditional) == 1 else 'they'} came true."
+            f" {series([name(c) for c in forecasts])} would bear on it only if "
+            f"{'it' if len(forecasts) == 1 else 'they'} came true"
         )
-    return text
+    if a.questions:
+        text += ", and " if forecasts else " "
+        answered = f"once {'it is' if len(a.questions) == 1 else 'they are'} answered"
+        text += f"{series([name(c) for c in a.questions])} would bear on it only {answered}"
+    return text + "." if a.conditional else text
 
 
 def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:

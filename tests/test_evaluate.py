@@ -19,7 +19,7 @@ from argmap.evaluate import (
     extensions_of,
     gradual_strengths,
 )
-from argmap.explain import direct_tally
+from argmap.explain import claim_why, direct_tally
 from argmap.model import ArgumentMap, Claim, ClaimKind
 
 A, R, U = Status.ACCEPTED, Status.REJECTED, Status.UNDECIDED
@@ -219,3 +219,22 @@ def test_the_tally_of_direct_reasons_reads_as_english(
     thesis = Claim(id="t", kind=ClaimKind.THESIS, text="T.")
     amap = ArgumentMap(claims=(thesis, *sorted(made.values(), key=lambda c: c.id)))
     assert direct_tally(amap, evaluate_map(amap), "t") == sentence
+
+
+def test_forecasts_come_true_and_questions_are_answered_in_the_reasons() -> None:
+    claims = (
+        Claim(id="t", kind=ClaimKind.THESIS, text="T."),
+        Claim(id="f", kind=ClaimKind.FORECAST, text="If F happens.", supports=("t",)),
+        Claim(id="g", kind=ClaimKind.FORECAST, text="If G happens.", attacks=("t",)),
+        Claim(id="q", kind=ClaimKind.QUESTION, text="Is Q so?", attacks=("t",)),
+    )
+    amap = ArgumentMap(claims=claims)
+    text = claim_why(amap, evaluate_map(amap), "t", lambda cid: cid)
+    assert text.endswith(
+        " f and g would bear on it only if they came true, and q would bear on it only once"
+        " it is answered."
+    ), text
+    only = ArgumentMap(claims=(claims[0], claims[3]))
+    assert claim_why(only, evaluate_map(only), "t", str).endswith(
+        " q would bear on it only once it is answered."
+    )
