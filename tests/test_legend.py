@@ -130,6 +130,24 @@ def test_svg_is_an_image_labelled_by_its_title_and_described_in_a_sentence() -> 
 
 
 @pytest.mark.dot
+def test_no_text_run_leans_on_a_space_that_svg_drops() -> None:
+    """SVG drops a text element's leading and trailing spaces: a space between two runs of
+    one line (a coloured glyph, then its word) is a no-break space, or the words touch."""
+    amap = small_map()
+    split = ArgumentMap(
+        claims=(
+            *amap.claims,
+            *(Claim(id=f"r{i}", text=f"Reason {i}.", supports=("t",)) for i in range(12)),
+        )
+    )
+    for drawn in (amap, split):
+        svg = render_svg(drawn, evaluate_map(drawn), graph_id="am-t")
+        texts = [t.text or "" for t in ElementTree.fromstring(svg).iter(f"{SVG}text")]
+        assert texts and "supports" in " ".join(texts)
+        assert [t for t in texts if t != t.strip(" ")] == []
+
+
+@pytest.mark.dot
 def test_standalone_svg_follows_the_colour_scheme_and_keeps_a_background() -> None:
     amap = small_map()
     svg = render_svg(amap, evaluate_map(amap), graph_id="am-t", standalone=True)

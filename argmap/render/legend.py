@@ -41,7 +41,7 @@ def _relation(kind: RelationKind) -> str:
     glyph = f'<FONT COLOR="{look["color"]}">{RELATION_GLYPH[kind]}</FONT>'
     return (
         f'<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{line}'
-        f'<TD ALIGN="LEFT">{glyph} {kind.value}</TD></TR></TABLE></TD>'
+        f'<TD ALIGN="LEFT">{glyph}&#160;{kind.value}</TD></TR></TABLE></TD>'
     )
 
 
@@ -80,7 +80,7 @@ def legend_label(
     if more:
         note = (
             f'<TD COLSPAN="{PER_ROW}" ALIGN="LEFT"><FONT COLOR="{MORE_EDGE["color"]}">'
-            "n more →</FONT> opens the map of the rest</TD>"
+            "n more →</FONT>&#160;opens the map of the rest</TD>"
         )
         rows.append(f"<TR><TD></TD>{note}</TR>")
     body = "".join(rows)
