@@ -94,7 +94,8 @@ def validate_map(
     Args:
         amap: The map to check.
         spans: Where each part was written, for the diagnostics' positions.
-        broken_ids: Ids of claims that failed to load; references to them are not reported.
+        broken_ids: Ids of claims that failed to load; references to them are not reported,
+            nor is a claim that leads to one as connected to no thesis.
 
     Returns:
         The diagnostics, sorted by position.
@@ -103,7 +104,7 @@ def validate_map(
     with paused_gc():
         _check_claims(check, set(broken_ids))
         _check_sources(check)
-        _check_theses(check)
+        _check_theses(check, set(broken_ids))
         _check_support_cycles(check)
     return sorted(check.out, key=lambda d: d.sort_key)
 
@@ -223,7 +224,7 @@ def _url_words(problem: str) -> str:
     return problem if problem == "not http(s)" else f"not a plain http(s) URL ({problem})"
 
 
-def _check_theses(check: _Checker) -> None:
+def _check_theses(check: _Checker, broken: set[str]) -> None:
     amap = check.amap
     for i, (a, b) in enumerate(amap.meta.compare):
         for tid in (a, b):
@@ -247,9 +248,11 @@ def _check_theses(check: _Checker) -> None:
     if not amap.claims:
         return
     if not amap.theses:
-        check.emit("no-thesis", "the map has no thesis: give one claim 'kind: thesis'", "map")
+        if not broken:  # else the thesis may be among the claims that failed to load
+            check.emit("no-thesis", "the map has no thesis: give one claim 'kind: thesis'", "map")
         return
-    connected = reaching(amap, [t.id for t in amap.theses])
+    # A claim that leads to one that failed to load may lead on to a thesis.
+    connected = reaching(amap, [t.id for t in amap.theses] + sorted(broken))
     for claim in amap.claims:
         if claim.id not in connected:
             check.emit(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
+from argmap.check import check_paths
 from argmap.errors import InputError, UsageError
 from argmap.model import ArgumentMap
 from argmap.read import load_paths
@@ -121,3 +122,29 @@ def test_yaml_dump_and_load_round_trip(amap: ArgumentMap) -> None:
     result = read_yaml(render_yaml(amap), "x.yaml")
     assert [str(d) for d in result.diagnostics if d.code != "malformed-id"] == []
     assert result.amap == amap
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "json"])
+def test_a_file_that_cannot_be_parsed_is_the_one_error_not_every_reference_to_it(
+    tmp_path: Path, suffix: str
+) -> None:
+    """References into a broken file are not 'unknown', and what leads to its claims is not
+    'connected to no thesis': the broken file's own error is the one to fix."""
+    (tmp_path / "good.yaml").write_text(
+        "claims:\n"
+        "  - id: reason\n    text: A reason.\n    supports: [thesis]\n"
+        "  - id: deeper\n    text: Deeper.\n    supports: [reason]\n"
+        "  - id: typo\n    text: A typo.\n    supports: [thesiss]\n"
+    )
+    if suffix == "yaml":
+        broken = "claims:\n  - id: thesis\n    kind: thesis\n    text: The thesis.\n  - [\n"
+    else:
+        broken = '{"claims": [{"id": "thesis", "kind": "thesis", "text": "The thesis."},'
+    (tmp_path / f"broken.{suffix}").write_text(broken)
+    paths = [tmp_path / "good.yaml", tmp_path / f"broken.{suffix}"]
+    found = [(Path(d.span.path).name, d.code, d.message) for d in check_paths(paths).diagnostics]
+    codes = [(name, code) for name, code, _ in found]
+    assert (f"broken.{suffix}", f"{suffix}-syntax") in codes, found
+    unknown = [message for _, code, message in found if code == "unknown-claim"]
+    assert len(unknown) == 1 and "'typo' supports unknown claim 'thesiss'" in unknown[0], found
+    assert all(code not in ("no-thesis", "unconnected-claim") for _, code in codes), found

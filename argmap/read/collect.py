@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -30,6 +31,7 @@ __all__ = [
     "read_source",
     "validation_problems",
     "walk_files",
+    "written_ids",
 ]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -358,8 +360,25 @@ class Collector:
         return LoadResult(amap, self.spans, self.diagnostics, broken_ids=self.broken)
 
 
-def failed(path: str, diagnostics: list[Diagnostic]) -> LoadResult:
-    """The result of a file that could not be read at all."""
+#: An ``id`` key and its value as YAML (``- id: x``, ``id: "x"``) or JSON (``"id": "x"``) write it.
+_ID_AS_WRITTEN = re.compile(
+    r"""(?:^[ \t]*(?:-[ \t]+)?|["'])id["']?[ \t]*:[ \t]*["']?([A-Za-z0-9][\w.-]*)""",
+    re.MULTILINE,
+)
+
+
+def written_ids(text: str) -> set[str]:
+    """The claim ids a file that cannot be parsed appears to define, read off its lines.
+
+    A reference to one of them from another file is not reported as unknown: the file's
+    own error is the one to fix (and while it stands nothing is built).
+    """
+    return set(_ID_AS_WRITTEN.findall(text[:MAX_FILE_BYTES]))
+
+
+def failed(path: str, diagnostics: list[Diagnostic], text: str = "") -> LoadResult:
+    """The result of a file that could not be read at all (``text``: what it holds, if
+    anything, for the claim ids it appears to define)."""
     spans = SpanIndex()
     spans.add(("file", path), Span(path))
-    return LoadResult(ArgumentMap(), spans, diagnostics)
+    return LoadResult(ArgumentMap(), spans, diagnostics, broken_ids=written_ids(text))

@@ -348,7 +348,7 @@ def read_json(text: str, path: str) -> LoadResult:
     """
     doc, diags = parse_json(text, path, "json")
     if doc is None:
-        return failed(path, diags)
+        return failed(path, diags, text)
     reader = _Reader(doc)
     reader.diagnostics += diags
     meta, claims = reader.read()

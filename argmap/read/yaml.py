@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argmap.diagnostics import Span, did_you_mean, quote_id
 from argmap.model import CLAIM_ID_RE, Claim, ClaimFile, MapMeta
-from argmap.read.collect import Collector, Locate
+from argmap.read.collect import Collector, Locate, written_ids
 from argmap.read.result import LoadResult
 from argmap.read.yamlsafe import Node, parse_yaml
 
@@ -173,5 +173,7 @@ def read_yaml(text: str, path: str) -> LoadResult:
     parsed = parse_yaml(text, path)
     reader = _Reader(path)
     reader.diagnostics += parsed.diagnostics
+    if parsed.root is None and parsed.diagnostics:
+        reader.broken |= written_ids(text)
     meta, claims = reader.read(parsed.root)
     return reader.result(meta, claims)
