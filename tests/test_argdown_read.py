@@ -323,3 +323,16 @@ ARGDOWN_BITS = st.sampled_from(
 def test_reader_never_raises_and_positions_are_one_based(text: str) -> None:
     result = read_argdown(text, "fuzz.argdown")
     assert all(d.span.line >= 1 and d.span.col >= 1 for d in result.diagnostics)
+
+
+def test_data_of_every_shape_is_a_diagnostic_never_a_crash() -> None:
+    """Each field argmap reads from a statement's data, given a list, a mapping, a flag or
+    a number where it wants a name or text."""
+    for value in ("[1]", "[{source: s}]", "{a: 1}", "true", "1.5", "null", '"thesis "'):
+        fields = ", ".join(
+            f"{key}: {value}" for key in ("kind", "standard", "weight", "label", "id", "sources")
+        )
+        result = _read(f"[e]: X. {{{fields}}}\n  +> [T]\n\n[T]: T. {{kind: thesis}}\n")
+        assert [c.kind for c in result.amap.claims if c.id == "t"] == [ClaimKind.THESIS]
+        for diag in result.diagnostics:
+            assert diag.span.line >= 1 and "\n" not in diag.message, diag

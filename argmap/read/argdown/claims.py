@@ -176,7 +176,7 @@ class _Converter:
                 )
             return ClaimKind.ARGUMENT
         if wanted is not None:
-            if wanted in _STATEMENT_KINDS:
+            if isinstance(wanted, str) and wanted in _STATEMENT_KINDS:
                 return _STATEMENT_KINDS[wanted]
             self.note(
                 where,
