@@ -27,7 +27,8 @@ from argmap.output import write_atomic
 from argmap.read.collect import check_path, decode_utf8, read_bytes, walk_files
 from argmap.read.yaml import read_yaml
 from argmap.read.yamlsafe import Node, parse_yaml
-from argmap.write.yaml import SCHEMA_LINE, AnchorPath, Comments, render_claim_file
+from argmap.schema import schema_line
+from argmap.write.yaml import AnchorPath, Comments, render_claim_file
 
 __all__ = ["FormatReport", "format_paths", "format_text"]
 
@@ -185,14 +186,15 @@ def format_text(text: str, path: str) -> str:
     anchors = _anchors(parse_yaml(text, path).root)
     amap = result.amap
     schema, notes = _place(found, anchors, _rendered(amap.meta, amap))
-    out = render_claim_file(
-        amap.meta, amap.claims, comments=notes, schema_line=schema or SCHEMA_LINE
-    )
+    # A file's own schema line is kept; a file without one gets one where the project has a
+    # schema to point at (see argmap.schema.schema_line).
+    head = schema or schema_line(path)
+    out = render_claim_file(amap.meta, amap.claims, comments=notes, schema_line=head)
     again = read_yaml(out, path)
     if again.amap != amap or any(d.severity is Severity.ERROR for d in again.diagnostics):
         raise _fail(path, "the canonical layout would not read back as the same claims")
     kept = sorted(c.text for c in _comments(out))
-    wanted = sorted([c.text for c in found] + ([] if schema else [SCHEMA_LINE]))
+    wanted = sorted([c.text for c in found] + ([head] if head and not schema else []))
     if kept != wanted:
         lost = sorted(set(wanted) - set(kept)) or wanted
         raise _fail(path, f"comment {lost[0]!r} could not be placed")

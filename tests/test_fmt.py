@@ -17,7 +17,7 @@ from argmap.cli import main
 from argmap.errors import ArgmapError, DataError, InputError, UsageError
 from argmap.fmt import format_paths, format_text
 from argmap.model import ArgumentMap, Claim
-from argmap.write.yaml import SCHEMA_LINE, render_yaml
+from argmap.write.yaml import render_yaml
 
 from .test_json import full_maps
 from .test_yaml_writer import CLAIM_IDS
@@ -90,9 +90,20 @@ def test_fmt_is_idempotent_and_the_result_reads_back_unchanged() -> None:
     assert sorted(c["id"] for c in before) == [c["id"] for c in after]
 
 
-def test_fmt_adds_the_schema_line_when_a_file_has_none() -> None:
-    out = format_text("claims:\n  - {id: a, text: A}\n", "a.yaml")
-    assert out == f"{SCHEMA_LINE}\nclaims:\n  - id: a\n    text: A\n"
+def test_fmt_adds_a_schema_line_that_an_editor_can_load_or_none(tmp_path: Path) -> None:
+    """A line pointing at the project's schema, relative to the file; where the project
+    has no schema file, no line (an editor could load nothing else)."""
+    text = "claims:\n  - {id: a, text: A}\n"
+    body = "claims:\n  - id: a\n    text: A\n"
+    lone = tmp_path / "lone" / "claims" / "a.yaml"
+    assert format_text(text, str(lone)) == body
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "claims.schema.json").write_text("{}", encoding="utf-8")
+    deep = tmp_path / "claims" / "sub" / "a.yaml"
+    line = "# yaml-language-server: $schema=../../schema/claims.schema.json"
+    assert format_text(text, str(deep)) == f"{line}\n{body}"
+    kept = "# yaml-language-server: $schema=https://example.org/claims.json\n"
+    assert format_text(kept + text, str(deep)) == kept + body
 
 
 def test_a_comment_on_an_omitted_default_moves_to_the_next_line() -> None:
@@ -119,14 +130,14 @@ def test_fmt_moves_each_comment_with_its_claim(amap: ArgumentMap, random: Random
             f"  {line}" for line in dumped.rstrip("\n").split("\n")
         ]
     meta = yaml.safe_dump({"map": amap.meta.model_dump(mode="json")})
-    out = format_text(meta + "\n".join(body) + "\n", "m.yaml")
+    out = format_text(meta + "\n".join(body) + "\n", "/nonexistent-project/m.yaml")
     lines = out.split("\n")
     for claim in amap.claims:
         assert lines[lines.index(f"  # about {claim.id}") + 1] == f"  - id: {render_id(claim.id)}"
     assert [line for line in lines if not line.startswith("  # about ")] == render_yaml(amap).split(
         "\n"
     )
-    assert format_text(out, "m.yaml") == out
+    assert format_text(out, "/nonexistent-project/m.yaml") == out
 
 
 def test_fmt_refuses_files_with_errors_with_a_position() -> None:

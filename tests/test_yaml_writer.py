@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from argmap.fmt import format_text
 from argmap.model import ArgumentMap, Claim, ClaimFile, ClaimKind, MapMeta, Source, SourceRef
 from argmap.read.yaml import read_yaml
-from argmap.write.yaml import SCHEMA_LINE, Comments, render_claim_file, render_yaml
+from argmap.write.yaml import Comments, render_claim_file, render_yaml
 
 from .test_json import LONG, full_maps, visible
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/claims.schema.json"
 
 CLAIM_IDS = st.from_regex(r"[a-z0-9]{1,4}(-[a-z0-9]{1,3})?", fullmatch=True)
 
@@ -51,11 +53,11 @@ def test_long_strings_fold_and_read_back(text: str) -> None:
 
 @given(full_maps())
 def test_layout_is_canonical_and_clean(amap: ArgumentMap) -> None:
-    text = render_yaml(amap)
+    text = render_yaml(amap, schema_line=SCHEMA_LINE)
     assert text.startswith(SCHEMA_LINE + "\n")
     assert text.endswith("\n") and not text.endswith("\n\n")
     assert all(line == line.rstrip() for line in text.split("\n"))
-    assert render_yaml(_loaded(text)) == text
+    assert render_yaml(_loaded(text), schema_line=SCHEMA_LINE) == text
 
 
 def test_the_layout_in_full() -> None:
@@ -82,7 +84,6 @@ def test_the_layout_in_full() -> None:
     )
     assert render_yaml(amap) == "\n".join(
         [
-            SCHEMA_LINE,
             "map:",
             "  title: Cars",
             "  sources:",
@@ -158,7 +159,7 @@ def test_comments_are_placed_before_and_after_their_lines() -> None:
         trailing={("claim", "a", "id"): "# first", ("claims",): "# all"},
     )
     claims = [Claim(id="b", text="B"), Claim(id="a", text="A", supports=("b",))]
-    assert render_claim_file(None, claims, comments=notes) == "\n".join(
+    assert render_claim_file(None, claims, comments=notes, schema_line=SCHEMA_LINE) == "\n".join(
         [
             SCHEMA_LINE,
             "# header",
@@ -178,7 +179,7 @@ def test_comments_are_placed_before_and_after_their_lines() -> None:
 
 
 def test_an_empty_map_is_an_empty_claim_list() -> None:
-    assert render_yaml(ArgumentMap()) == f"{SCHEMA_LINE}\nclaims: []\n"
+    assert render_yaml(ArgumentMap()) == "claims: []\n"
 
 
 def test_the_documented_layout_is_canonical() -> None:

@@ -18,12 +18,8 @@ from typing import Any
 import yaml
 
 from argmap.model import ArgumentMap, Claim, MapMeta
-from argmap.schema import SCHEMA_ID
 
-__all__ = ["SCHEMA_LINE", "Comments", "render_claim_file", "render_yaml"]
-
-#: The first line of every claim file: editors validate the file against argmap's schema.
-SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_ID}"
+__all__ = ["Comments", "render_claim_file", "render_yaml"]
 
 AnchorPath = tuple[str | int, ...]
 #: Lines longer than this are folded where the text allows.
@@ -228,7 +224,7 @@ def render_claim_file(
     claims: Sequence[Claim],
     *,
     comments: Comments | None = None,
-    schema_line: str | None = SCHEMA_LINE,
+    schema_line: str | None = None,
 ) -> str:
     """One claim file in the canonical layout.
 
@@ -236,7 +232,8 @@ def render_claim_file(
         meta: Map metadata to write under ``map:``; left out when None or empty.
         claims: The file's claims, written sorted by id.
         comments: Comments to keep (see ``Comments``); the header follows the schema line.
-        schema_line: The first line of the file, or None for no schema line.
+        schema_line: The first line of the file (see :func:`argmap.schema.schema_line`),
+            or None for no schema line.
     """
     notes = comments or Comments()
     notes = Comments(
@@ -262,7 +259,7 @@ def render_claim_file(
     return "\n".join(out.lines) + "\n"
 
 
-def render_yaml(amap: ArgumentMap, *, schema_line: str | None = SCHEMA_LINE) -> str:
+def render_yaml(amap: ArgumentMap, *, schema_line: str | None = None) -> str:
     """The whole map as one claim file in the canonical layout.
 
     ``yaml.safe_load`` of the result, validated as a ``ClaimFile``, gives back the same
