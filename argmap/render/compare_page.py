@@ -25,6 +25,11 @@ def _link(amap: ArgumentMap, claim_id: str) -> str:
     return f"[{_title(amap.claim(claim_id))}](#{anchor(claim_id)})"
 
 
+def _of(standing: int, count: int, noun: str) -> str:
+    """``1 of 2 reasons standing``, or ``no reasons``."""
+    return f"{standing} of {plural(count, noun)} standing" if count else f"no {noun}s"
+
+
 def _word(state: str) -> str:
     try:
         return VERDICT_WORDS[Verdict(state)].lower()
@@ -45,8 +50,8 @@ def _side_by_side(amap: ArgumentMap, comparison: Comparison) -> list[str]:
         aside = [k for kinds in counted for k in kinds if k in CONDITIONAL_KINDS]
         reasons, objections = (sum(k not in CONDITIONAL_KINDS for k in ks) for ks in counted)
         return (
-            f"{side.standing_supporters} of {plural(reasons, 'reason')}, "
-            f"{side.standing_attackers} of {plural(objections, 'objection')} standing"
+            f"{_of(side.standing_supporters, reasons, 'reason')}, "
+            f"{_of(side.standing_attackers, objections, 'objection')}"
             + (f" ({conditionals(aside)} aside)" if aside else "")
         )
 
