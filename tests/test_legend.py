@@ -87,7 +87,7 @@ def test_legend_label_lists_forecasts_questions_and_verdicts() -> None:
         {RelationKind.ATTACKS, RelationKind.UNDERCUTS},
         {"forecast", "question"},
         {"stands", "falls", "not-assessed"},
-        more=True,
+        more={"more"},
     )
     for word in (
         "attacks",
@@ -101,6 +101,17 @@ def test_legend_label_lists_forecasts_questions_and_verdicts() -> None:
     ):
         assert word in label
     assert label.startswith("<<TABLE") and label.endswith("</TABLE>>")
+    assert "n claims" not in label
+
+
+def test_legend_explains_each_kind_of_more_node_the_map_draws() -> None:
+    """The overview's nodes read "n claims →" and a split map's "n more →": the legend says
+    what each opens, in the words the map uses."""
+    both = legend_label(set(), {"thesis"}, {"stands"}, more={"claims", "more"})
+    assert "n claims →" in both and "n more →" in both
+    overview = legend_label(set(), {"thesis"}, {"stands"}, more={"claims"})
+    assert "n claims →" in overview and "n more" not in overview
+    assert "n " not in legend_label(set(), {"thesis"}, {"stands"})
 
 
 @pytest.mark.dot

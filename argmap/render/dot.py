@@ -307,9 +307,10 @@ def draw_more(
     for i, item in enumerate(more):
         if only is not None and item.parent not in only:
             continue
-        words = f"{item.count} {item.words} →"
+        said = "claim" if item.words == "claims" and item.count == 1 else item.words
+        words = f"{item.count} {said} →"
         parent = claim_title(amap.by_id[item.parent])
-        name = escape_dot(f"{item.count} {item.words}: open the map of what bears on {parent}")
+        name = escape_dot(f"{item.count} {said}: open the map of what bears on {parent}")
         graph.body.append(
             f'\t"{graph_id}-more-{i}" [label="{escape_dot(words)}" '
             f'fontsize={SMALL_FONT} fontcolor="{MUTED}" class="am-more" '

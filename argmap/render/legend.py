@@ -19,6 +19,8 @@ from argmap.render.view import More
 #: Items per row of the legend: it stays narrower than the narrowest map worth a legend.
 PER_ROW = 3
 LEGEND_FONT = "10"
+#: What each kind of "n more →" node opens.
+_MORE_MEANINGS = {"more": "opens the map of the rest", "claims": "opens the map of all of them"}
 #: Graphviz's HTML-like table cells know these border styles (a cell has no "dashed,rounded").
 _CELL_STYLE = {"solid": "solid", "dashed": "dashed", "dotted": "dotted", "diagonals": "solid"}
 
@@ -66,21 +68,22 @@ def legend_label(
     kinds: Collection[ClaimKind | str],
     states: Iterable[str],
     *,
-    more: bool = False,
+    more: Collection[str] = (),
 ) -> str:
     """The HTML-like label of a legend for what a map uses, in the order of the style tables.
 
-    Fixed words and colours only: nothing in it comes from the map's text.
+    Fixed words and colours only: nothing in it comes from the map's text. ``more`` holds
+    the words of the map's "n more →" nodes ("more", "claims"), each explained on a row.
     """
     rows = _rows("lines", [_relation(k) for k in RELATION_STYLE if k in relations])
     names = {getattr(k, "value", k) for k in kinds}
     rows += _rows("kinds", [_kind(k) for k in KIND_STYLE if k in names])
     used = set(states)
     rows += _rows("states", [_state(s) for s in STATE_STYLE if s in used])
-    if more:
+    for words in sorted(set(more) & _MORE_MEANINGS.keys()):
         note = (
             f'<TD COLSPAN="{PER_ROW}" ALIGN="LEFT"><FONT COLOR="{MORE_EDGE["color"]}">'
-            "n more →</FONT>&#160;opens the map of the rest</TD>"
+            f"n {words} →</FONT>&#160;{_MORE_MEANINGS[words]}</TD>"
         )
         rows.append(f"<TR><TD></TD>{note}</TR>")
     body = "".join(rows)
@@ -124,7 +127,7 @@ def draw_legend(
     anchor_node: str | None,
 ) -> None:
     """Write the legend node, below the drawing, in a group named ``legend``."""
-    label = legend_label(relations, kinds, states, more=bool(more))
+    label = legend_label(relations, kinds, states, more={item.words for item in more})
     node = f"{graph_id}-legend"
     graph.body.append(
         f'\t"{node}" [label={label} shape=plain id="{node}" class="argmap-legend" '
