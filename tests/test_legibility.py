@@ -164,3 +164,17 @@ def test_a_map_is_described_in_words_a_screen_reader_reads_aloud(
     claims = tuple(Claim(id=f"a{i}", kind=kind, text=f"A{i}.") for i, kind in enumerate(kinds))
     text = describe_map(ArgumentMap(claims=claims), None)
     assert text.startswith(opening + ":"), text
+
+
+@pytest.mark.parametrize("seed", [7, 8, 9])
+def test_the_overview_counts_what_bears_on_each_thesis_as_the_index_does(seed: int) -> None:
+    amap = large_map(theses=4, claims=160, seed=seed)
+    files = {a.path: a.make() for a in plan_artifacts(amap, evaluate_map(amap), dot_only=True)}
+    index = files["index.md"].decode("utf-8")
+    said = dict(
+        re.findall(r"^- \[[^\]]*\]\(([\w-]+)\.md\): (\d+) claims? bears? on it", index, re.M)
+    )
+    overview = files["overview.dot"].decode("utf-8")
+    found = re.findall(r'label="(\d+) claims? →"[^\n]*URL="([\w-]+)\.svg"', overview)
+    drawn = {stem: count for count, stem in found}
+    assert len(said) == 4 and {s: c for s, c in said.items() if c != "0"} == drawn

@@ -324,8 +324,12 @@ def plan_views(
         ]
         roots += ends
         queue = [(r, 1) for r in ends]
+    # Each root's node counts the claims bearing on it, as the index does; a root that
+    # nothing bears on gets no node (its own node links to its page).
     index_more = tuple(
-        More(r, _size(views, r), r, 1, branch_name(r, 1, theses) + ".svg", "claims") for r in roots
+        More(r, n, r, 1, branch_name(r, 1, theses) + ".svg", "claims")
+        for r in roots
+        if (n := _size(views, r) - 1) > 0
     )
     overview = MapView("overview", f"{title}: overview", frozenset(roots), index_more, tuple(roots))
     return views, overview
