@@ -39,3 +39,34 @@ def test_unknown_command_is_a_usage_error_that_lists_the_commands() -> None:
     )
     assert done.returncode == 2
     assert "No such command 'no-such-command'" in done.stderr
+
+
+def test_every_commands_help_loads_no_model_and_no_reader() -> None:
+    """--help of every command is about as fast as Python starts: pydantic and PyYAML load
+    only when a command runs."""
+    code = (
+        "import sys\n"
+        "from argmap.cli import COMMANDS, main\n"
+        "for name in COMMANDS:\n"
+        "    try:\n"
+        "        main([name, '--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('pydantic', 'yaml')))\n"
+        "print('loaded:', *loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().split("\n")[-1] == "loaded:"
+
+
+def test_the_choices_spelled_without_the_model_are_the_settings_own() -> None:
+    from argmap import serve, settings
+    from argmap.cli import choices
+    from argmap.cli import serve as serve_cli
+
+    assert choices.STANDARDS == settings.STANDARDS
+    assert choices.READINGS == settings.READINGS
+    assert choices.GRADUAL_SEMANTICS == settings.GRADUAL_SEMANTICS
+    assert choices.SUPPORT_READINGS == settings.SUPPORT_READINGS
+    assert choices.DEFAULT_SUPPORT == settings.DEFAULT_SUPPORT
+    assert serve_cli.LOOPBACK == serve.LOOPBACK

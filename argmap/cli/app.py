@@ -172,8 +172,8 @@ PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_ty
 
 def support_option(func: F) -> F:
     """--support, shared by every command that evaluates."""
-    # Imported here, when a command module is imported, so that --version needs no evaluator.
-    from argmap.evaluate import DEFAULT_SUPPORT, SUPPORT_READINGS
+    # Imported here, when a command module is imported, so that --version needs no semantics.
+    from argmap.cli.choices import DEFAULT_SUPPORT, SUPPORT_READINGS
 
     return click.option(
         "--support",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from argmap.check import check_paths
 from argmap.cli.app import (
     PATHS,
     format_option,
@@ -20,9 +19,14 @@ from argmap.cli.app import (
     sources_option,
     support_option,
 )
-from argmap.output import write_atomic
+from argmap.cli.choices import GRADUAL_SEMANTICS, READINGS, STANDARDS
 from argmap.render import RENDER_FORMATS
-from argmap.settings import GRADUAL_SEMANTICS, READINGS, STANDARDS, EvaluationSettings
+
+if TYPE_CHECKING:
+    from argmap.settings import EvaluationSettings
+
+# The map's model (pydantic), the readers and the writers load when a command runs, not
+# for its --help.
 
 
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -63,6 +67,8 @@ def settings_of(
     semantics: str, support: str, gradual: str, standard: str | None
 ) -> EvaluationSettings | None:
     """The evaluation the options ask for, or None for ``--semantics none``."""
+    from argmap.settings import EvaluationSettings
+
     return EvaluationSettings.requested(semantics, support, gradual, standard)
 
 
@@ -92,6 +98,8 @@ def check(paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, stri
       argmap check --strict claims/scaling.yaml claims/theses.yaml
     """
     with guarded():
+        from argmap.check import check_paths
+
         result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
         print_diagnostics(result.diagnostics)
         if result.failed(strict=strict):
@@ -201,13 +209,16 @@ def render(
       argmap render claims -f md --thesis scaling-thesis
     """
     with guarded():
+        from argmap.check import check_paths
+        from argmap.evaluate import evaluate_map
+        from argmap.output import write_atomic
+        from argmap.render.artifact import render_artifact
+
         result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if result.failed():
             sys.exit(1)
         settings = settings_of(semantics, support, gradual, standard)
-        from argmap.evaluate import evaluate_map
-        from argmap.render.artifact import render_artifact
 
         evaluation = None if settings is None else evaluate_map(result.amap, settings)
 

@@ -6,7 +6,6 @@ import sys
 
 import click
 
-from argmap.check import check_paths
 from argmap.cli.app import (
     PATHS,
     format_option,
@@ -16,14 +15,7 @@ from argmap.cli.app import (
     print_diagnostics,
 )
 from argmap.cli.commands import eval_options, input_options, settings_of
-from argmap.compare import compare_theses
 from argmap.errors import UsageError
-from argmap.output import write_atomic
-from argmap.render.compare import comparison_title, render_compare_dot
-from argmap.render.compare_page import render_compare_markdown
-from argmap.render.svg import svg_from_dot
-from argmap.render.text import anchor
-from argmap.render.view import graph_id
 
 COMPARE_FORMATS = ("md", "svg", "dot")
 
@@ -63,6 +55,15 @@ def compare(
       argmap compare claims --thesis world-model-thesis --thesis scaling-thesis -f svg -o vs.svg
     """
     with guarded():
+        from argmap.check import check_paths
+        from argmap.compare import compare_theses
+        from argmap.output import write_atomic
+        from argmap.render.compare import comparison_title, render_compare_dot
+        from argmap.render.compare_page import render_compare_markdown
+        from argmap.render.svg import svg_from_dot
+        from argmap.render.text import anchor
+        from argmap.render.view import graph_id
+
         if len(theses) != 2:
             raise UsageError(
                 f"compare needs exactly two theses (--thesis A --thesis B), got {len(theses)}"

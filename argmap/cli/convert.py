@@ -6,12 +6,9 @@ import sys
 
 import click
 
-from argmap.check import check_paths
 from argmap.cli.app import PATHS, guarded, main, output_option, print_diagnostics
 from argmap.cli.commands import eval_options, input_options, settings_of
-from argmap.convert import convert_map, output_format
 from argmap.formats import OUTPUT_FORMATS
-from argmap.output import write_atomic
 
 
 @main.command()
@@ -46,6 +43,10 @@ def convert(
       argmap convert claims --to json --with-evaluation --semantics preferred
     """
     with guarded():
+        from argmap.check import check_paths
+        from argmap.convert import convert_map, output_format
+        from argmap.output import write_atomic
+
         target = to or output_format(out_file)
         result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
         print_diagnostics(result.diagnostics, quiet_when_clean=True)

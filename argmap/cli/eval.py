@@ -14,25 +14,20 @@ import sys
 import click
 
 from argmap.cli.app import guarded, main, print_diagnostics
+from argmap.cli.choices import (
+    DEFAULT_SUPPORT,
+    EXTENSION_SEMANTICS,
+    FORMATS,
+    GRADUAL_SEMANTICS,
+    MODES,
+    READINGS,
+    STANDARDS,
+    SUPPORT_READINGS,
+)
 from argmap.errors import UsageError
-from argmap.formats import INPUT_FORMATS
 from argmap.iccma_task import is_iccma_task, run_iccma_task
 from argmap.read.iccma_fast import ICCMA_FORMATS
-from argmap.semantics.acceptance import MODES
-from argmap.semantics.bipolar import SUPPORT_READINGS
-from argmap.semantics.extensions import SEMANTICS as EXTENSION_SEMANTICS
-from argmap.semantics.gradual import SEMANTICS as GRADUAL_SEMANTICS
 
-#: Input formats, and proof standards (``settings.STANDARDS``).
-FORMATS = INPUT_FORMATS
-STANDARDS = (
-    "scintilla",
-    "preponderance",
-    "clear-and-convincing",
-    "beyond-reasonable-doubt",
-    "dialectical",
-)
-READINGS = ("carneades", *EXTENSION_SEMANTICS)
 #: Input formats of bare attack graphs: evaluated under grounded semantics unless told
 #: otherwise, as in the ICCMA competition.
 _FRAMEWORK_SUFFIXES = tuple(ICCMA_FORMATS)
@@ -57,7 +52,7 @@ def _is_framework(paths: tuple[str, ...], fmt: str | None) -> bool:
 @click.option(
     "--support",
     type=click.Choice(SUPPORT_READINGS),
-    default=SUPPORT_READINGS[0],
+    default=DEFAULT_SUPPORT,
     show_default=True,
     help="How supports turn into derived attacks.",
 )

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap.cli.app import guarded, main
-from argmap.fmt import FormatReport, format_paths
+
+if TYPE_CHECKING:
+    from argmap.fmt import FormatReport
 
 
 def _summary(report: FormatReport, check: bool) -> str:
@@ -41,6 +44,8 @@ def fmt_command(paths: tuple[str, ...], check: bool) -> None:
       argmap fmt --check claims
     """
     with guarded():
+        from argmap.fmt import format_paths
+
         report = format_paths(paths, check=check)
         for message in report.errors:
             click.echo(f"argmap: error: {message}", err=True)

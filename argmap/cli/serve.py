@@ -6,8 +6,9 @@ import click
 
 from argmap.cli.app import PATHS, guarded, main
 from argmap.cli.commands import eval_options, settings_of
-from argmap.serve import LOOPBACK, run_until_interrupted, serve_paths
 
+#: The address served by default (``serve.LOOPBACK``; a test keeps them equal).
+LOOPBACK = "127.0.0.1"
 _LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 
 
@@ -38,6 +39,8 @@ def serve_command(
       argmap serve claims
       argmap serve claims --port 8001
     """
+    from argmap.serve import run_until_interrupted, serve_paths
+
     with guarded():
         server = serve_paths(
             paths,
