@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.read import load_paths
 from tests import fuzzing
 
 
@@ -17,15 +18,25 @@ def test_mutated_documents_of_every_format_give_positioned_diagnostics(
     assert fuzzing.run(15, seed, tmp_path) == 15 * len(fuzzing.SEEDS)
 
 
-#: The ICCMA reader is left out of the large run until its rewrite lands: an i23 header
-#: with a 5,000-digit count still raises ValueError there.
-_LARGE_RUN = frozenset({"yaml", "json", "aif", "argdown", "kialo"})
-
-
 @pytest.mark.slow
 def test_many_mutated_documents_give_positioned_diagnostics(tmp_path: Path) -> None:
-    count = sum(1 for fmt, _, _ in fuzzing.SEEDS if fmt in _LARGE_RUN)
-    assert fuzzing.run(300, 99, tmp_path, formats=_LARGE_RUN) == 300 * count
+    assert fuzzing.run(300, 99, tmp_path) == 300 * len(fuzzing.SEEDS)
+
+
+@pytest.mark.parametrize("digits", [10, 4_301, 5_000, 100_000])
+def test_an_iccma_number_of_any_length_is_a_diagnostic(tmp_path: Path, digits: int) -> None:
+    """Python refuses to read integers of more than 4,300 digits; a header or an argument
+    that long is a file's error like any other."""
+    for name, text in (
+        ("header.i23", f"p af {'9' * digits}\n1 2\n"),
+        ("attack.i23", f"p af 3\n1 {'9' * digits}\n"),
+        ("name.apx", f"arg({'7' * digits}).\natt(a,a).\n"),
+    ):
+        path = tmp_path / name
+        path.write_text(text)
+        found = load_paths([path]).diagnostics
+        assert found and all(d.span.line >= 1 and "\n" not in d.message for d in found), found
+        assert all(len(d.message) < 300 for d in found), found
 
 
 def test_mutations_are_reproducible_from_their_seed() -> None:

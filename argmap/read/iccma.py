@@ -211,7 +211,8 @@ def read_i23(text: str, path: str) -> LoadResult:
                 reader.say(span, "iccma-syntax", f"expected 'p af N', found {quote_id(found)}")
                 return reader.result([])
             elif len(header.group(1)) > 9 or int(header.group(1)) > MAX_ARGUMENTS:
-                shown = header.group(1) if len(header.group(1)) <= 20 else "a number that long"
+                digits = header.group(1)
+                shown = digits if len(digits) <= 20 else f"a {len(digits):,}-digit number of"
                 reader.say(
                     span,
                     "iccma-too-large",
