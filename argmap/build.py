@@ -113,6 +113,7 @@ def plan_artifacts(
                 more=view.more,
                 description=describe_map(shown, evaluation, view.more),
                 rankdir=rankdir,
+                whole=amap,
             )
 
         return _Drawing(view.name, view.graph_id, view.title, dot, len(view.claims))

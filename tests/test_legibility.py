@@ -178,3 +178,21 @@ def test_the_overview_counts_what_bears_on_each_thesis_as_the_index_does(seed: i
     found = re.findall(r'label="(\d+) claims? →"[^\n]*URL="([\w-]+)\.svg"', overview)
     drawn = {stem: count for count, stem in found}
     assert len(said) == 4 and {s: c for s, c in said.items() if c != "0"} == drawn
+
+
+def test_a_split_maps_tooltips_name_claims_by_title_wherever_they_are_drawn() -> None:
+    """A claim's tooltip says why it has its verdict, naming the claims that decide it: by
+    their titles even when they are drawn on another map of the build (screen readers
+    read the tooltip as the node's name)."""
+    amap = large_map(theses=2, claims=200, seed=11)
+    ids = {c.id for c in amap.claims}
+    files = plan_artifacts(amap, evaluate_map(amap), dot_only=True)
+    dots = {a.path: a.make().decode("utf-8") for a in files if a.path.endswith(".dot")}
+    assert len(dots) > 3
+    named = {
+        name
+        for dot in dots.values()
+        for tooltip in re.findall(r'tooltip="((?:[^"\\]|\\.)*)"', dot)
+        for name in re.findall(r"“([^”]*)”", tooltip)
+    }
+    assert named and not named & ids, sorted(named & ids)[:5]

@@ -180,7 +180,7 @@ def _figure(
             return options.link.format(id=claim_id, anchor=anchor(claim_id))
         return f"#{gid}-{anchor(claim_id)}-text" if details else f"#{anchor(claim_id)}"
 
-    dot = render_dot(shown, evaluation, link=link, graph_id=gid, title=title)
+    dot = render_dot(shown, evaluation, link=link, graph_id=gid, title=title, whole=amap)
     if options.direction != "BT":
         dot = _RANKDIR.sub(f"rankdir={options.direction}", dot, count=1)
     svg = svg_from_dot(dot, gid, title)

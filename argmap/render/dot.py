@@ -89,13 +89,17 @@ def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None)
 
 
 def _look(
-    amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None
+    amap: ArgumentMap,
+    claim: Claim,
+    evaluation: Evaluation | None,
+    name: Callable[[str], str] | None = None,
 ) -> tuple[str | None, str, str]:
-    """A claim's state, label and tooltip, its evaluation looked up once."""
+    """A claim's state, label and tooltip, its evaluation looked up once; ``name`` names
+    the claims its verdict rests on (by default by their titles in ``amap``)."""
     state = verdict = None
     if evaluation is not None:
         state = node_state(evaluation, claim.id)
-        verdict = claim_why(amap, evaluation, claim.id, title_namer(amap))
+        verdict = claim_why(amap, evaluation, claim.id, name or title_namer(amap))
         score = score_phrase(evaluation, claim.id)
         if score:
             verdict += " " + score
@@ -196,6 +200,7 @@ def render_dot(
     more: Sequence[More] = (),
     description: str = "",
     rankdir: str = "BT",
+    whole: ArgumentMap | None = None,
 ) -> str:
     """Build the DOT text of a map.
 
@@ -210,6 +215,8 @@ def render_dot(
         description: The map in a sentence, for screen readers (the SVG's ``<desc>``).
         rankdir: Graphviz's rank direction: ``BT`` puts the theses on top; the overview,
             an index of theses, is drawn ``LR``.
+        whole: The map ``amap`` is part of, whose titles name the claims a tooltip's
+            verdict rests on where they are drawn on other maps (default: ``amap``).
 
     Returns:
         DOT text, deterministic for the same input.
@@ -224,13 +231,14 @@ def render_dot(
     # escaped already (escape_dot), a label is HTML-like (``<...>``), and ids cannot hold a
     # quote, a backslash, markup or a space (model.MODEL_ID_PATTERN).
     current: tuple[tuple[str, str], ...] = ()
+    name = title_namer(whole if whole is not None else amap)
     kinds: set[ClaimKind] = set()
     states: set[str] = set()
     for claim in amap.claims:
         cid = claim.id
         if not MODEL_ID_RE.match(cid):  # only a map built without validation gets here
             raise RenderError(f"claim id {cid[:40]!r} cannot be drawn: it is not a valid id")
-        state, label, tooltip = _look(amap, claim, evaluation)
+        state, label, tooltip = _look(amap, claim, evaluation, name)
         kinds.add(claim.kind)
         if state is not None:
             states.add(state)
