@@ -180,7 +180,7 @@ def test_bad_data_values_are_errors_at_their_data_block() -> None:
     text = "[A]: a\n  + [B]: b {weight: 2, kind: opinion, sources: [{bad: 1}], colour: red}\n"
     assert sorted(_diags(_read(text))) == [
         "doc.argdown:2:12: error: [B]: weight 2 is not a number in [0, 1] [argdown-data]",
-        "doc.argdown:2:12: error: unknown field 'bad' in a citation of [B] [unknown-field]",
+        "doc.argdown:2:12: error: unknown field 'bad' in a citation of [B] (expected source, url, locator, quote) [unknown-field]",
         "doc.argdown:2:12: info: [B]: data 'colour' not kept: argmap has no place for it "
         "[argdown-data-ignored]",
         "doc.argdown:2:12: warning: [B]: kind 'opinion' is not one of thesis, claim, evidence, "

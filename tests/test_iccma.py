@@ -236,7 +236,11 @@ def test_a_framework_over_the_claim_file_limit_is_read(tmp_path: Path) -> None:
 LONG_LINE = "".join(f"arg(a{k})." for k in range(200_000))
 BAD_INPUT = [
     ("p af 999999999999\n1 2\n", "x.i23", "x.i23:1:1: error: the header declares 999999999999"),
-    ("p af " + "9" * 5000 + "\n", "x.i23", "x.i23:1:1: error: the header declares a 5,000-digit number of arguments"),
+    (
+        "p af " + "9" * 5000 + "\n",
+        "x.i23",
+        "x.i23:1:1: error: the header declares a 5,000-digit number of arguments",
+    ),
     (
         "p af 3\n1 " + "9" * 5000 + "\n",
         "x.i23",

@@ -148,3 +148,19 @@ def test_a_file_that_cannot_be_parsed_is_the_one_error_not_every_reference_to_it
     unknown = [message for _, code, message in found if code == "unknown-claim"]
     assert len(unknown) == 1 and "'typo' supports unknown claim 'thesiss'" in unknown[0], found
     assert all(code not in ("no-thesis", "unconnected-claim") for _, code in codes), found
+
+
+def test_a_misspelt_value_or_field_gets_a_hint_and_a_nested_field_its_place() -> None:
+    text = (
+        "claims:\n"
+        "  - id: t\n    kind: Thesis\n    text: T.\n    standard: preponderence\n"
+        "  - id: r\n    text: R.\n    supports: [t]\n"
+        "    sources:\n      - url: https://example.org/\n      - source: s\n        page: 3\n"
+    )
+    messages = [d.message for d in read_yaml(text, "a.yaml").diagnostics]
+    assert any(m.endswith("not 'Thesis' (did you mean 'thesis'?)") for m in messages), messages
+    assert any("not 'preponderence' (did you mean 'preponderance'?)" in m for m in messages)
+    assert (
+        "unknown field 'page' in citation 2 of claim 'r' (expected source, url, locator, quote)"
+        in messages
+    ), messages

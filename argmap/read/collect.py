@@ -238,6 +238,9 @@ def _shown(err: Any) -> str:
     return quote_id(value)
 
 
+_QUOTED = re.compile(r"'([^']*)'")
+
+
 def _fields_at(model: type[pydantic.BaseModel], loc: tuple[int | str, ...]) -> tuple[str, ...]:
     """The fields allowed where an error location points (for did-you-mean hints)."""
     if len(loc) >= 3 and loc[0] == "sources":
@@ -265,9 +268,16 @@ def validation_problems(
         last = loc[-1] if loc else field
         etype = err["type"]
         if etype == "extra_forbidden":
-            hint = did_you_mean(str(last), _fields_at(model, loc))
+            known = _fields_at(model, loc)
+            hint = did_you_mean(str(last), known)
+            if not hint and len(known) <= 8:
+                hint = f" (expected {', '.join(known)})"
+            where = what
+            if len(loc) >= 3 and loc[0] == "sources":
+                part = "source" if model is MapMeta else "citation"
+                where = f"{part} {int(loc[1]) + 1} of {what}"
             out.append(
-                (loc, True, "unknown-field", f"unknown field {quote_id(last)} in {what}{hint}")
+                (loc, True, "unknown-field", f"unknown field {quote_id(last)} in {where}{hint}")
             )
             continue
         if etype == "missing":
@@ -278,9 +288,10 @@ def validation_problems(
             code, message = "empty-text", f"{what} has an empty {last}"
         elif etype == "enum":
             expected = err.get("ctx", {}).get("expected", "")
+            hint = did_you_mean(str(err.get("input")).lower(), _QUOTED.findall(expected))
             code, message = (
                 "invalid-value",
-                f"{field} of {what} must be {expected}, not {_shown(err)}",
+                f"{field} of {what} must be {expected}, not {_shown(err)}{hint}",
             )
         elif etype == "string_pattern_mismatch" and last == "id":
             code, message = "malformed-id", f"malformed id {_shown(err)} in {what}"
