@@ -5,6 +5,7 @@ million arguments needs no million strings to be solved, only to print its answe
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, overload
 
@@ -14,8 +15,11 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only
 
 __all__ = ["NumberedNames", "PackedNames", "listed", "names_at"]
 
-#: From this many names on, a list of numbered or packed names is written with numpy.
+#: From this many names on, a list of numbered or packed names is written with numpy, once
+#: numpy is loaded; importing it for the list (about 80 ms) pays only from the second count
+#: on, where strings take longer than the import and numpy's own work together.
 LISTED_WITH_ARRAYS = 4096
+LISTED_IMPORTING_NUMPY = 1_000_000
 
 
 class NumberedNames(Sequence[str]):
@@ -181,10 +185,11 @@ def listed(names: Sequence[str], indices: Sequence[int], *, quoted: bool) -> str
     numbered or packed names is written as one byte array by numpy, with no string per name.
     """
     plain = isinstance(names, NumberedNames | PackedNames)
-    if len(indices) >= LISTED_WITH_ARRAYS and (
-        isinstance(names, PackedNames) or (isinstance(names, NumberedNames) and names.first >= 0)
-    ):
-        return _listed_with_arrays(names, indices, quoted)
+    count = len(indices)
+    if isinstance(names, PackedNames) or (isinstance(names, NumberedNames) and names.first >= 0):
+        loaded = "numpy" in sys.modules or count >= LISTED_IMPORTING_NUMPY
+        if count >= LISTED_WITH_ARRAYS and loaded:
+            return _listed_with_arrays(names, indices, quoted)
     found = names_at(names, indices)
     if not quoted:
         return ", ".join(found)

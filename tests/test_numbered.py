@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -70,3 +72,16 @@ def test_other_names_are_quoted_as_json_quotes_them() -> None:
         [names[2], names[0], names[1]]
     )
     assert listed(names, [1], quoted=False) == "é"
+
+
+def test_a_list_of_thousands_of_numbers_does_not_import_numpy_for_itself() -> None:
+    """Importing numpy (about 80 ms) costs more than writing ten thousand names as strings:
+    numpy writes a list only once it is loaded, or when the list is very long."""
+    code = (
+        "import sys\n"
+        "from argmap.numbered import NumberedNames, listed\n"
+        "text = listed(NumberedNames(1, 20_000), range(0, 20_000, 2), quoted=True)\n"
+        "print(len(text.split(', ')), 'numpy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["10000", "False"]
