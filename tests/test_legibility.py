@@ -196,3 +196,15 @@ def test_a_split_maps_tooltips_name_claims_by_title_wherever_they_are_drawn() ->
         for name in re.findall(r"“([^”]*)”", tooltip)
     }
     assert named and not named & ids, sorted(named & ids)[:5]
+
+
+def test_a_maps_description_counts_relations_in_words_that_agree() -> None:
+    claims = (
+        Claim(id="t", kind=ClaimKind.THESIS, text="T."),
+        Claim(id="a", text="A.", supports=("t",)),
+        Claim(id="b", text="B.", attacks=("t",), supports=("a",)),
+    )
+    text = describe_map(ArgumentMap(claims=claims), None)
+    assert text.endswith("3 claims, 3 relations (1 attack, 2 supports)."), text
+    one = describe_map(ArgumentMap(claims=claims[:2]), None)
+    assert one.endswith("2 claims, 1 relation (1 support)."), one

@@ -266,7 +266,9 @@ def describe_map(
     total = sum(kinds.values())
     text += f", {total} relation{'s' if total != 1 else ''}"
     if total:
-        text += " (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")"
+        # Kinds are plural nouns ("2 attacks"); one is "1 attack".
+        text += " (" + ", ".join(f"{n} {k[:-1] if n == 1 else k}" for k, n in sorted(kinds.items()))
+        text += ")"
     hidden = sum(item.count for item in more)
     if hidden:
         text += f"; {hidden} more reason{'s' if hidden != 1 else ''} in linked maps"
