@@ -48,9 +48,9 @@ def series(words: Sequence[str], limit: int = 3) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def plural(count: int, word: str) -> str:
-    """``1 reason``, ``2 reasons``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 reason``, ``2 reasons`` (``many``: the plural, where it is not ``word + "s"``)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def direct_tally(amap: ArgumentMap, evaluation: Evaluation, claim_id: str) -> str:

@@ -19,7 +19,7 @@ from argmap.evaluate import (
     extensions_of,
     gradual_strengths,
 )
-from argmap.explain import claim_why, direct_tally
+from argmap.explain import claim_why, direct_tally, plural
 from argmap.model import ArgumentMap, Claim, ClaimKind
 
 A, R, U = Status.ACCEPTED, Status.REJECTED, Status.UNDECIDED
@@ -238,3 +238,8 @@ def test_forecasts_come_true_and_questions_are_answered_in_the_reasons() -> None
     assert claim_why(only, evaluate_map(only), "t", str).endswith(
         " q would bear on it only once it is answered."
     )
+
+
+def test_plural_agrees_with_its_count() -> None:
+    assert [plural(n, "claim") for n in (0, 1, 2)] == ["0 claims", "1 claim", "2 claims"]
+    assert plural(1, "crux", "cruxes") == "1 crux" and plural(3, "crux", "cruxes") == "3 cruxes"

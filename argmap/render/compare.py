@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from argmap.compare import Comparison
 from argmap.evaluate import Evaluation
+from argmap.explain import plural
 from argmap.model import ArgumentMap, Claim
 from argmap.render.dot import (
     FONT,
@@ -119,7 +120,7 @@ def render_compare_dot(
     caption = clean(title) if title is not None else comparison_title(amap, a_id, b_id)
     description = (
         f"Comparison of “{_plain(amap.claim(a_id))}” and “{_plain(amap.claim(b_id))}”: "
-        f"{len(shown)} claims drawn, {len(comparison.cruxes)} cruxes."
+        f"{plural(len(shown), 'claim')} drawn, {plural(len(comparison.cruxes), 'crux', 'cruxes')}."
     )
     graph = new_digraph(graph_id, caption, description, newrank="true")
     marks = _crux_marks(comparison)

@@ -10,7 +10,7 @@ from string import Template
 from typing import Any
 
 from argmap.evaluate import Evaluation
-from argmap.explain import score_note
+from argmap.explain import plural, score_note
 from argmap.model import ArgumentMap
 from argmap.render.asset import asset_text, stylesheet
 from argmap.render.records import claim_record, sources_html, status_phrase
@@ -102,7 +102,7 @@ def render_html_page(
         "form-action 'none'",
     ]
     count = len(shown.claims)
-    meta = f"{count} claim{'s' if count != 1 else ''}, {len(shown.relations)} relations"
+    meta = f"{plural(count, 'claim')}, {plural(len(shown.relations), 'relation')}"
     if how:
         meta += f" · {how}"
     return Template(asset_text("page.html")).substitute(
