@@ -57,22 +57,29 @@ def direct_tally(amap: ArgumentMap, evaluation: Evaluation, claim_id: str) -> st
     """How many of a claim's direct reasons and objections stand, in one sentence ("" when
     only forecasts and questions bear on it, which count once settled and are named apart).
     """
-    sides: dict[bool, list[bool]] = {True: [], False: []}
-    aside: list[ClaimKind] = []
-    for rel in amap.incoming.get(claim_id, ()):
-        kind = amap.claim(rel.source).kind
-        if kind in CONDITIONAL_KINDS:
-            aside.append(kind)
-        else:
-            sides[rel.kind is RelationKind.SUPPORTS].append(evaluation.stands(rel.source))
-    if not sides[True] and not sides[False]:
+    incoming = amap.incoming.get(claim_id, ())
+    pro, aside = counted(amap, [r.source for r in incoming if r.kind is RelationKind.SUPPORTS])
+    con, aside_con = counted(
+        amap, [r.source for r in incoming if r.kind is not RelationKind.SUPPORTS]
+    )
+    aside += aside_con
+    if not pro and not con:
         return ""
-    reasons, objections = _tally(sides[True], "reason"), _tally(sides[False], "objection")
+    reasons = _tally([evaluation.stands(c) for c in pro], "reason")
+    objections = _tally([evaluation.stands(c) for c in con], "objection")
     text = f"It has {reasons}{',' if ',' in reasons else ''} and {objections}"
     if aside:
         they = "they count" if len(aside) > 1 else "it counts"
         text += f" ({conditionals(aside)} aside: {they} only once settled)"
     return text + "."
+
+
+def counted(amap: ArgumentMap, ids: Sequence[str]) -> tuple[list[str], list[ClaimKind]]:
+    """Those of ``ids`` that count in a verdict, and the kinds of the rest: the forecasts
+    and questions, which count only once settled."""
+    kinds = [amap.claim(c).kind for c in ids]
+    kept = [c for c, kind in zip(ids, kinds, strict=True) if kind not in CONDITIONAL_KINDS]
+    return kept, [kind for kind in kinds if kind in CONDITIONAL_KINDS]
 
 
 def conditionals(kinds: Sequence[ClaimKind]) -> str:

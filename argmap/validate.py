@@ -101,10 +101,11 @@ def validate_map(
         The diagnostics, sorted by position.
     """
     check = _Checker(amap, spans or SpanIndex())
+    broken = set(broken_ids)
     with paused_gc():
-        _check_claims(check, set(broken_ids))
+        _check_claims(check, broken)
         _check_sources(check)
-        _check_theses(check, set(broken_ids))
+        _check_theses(check, broken)
         _check_support_cycles(check)
     return sorted(check.out, key=lambda d: d.sort_key)
 

@@ -241,9 +241,14 @@ def _shown(err: Any) -> str:
 _QUOTED = re.compile(r"'([^']*)'")
 
 
+def _in_source(loc: tuple[int | str, ...]) -> bool:
+    """Whether an error location points into one of a record's sources (or citations)."""
+    return len(loc) >= 3 and loc[0] == "sources"
+
+
 def _fields_at(model: type[pydantic.BaseModel], loc: tuple[int | str, ...]) -> tuple[str, ...]:
     """The fields allowed where an error location points (for did-you-mean hints)."""
-    if len(loc) >= 3 and loc[0] == "sources":
+    if _in_source(loc):
         return tuple((Source if model is MapMeta else SourceRef).model_fields)
     return tuple(model.model_fields)
 
@@ -273,7 +278,7 @@ def validation_problems(
             if not hint and len(known) <= 8:
                 hint = f" (expected {', '.join(known)})"
             where = what
-            if len(loc) >= 3 and loc[0] == "sources":
+            if _in_source(loc):
                 part = "source" if model is MapMeta else "citation"
                 where = f"{part} {int(loc[1]) + 1} of {what}"
             out.append(

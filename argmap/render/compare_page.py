@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from argmap.compare import Comparison, Crux, ThesisSide
 from argmap.evaluate import Verdict
-from argmap.explain import VERDICT_WORDS, claim_why, conditionals, plural, score_note
-from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim
+from argmap.explain import VERDICT_WORDS, claim_why, conditionals, counted, plural, score_note
+from argmap.model import ArgumentMap, Claim
 from argmap.render.text import anchor, clean, escape_html, escape_md, map_title
 from argmap.structure import Stance
 
@@ -46,12 +46,12 @@ def _side_by_side(amap: ArgumentMap, comparison: Comparison) -> list[str]:
 
     def standing(side: ThesisSide) -> str:
         """As the thesis's page counts them: forecasts and questions aside, until settled."""
-        counted = [[amap.claim(s).kind for s in ids] for ids in (side.supporters, side.attackers)]
-        aside = [k for kinds in counted for k in kinds if k in CONDITIONAL_KINDS]
-        reasons, objections = (sum(k not in CONDITIONAL_KINDS for k in ks) for ks in counted)
+        reasons, aside = counted(amap, side.supporters)
+        objections, aside_con = counted(amap, side.attackers)
+        aside += aside_con
         return (
-            f"{_of(side.standing_supporters, reasons, 'reason')}, "
-            f"{_of(side.standing_attackers, objections, 'objection')}"
+            f"{_of(side.standing_supporters, len(reasons), 'reason')}, "
+            f"{_of(side.standing_attackers, len(objections), 'objection')}"
             + (f" ({conditionals(aside)} aside)" if aside else "")
         )
 
