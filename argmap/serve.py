@@ -31,6 +31,11 @@ _DEFAULT = EvaluationSettings()
 LOOPBACK = "127.0.0.1"
 #: How long a browser's request for changes waits before it asks again, in seconds.
 WAIT_SECONDS = 10.0
+#: How long the claim files must stand still before they are read, in seconds: an editor
+#: saves in steps (truncate, then write), and a half-saved file is no map to show.
+SETTLE_SECONDS = 0.05
+#: The longest a rebuild waits for files that keep changing, in seconds.
+SETTLE_LIMIT = 1.0
 # The frame page's script: wait for a newer generation of the pages, then reload. Fixed
 # text, so the page's Content Security Policy allows it by hash.
 _RELOAD_JS = (
@@ -112,10 +117,16 @@ class Preview:
         return tuple(stamps)
 
     def refresh(self) -> bool:
-        """Rebuild the pages if a claim file changed; whether they were rebuilt."""
+        """Rebuild the pages if a claim file changed; whether they were rebuilt.
+
+        Once the files have been built, a change is read only after they have stood still
+        for ``SETTLE_SECONDS`` (up to ``SETTLE_LIMIT``), so a save in progress is not shown.
+        """
         stamp = self._stamp_now()
         if stamp == self._stamp:
             return False
+        if self._stamp is not None:
+            stamp = self._settled(stamp)
         pages = self._build()
         with self._changed:
             self._stamp = stamp
@@ -124,6 +135,16 @@ class Preview:
             self.generation += 1
             self._changed.notify_all()
         return True
+
+    def _settled(self, stamp: object) -> object:
+        deadline = time.monotonic() + SETTLE_LIMIT
+        while time.monotonic() < deadline:
+            time.sleep(SETTLE_SECONDS)
+            again = self._stamp_now()
+            if again == stamp:
+                break
+            stamp = again
+        return stamp
 
     def _build(self) -> dict[str, bytes]:
         try:

@@ -8,11 +8,12 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from argmap import serve
 from argmap.serve import Preview, PreviewServer
 
 from .harbour import CLAIMS
@@ -79,6 +80,37 @@ def test_saving_a_claim_file_signals_a_reload_and_serves_the_new_map(
     assert status == 200 and "<svg" not in page
     assert "error: &#39;jobs&#39; supports unknown claim &#39;harbor&#39;" in page
     assert "unknown-claim" in page
+
+
+class _EditorClock:
+    """Stands in for the preview's clock: each wait lets an editor take its next step."""
+
+    def __init__(self, steps: list[Callable[[], object]]) -> None:
+        self.steps = steps
+        self.monotonic = time.monotonic
+
+    def sleep(self, seconds: float) -> None:
+        if self.steps:
+            self.steps.pop(0)()
+
+
+def test_a_save_in_progress_is_not_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    town = tmp_path / "town.yaml"
+    town.write_text(CLAIMS, encoding="utf-8")
+    preview = Preview([town])
+    assert preview.refresh() and b"The harbour brings jobs." in preview.pages["harbour.html"]
+    # An editor saves in steps: it empties the file, then writes it in two parts.
+    new = CLAIMS.replace("brings jobs", "brings many jobs")
+    half = len(new) // 2
+    town.write_text("", encoding="utf-8")
+    steps: list[Callable[[], object]] = [
+        lambda: town.write_text(new[:half], encoding="utf-8"),
+        lambda: town.write_text(new, encoding="utf-8"),
+    ]
+    monkeypatch.setattr(serve, "time", _EditorClock(steps))
+    assert preview.refresh() and preview.generation == 2 and not steps
+    assert b"The harbour brings many jobs." in preview.pages["harbour.html"]
+    assert not preview.refresh()
 
 
 def test_waiting_for_changes_is_bounded(served: tuple[PreviewServer, Path]) -> None:
