@@ -62,6 +62,14 @@ def test_reader_refuses_object_tags() -> None:
     assert [d.code for d in result.diagnostics] == ["yaml-tag"]
 
 
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\ufffe"])
+def test_a_character_yaml_forbids_is_reported_where_it_is(char: str) -> None:
+    text = f"claims:\n  - id: t\n    kind: thesis\n    text: T{char}x\n"
+    [diagnostic] = parse_yaml(text, "x.yaml").diagnostics
+    assert (diagnostic.span.line, diagnostic.span.col) == (4, 12)
+    assert f"U+{ord(char):04X} is not allowed" in diagnostic.message
+
+
 def test_reader_bounds_alias_expansion_quickly() -> None:
     levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]

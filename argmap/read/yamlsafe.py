@@ -182,6 +182,14 @@ def parse_yaml(text: str, path: str) -> Parsed:
             problem = f"{exc.problem} ({exc.context})"
         span = Span(path, line, col)
         return Parsed(None, [Diagnostic(span, Severity.ERROR, "yaml-syntax", problem)])
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (a control character, a non-character): at its place.
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - before.rfind("\n")
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        message = f"character U+{ord(char):04X} is not allowed in a YAML file"
+        span = Span(path, line, col)
+        return Parsed(None, [Diagnostic(span, Severity.ERROR, "yaml-syntax", message)])
     except yaml.YAMLError as exc:
         message = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
         return Parsed(None, [Diagnostic(Span(path), Severity.ERROR, "yaml-syntax", message)])
