@@ -72,7 +72,11 @@ CODES: dict[str, Severity] = {
     "unconnected-claim": Severity.WARNING,
     "no-thesis": Severity.WARNING,
     "support-cycle": Severity.WARNING,
+    "bidi-control": Severity.WARNING,
 }
+#: Unicode's bidirectional embeddings, overrides and isolates: they make text display in
+#: another order than it is written ("Trojan Source"), so a claim may read unlike itself.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 class _Checker:
@@ -122,6 +126,17 @@ def _check_claims(check: _Checker, broken: set[str]) -> None:
                 claim.id,
                 "text",
             )
+        for field in ("text", "label"):
+            value = getattr(claim, field)
+            if value and not value.isprintable() and (found := _BIDI_CONTROL.search(value)):
+                check.emit(
+                    "bidi-control",
+                    f"the {field} of {quote_id(claim.id)} holds U+{ord(found.group()):04X}, a "
+                    "bidirectional control that makes text display out of order",
+                    "claim",
+                    claim.id,
+                    field,
+                )
         if not claim.undercuts:
             # The common case, checked with set operations in C: targets that all exist,
             # none listed twice and none the claim itself.

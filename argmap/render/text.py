@@ -14,6 +14,9 @@ MAX_LINES = 6
 THESIS_WRAP_WIDTH = 34
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+#: Unicode's bidirectional embeddings, overrides and isolates, and their terminators.
+BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_PDF, _PDI = "\u202c", "\u2069"
 # Scheme names that must never reach an output followed by a colon, not even as text:
 # a zero-width space keeps them readable and keeps them from ever being a URL.
 _SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
@@ -74,11 +77,41 @@ def clean(text: str) -> str:
     # so a printable text with single inner spaces is already clean of both.
     if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
         text = " ".join(_CONTROL.sub("", text).split())
+        if BIDI_CONTROL.search(text):
+            text = _bidi_closed(text)
     if ":" in text:
         text = _SCHEMES.sub("\\1\\2\u200b:", text)
     if "=" in text:
         text = _HANDLER.sub("\\1\\2\u200b=", text)
     return text
+
+
+def _bidi_closed(text: str) -> str:
+    """The text with every bidirectional embedding, override and isolate it opens closed at
+    its end, and terminators it does not open dropped, so that it cannot reorder the text
+    that follows it on a page or in a map (the "Trojan Source" trick)."""
+    out: list[str] = []
+    opened: list[str] = []  # the terminators owed, innermost last
+    at = 0
+    for match in BIDI_CONTROL.finditer(text):
+        char = match.group()
+        out.append(text[at : match.start()])
+        at = match.end()
+        if char == _PDF:
+            if opened and opened[-1] == _PDF:
+                out.append(opened.pop())
+        elif char == _PDI:
+            if _PDI in opened:  # closes the isolate and what opened inside it
+                while opened:
+                    out.append(opened.pop())
+                    if out[-1] == _PDI:
+                        break
+        else:
+            opened.append(_PDI if char >= "\u2066" else _PDF)
+            out.append(char)
+    out.append(text[at:])
+    out.extend(reversed(opened))
+    return "".join(out)
 
 
 def safe_url(url: str | None) -> str | None:
