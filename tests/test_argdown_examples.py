@@ -130,6 +130,19 @@ def test_writer_expresses_an_argument_with_premises_as_a_structure() -> None:
     assert read_argdown(text, "y.argdown").amap == amap
 
 
+def test_a_premise_of_several_arguments_stays_a_premise_of_each() -> None:
+    source = (
+        "[P]: p.\n\n<A>: a.\n\n(1) [P]\n(2) [Q]: q.\n----\n(3) [C]: c.\n\n"
+        "<B>: b.\n\n(1) [P]\n(2) [R]: r.\n----\n(3) [D]: d.\n\n"
+        "<E>: e.\n\n(1) [P]\n----\n(2) [F]: f.\n"
+    )
+    amap = read_argdown(source, "x.argdown").amap
+    assert amap.by_id["p"].supports == ("a", "b", "e")
+    text = render_argdown(amap)
+    assert text.count("(1) [P]\n") == 3 and "+> <" not in text
+    assert read_argdown(text, "y.argdown").amap == amap
+
+
 def test_the_default_view_draws_relations_of_hidden_premises_and_conclusions_on_arguments(
     tmp_path: Path,
 ) -> None:

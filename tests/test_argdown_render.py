@@ -145,6 +145,38 @@ def test_argdown_round_trip_keeps_claims_and_relations(amap: ArgumentMap) -> Non
 
 
 @settings(max_examples=100)
+@st.composite
+def structured_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Maps of arguments with one conclusion each and statements that support several of
+    them in any order, attacked here and there: premise-conclusion structures to share."""
+    n_statements, n_arguments = draw(st.integers(1, 6)), draw(st.integers(1, 5))
+    statements = [f"s{i}" for i in range(n_statements)]
+    arguments = [f"a{i}" for i in range(n_arguments)]
+    order = draw(st.permutations(statements + arguments))
+    claims = []
+    for cid in order:
+        supports: tuple[str, ...]
+        if cid in arguments:
+            supports = (draw(st.sampled_from(statements)),)
+            attacks = tuple(draw(st.lists(st.sampled_from(arguments), max_size=1)))
+        else:
+            supports = tuple(draw(st.lists(st.sampled_from(arguments), unique=True, max_size=4)))
+            attacks = tuple(draw(st.lists(st.sampled_from(order), unique=True, max_size=1)))
+        kind = ClaimKind.ARGUMENT if cid in arguments else ClaimKind.CLAIM
+        claims.append(
+            Claim(id=cid, kind=kind, text=cid.upper(), supports=supports, attacks=attacks)
+        )
+    return ArgumentMap(claims=tuple(claims))
+
+
+@settings(max_examples=200)
+@given(structured_maps())
+def test_argdown_round_trip_keeps_shared_premises(amap: ArgumentMap) -> None:
+    back = _round_trip(amap)
+    assert back == amap
+    assert _round_trip(back) == back
+
+
 @given(maps(hostile=True))
 def test_argdown_round_trip_on_shared_hostile_maps(amap: ArgumentMap) -> None:
     assert _round_trip(amap) == amap

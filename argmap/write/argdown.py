@@ -15,6 +15,7 @@ that is not in the map is written as a reference to that id.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
@@ -176,28 +177,64 @@ def plan_structures(amap: ArgumentMap) -> Structures:
         for target in tail:
             plan.implied.add((claim.id, "attacks", target))
             plan.contradictions.add((target, claim.id))
-    for arg in amap.claims:
-        if arg.kind is not ClaimKind.ARGUMENT or len(arg.supports) != 1:
-            continue
-        conclusion = arg.supports[0]
-        if arg.attacks or arg.undercuts or not statement(conclusion):
-            continue
-        premises = [
-            c.id
-            for c in amap.claims
-            if statement(c.id) and c.supports[-1:] == (arg.id,) and c.id != conclusion
-        ]
+    # Arguments that may be written as a structure: one conclusion, a statement, and no
+    # relation of their own besides it. Their order is the order they are written in.
+    rank = {
+        arg.id: i
+        for i, arg in enumerate(amap.claims)
+        if arg.kind is ClaimKind.ARGUMENT
+        and len(arg.supports) == 1
+        and not arg.attacks
+        and not arg.undercuts
+        and statement(arg.supports[0])
+    }
+    chosen = set(rank)
+    while True:
+        premises = _premises(amap, chosen, rank, statement)
         # Argdown drops an attack on an argument that repeats an attack on a premise.
-        attackers = [c for c in amap.claims if arg.id in c.attacks]
-        repeats = any(
-            p in c.attacks or c.id in by_id[p].attacks for c in attackers for p in premises
-        )
-        if not premises or repeats:
-            continue
-        plan.premises[arg.id] = premises
-        plan.implied.add((arg.id, "supports", conclusion))
-        plan.implied.update((p, "supports", arg.id) for p in premises)
+        dropped = {
+            arg
+            for arg in chosen
+            if not premises.get(arg)
+            or any(
+                p in c.attacks or c.id in by_id[p].attacks
+                for c in amap.claims
+                if arg in c.attacks
+                for p in premises[arg]
+            )
+        }
+        if not dropped:
+            break
+        chosen -= dropped
+    for arg_id in sorted(chosen, key=rank.__getitem__):
+        plan.premises[arg_id] = premises[arg_id]
+        plan.implied.add((arg_id, "supports", by_id[arg_id].supports[0]))
+        plan.implied.update((p, "supports", arg_id) for p in premises[arg_id])
     return plan
+
+
+def _premises(
+    amap: ArgumentMap, chosen: set[str], rank: dict[str, int], statement: Callable[[str], bool]
+) -> dict[str, list[str]]:
+    """Each chosen argument's premises: the statements whose supports end with it.
+
+    The reader adds a structure's relations after a claim's written ones, structures in the
+    order they are written, so a statement is a premise of the arguments in the tail of
+    its supports that are chosen and in written order; the rest it supports in writing.
+    """
+    premises: dict[str, list[str]] = {}
+    for claim in amap.claims:
+        if not statement(claim.id):
+            continue
+        tail: list[str] = []
+        for target in reversed(claim.supports):
+            ok = target in chosen and amap.by_id[target].supports[0] != claim.id
+            if not ok or (tail and rank[target] >= rank[tail[-1]]):
+                break
+            tail.append(target)
+        for target in tail:
+            premises.setdefault(target, []).append(claim.id)
+    return premises
 
 
 def _hashtag(tag: str) -> str:

@@ -351,7 +351,11 @@ class _Converter:
             else:
                 self.relate(rel.source, "attacks", rel.target, where)
                 self.relate(rel.target, "attacks", rel.source, where)
-        for key, node in self.model.nodes.items():
+        # The relations of premise-conclusion structures, in the order the structures are
+        # written: a premise of several arguments supports them in that order.
+        structured = [(k, n) for k, n in self.model.nodes.items() if n.pcs]
+        structured.sort(key=lambda item: item[1].pcs[0].member.token.offset)
+        for key, node in structured:
             for entry in node.pcs:
                 ec: NodeKey = ("statement", entry.title)
                 where = self.span(entry.member)
