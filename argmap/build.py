@@ -63,7 +63,8 @@ class BuildResult:
         return self.check.diagnostics
 
 
-ExtraArtifacts = Callable[[ArgumentMap, Evaluation | None], list[Artifact]]
+#: More artifacts of a build: made of the map, its evaluation and the map its maps draw.
+ExtraArtifacts = Callable[[ArgumentMap, Evaluation | None, ArgumentMap], list[Artifact]]
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def plan_artifacts(
     dot_only: bool = False,
     extra: ExtraArtifacts | None = None,
     legend: bool = True,
+    drawn: ArgumentMap | None = None,
 ) -> list[Artifact]:
     """The artifacts of a build, in the order they are made.
 
@@ -93,8 +95,11 @@ def plan_artifacts(
     With ``dot_only`` the maps come as DOT text (``.dot``) instead of SVG, which needs no
     Graphviz and is byte-stable across Graphviz versions (the golden tests use it).
     Without ``legend`` the maps have none. The maps are laid out in batches, several by
-    one Graphviz process (see :func:`argmap.backend.run_dot_many`).
+    one Graphviz process (see :func:`argmap.backend.run_dot_many`). ``drawn`` is the map
+    the maps draw, when it is not ``amap`` itself (an Argdown map as Argdown draws it, see
+    :meth:`argmap.read.result.LoadResult.drawn`); the pages describe ``amap``.
     """
+    base = amap if drawn is None else drawn
     home: dict[str, str] = {}
     for thesis in amap.theses:
         for cid in stances(amap, thesis.id):
@@ -102,7 +107,7 @@ def plan_artifacts(
 
     def drawing(view: MapView, link: Linker, rankdir: str) -> _Drawing:
         def dot() -> str:
-            shown = sub_map(amap, view.claims)
+            shown = sub_map(base, view.claims)
             return render_dot(
                 shown,
                 evaluation,
@@ -137,25 +142,32 @@ def plan_artifacts(
         return f"{home[cid]}.md#{anchor(cid)}" if cid in home else f"index.md#{anchor(cid)}"
 
     pairs = comparison_pairs(amap)
-    tops = {pair: top_view(amap, evaluation, pair, budget=COMPARE_BUDGET) for pair in pairs}
+    tops = {pair: top_view(base, evaluation, pair, budget=COMPARE_BUDGET) for pair in pairs}
     linked = [m for _, more in tops.values() for m in more]
-    views, overview = plan_views(amap, evaluation, map_title(amap), linked)
+    views, overview = plan_views(base, evaluation, map_title(amap), linked)
     maps = [drawing(v, summary_link(v.thesis), "BT") for v in views if v.thesis is not None]
     maps += [drawing(v, overview_link, "BT") for v in views if v.thesis is None]
     maps.append(drawing(overview, overview_link, "LR"))
     # The artifacts of the maps, in the order of ``maps``: theses (each followed by its
     # summary), branches, the overview, with the comparisons before the overview.
-    drawn = iter(_draw_all(maps, dot_only))
+    laid_out = iter(_draw_all(maps, dot_only))
     artifacts = []
     for view in views:
         if view.thesis is not None:
-            artifacts += [next(drawn), summary(view.thesis)]
-    artifacts += [next(drawn) for view in views if view.thesis is None]
+            artifacts += [next(laid_out), summary(view.thesis)]
+    artifacts += [next(laid_out) for view in views if view.thesis is None]
     for a, b in pairs:
         artifacts += _comparison_artifacts(
-            amap, (a, b), tops[a, b], evaluation, overview_link, dot_only=dot_only, legend=legend
+            amap,
+            (a, b),
+            tops[a, b],
+            evaluation,
+            overview_link,
+            dot_only=dot_only,
+            legend=legend,
+            drawn=base,
         )
-    artifacts.append(next(drawn))
+    artifacts.append(next(laid_out))
     artifacts.append(
         Artifact(
             "index.md",
@@ -165,7 +177,7 @@ def plan_artifacts(
         )
     )
     if extra is not None:
-        artifacts += extra(amap, evaluation)
+        artifacts += extra(amap, evaluation, base)
     _refuse_clashes(artifacts)
     return artifacts
 
@@ -237,9 +249,10 @@ def _comparison_artifacts(
     *,
     dot_only: bool,
     legend: bool = True,
+    drawn: ArgumentMap | None = None,
 ) -> list[Artifact]:
     """The side-by-side map and the Markdown page of one pair of theses, sharing one comparison;
-    ``top`` is what the map shows (see :func:`argmap.render.view.top_view`).
+    ``top`` is what the map shows (see :func:`argmap.render.view.top_view`) of ``drawn``.
 
     The map is laid out by a Graphviz process of its own: after other graphs, Graphviz
     may order its two clusters the other way round.
@@ -253,7 +266,7 @@ def _comparison_artifacts(
     def drawing() -> bytes:
         shown, more = top
         dot = render_compare_dot(
-            amap,
+            amap if drawn is None else drawn,
             found(),
             evaluation,
             graph_id=gid,
@@ -287,6 +300,7 @@ def build_map(
     extra: ExtraArtifacts | None = None,
     jobs: int = 1,
     legend: bool = True,
+    drawn: ArgumentMap | None = None,
 ) -> list[Path]:
     """Render every artifact of a checked map, then write them all.
 
@@ -296,7 +310,9 @@ def build_map(
     """
     built = None if progress is None else lambda path: progress(f"built {Path(out_dir) / path}")
     files = make_artifacts(
-        plan_artifacts(amap, evaluation, extra=extra, legend=legend), built, jobs=jobs
+        plan_artifacts(amap, evaluation, extra=extra, legend=legend, drawn=drawn),
+        built,
+        jobs=jobs,
     )
     return write_tree(out_dir, files)
 
@@ -314,6 +330,7 @@ def build_paths(
     extra: ExtraArtifacts | None = None,
     jobs: int = 1,
     legend: bool = True,
+    full_detail: bool = False,
 ) -> BuildResult:
     """Check a map and, when it has no errors, build its artifacts into ``out_dir``.
 
@@ -328,6 +345,8 @@ def build_paths(
         evaluate: Whether to evaluate the map at all.
         extra: More artifacts to make (the HTML pages).
         jobs: How many Graphviz layouts to run at once.
+        legend: Whether the maps have a legend.
+        full_detail: Draw every claim of an Argdown map, not only what Argdown draws.
 
     Returns:
         The build result; ``written`` is empty when the check failed.
@@ -346,15 +365,19 @@ def build_paths(
         extra=extra,
         jobs=jobs,
         legend=legend,
+        drawn=check.load.drawn(full_detail=full_detail),
     )
     return result
 
 
-def html_artifacts(amap: ArgumentMap, evaluation: Evaluation | None) -> list[Artifact]:
-    """The standalone pages of a build: one per thesis (``<thesis>.html``) and ``overview.html``."""
+def html_artifacts(
+    amap: ArgumentMap, evaluation: Evaluation | None, drawn: ArgumentMap | None = None
+) -> list[Artifact]:
+    """The standalone pages of a build: one per thesis (``<thesis>.html``) and ``overview.html``;
+    their maps draw ``drawn`` when it is given."""
 
     def page(thesis_id: str | None) -> Callable[[], bytes]:
-        return lambda: render_html_page(amap, evaluation, thesis_id).encode("utf-8")
+        return lambda: render_html_page(amap, evaluation, thesis_id, drawn=drawn).encode("utf-8")
 
     artifacts = [
         Artifact(f"{thesis_stem(t.id)}.html", page(t.id), len(thesis_map(amap, t.id).claims))

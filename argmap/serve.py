@@ -91,8 +91,11 @@ class Preview:
         paths: Sequence[str | os.PathLike[str]],
         *,
         settings: EvaluationSettings | None = _DEFAULT,
+        full_detail: bool = False,
     ) -> None:
         self.paths = [os.fspath(p) for p in paths]
+        #: Draw every claim of an Argdown map, not only what Argdown draws.
+        self.full_detail = full_detail
         #: The reading the pages show; None leaves the map unevaluated.
         self.settings = settings
         self.generation = 0
@@ -156,7 +159,8 @@ class Preview:
                 evaluation = None
                 if self.settings is not None:
                     evaluation = evaluate_map(check.amap, self.settings)
-                artifacts = html_artifacts(check.amap, evaluation)
+                drawn = check.load.drawn(full_detail=self.full_detail)
+                artifacts = html_artifacts(check.amap, evaluation, drawn)
                 return {a.path: a.make() for a in artifacts}
         except ArgmapError as exc:
             problems = [str(exc)]
@@ -307,13 +311,14 @@ def serve_paths(
     host: str = LOOPBACK,
     port: int = 8000,
     settings: EvaluationSettings | None = _DEFAULT,
+    full_detail: bool = False,
 ) -> PreviewServer:
     """Start previewing the map of ``paths``; the caller stops the returned server.
 
     Raises:
         UsageError: The address cannot be bound (in use, or not this machine's).
     """
-    preview = Preview(paths, settings=settings)
+    preview = Preview(paths, settings=settings, full_detail=full_detail)
     try:
         server = PreviewServer(preview, host, port)
     except OSError as exc:

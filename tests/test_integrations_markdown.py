@@ -72,7 +72,7 @@ def test_extension_renders_argmap_fences_and_leaves_other_fences_alone(
     assert [r.getMessage() for r in caplog.records] == [
         "docs/harbour.md:25:1: error: unknown option 'thesys' (did you mean 'thesis'?); "
         "options are path, thesis, semantics, support, gradual, direction, depth, caption, "
-        "link, theme, details [argmap-fence]"
+        "link, theme, details, full-detail [argmap-fence]"
     ]
 
 

@@ -55,6 +55,14 @@ def eval_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+#: --full-detail, shared by the commands that draw maps.
+detail_option = click.option(
+    "--full-detail",
+    is_flag=True,
+    help="Draw every claim of an Argdown map, its untitled premises and conclusions too "
+    "(by default its maps show what Argdown's own map shows).",
+)
+
 #: --standard, shared by every command that evaluates a claim map.
 standard_option = click.option(
     "--standard",
@@ -133,6 +141,7 @@ def check(paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, stri
     help="How many Graphviz layouts to run at once.",
 )
 @click.option("--no-legend", is_flag=True, help="Draw the maps without a legend.")
+@detail_option
 def build(
     paths: tuple[str, ...],
     out_dir: str,
@@ -146,6 +155,7 @@ def build(
     html: bool,
     jobs: int,
     no_legend: bool,
+    full_detail: bool,
 ) -> None:
     """Check a map, then write an SVG map and a Markdown summary per thesis, an overview
     SVG and an index page. With errors nothing is written.
@@ -172,6 +182,7 @@ def build(
             extra=html_artifacts if html else None,
             jobs=jobs,
             legend=not no_legend,
+            full_detail=full_detail,
         )
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if not result.written:
@@ -188,6 +199,7 @@ def build(
 @input_options
 @eval_options
 @click.option("--no-legend", is_flag=True, help="Draw the map without a legend.")
+@detail_option
 def render(
     paths: tuple[str, ...],
     out_fmt: str,
@@ -200,6 +212,7 @@ def render(
     standard: str | None,
     support: str,
     no_legend: bool,
+    full_detail: bool,
 ) -> None:
     """Render one artifact: DOT, SVG, PNG, PDF or a Markdown summary.
 
@@ -223,7 +236,12 @@ def render(
         evaluation = None if settings is None else evaluate_map(result.amap, settings)
 
         data = render_artifact(
-            result.amap, out_fmt, thesis=thesis, evaluation=evaluation, legend=not no_legend
+            result.amap,
+            out_fmt,
+            thesis=thesis,
+            evaluation=evaluation,
+            legend=not no_legend,
+            drawn=result.load.drawn(full_detail=full_detail),
         )
         if out_file is None or out_file == "-":
             if out_fmt in ("png", "pdf") and sys.stdout.isatty():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.cli.app import PATHS, guarded, main
-from argmap.cli.commands import eval_options, settings_of
+from argmap.cli.commands import detail_option, eval_options, settings_of
 
 #: The address served by default (``serve.LOOPBACK``; a test keeps them equal).
 LOOPBACK = "127.0.0.1"
@@ -19,6 +19,7 @@ _LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
     "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port."
 )
 @eval_options
+@detail_option
 def serve_command(
     paths: tuple[str, ...],
     host: str,
@@ -27,6 +28,7 @@ def serve_command(
     gradual: str,
     standard: str | None,
     support: str,
+    full_detail: bool,
 ) -> None:
     """Show the map's pages in a browser and reload them when a claim file is saved.
 
@@ -47,6 +49,7 @@ def serve_command(
             host=host,
             port=port,
             settings=settings_of(semantics, support, gradual, standard),
+            full_detail=full_detail,
         )
     if host not in _LOOPBACK_NAMES:
         click.echo(f"argmap: warning: anyone who can reach {host} can read this map", err=True)

@@ -124,12 +124,14 @@ def escape_html_lines(lines: list[str]) -> str:
 
 def _load(
     spec: FenceSpec, page: str, line: int | None, resolve: Resolver, root: Path
-) -> tuple[ArgumentMap, list[Diagnostic], tuple[str, ...]]:
+) -> tuple[ArgumentMap, list[Diagnostic], tuple[str, ...], ArgumentMap]:
+    """The map, its diagnostics, the files it was read from, and the map to draw."""
     if spec.paths:
         resolved = [resolve(p) for p in spec.paths]
         check = check_confined(confined_files(spec.paths, resolved, root), root)
         files = tuple(sorted({str(k[1]) for k in check.load.spans.spans if k[0] == "file"}))
-        return check.amap, check.diagnostics, files
+        drawn = check.load.drawn(full_detail=spec.options.full_detail)
+        return check.amap, check.diagnostics, files, drawn
     load = load_text(spec.yaml, page, fmt="yaml")
     diags = load.diagnostics + validate_map(load.amap, load.spans, broken_ids=load.broken_ids)
     shift = (line or 0) + spec.yaml_line - 1
@@ -139,7 +141,7 @@ def _load(
         else d
         for d in diags
     ]
-    return load.amap, sort_diagnostics(moved), ()
+    return load.amap, sort_diagnostics(moved), (), load.amap
 
 
 def _shown(amap: ArgumentMap, options: FenceOptions) -> tuple[ArgumentMap, str]:
@@ -157,20 +159,28 @@ def _shown(amap: ArgumentMap, options: FenceOptions) -> tuple[ArgumentMap, str]:
     return shown, title
 
 
-def content_key(amap: ArgumentMap, options: FenceOptions) -> str:
-    """The hash a figure is cached under: the map's content, the options and argmap's version."""
+def content_key(amap: ArgumentMap, options: FenceOptions, drawn: ArgumentMap | None = None) -> str:
+    """The hash a figure is cached under: the map's content (and what of it is drawn), the
+    options and argmap's version."""
     document = {
         "argmap": __version__,
         "map": amap.model_dump(mode="json"),
         "options": asdict(options),
     }
+    if drawn is not None and drawn is not amap:
+        document["drawn"] = drawn.model_dump(mode="json")
     return hashlib.sha256(json.dumps(document, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def _figure(
-    amap: ArgumentMap, options: FenceOptions, evaluation: Evaluation | None, gid: str, key: str
+    amap: ArgumentMap,
+    options: FenceOptions,
+    evaluation: Evaluation | None,
+    gid: str,
+    key: str,
+    drawn: ArgumentMap,
 ) -> str:
-    shown, title = _shown(amap, options)
+    shown, title = _shown(drawn, options)
     details = options.details
 
     def link(claim_id: str) -> str | None:
@@ -268,7 +278,7 @@ def render_fence(
         str(d) for d in map(resolver, spec.paths) if inside(d, top) and Path(d).is_dir()
     )
     try:
-        amap, diags, files = _load(spec, page, line, resolver, top)
+        amap, diags, files, drawn = _load(spec, page, line, resolver, top)
         shown = [d for d in diags if d.severity in (Severity.ERROR, Severity.WARNING)]
         problems = tuple(str(d) for d in shown)
         if any(d.severity is Severity.ERROR for d in shown):
@@ -292,7 +302,7 @@ def render_fence(
                     files=files,
                     directories=directories,
                 )
-        key = content_key(amap, spec.options)
+        key = content_key(amap, spec.options, drawn)
         base_id = f"{graph_id(spec.options.thesis or 'map')}-{key[:8]}"
         gid = base_id
         taken = used_ids if used_ids is not None else set()
@@ -308,7 +318,7 @@ def render_fence(
             evaluation = None
             if options.semantics is not None:
                 evaluation = evaluate_map(amap, options.settings)
-            html = _figure(amap, options, evaluation, gid, key)
+            html = _figure(amap, options, evaluation, gid, key, drawn)
             if cache is not None:
                 cache.put(cache_key, html)
         return FenceResult(

@@ -39,6 +39,7 @@ OPTION_HELP: dict[str, str] = {
     "link": "a URL template for the nodes with {id} or {anchor}, or 'none'",
     "theme": f"one of {', '.join(THEMES)}",
     "details": "yes or no: list every claim's full text under the map",
+    "full-detail": "yes or no: draw every claim of an Argdown map, untitled premises too",
 }
 OPTION_NAMES = tuple(OPTION_HELP)
 
@@ -75,6 +76,7 @@ class FenceOptions:
     link_none: bool = False
     theme: str = "auto"
     details: bool = True
+    full_detail: bool = False
 
     @property
     def settings(self) -> EvaluationSettings | None:
@@ -158,6 +160,8 @@ def parse_options(raw: Mapping[str, str], lines: Mapping[str, int] | None = None
             values[name] = _choice(name, value, THEMES, line)
         elif name == "details":
             values[name] = _flag(name, value, line)
+        elif name == "full-detail":
+            values["full_detail"] = _flag(name, value, line)
         elif name == "depth":
             if not value.isdigit() or len(value) > 4:
                 raise FenceError(

@@ -28,3 +28,12 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
     details: set[str] = field(default_factory=set)
+
+    def drawn(self, *, full_detail: bool = False) -> ArgumentMap:
+        """The map to draw: as its source format draws it, or with every claim when
+        ``full_detail`` (the verdicts of either come from ``amap``)."""
+        if full_detail or not self.details:
+            return self.amap
+        from argmap.read.argdown.selection import drawn_map
+
+        return drawn_map(self.amap, self.details)

@@ -21,9 +21,12 @@ def render_artifact(
     thesis: str | None = None,
     evaluation: Evaluation | None = None,
     legend: bool = True,
+    drawn: ArgumentMap | None = None,
 ) -> bytes:
     """One artifact of a map: the whole map (or a thesis's whole sub-map) as DOT, SVG, PNG
     or PDF, or a thesis's Markdown summary.
+
+    A map draws ``drawn`` when it is given (see :meth:`argmap.read.result.LoadResult.drawn`).
 
     Raises:
         UsageError: Unknown format, unknown thesis, or Markdown asked without a thesis on a
@@ -43,7 +46,8 @@ def render_artifact(
         from argmap.render.markdown import render_markdown
 
         return render_markdown(amap, thesis, evaluation).encode("utf-8")
-    shown = thesis_map(amap, thesis) if thesis is not None else amap
+    base = amap if drawn is None else drawn
+    shown = thesis_map(base, thesis) if thesis is not None else base
     gid = graph_id(thesis or "overview")
     title = map_title(amap)
     if thesis is not None:
@@ -56,6 +60,7 @@ def render_artifact(
         title=title,
         legend=legend,
         description=describe_map(shown, evaluation),
+        whole=amap,
     )
     if fmt == "dot":
         return dot.encode("utf-8")

@@ -54,7 +54,11 @@ def _all_claims(shown: ArgumentMap, records: dict[str, dict[str, Any]]) -> str:
 
 
 def render_html_page(
-    amap: ArgumentMap, evaluation: Evaluation | None = None, thesis_id: str | None = None
+    amap: ArgumentMap,
+    evaluation: Evaluation | None = None,
+    thesis_id: str | None = None,
+    *,
+    drawn: ArgumentMap | None = None,
 ) -> str:
     """A self-contained HTML page for a map or a thesis's sub-map (needs Graphviz's ``dot``).
 
@@ -68,6 +72,8 @@ def render_html_page(
         amap: The whole map.
         evaluation: Statuses and strengths to show, if any.
         thesis_id: Draw this thesis's sub-map; ``None`` draws the whole map.
+        drawn: The map to draw, when it is not ``amap`` (see
+            :meth:`argmap.read.result.LoadResult.drawn`); the panel and list describe ``amap``.
 
     Raises:
         UsageError: ``thesis_id`` is not a thesis of the map.
@@ -81,7 +87,17 @@ def render_html_page(
         thesis = shown.claim(thesis_id)
         title = f"{title}: {clean(thesis.label or thesis.text)}"
     gid = graph_id(thesis_id or OVERVIEW)
-    svg = render_svg(shown, evaluation, link=lambda c: f"#{anchor(c)}", graph_id=gid, title=title)
+    picture = shown
+    if drawn is not None and drawn is not amap:
+        picture = drawn if thesis_id is None else thesis_map(drawn, thesis_id)
+    svg = render_svg(
+        picture,
+        evaluation,
+        link=lambda c: f"#{anchor(c)}",
+        graph_id=gid,
+        title=title,
+        whole=amap,
+    )
     records = {
         c.id: {**claim_record(shown, c, evaluation), "anchor": anchor(c.id)} for c in shown.claims
     }

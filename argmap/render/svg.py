@@ -217,6 +217,7 @@ def render_svg(
     title: str | None = None,
     legend: bool = True,
     standalone: bool = False,
+    whole: ArgumentMap | None = None,
 ) -> str:
     """Draw a map as inline-ready SVG (needs Graphviz's ``dot``).
 
@@ -228,6 +229,8 @@ def render_svg(
         title: The map's title; defaults to the map metadata's.
         legend: Draw a legend of the lines, kinds and states the map uses.
         standalone: Carry the dark palette's stylesheet (for an SVG file of its own).
+        whole: The map ``amap`` is drawn from, if it is part of one: tooltips name the
+            claims a verdict rests on from it.
 
     Raises:
         RenderError: Graphviz is missing or fails.
@@ -242,5 +245,6 @@ def render_svg(
         title=caption,
         legend=legend,
         description=description,
+        whole=whole,
     )
     return svg_from_dot(dot, graph_id, caption, standalone=standalone)

@@ -89,24 +89,51 @@ def selected_view(amap: ArgumentMap, details: Set[str]) -> tuple[list[str], list
     kinds = {c.id: c.kind for c in amap.claims}
     shown = sorted(c.id for c in amap.claims if c.id not in details)
     keep = set(shown)
-
-    def standing_in(cid: str, role: str) -> list[str]:
-        if cid in keep:
-            return [cid]
-        rels = amap.relations
-        if role == "conclusion":
-            found = [r.source for r in rels if r.target == cid and r.kind is RelationKind.SUPPORTS]
-        else:
-            found = [r.target for r in rels if r.source == cid and r.kind is RelationKind.SUPPORTS]
-        return [a for a in found if a in keep and kinds.get(a) is ClaimKind.ARGUMENT]
+    # The shown arguments each left-out claim is the conclusion of, and a premise of.
+    concluded: dict[str, list[str]] = {}
+    premised: dict[str, list[str]] = {}
+    for rel in amap.relations:
+        if rel.kind is not RelationKind.SUPPORTS:
+            continue
+        source, target = rel.source, rel.target
+        if target in details and source in keep and kinds[source] is ClaimKind.ARGUMENT:
+            concluded.setdefault(target, []).append(source)
+        if source in details and target in keep and kinds[target] is ClaimKind.ARGUMENT:
+            premised.setdefault(source, []).append(target)
 
     edges: set[Relation] = set()
     for rel in amap.relations:
         if rel.source in keep and rel.target in keep:
             edges.add(rel)
             continue
-        for source in standing_in(rel.source, "conclusion"):
-            for target in standing_in(rel.target, "premise"):
+        sources = [rel.source] if rel.source in keep else concluded.get(rel.source, [])
+        targets = [rel.target] if rel.target in keep else premised.get(rel.target, [])
+        for source in sources:
+            for target in targets:
                 if source != target:
                     edges.add(Relation(source, rel.kind, target))
     return shown, sorted(edges)
+
+
+def drawn_map(amap: ArgumentMap, details: Set[str]) -> ArgumentMap:
+    """The map as its source format draws it: :func:`selected_view` as a map of its own,
+    to draw (verdicts still come from the whole map). Theses, and the claims the map
+    compares, are always drawn."""
+    kept = {t.id for t in amap.theses} | {c for pair in amap.meta.compare for c in pair}
+    hidden = set(details) - kept
+    if not hidden:
+        return amap
+    shown, edges = selected_view(amap, hidden)
+    lists: dict[tuple[str, RelationKind], list[str]] = {}
+    for edge in edges:
+        lists.setdefault((edge.source, edge.kind), []).append(edge.target)
+    claims = []
+    for cid in shown:
+        claim = amap.by_id[cid]
+        update = {
+            kind.value: tuple(lists.get((cid, kind), ()))
+            for kind in (RelationKind.SUPPORTS, RelationKind.ATTACKS, RelationKind.UNDERCUTS)
+        }
+        same = all(getattr(claim, k) == v for k, v in update.items())
+        claims.append(claim if same else claim.model_copy(update=update))
+    return ArgumentMap(meta=amap.meta, claims=tuple(claims))
