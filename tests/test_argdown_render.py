@@ -163,9 +163,8 @@ def structured_maps(draw: st.DrawFn) -> ArgumentMap:
             supports = tuple(draw(st.lists(st.sampled_from(arguments), unique=True, max_size=4)))
             attacks = tuple(draw(st.lists(st.sampled_from(order), unique=True, max_size=1)))
         kind = ClaimKind.ARGUMENT if cid in arguments else ClaimKind.CLAIM
-        claims.append(
-            Claim(id=cid, kind=kind, text=cid.upper(), supports=supports, attacks=attacks)
-        )
+        text = draw(st.sampled_from([cid.upper(), "----", "- x", "+> [y]", "(1) z"]) | TEXT)
+        claims.append(Claim(id=cid, kind=kind, text=text, supports=supports, attacks=attacks))
     return ArgumentMap(claims=tuple(claims))
 
 

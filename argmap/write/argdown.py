@@ -9,16 +9,18 @@ carries ``label``.
 The data block always holds the ``id``, and holds ``kind``, ``weight`` and ``sources``
 when they are set, and ``text`` when the text has line breaks or spacing that Argdown
 cannot show on one line. Map metadata goes into the front matter. A relation to an id
-that is not in the map is written as a reference to that id.
+that is not in the map is written as a reference to that id. An argument with premises
+and one conclusion is written with a premise-conclusion structure, mutual attacks as
+``><``, and a claim without a label that stands only in one structure inside it, without
+a title, as Argdown writes it (see :mod:`argmap.write.argdown_structures`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
+from argmap.write.argdown_structures import Structures, plan_structures
 
 _UNSAFE_TITLE = re.compile(r"[\[\]<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _PLAIN_TAG = re.compile(r"^[A-Za-z0-9-]+$")
@@ -93,12 +95,11 @@ def _ref(target: str, amap: ArgumentMap, titles: dict[str, str]) -> str:
     return f"[{title}]"
 
 
-def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str], plan: Structures) -> str:
-    title = titles[claim.id]
+def _content(claim: Claim, title: str) -> str:
+    """A statement's or an argument's text, tags and data, as written after its title."""
     is_arg = claim.kind is ClaimKind.ARGUMENT
-    head = f"<{title}>:" if is_arg else f"[{title}]:"
     shown = " ".join(claim.text.split())
-    parts = [head, escape_text(shown or claim.id)]
+    parts = [escape_text(shown or claim.id)]
     parts += [_hashtag(tag) for tag in claim.tags]
     data: list[tuple[str, str]] = [("id", yaml_string(claim.id))]
     kind_needed = claim.kind is not ClaimKind.CLAIM or _KIND_TAGS & set(claim.tags)
@@ -115,7 +116,37 @@ def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str], plan: 
     if claim.sources:
         data.append(("sources", "[" + ", ".join(_source_ref(s) for s in claim.sources) + "]"))
     parts.append(_flow(data))
-    lines = [" ".join(parts)]
+    return " ".join(parts)
+
+
+def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str], plan: Structures) -> str:
+    if claim.id in plan.inline:
+        return ""  # written in its argument's premise-conclusion structure
+    title = titles[claim.id]
+    head = f"<{title}>:" if claim.kind is ClaimKind.ARGUMENT else f"[{title}]:"
+    lines = [f"{head} {_content(claim, title)}", *_relation_lines(claim, amap, titles, plan)]
+    block = "\n".join(lines)
+    premises = plan.premises.get(claim.id)
+    if premises:
+
+        def entry(cid: str) -> str:
+            if cid in plan.inline:
+                inline = amap.by_id[cid]
+                own = _relation_lines(inline, amap, titles, plan)
+                return "\n".join([_content(inline, titles[cid]), *own])
+            return f"[{titles[cid]}]"
+
+        pcs = [f"({i}) {entry(p)}" for i, p in enumerate(premises, start=1)]
+        pcs += ["----", f"({len(premises) + 1}) {entry(claim.supports[0])}"]
+        block += "\n\n" + "\n".join(pcs)
+    return block
+
+
+def _relation_lines(
+    claim: Claim, amap: ArgumentMap, titles: dict[str, str], plan: Structures
+) -> list[str]:
+    """The claim's relations that its structures do not carry, a line each."""
+    lines = []
     for symbol, kind, targets in (
         ("+>", "supports", claim.supports),
         ("->", "attacks", claim.attacks),
@@ -127,114 +158,7 @@ def _claim_block(claim: Claim, amap: ArgumentMap, titles: dict[str, str], plan: 
             mutual = kind == "attacks" and (claim.id, t) in plan.contradictions
             shown = "><" if mutual else symbol
             lines.append(f"  {shown} {_ref(t, amap, titles)}")
-    block = "\n".join(lines)
-    premises = plan.premises.get(claim.id)
-    if premises:
-        pcs = [f"({i}) [{titles[p]}]" for i, p in enumerate(premises, start=1)]
-        pcs += ["----", f"({len(premises) + 1}) [{titles[claim.supports[0]]}]"]
-        block += "\n\n" + "\n".join(pcs)
-    return block
-
-
-@dataclass
-class Structures:
-    """What the writer expresses with Argdown's own structures instead of plain relations.
-
-    ``premises`` maps an argument to the premises of its premise-conclusion structure (its
-    one support target is the conclusion); ``contradictions`` holds (source, target) pairs
-    written as ``><``; ``implied`` the (source, kind, target) relations these carry, which
-    are not written again.
-    """
-
-    premises: dict[str, list[str]] = field(default_factory=dict)
-    contradictions: set[tuple[str, str]] = field(default_factory=set)
-    implied: set[tuple[str, str, str]] = field(default_factory=set)
-
-
-def plan_structures(amap: ArgumentMap) -> Structures:
-    """Premise-conclusion structures and contradictions that read back as the same map.
-
-    The reader adds the relations of a structure after all written ones, and the second
-    half of a contradiction to the end of its target's list, so each is used only where
-    that keeps the order of every relation list (claims compare equal only then).
-    """
-    plan = Structures()
-    by_id = amap.by_id
-
-    def statement(cid: str) -> bool:
-        claim = by_id.get(cid)
-        return claim is not None and claim.kind is not ClaimKind.ARGUMENT
-
-    for claim in amap.claims:
-        if not statement(claim.id):
-            continue
-        tail: list[str] = []
-        for target in reversed(claim.attacks):
-            mutual = statement(target) and claim.id in by_id[target].attacks
-            if not mutual or target <= claim.id or (tail and target >= tail[0]):
-                break
-            tail.insert(0, target)
-        for target in tail:
-            plan.implied.add((claim.id, "attacks", target))
-            plan.contradictions.add((target, claim.id))
-    # Arguments that may be written as a structure: one conclusion, a statement, and no
-    # relation of their own besides it. Their order is the order they are written in.
-    rank = {
-        arg.id: i
-        for i, arg in enumerate(amap.claims)
-        if arg.kind is ClaimKind.ARGUMENT
-        and len(arg.supports) == 1
-        and not arg.attacks
-        and not arg.undercuts
-        and statement(arg.supports[0])
-    }
-    chosen = set(rank)
-    while True:
-        premises = _premises(amap, chosen, rank, statement)
-        # Argdown drops an attack on an argument that repeats an attack on a premise.
-        dropped = {
-            arg
-            for arg in chosen
-            if not premises.get(arg)
-            or any(
-                p in c.attacks or c.id in by_id[p].attacks
-                for c in amap.claims
-                if arg in c.attacks
-                for p in premises[arg]
-            )
-        }
-        if not dropped:
-            break
-        chosen -= dropped
-    for arg_id in sorted(chosen, key=rank.__getitem__):
-        plan.premises[arg_id] = premises[arg_id]
-        plan.implied.add((arg_id, "supports", by_id[arg_id].supports[0]))
-        plan.implied.update((p, "supports", arg_id) for p in premises[arg_id])
-    return plan
-
-
-def _premises(
-    amap: ArgumentMap, chosen: set[str], rank: dict[str, int], statement: Callable[[str], bool]
-) -> dict[str, list[str]]:
-    """Each chosen argument's premises: the statements whose supports end with it.
-
-    The reader adds a structure's relations after a claim's written ones, structures in the
-    order they are written, so a statement is a premise of the arguments in the tail of
-    its supports that are chosen and in written order; the rest it supports in writing.
-    """
-    premises: dict[str, list[str]] = {}
-    for claim in amap.claims:
-        if not statement(claim.id):
-            continue
-        tail: list[str] = []
-        for target in reversed(claim.supports):
-            ok = target in chosen and amap.by_id[target].supports[0] != claim.id
-            if not ok or (tail and rank[target] >= rank[tail[-1]]):
-                break
-            tail.append(target)
-        for target in tail:
-            premises.setdefault(target, []).append(claim.id)
-    return premises
+    return lines
 
 
 def _hashtag(tag: str) -> str:
