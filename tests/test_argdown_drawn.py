@@ -90,6 +90,7 @@ def test_build_draws_what_argdown_draws_and_its_pages_keep_every_claim(
     assert "Censorship violates free speech." in page
     html = (out / "censorship.html").read_text("utf-8")
     assert _node(HIDDEN, "censorship") not in html and "Censorship violates free speech." in html
+    assert "the map shows 5 of them, as Argdown&#39;s own map does" in html
     again = tmp_path / "full"
     done = CliRunner().invoke(main, ["build", str(debate), "-o", str(again), "--full-detail"])
     assert done.exit_code == 0, done.output

@@ -119,6 +119,11 @@ def render_html_page(
     ]
     count = len(shown.claims)
     meta = f"{plural(count, 'claim')}, {plural(len(shown.relations), 'relation')}"
+    if len(picture.claims) != count:
+        meta += (
+            f"; the map shows {len(picture.claims)} of them, as Argdown's own map does "
+            "(all are listed below it)"
+        )
     if how:
         meta += f" · {how}"
     return Template(asset_text("page.html")).substitute(
