@@ -30,6 +30,11 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Tag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 
 
+#: Unicode's bidirectional embeddings, overrides and isolates, and their terminators: they
+#: make text display in another order than it is written ("Trojan Source").
+BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def has_visible_text(value: str) -> bool:
     """Whether text has something to show once control characters and spaces are dropped."""
     if value.isprintable():  # the common case, checked in C

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
 from argmap.gcpause import paused_gc
-from argmap.model import ArgumentMap, ClaimKind, RelationKind, has_visible_text
+from argmap.model import BIDI_CONTROL, ArgumentMap, ClaimKind, RelationKind, has_visible_text
 from argmap.structure import in_cycles, reaching, strongly_connected
 
 SAFE_URL_SCHEMES = ("http://", "https://")
@@ -74,9 +74,6 @@ CODES: dict[str, Severity] = {
     "support-cycle": Severity.WARNING,
     "bidi-control": Severity.WARNING,
 }
-#: Unicode's bidirectional embeddings, overrides and isolates: they make text display in
-#: another order than it is written ("Trojan Source"), so a claim may read unlike itself.
-_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 class _Checker:
@@ -128,7 +125,7 @@ def _check_claims(check: _Checker, broken: set[str]) -> None:
             )
         for field in ("text", "label"):
             value = getattr(claim, field)
-            if value and not value.isprintable() and (found := _BIDI_CONTROL.search(value)):
+            if value and not value.isprintable() and (found := BIDI_CONTROL.search(value)):
                 check.emit(
                     "bidi-control",
                     f"the {field} of {quote_id(claim.id)} holds U+{ord(found.group()):04X}, a "

@@ -7,15 +7,13 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
+from argmap.model import BIDI_CONTROL, ArgumentMap, Claim, ClaimKind, RelationKind
 
 WRAP_WIDTH = 28
 MAX_LINES = 6
 THESIS_WRAP_WIDTH = 34
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-#: Unicode's bidirectional embeddings, overrides and isolates, and their terminators.
-BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _PDF, _PDI = "\u202c", "\u2069"
 # Scheme names that must never reach an output followed by a colon, not even as text:
 # a zero-width space keeps them readable and keeps them from ever being a URL.
