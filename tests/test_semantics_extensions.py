@@ -130,6 +130,10 @@ def test_first_extension_is_one_of_them(case: tuple[int, Edges]) -> None:
         every = ext.all_extensions(fw, semantics)
         first = ext.first_extension(fw, semantics)
         assert first in every if every else first is None
+    # The first complete extension is the least one: the grounded extension.
+    least = ext.first_extension(fw, "complete")
+    assert least == ext.first_extension(fw, "grounded")
+    assert all(set(least or ()) <= set(e) for e in ext.all_extensions(fw, "complete"))
 
 
 @pytest.mark.parametrize("length", [1, 2, 3, 4, 5, 6, 7, 12])

@@ -22,9 +22,12 @@ searched, with the query as a solver assumption rather than by listing extension
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from argmap.semantics.framework import Framework, weak_components
-from argmap.semantics.grounded import grounded_labels
+from argmap.semantics.grounded import grounded_labels, undecided
 from argmap.semantics.ideal import ideal_extension
+from argmap.semantics.reduct import reduct
 from argmap.semantics.sat import (
     IN,
     UNDEC,
@@ -53,11 +56,19 @@ def accepts(fw: Framework, a: int, semantics: str, mode: str) -> bool:
         return labels[a] == IN
     if semantics == "ideal":
         return a in ideal_extension(fw, labels)
+    if labels[a] != UNDEC:
+        # Every complete labelling agrees with the grounded one; stable extensions
+        # exist or not, as the open part has them or not.
+        if semantics != "stable":
+            return labels[a] == IN
+        exists = _stable_exists(fw, labels)
+        return exists or not credulous if labels[a] == IN else not (credulous or exists)
+    reduced = reduct(fw, labels)
+    if reduced is not None:
+        sub, back = reduced
+        return accepts(sub, bisect_left(back, a), semantics, mode)
     if semantics == "stable":
         return _accepts_stable(fw, labels, a, credulous)
-    if labels[a] != UNDEC:
-        # Every complete labelling agrees with the grounded one.
-        return labels[a] == IN
     if semantics == "semi-stable":
         part = _part_of(fw, labels, a)
         if has_stable_labelling(fw, part, labels):
@@ -101,23 +112,32 @@ def _part_of(fw: Framework, labels: bytearray, a: int) -> list[int]:
     return found
 
 
+def _stable_exists(fw: Framework, labels: bytearray) -> bool:
+    """Whether the framework has a stable extension: each open part has a stable labelling."""
+    reduced = reduct(fw, labels)
+    if reduced is not None:
+        fw, _ = reduced
+        labels = bytearray(fw.n)  # the reduct's grounded labelling leaves all open
+    parts = weak_components(fw, undecided(labels))
+    return all(has_stable_labelling(fw, part, labels) for part in parts)
+
+
 def _accepts_stable(fw: Framework, labels: bytearray, a: int, credulous: bool) -> bool:
-    """Stable extensions extend the grounded one, and the open parts combine freely."""
-    own = _part_of(fw, labels, a) if labels[a] == UNDEC else []
+    """Stable acceptance of an open argument: its own part decides, if the others have one.
+
+    Stable extensions extend the grounded one, and the open parts combine freely.
+    """
+    own = _part_of(fw, labels, a)
     # A witness in the query's part: a stable labelling with ``a`` in (credulous), or
     # one with ``a`` out (a skeptical counterexample).
-    if own and not _stable_in_part(fw, own, labels, a, credulous):
+    if not _stable_in_part(fw, own, labels, a, credulous):
         return not credulous
     taken = bytearray(fw.n)
     for b in own:
         taken[b] = 1
     others = [b for b in range(fw.n) if labels[b] == UNDEC and not taken[b]]
     rest = all(has_stable_labelling(fw, part, labels) for part in weak_components(fw, others))
-    if labels[a] == UNDEC:
-        return rest if credulous else not rest
-    if labels[a] == IN:
-        return rest or not credulous
-    return False if credulous else not rest
+    return rest if credulous else not rest
 
 
 def _stable_in_part(

@@ -20,6 +20,7 @@ from argmap.semantics.acceptance import accepts
 from argmap.semantics.framework import Framework, strongly_connected, weak_components
 from argmap.semantics.grounded import grounded_extension, grounded_labels, members, undecided
 from argmap.semantics.ideal import ideal_extension
+from argmap.semantics.reduct import reduct
 from argmap.semantics.sat import (
     IN,
     OUT,
@@ -163,6 +164,12 @@ def iter_extensions(fw: Framework, semantics: str) -> Iterator[tuple[int, ...]]:
         return
     labels = grounded_labels(fw)
     base = list(members(labels))
+    reduced = reduct(fw, labels)
+    if reduced is not None:
+        sub, back = reduced
+        for found in iter_extensions(sub, semantics):
+            yield tuple(sorted(itertools.chain(base, map(back.__getitem__, found))))
+        return
     residual = undecided(labels)
     parts = weak_components(fw, residual)
     if semantics == "semi-stable":
@@ -178,7 +185,13 @@ def all_extensions(fw: Framework, semantics: str) -> list[tuple[int, ...]]:
 
 
 def first_extension(fw: Framework, semantics: str) -> tuple[int, ...] | None:
-    """One extension of a semantics, or None when it has none (stable only)."""
+    """One extension of a semantics, or None when it has none (stable only).
+
+    For complete semantics it is the grounded extension, the least complete one (Dung
+    1995), found without the search of the undecided part that listing them all needs.
+    """
+    if semantics == "complete":
+        return grounded_extension(fw)
     return next(iter_extensions(fw, semantics), None)
 
 

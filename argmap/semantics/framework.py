@@ -121,6 +121,28 @@ class Framework:
             return cls(names, arrays=Csr.from_edges(len(names), sources, dests))
         return cls(names, _adjacency(len(names), sources, dests))
 
+    def induced(self, nodes: Sequence[int]) -> Framework:
+        """The sub-framework on ``nodes`` (sorted), renumbered ``0..k-1`` in their order.
+
+        It holds the attacks among them and their names; only their own rows are read,
+        so a framework held as arrays makes no lists for the rest.
+        """
+        local = {a: i for i, a in enumerate(nodes)}
+        rows: Iterable[Sequence[int]] = ()
+        if nodes and self._targets is None:
+            import numpy as np
+
+            assert self._arrays is not None  # the constructor holds one or the other
+            picked = np.asarray(nodes, dtype=np.int64)
+            indptr = self._arrays.indptr
+            bounds = np.cumsum(indptr[picked + 1] - indptr[picked]).tolist()
+            flat: list[int] = self._arrays.rows(picked).tolist()
+            rows = map(flat.__getitem__, map(slice, [0, *bounds[:-1]], bounds))
+        elif nodes:
+            rows = map(self.targets.__getitem__, nodes)
+        targets = [[local[b] for b in row if b in local] for row in rows]
+        return Framework([self.names[a] for a in nodes], targets)
+
     def edges(self) -> list[tuple[int, int]]:
         """Every distinct attack as ``(attacker, target)``, sorted."""
         return sorted({(a, b) for a, dsts in enumerate(self.targets) for b in dsts})

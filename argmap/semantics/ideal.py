@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded_labels, members, undecided
+from argmap.semantics.reduct import reduct
 from argmap.semantics.sat import UNDEC, LabellingSolver
 
 __all__ = ["ideal_extension"]
@@ -42,6 +43,10 @@ def ideal_extension(fw: Framework, labels: bytearray | None = None) -> tuple[int
     residual = undecided(labels)
     if not residual:
         return tuple(base)
+    reduced = reduct(fw, labels)
+    if reduced is not None:
+        sub, back = reduced
+        return tuple(sorted(base + [back[a] for a in ideal_extension(sub)]))
     status = bytearray(fw.n)  # credulous acceptance, as far as known
     dropped = bytearray(fw.n)  # no longer a candidate
     attackers, targets = fw.attackers, fw.targets
