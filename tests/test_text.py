@@ -13,9 +13,8 @@ from argmap.render.text import (
     escape_html,
     escape_md,
     safe_url,
-    wrap,
-    wrap_html,
 )
+from argmap.render.wrap import columns, wrap, wrap_html
 
 from .strategies import HOSTILE, TEXT
 
@@ -107,5 +106,60 @@ def test_wrap_is_greedy_and_wrap_html_escapes_each_line(
     text: str, width: int, max_lines: int
 ) -> None:
     lines = wrap(text, width, max_lines)
-    assert lines == _greedy_wrap(text, width, max_lines)
+    if columns(clean(text)) == len(clean(text)):  # one column a character: the plain definition
+        assert lines == _greedy_wrap(text, width, max_lines)
     assert wrap_html(text, width, max_lines) == "<BR/>".join(escape_dot_html(x) for x in lines)
+
+
+WIDE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "世界",
+            "モデル",
+            "は",
+            "。",
+            "、",
+            "「",
+            "」",
+            "AI",
+            " ",
+            "한국어",
+            "😀",
+            "Ｘ",
+            "word",
+            "e\u0301",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(st.one_of(WIDE_TEXT, TEXT, HOSTILE), st.integers(4, 40), st.integers(1, 8))
+def test_wide_text_wraps_by_columns_and_keeps_every_character(
+    text: str, width: int, max_lines: int
+) -> None:
+    lines = wrap(text, width, max_lines)
+    assert all(columns(line) <= width for line in lines)
+    assert all(line == line.strip(" ") for line in lines)
+    if lines[-1].endswith("…") and len(lines) == max_lines:
+        return  # cut short: the rest is left out on purpose
+    # Nothing is lost but the spaces a break replaces.
+    assert "".join(lines).replace(" ", "") == clean(text).replace(" ", "")
+
+
+def test_a_line_of_japanese_is_as_wide_as_a_line_of_english() -> None:
+    text = "世界モデルは人間レベルのAIへの道である。大規模言語モデルだけでは足りない。"
+    lines = wrap(text, 20, 6)
+    assert lines == [
+        "世界モデルは人間レベ",
+        "ルのAIへの道である。",
+        "大規模言語モデルだけ",
+        "では足りない。",
+    ]
+    assert [columns(line) for line in lines] == [20, 20, 20, 14]
+    # Closing punctuation never starts a line: 「。」 takes the character before it along.
+    assert wrap("あいう。えお", 6, 6) == ["あい", "う。え", "お"]
+    assert wrap("あ「いう」", 4, 6) == ["あ", "「い", "う」"]
+    # A combining accent takes no column; an emoji takes two.
+    assert columns("e\u0301") == 1 and columns("😀") == 2 and columns("abc") == 3
+    assert wrap("😀😀😀", 4, 6) == ["😀😀", "😀"]

@@ -22,8 +22,9 @@ from argmap.render.dot import (
 from argmap.render.dotwriter import Digraph, nohtml
 from argmap.render.legend import draw_legend, lowest_node
 from argmap.render.style import PALETTE
-from argmap.render.text import clean, escape_dot, escape_dot_html, wrap
+from argmap.render.text import clean, escape_dot, escape_dot_html
 from argmap.render.view import More, node_state, sub_map
+from argmap.render.wrap import wrap
 from argmap.structure import reaching
 
 

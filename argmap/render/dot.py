@@ -29,10 +29,9 @@ from argmap.render.text import (
     escape_html,
     map_title,
     title_namer,
-    wrap,
-    wrap_html,
 )
 from argmap.render.view import More, node_state
+from argmap.render.wrap import wrap, wrap_html
 
 Linker = Callable[[str], str | None]
 

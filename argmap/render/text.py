@@ -1,4 +1,4 @@
-"""Text helpers shared by the renderers: the one escaping helper per target language, wrapping, anchors."""
+"""Text helpers shared by the renderers: the one escaping helper per target language, anchors, file names."""
 
 from __future__ import annotations
 
@@ -8,10 +8,6 @@ import re
 from collections.abc import Callable
 
 from argmap.model import BIDI_CONTROL, ArgumentMap, Claim, ClaimKind, RelationKind
-
-WRAP_WIDTH = 28
-MAX_LINES = 6
-THESIS_WRAP_WIDTH = 34
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _PDF, _PDI = "\u202c", "\u2069"
@@ -40,7 +36,6 @@ _MD_ESCAPES = {ord(c): "\\" + c for c in "\\`*_!|#{}"} | {
 #: The first of two ``=`` or ``+``, which docs sites read as a mark (pymdownx.mark) or keys.
 _MD_DOUBLED = re.compile(r"([=+])(?=\1)")
 _MD_DOUBLED_AS = {"=": "&#61;", "+": "&#43;"}
-_HTML_SPECIAL = re.compile(r"[&<>\"'\\]")
 _NOT_ANCHOR = re.compile(r"[^a-z0-9-]")
 _MD_LINE_START = re.compile(r"^(\d*)([-+.)])")
 #: Text that every escaper leaves as it is: no space, markup, quote, colon or equals sign.
@@ -192,77 +187,6 @@ def escape_md(text: str) -> str:
     if text[:1] == "=":  # a setext underline; Python-Markdown has no backslash escape for it
         return "&#61;" + text[1:]
     return _MD_LINE_START.sub(r"\1\\\2", text, count=1)
-
-
-def wrap(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> list[str]:
-    """Wrap text greedily at a fixed width (words longer than a line are cut); over-long
-    texts end with an ellipsis."""
-    return list(_wrap(text, width, max_lines))
-
-
-def wrap_html(text: str, width: int = WRAP_WIDTH, max_lines: int = MAX_LINES) -> str:
-    """Text wrapped as by ``wrap`` for a Graphviz HTML-like label: each line escaped as by
-    ``escape_dot_html``, the lines joined with ``<BR/>``."""
-    lines = _wrap(text, width, max_lines)
-    if _unbroken(text, width) and not _HTML_SPECIAL.search("".join(lines)):
-        # Whole words of clean text with nothing to escape: each line is as escaping leaves it.
-        return "<BR/>".join(lines)
-    return "<BR/>".join(escape_dot_html(line) for line in lines)
-
-
-def _unbroken(text: str, width: int) -> bool:
-    """Whether wrapping ``text`` at ``width`` breaks only between words."""
-    return not _word_longer_than(width).search(clean(text))
-
-
-@functools.lru_cache(maxsize=64)
-def _word_longer_than(width: int) -> re.Pattern[str]:
-    return re.compile(rf"[^ ]{{{width + 1},}}")
-
-
-@functools.lru_cache(maxsize=64)
-def _line_of(width: int) -> re.Pattern[str]:
-    # Greedy: the most whole words, up to ``width`` characters, then a space or the end.
-    return re.compile(rf"(.{{1,{width}}})(?: |$)")
-
-
-# A claim is drawn on every map it belongs to: its text is wrapped once.
-@functools.lru_cache(maxsize=1 << 16)
-def _wrap(text: str, width: int, max_lines: int) -> tuple[str, ...]:
-    cleaned = clean(text)
-    if len(cleaned) <= width:
-        return (cleaned,)
-    lines: list[str]
-    if _unbroken(cleaned, width):
-        lines = _line_of(width).findall(cleaned)
-        if len(lines) > max_lines:
-            lines = lines[:max_lines]
-            lines[-1] = lines[-1][: width - 1].rstrip() + "…"
-        return tuple(lines)
-    lines = []
-    line = ""
-    for word in cleaned.split(" "):
-        while len(word) > width:
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + len(word) < width:  # the word and a space fit
-            line = f"{line} {word}"
-        else:
-            lines.append(line)
-            line = word
-        if len(lines) > max_lines:
-            break
-    if line:
-        lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
-    return tuple(lines) or ("",)
 
 
 @functools.lru_cache(maxsize=1 << 16)
