@@ -193,3 +193,21 @@ def test_schema_matches_library_and_committed_file() -> None:
     assert result.exit_code == 0
     assert result.stdout == claim_file_schema_json()
     assert (ROOT / "schema" / "claims.schema.json").read_text("utf-8") == result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "a\x00b.yaml"],
+        ["render", "claims\x00"],
+        ["eval", "\x00.i23", "--semantics", "preferred"],
+        ["fmt", "--check", "x\x00.yaml"],
+        ["build", "claims\x00", "-o", "out"],
+    ],
+)
+def test_a_path_with_a_nul_is_a_usage_error_not_a_traceback(args: list[str]) -> None:
+    # No shell can pass a NUL, but a program calling the command line can.
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "holds a NUL character" in result.output

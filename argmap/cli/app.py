@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from types import FrameType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -167,7 +167,16 @@ def print_diagnostics(diags: list[Diagnostic], *, quiet_when_clean: bool = False
         click.echo(summary_line(diags), err=True)
 
 
-PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+class PathType(click.Path):
+    """A path given on the command line; one no system call can take is a usage error."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail(f"{value!r} holds a NUL character, which no path can hold", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+PATHS = click.argument("paths", nargs=-1, required=True, type=PathType(path_type=str))
 
 
 def support_option(func: F) -> F:

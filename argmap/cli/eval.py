@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from argmap.cli.app import guarded, main, print_diagnostics
+from argmap.cli.app import PathType, guarded, main, print_diagnostics
 from argmap.cli.choices import (
     DEFAULT_SUPPORT,
     EXTENSION_SEMANTICS,
@@ -40,7 +40,7 @@ def _is_framework(paths: tuple[str, ...], fmt: str | None) -> bool:
 
 
 @main.command("eval")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=PathType(path_type=str))
 @click.option(
     "--semantics",
     type=click.Choice([*READINGS, *GRADUAL_SEMANTICS]),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli.app import guarded, main
+from argmap.cli.app import PathType, guarded, main
 
 if TYPE_CHECKING:
     from argmap.fmt import FormatReport
@@ -28,7 +28,7 @@ def _summary(report: FormatReport, check: bool) -> str:
 
 
 @main.command("fmt")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=PathType(path_type=str))
 @click.option(
     "--check", is_flag=True, help="Change nothing: list files that would change, exit 1 if any."
 )
