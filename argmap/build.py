@@ -127,8 +127,14 @@ def plan_artifacts(
         stem = thesis_stem(tid)
 
         def make() -> bytes:
+            sub = thesis_map(amap, tid)
             text = render_markdown(
-                amap, tid, evaluation, map_image=f"{stem}.svg", index_link="index.md"
+                amap,
+                tid,
+                evaluation,
+                map_image=f"{stem}.svg",
+                index_link="index.md",
+                drawn_as_argdown=len(thesis_map(base, tid).claims) < len(sub.claims),
             )
             return text.encode("utf-8")
 
@@ -172,7 +178,11 @@ def plan_artifacts(
         Artifact(
             "index.md",
             lambda: render_index(
-                amap, evaluation, overview="overview.svg", comparisons=comparison_pairs(amap)
+                amap,
+                evaluation,
+                overview="overview.svg",
+                comparisons=comparison_pairs(amap),
+                drawn_as_argdown=len(base.claims) < len(amap.claims),
             ).encode("utf-8"),
         )
     )

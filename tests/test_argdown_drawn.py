@@ -91,10 +91,29 @@ def test_build_draws_what_argdown_draws_and_its_pages_keep_every_claim(
     html = (out / "censorship.html").read_text("utf-8")
     assert _node(HIDDEN, "censorship") not in html and "Censorship violates free speech." in html
     assert "the map shows 5 of them, as Argdown&#39;s own map does" in html
+    # The pages say why a claim they list is not a box of its own in the map.
+    for name in ("censorship.md", "index.md"):
+        assert (out / name).read_text("utf-8").count("Drawn as Argdown draws a map") == 1
     again = tmp_path / "full"
     done = CliRunner().invoke(main, ["build", str(debate), "-o", str(again), "--full-detail"])
     assert done.exit_code == 0, done.output
     assert _node(HIDDEN, "censorship") in (again / "censorship.svg").read_text("utf-8")
+    for name in ("censorship.md", "index.md"):
+        assert "Drawn as Argdown" not in (again / name).read_text("utf-8")
+
+
+def test_an_argument_without_a_description_is_not_named_twice(tmp_path: Path) -> None:
+    path = tmp_path / "bare.argdown"
+    path.write_text(
+        "[Land]: Cities should tax land. #thesis\n\n<Fairness>\n\n"
+        "(1) Land value comes from the community.\n----\n(2) [Land]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    done = CliRunner().invoke(main, ["build", str(path), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    page = (out / "land.md").read_text("utf-8")
+    assert "[Fairness](#claim-fairness) *(stands)*\n" in page  # no ": Fairness" after it
 
 
 def test_the_preview_pages_draw_what_argdown_draws(debate: Path) -> None:

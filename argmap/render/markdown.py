@@ -59,6 +59,13 @@ MAX_OUTLINE_DEPTH = 12
 SHORT_TITLE = 72
 
 
+#: Under a map drawn with Argdown's own selection (see ``LoadResult.drawn``).
+ARGDOWN_DRAWING = (
+    "Drawn as Argdown draws a map: a premise or conclusion without a title is part of"
+    " its argument's box, not a box of its own (`--full-detail` draws each)."
+)
+
+
 def _title(claim: Claim) -> str:
     return clean(claim.label or claim.text) or claim.id
 
@@ -115,7 +122,8 @@ def _outline_lines(
             out.append(f"{head} (see {where})")
             continue
         printed.add(claim.id)
-        text = "" if claim.label is None else f": {escape_md(claim.text)}"
+        shown = claim.label is not None and claim.text != claim.label
+        text = f": {escape_md(claim.text)}" if shown else ""
         out.append(head + text)
         if depth + 1 < MAX_OUTLINE_DEPTH:
             _outline_lines(amap, child, depth + 1, out, evaluation, position, printed)
@@ -239,6 +247,7 @@ def render_markdown(
     *,
     map_image: str | None = None,
     index_link: str | None = None,
+    drawn_as_argdown: bool = False,
 ) -> str:
     """The Markdown summary of one thesis.
 
@@ -248,6 +257,8 @@ def render_markdown(
         evaluation: Verdicts and scores (of the whole map) to report, if any.
         map_image: Relative path of the thesis's SVG map to embed.
         index_link: Relative path of the index page to link back to.
+        drawn_as_argdown: Whether the map leaves out claims, as Argdown's own map does
+            (the page says so under it).
 
     Raises:
         UsageError: ``thesis_id`` is not a thesis of the map.
@@ -260,12 +271,14 @@ def render_markdown(
     if index_link:
         out += [f"[← {escape_md(map_title(amap))}]({index_link})", ""]
     out += [f'# <a id="{anchor(thesis.id)}"></a>{escape_md(_title(thesis))}', ""]
-    if thesis.label is not None:
+    if thesis.label is not None and thesis.text != thesis.label:
         out += [f"> {escape_md(thesis.text)}", ""]
     if evaluation is not None:
         out += _verdict(sub, thesis, evaluation)
     if map_image:
         out += [f"[![Argument map: {escape_md(_title(thesis))}]({map_image})]({map_image})", ""]
+        if drawn_as_argdown:
+            out += [ARGDOWN_DRAWING + " Every claim is listed below.", ""]
     tree = outline(amap, thesis_id)
     order: dict[str, int] = {}
     _order(tree, order)
@@ -303,9 +316,11 @@ def render_index(
     *,
     overview: str | None = None,
     comparisons: Sequence[tuple[str, str]] = (),
+    drawn_as_argdown: bool = False,
 ) -> str:
     """The index page of a built map: what it is, its sources, its theses (headline first)
-    with their verdicts, the comparisons of ``comparisons`` and a link to the overview."""
+    with their verdicts, the comparisons of ``comparisons`` and a link to the overview
+    (saying, with ``drawn_as_argdown``, that the maps leave out claims as Argdown's do)."""
     out = [f"# {escape_md(map_title(amap))}", ""]
     if amap.meta.description:
         out += [escape_md(amap.meta.description), ""]
@@ -356,6 +371,8 @@ def render_index(
         out.append("")
     if overview:
         out += ["## Overview", "", f"The whole map in one drawing: [{overview}]({overview}).", ""]
+        if drawn_as_argdown:
+            out += [ARGDOWN_DRAWING + " Every claim is listed on the pages.", ""]
     connected = reaching(amap, [t.id for t in amap.theses])
     unconnected = [c for c in amap.claims if c.id not in connected]
     if unconnected:
