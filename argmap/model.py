@@ -20,7 +20,8 @@ from pydantic import (
 #: Ids written in claim files: lowercase ASCII letters, digits and single dashes.
 CLAIM_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: Ids the model accepts, so that imported names (ICCMA ``a0_1``, AIF node ids) stay as written.
-MODEL_ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$"
+MAX_ID_LENGTH = 200
+MODEL_ID_PATTERN = rf"^[A-Za-z0-9_][A-Za-z0-9_.-]{{0,{MAX_ID_LENGTH - 1}}}$"
 
 CLAIM_ID_RE = re.compile(CLAIM_ID_PATTERN)
 MODEL_ID_RE = re.compile(MODEL_ID_PATTERN)

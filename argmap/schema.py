@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from argmap.model import CLAIM_ID_PATTERN, ClaimFile
+from argmap.model import CLAIM_ID_PATTERN, MAX_ID_LENGTH, ClaimFile
 
 SCHEMA_ID = "urn:argmap:schema:claim-file:1"
 #: Where a project keeps the schema, relative to a folder above its claim files.
@@ -24,6 +24,13 @@ _NUMBER_TEXT = (
     r"^\s*(?:\+?(?:0+(?:\.[0-9_]*)?|0*1(?:\.0*)?|0*\.[0-9_]+)|-(?:0+(?:\.0*)?|0*\.0+)"
     r"|[+-]?(?:[0-9_]+\.?[0-9_]*|\.[0-9_]+)[eE][+-]?[0-9_]+)\s*$"
 )
+# model.has_visible_text: a character that is neither a space nor a control or format
+# character. The schema leaves out only such characters (its errs toward taking a text
+# that check refuses, never the other way).
+_VISIBLE = (
+    r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    r"\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
 # validate.SAFE_URL_SCHEMES, compared without case.
 _SAFE_URL = r"^[Hh][Tt][Tt][Pp][Ss]?://"
 
@@ -35,10 +42,9 @@ def _scalar_text(schema: dict[str, Any]) -> dict[str, Any]:
     if pattern is None:
         others.append({"type": "number"})
     else:
-        # The id-like patterns all take digits; those that take '.' take decimals too.
-        others.append({"type": "integer", "minimum": 0})
-        if "." in pattern:
-            others.append({"type": "number", "minimum": 0})
+        # The id-like patterns all take digits and letters: '7', '1e5' and '2e-3' are ids
+        # that YAML 1.2 reads as numbers (never negative ones: no id starts with '-').
+        others.append({"type": "number", "minimum": 0})
     return {"anyOf": [schema, *others]}
 
 
@@ -75,9 +81,9 @@ def claim_file_schema() -> dict[str, Any]:
     schema["title"] = "argmap claim file"
     defs = schema["$defs"]
     claim = defs["Claim"]["properties"]
-    claim["id"]["pattern"] = CLAIM_ID_PATTERN
-    for relation in ("supports", "attacks", "undercuts"):
-        claim[relation]["items"]["pattern"] = CLAIM_ID_PATTERN
+    for node in (claim["id"], *(claim[r]["items"] for r in ("supports", "attacks", "undercuts"))):
+        node["pattern"] = CLAIM_ID_PATTERN
+        node["maxLength"] = MAX_ID_LENGTH
     for owner in ("SourceRef", "Source"):
         url = defs[owner]["properties"]["url"]
         url["anyOf"][0]["pattern"] = _SAFE_URL
@@ -85,6 +91,10 @@ def claim_file_schema() -> dict[str, Any]:
     label = claim["label"]["anyOf"][0]
     label["minLength"] = 1
     widened: dict[str, Any] = _widen(schema)
+    for field in ("text", "label"):  # a text must show something, as check says
+        for branch in widened["$defs"]["Claim"]["properties"][field]["anyOf"]:
+            if branch.get("type") == "string":
+                branch["pattern"] = _VISIBLE
     weight = widened["$defs"]["Claim"]["properties"]["weight"]
     weight["anyOf"].insert(1, {"type": "string", "pattern": _NUMBER_TEXT})
     return widened

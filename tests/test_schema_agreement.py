@@ -104,14 +104,17 @@ TABLE: list[tuple[str, str, str, bool]] = (
             ("true", True),
             ("c-1", True),
             ("1e3", True),
+            ("1e-1", True),  # YAML 1.2 reads it as 0.1
+            ("15e-1", True),  # and this as 1.5
             ("null", False),
             ("''", False),
             ("-1", False),
-            ("1.5", False),
             ("C", False),
             ("'c 1'", False),
             ("[c]", False),
             ("c--1", False),
+            ("a" * 200, True),
+            ("a" * 201, False),
         ]
     ]
     + [
@@ -121,7 +124,11 @@ TABLE: list[tuple[str, str, str, bool]] = (
             ("123", True),
             ("true", True),
             ("1.5", True),
+            ("' . '", True),
             ("''", False),
+            ("'   '", False),  # nothing to show: spaces,
+            ('"\\u3000\\t"', False),  # an ideographic space and a tab,
+            ('"\\u200b\\u00ad"', False),  # format characters only
             ("null", False),
             ("[a]", False),
             ("{a: b}", False),
@@ -244,6 +251,8 @@ LENIENT = [
     ("id", "id", "1E3"),
     ("id", "id", "True"),
     ("claim", "weight", "0x1"),
+    # '15e-1' is an id that an editor reads as 1.5: the schema cannot tell it from '1.5'.
+    ("id", "id", "1.5"),
 ]
 
 
