@@ -149,12 +149,13 @@ def test_postprocess_writes_the_prefix_once_keeps_argmap_ids_and_drops_comments(
         '<svg width="1pt"\n xmlns="http://www.w3.org/2000/svg">\n'
         '<g id="am&#45;m" class="graph">\n<title>am&#45;m</title>\n<!-- c1 -->\n'
         '<g id="am&#45;m&#45;claim&#45;c1" class="node"><g id="a_am&#45;m&#45;claim&#45;c1">'
-        '<a xlink:title="C one"><text>c1</text></a></g></g>\n'
-        '<g\nid="edge1" class="edge"></g>\n</g>\n</svg>\n'
+        '<a xlink:href="p.md#claim-c1" xlink:title="C one"><text>c1</text></a></g></g>\n'
+        '<g\nid="edge1" class="edge"><a xlink:title="C one supports T"></a></g>\n</g>\n</svg>\n'
     )
     svg = postprocess_svg(raw, "am-m", "Title")
     ids = re.findall(r'\sid="([^"]*)"', svg)
     assert ids == ["am-m-title", "am-m", "am-m-claim-c1", "am-m-a_am-m-claim-c1", "am-m-edge1"]
     assert "<!--" not in svg and "<?xml" not in svg and "<title>am-m</title>" not in svg
-    assert '<a xlink:title="C one" aria-label="C one">' in svg
+    assert '<a xlink:href="p.md#claim-c1" xlink:title="C one" aria-label="C one">' in svg
+    assert '<a xlink:title="C one supports T">' in svg  # a tooltip is not a link: no name
     assert svg.startswith('<svg width="1pt"') and svg.endswith("</svg>\n")

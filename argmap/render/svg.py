@@ -33,7 +33,9 @@ _PLAIN_ATTRIBUTES = frozenset(
 _FORBIDDEN_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler"})
 #: What may come before the root ``<svg>`` Graphviz writes: a prolog, a DOCTYPE, comments.
 _HEAD = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?(?:<!--.*?-->\s*)*", re.DOTALL)
-_LINK_TITLE = re.compile(r'(<a\b[^>]*? xlink:title="([^"]*)")')
+# A link (with a target): ARIA allows a name on links only, not on the bare <a> Graphviz
+# writes around a tooltip.
+_LINK_TITLE = re.compile(r'(<a\b[^>]*? xlink:href="[^"]*"[^>]*? xlink:title="([^"]*)")')
 # Searched in the SVG's UTF-8 bytes, lowercased (fast for bytes, slow for text that is not
 # ASCII), each on its own and each starting with a literal, which the search skips to.
 _ACTIVE_ELEMENT = re.compile(
@@ -88,7 +90,7 @@ def postprocess_svg(
         inserted += f"\n<style>{standalone_css()}</style>"
     body = svg[opening.end() :].replace(f"<title>{gid}</title>\n", "", 1)
     body = _COMMENT.sub("", body)
-    # A link's accessible name: its tooltip (claim text, or the two claims a line joins).
+    # A link's accessible name: its tooltip (a claim's text, or where a "more" node leads).
     body = _LINK_TITLE.sub(r'\1 aria-label="\2"', body)
     svg = new_head + inserted + _prefix_ids(body, escape_html(graph_id + "-"), f'{gid}"')
     scan_svg(svg)
