@@ -122,6 +122,9 @@ def assess(
                 if labels[s] is std.Label.FALLS
             ),
             undecided=tuple(sorted(names[x] for x in (*pro, *con) if labels[x] not in decided)),
+            contested=tuple(
+                sorted(names[x] for x in (*pro, *con) if labels[x] is std.Label.CONTESTED)
+            ),
             conditional=conditional,
             questions=questions,
             supported=bool(pro),

@@ -57,6 +57,7 @@ class Assessment:
         answered: Objections that fall, each with the standing claims that answer it.
         struck: Reasons that fall, each with the standing claims that strike them.
         undecided: Reasons and objections that neither stand nor fall (open or contested).
+        contested: Those of ``undecided`` that are contested (the rest are open).
         conditional: Forecasts and questions bearing on it, which count for nothing.
         questions: Those of ``conditional`` that are questions (the rest are forecasts).
         supported: Whether anything but a forecast or question supports it at all.
@@ -74,6 +75,7 @@ class Assessment:
     answered: tuple[Answer, ...] = ()
     struck: tuple[Answer, ...] = ()
     undecided: tuple[str, ...] = ()
+    contested: tuple[str, ...] = ()
     conditional: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     supported: bool = False

@@ -171,23 +171,37 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
             f"{balance}, which {standard} does not settle; the weightiest objection is {con[0]}."
         )
     if a.cycle:
-        hangs = [name(u) for u in a.undecided]
+        hangs = [name(u) for u in a.undecided if u not in a.contested]
+        contested = _contested(a, name)
         if hangs:
-            return (
-                f"{head}: it hangs on {series(hangs)}, which a cycle of relations leaves undecided."
+            cycle = (
+                f"{head}: it hangs on {series(hangs)}, which a cycle of relations leaves undecided"
             )
-        return f"{head}: a cycle of relations leaves it undecided."
+            return cycle + (f", and on {contested}." if contested else ".")
+        also = f"; it also hangs on {contested}" if contested else ""
+        return f"{head}: a cycle of relations leaves it undecided{also}."
     if a.reasons:
         return f"{head}: its reasons ({series(pro)}) do not meet {standard}."
     if a.struck or a.undecided:
         parts = []
         if a.struck:
             parts.append(f"{series([name(s.claim_id) for s in a.struck])} falls")
-        undecided = [name(u) for u in a.undecided if u not in a.objections]
+        undecided = [name(u) for u in a.undecided if u not in (*a.objections, *a.contested)]
         if undecided:
-            parts.append(f"{series(undecided)} is undecided")
+            parts.append(f"{series(undecided)} {'is' if len(undecided) == 1 else 'are'} undecided")
+        if a.contested:
+            verb = "is" if len(a.contested) == 1 else "are"
+            parts.append(f"{series([name(c) for c in a.contested])} {verb} contested")
         return f"{head}: none of its reasons stands ({'; '.join(parts)})."
     return f"{head}: no standing reason or objection bears on it."
+
+
+def _contested(a: Assessment, name: Namer) -> str:
+    """The inputs that are contested, named, with their verb ("" when none is)."""
+    if not a.contested:
+        return ""
+    verb = "is" if len(a.contested) == 1 else "are"
+    return f"{series([name(c) for c in a.contested])}, which {verb} contested"
 
 
 def claim_why(amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: Namer) -> str:

@@ -334,3 +334,36 @@ def test_a_large_chain_and_a_wide_fan_solve_without_recursion() -> None:
     ]
     evaluation = evaluate_map(ArgumentMap(claims=tuple(chain)), gradual=None)
     assert set(evaluation.verdicts.values()) == {Verdict.STANDS}
+
+
+def test_an_open_verdict_tells_a_contested_input_from_one_a_cycle_leaves_open() -> None:
+    amap = claims(
+        ("t", {"kind": T}),
+        ("r", {"supports": ("t",)}),  # contested: a reason and an objection of equal weight
+        ("p", {"supports": ("r",)}),
+        ("q", {"attacks": ("r",)}),
+        ("s", {"supports": ("t",)}),  # struck
+        ("x", {"attacks": ("s",)}),
+    )
+    evaluation = evaluate_map(amap)
+    a = evaluation.assessment("t")
+    assert a is not None and a.verdict is Verdict.OPEN and a.contested == ("r",)
+    assert claim_why(amap, evaluation, "t", str) == (
+        "Open: none of its reasons stands (s falls; r is contested)."
+    )
+    cyclic = claims(
+        ("t", {"kind": T}),
+        ("r", {"supports": ("t",)}),
+        ("p", {"supports": ("r",)}),
+        ("q", {"attacks": ("r",)}),
+        ("c", {"supports": ("t",), "attacks": ("d",)}),  # c and d attack each other
+        ("d", {"attacks": ("c",)}),
+    )
+    evaluation = evaluate_map(cyclic)
+    assert claim_why(cyclic, evaluation, "t", str) == (
+        "Open: it hangs on c, which a cycle of relations leaves undecided,"
+        " and on r, which is contested."
+    )
+    assert claim_why(cyclic, evaluation, "c", str) == (
+        "Open: it hangs on d, which a cycle of relations leaves undecided."
+    )
