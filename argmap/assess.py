@@ -125,6 +125,7 @@ def assess(
             contested=tuple(
                 sorted(names[x] for x in (*pro, *con) if labels[x] is std.Label.CONTESTED)
             ),
+            open_objections=tuple(sorted(names[x] for x in con if labels[x] not in decided)),
             conditional=conditional,
             questions=questions,
             supported=bool(pro),

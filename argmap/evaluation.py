@@ -58,6 +58,7 @@ class Assessment:
         struck: Reasons that fall, each with the standing claims that strike them.
         undecided: Reasons and objections that neither stand nor fall (open or contested).
         contested: Those of ``undecided`` that are contested (the rest are open).
+        open_objections: Those of ``undecided`` that are objections (the rest are reasons).
         conditional: Forecasts and questions bearing on it, which count for nothing.
         questions: Those of ``conditional`` that are questions (the rest are forecasts).
         supported: Whether anything but a forecast or question supports it at all.
@@ -76,6 +77,7 @@ class Assessment:
     struck: tuple[Answer, ...] = ()
     undecided: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
+    open_objections: tuple[str, ...] = ()
     conditional: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     supported: bool = False

@@ -183,17 +183,38 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
     if a.reasons:
         return f"{head}: its reasons ({series(pro)}) do not meet {standard}."
     if a.struck or a.undecided:
-        parts = []
+        if not a.supported:
+            return f"{head}: nothing supports it, and {_its_objections(a, name)}."
+        reasons = [r for r in a.undecided if r not in a.open_objections]
+        parts = _pending(a, reasons, name)
         if a.struck:
-            parts.append(f"{series([name(s.claim_id) for s in a.struck])} falls")
-        undecided = [name(u) for u in a.undecided if u not in (*a.objections, *a.contested)]
-        if undecided:
-            parts.append(f"{series(undecided)} {'is' if len(undecided) == 1 else 'are'} undecided")
-        if a.contested:
-            verb = "is" if len(a.contested) == 1 else "are"
-            parts.append(f"{series([name(c) for c in a.contested])} {verb} contested")
-        return f"{head}: none of its reasons stands ({'; '.join(parts)})."
+            fallen = [s.claim_id for s in a.struck]
+            parts.insert(0, f"{series([name(c) for c in fallen])} {_verb(fallen, 'falls', 'fall')}")
+        text = f"{head}: none of its reasons stands ({'; '.join(parts)})"
+        return text + (f", and {_its_objections(a, name)}." if a.open_objections else ".")
     return f"{head}: no standing reason or objection bears on it."
+
+
+def _verb(ids: Sequence[str], one: str, many: str) -> str:
+    return one if len(ids) == 1 else many
+
+
+def _pending(a: Assessment, ids: Sequence[str], name: Namer) -> list[str]:
+    """``ids`` (reasons or objections that neither stand nor fall) said as undecided or contested."""
+    parts = []
+    for state, group in (
+        ("undecided", [c for c in ids if c not in a.contested]),
+        ("contested", [c for c in ids if c in a.contested]),
+    ):
+        if group:
+            parts.append(f"{series([name(c) for c in group])} {_verb(group, 'is', 'are')} {state}")
+    return parts
+
+
+def _its_objections(a: Assessment, name: Namer) -> str:
+    """``its objection X is contested``: the objections that neither stand nor fall."""
+    noun = "objection" if len(a.open_objections) == 1 else "objections"
+    return f"its {noun} " + "; ".join(_pending(a, a.open_objections, name))
 
 
 def _contested(a: Assessment, name: Namer) -> str:

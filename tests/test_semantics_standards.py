@@ -367,3 +367,31 @@ def test_an_open_verdict_tells_a_contested_input_from_one_a_cycle_leaves_open() 
     assert claim_why(cyclic, evaluation, "c", str) == (
         "Open: it hangs on d, which a cycle of relations leaves undecided."
     )
+
+
+def test_an_open_verdict_tells_its_objections_from_its_reasons() -> None:
+    # A thesis that nothing supports, with an objection that is contested.
+    amap = claims(
+        ("t", {"kind": T}),
+        ("o", {"attacks": ("t",)}),
+        ("p", {"supports": ("o",)}),
+        ("q", {"attacks": ("o",)}),
+    )
+    assert claim_why(amap, evaluate_map(amap), "t", str) == (
+        "Open: nothing supports it, and its objection o is contested."
+    )
+    # A reason struck, two reasons contested, an objection contested.
+    amap = claims(
+        ("t", {"kind": T}),
+        ("r", {"supports": ("t",)}),
+        ("x", {"attacks": ("r",)}),
+        ("s", {"supports": ("t",)}),
+        ("s2", {"supports": ("t",)}),
+        ("o", {"attacks": ("t",)}),
+        *[(f"p{k}", {"supports": (c,)}) for k, c in enumerate(("s", "s2", "o"))],
+        *[(f"q{k}", {"attacks": (c,)}) for k, c in enumerate(("s", "s2", "o"))],
+    )
+    assert claim_why(amap, evaluate_map(amap), "t", str) == (
+        "Open: none of its reasons stands (r falls; s and s2 are contested),"
+        " and its objection o is contested."
+    )
