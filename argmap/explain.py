@@ -150,10 +150,12 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
             f"outweighs its weightiest objection, {con[0]} ({wo:.2f})."
         )
     if verdict is Verdict.FALLS:
+        objection = "the objection" if len(con) == 1 else "the objections"
+        stand = _verb(con, "stands", "stand")
         if not a.supported:
-            return f"{head}: the objection {series(con)} stands unanswered."
+            return f"{head}: {objection} {series(con)} {stand} unanswered."
         if not a.reasons:
-            return f"{head}: the objection {series(con)} stands, and none of its reasons does."
+            return f"{head}: {objection} {series(con)} {stand}, and none of its reasons does."
         wr, wo = a.reason_weight, a.objection_weight
         return (
             f"{head}: under {standard} its weightiest objection, {con[0]} ({wo:.2f}), "
@@ -180,7 +182,9 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
             return cycle + (f", and on {contested}." if contested else ".")
         also = f"; it also hangs on {contested}" if contested else ""
         return f"{head}: a cycle of relations leaves it undecided{also}."
-    if a.reasons:
+    if len(pro) == 1:
+        return f"{head}: its reason {pro[0]} does not meet {standard}."
+    if pro:
         return f"{head}: its reasons ({series(pro)}) do not meet {standard}."
     if a.struck or a.undecided:
         if not a.supported:

@@ -395,3 +395,21 @@ def test_an_open_verdict_tells_its_objections_from_its_reasons() -> None:
         "Open: none of its reasons stands (r falls; s and s2 are contested),"
         " and its objection o is contested."
     )
+
+
+def test_verdict_sentences_agree_in_number() -> None:
+    amap = claims(
+        ("t", {"kind": T}),
+        ("c", {"supports": ("t",)}),
+        ("o", {"attacks": ("c",)}),
+        ("p", {"attacks": ("c",)}),
+        ("r", {"supports": ("t",), "standard": ProofStandard.BEYOND_REASONABLE_DOUBT}),
+        ("s", {"supports": ("r",), "weight": 0.3}),
+    )
+    evaluation = evaluate_map(amap)
+    assert (
+        claim_why(amap, evaluation, "c", str) == "Falls: the objections o and p stand unanswered."
+    )
+    assert claim_why(amap, evaluation, "r", str) == (
+        "Open: its reason s does not meet beyond reasonable doubt."
+    )
