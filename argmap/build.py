@@ -127,14 +127,16 @@ def plan_artifacts(
         stem = thesis_stem(tid)
 
         def make() -> bytes:
-            sub = thesis_map(amap, tid)
+            leaves_out = base is not amap and len(thesis_map(base, tid).claims) < len(
+                thesis_map(amap, tid).claims
+            )
             text = render_markdown(
                 amap,
                 tid,
                 evaluation,
                 map_image=f"{stem}.svg",
                 index_link="index.md",
-                drawn_as_argdown=len(thesis_map(base, tid).claims) < len(sub.claims),
+                drawn_as_argdown=leaves_out,
             )
             return text.encode("utf-8")
 

@@ -225,8 +225,7 @@ def _contested(a: Assessment, name: Namer) -> str:
     """The inputs that are contested, named, with their verb ("" when none is)."""
     if not a.contested:
         return ""
-    verb = "is" if len(a.contested) == 1 else "are"
-    return f"{series([name(c) for c in a.contested])}, which {verb} contested"
+    return f"{series([name(c) for c in a.contested])}, which {_verb(a.contested, 'is', 'are')} contested"
 
 
 def claim_why(amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: Namer) -> str:

@@ -117,7 +117,7 @@ def _stable_exists(fw: Framework, labels: bytearray) -> bool:
     reduced = reduct(fw, labels)
     if reduced is not None:
         fw, _ = reduced
-        labels = bytearray(fw.n)  # the reduct's grounded labelling leaves all open
+        labels = bytearray([UNDEC]) * fw.n  # the reduct's grounded labelling leaves all open
     parts = weak_components(fw, undecided(labels))
     return all(has_stable_labelling(fw, part, labels) for part in parts)
 
