@@ -14,6 +14,7 @@ VERDICT_OF_LABEL = {
     std.Label.CONTESTED: Verdict.CONTESTED,
     std.Label.OPEN: Verdict.OPEN,
     std.Label.UNKNOWN: Verdict.OPEN,
+    std.Label.UNKNOWN_OUT: Verdict.OPEN,
     std.Label.NOT_ASSESSED: Verdict.NOT_ASSESSED,
 }
 _STANDARD = {
@@ -49,7 +50,7 @@ def standards_graph(
         reasons=reasons,
         objections=objections,
         weights=[DEFAULT_WEIGHT if c.weight is None else c.weight for c in amap.claims],
-        standards=[_STANDARD[standard or c.standard or default] for c in amap.claims],
+        standards=[_STANDARD[c.standard or default] for c in amap.claims],
         needs_reason=[c.kind is ClaimKind.THESIS for c in amap.claims],
         assessed=[c.kind not in CONDITIONAL_KINDS for c in amap.claims],
     )
@@ -107,7 +108,7 @@ def assess(
         standing_con = [weights[a] for a in con if labels[a] is std.Label.STANDS]
         out[name] = Assessment(
             verdict=VERDICT_OF_LABEL[label],
-            standard=standard or claim.standard or default,
+            standard=claim.standard or default,
             weight=weights[i],
             reasons=ranked([s for s in pro if labels[s] is std.Label.STANDS]),
             objections=ranked([a for a in con if labels[a] is std.Label.STANDS]),
@@ -129,7 +130,7 @@ def assess(
             conditional=conditional,
             questions=questions,
             supported=bool(pro),
-            cycle=label is std.Label.UNKNOWN,
+            cycle=label in std.UNDECIDED,
             kind=claim.kind,
             reason_weight=max(standing_pro, default=0.0),
             objection_weight=max(standing_con, default=0.0),

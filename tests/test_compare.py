@@ -186,7 +186,7 @@ def brute_force_cruxes(amap: ArgumentMap, theses: tuple[str, str]) -> list[tuple
 
 
 def _word(label: std.Label) -> str:
-    return "open" if label in (std.Label.OPEN, std.Label.UNKNOWN) else label.name
+    return "open" if label in (std.Label.OPEN, *std.UNDECIDED) else label.name
 
 
 @settings(max_examples=80)

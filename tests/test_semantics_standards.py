@@ -93,7 +93,24 @@ PATTERNS = {
         claims(
             ("a", {"supports": ("b",)}), ("b", {"supports": ("a",)}), ("x", {"attacks": ("a",)})
         ),
-        {"a": "open", "b": "open", "x": "stands"},
+        {"a": "falls", "b": "open", "x": "stands"},
+    ),
+    "a thesis with no reason never strikes the thesis it attacks": (
+        claims(
+            ("staged", {"kind": T, "attacks": ("landed",)}),
+            ("landed", {"kind": T, "attacks": ("staged",)}),
+            ("mirrors", {"supports": ("landed",)}),
+        ),
+        {"staged": "falls", "landed": "stands", "mirrors": "stands"},
+    ),
+    "an objection standing only on its own bootstraps strikes nothing": (
+        claims(
+            ("t", {"kind": T}),
+            ("r", {"supports": ("t",)}),
+            ("a", {"attacks": ("t",), "supports": ("b",)}),
+            ("b", {"supports": ("a",)}),
+        ),
+        {"t": "stands", "r": "stands", "a": "open", "b": "open"},
     ),
     "a support cycle with an outside reason stands": (
         claims(
@@ -176,6 +193,38 @@ def test_the_map_and_the_settings_set_the_default_standard() -> None:
     assert verdicts(amap, standard="dialectical")["c"] == "contested"
 
 
+def test_a_lead_of_exactly_the_threshold_is_not_more_than_it() -> None:
+    # 0.8 - 0.5 is 0.30000000000000004 in floating point; the lead is 0.3, not more.
+    for standard, pro, con, verdict in [
+        ("clear-and-convincing", 0.8, 0.5, "contested"),
+        ("clear-and-convincing", 0.7, 0.4, "contested"),
+        ("clear-and-convincing", 0.9, 0.6, "contested"),
+        ("clear-and-convincing", 1.0, 0.7, "contested"),
+        ("clear-and-convincing", 0.81, 0.5, "stands"),
+        ("beyond-reasonable-doubt", 0.45, 0.15, "contested"),
+        ("beyond-reasonable-doubt", 0.46, 0.15, "stands"),
+    ]:
+        amap = claims(
+            ("c", {"standard": ProofStandard(standard)}),
+            ("r", {"supports": ("c",), "weight": pro}),
+            ("o", {"attacks": ("c",), "weight": con}),
+        )
+        assert verdicts(amap)["c"] == verdict, (standard, pro, con)
+
+
+def test_a_claims_own_standard_wins_over_the_runs() -> None:
+    amap = claims(
+        ("t", {"kind": T, "standard": ProofStandard.DIALECTICAL}),
+        ("r", {"supports": ("t",), "weight": 0.7}),
+        ("o", {"attacks": ("t",), "weight": 0.3}),
+    )
+    assert verdicts(amap)["t"] == "contested"
+    assert verdicts(amap, standard="scintilla")["t"] == "contested"
+    evaluation = evaluate_map(amap, gradual=None, standard="scintilla")  # type: ignore[arg-type]
+    assert evaluation.assessments["t"].standard is ProofStandard.DIALECTICAL
+    assert evaluation.assessments["r"].standard is ProofStandard.SCINTILLA
+
+
 def test_every_verdict_names_the_claims_that_decide_it() -> None:
     amap = claims(
         ("t", {"kind": T}),
@@ -228,49 +277,68 @@ def test_a_reader_can_follow_any_verdict_down_to_claims_nothing_attacks() -> Non
     assert seen == {"t", "a", "b", "d"}
 
 
-def reference(graph: std.StandardsGraph) -> list[std.Label]:
-    """The least fixpoint by synchronous rounds, deciding a node only when every two-valued
-    completion of its undecided inputs gives the same verdict (enumerated, not bounded)."""
-    labels = [std.Label.UNKNOWN] * graph.n
-    changed = True
-    while changed:
-        changed = False
-        nxt = list(labels)
-        for node in range(graph.n):
-            if labels[node] is not std.Label.UNKNOWN:
-                continue
-            if not graph.assessed[node]:
-                nxt[node] = std.Label.NOT_ASSESSED
-                changed = True
-                continue
-            inputs = [*graph.reasons[node], *graph.objections[node]]
-            unknown = sorted({i for i in inputs if labels[i] is std.Label.UNKNOWN})
-            outcomes = set()
-            for bits in itertools.product((False, True), repeat=len(unknown)):
-                stands = {u for u, b in zip(unknown, bits, strict=True) if b}
-                pro = [
-                    graph.weights[s]
-                    for s in graph.reasons[node]
-                    if labels[s] is std.Label.STANDS or s in stands
-                ]
-                con = [
-                    graph.weights[a]
-                    for a in graph.objections[node]
-                    if labels[a] is std.Label.STANDS or a in stands
-                ]
-                outcomes.add(
-                    std.weigh(
-                        graph.standards[node],
-                        pro,
-                        con,
-                        has_reasons=bool(graph.reasons[node]),
-                        needs_reason=graph.needs_reason[node],
-                    )
-                )
-            if len(outcomes) == 1:
-                nxt[node] = outcomes.pop()
-                changed = True
-        labels = nxt
+def reference(
+    graph: std.StandardsGraph, fixed: dict[int, std.Label] | None = None
+) -> list[std.Label]:
+    """The verdicts by their definition, slowly: the well-founded alternating fixpoint.
+
+    ``gamma(C)`` is the least set X of nodes that stand when their reasons in X count
+    and their objections in C count against them. From T = {} on, P = gamma(T) (what
+    could stand) and T = gamma(P) (what must) until T stays: every node of T stands and
+    no node outside P can. A node's verdict is then the one every two-valued completion
+    of its inputs in P - T gives, enumerated; where they differ it is undecided.
+    """
+    given = fixed or {}
+
+    def stands(node: int, pro: set[int], con: set[int]) -> bool:
+        if node in given:
+            return given[node] is std.Label.STANDS
+        if not graph.assessed[node]:
+            return False
+        return verdict(node, pro, con) is std.Label.STANDS
+
+    def verdict(node: int, pro: set[int], con: set[int]) -> std.Label:
+        return std.weigh(
+            graph.standards[node],
+            [graph.weights[s] for s in graph.reasons[node] if s in pro],
+            [graph.weights[a] for a in graph.objections[node] if a in con],
+            has_reasons=bool(graph.reasons[node]),
+            needs_reason=graph.needs_reason[node],
+        )
+
+    def gamma(con: set[int]) -> set[int]:
+        found: set[int] = set()
+        while True:
+            grown = {node for node in range(graph.n) if stands(node, found, con)}
+            if grown == found:
+                return found
+            found = grown
+
+    must: set[int] = set()
+    while True:
+        could = gamma(must)
+        again = gamma(could)
+        if again == must:
+            break
+        must = again
+    labels = []
+    for node in range(graph.n):
+        if node in given:
+            labels.append(given[node])
+            continue
+        if not graph.assessed[node]:
+            labels.append(std.Label.NOT_ASSESSED)
+            continue
+        inputs = {*graph.reasons[node], *graph.objections[node]}
+        unknown = sorted(i for i in inputs if i in could and i not in must)
+        outcomes = set()
+        for bits in itertools.product((False, True), repeat=len(unknown)):
+            standing = must | {u for u, b in zip(unknown, bits, strict=True) if b}
+            outcomes.add(verdict(node, standing, standing))
+        if len(outcomes) == 1:
+            labels.append(outcomes.pop())
+        else:
+            labels.append(std.Label.UNKNOWN if node in could else std.Label.UNKNOWN_OUT)
     return labels
 
 
@@ -292,6 +360,7 @@ def test_resolving_after_a_flip_equals_solving_from_scratch(
     label = data.draw(st.sampled_from([std.Label.STANDS, std.Label.FALLS]))
     fixed = {node: label}
     assert std.resolve(graph, base, fixed, graph.successors()) == std.solve(graph, fixed)
+    assert std.solve(graph, fixed) == reference(graph, fixed)
 
 
 @settings(max_examples=150)
