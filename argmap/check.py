@@ -53,7 +53,9 @@ def check_paths(
         check_sources_dir(os.fspath(sources_dir))
     load = load_paths(paths, fmt=fmt)
     diags = list(load.diagnostics)
-    diags += validate_map(load.amap, load.spans, broken_ids=load.broken_ids)
+    diags += validate_map(
+        load.amap, load.spans, broken_ids=load.broken_ids, framework=load.framework
+    )
     texts, text_diags = load_source_texts(
         load.amap,
         load.spans,

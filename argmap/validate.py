@@ -88,7 +88,11 @@ class _Checker:
 
 
 def validate_map(
-    amap: ArgumentMap, spans: SpanIndex | None = None, *, broken_ids: Iterable[str] = ()
+    amap: ArgumentMap,
+    spans: SpanIndex | None = None,
+    *,
+    broken_ids: Iterable[str] = (),
+    framework: bool = False,
 ) -> list[Diagnostic]:
     """Check references, relations, sources and connectivity of a map.
 
@@ -97,6 +101,8 @@ def validate_map(
         spans: Where each part was written, for the diagnostics' positions.
         broken_ids: Ids of claims that failed to load; references to them are not reported,
             nor is a claim that leads to one as connected to no thesis.
+        framework: The map is an ICCMA attack graph: a self-attack is an argument that
+            defeats itself, and no thesis is missing.
 
     Returns:
         The diagnostics, sorted by position.
@@ -104,14 +110,15 @@ def validate_map(
     check = _Checker(amap, spans or SpanIndex())
     broken = set(broken_ids)
     with paused_gc():
-        _check_claims(check, broken)
+        _check_claims(check, broken, self_attacks=framework)
         _check_sources(check)
-        _check_theses(check, broken)
+        if not framework:
+            _check_theses(check, broken)
         _check_support_cycles(check)
     return sorted(check.out, key=lambda d: d.sort_key)
 
 
-def _check_claims(check: _Checker, broken: set[str]) -> None:
+def _check_claims(check: _Checker, broken: set[str], *, self_attacks: bool = False) -> None:
     ids = check.amap.by_id
     known = ids.keys()
     for claim in check.amap.claims:
@@ -141,7 +148,11 @@ def _check_claims(check: _Checker, broken: set[str]) -> None:
             if not targets:
                 continue
             distinct = set(targets)
-            if len(distinct) == len(targets) and claim.id not in distinct and known >= distinct:
+            if (
+                len(distinct) == len(targets)
+                and known >= distinct
+                and (claim.id not in distinct or (self_attacks and claim.id not in claim.supports))
+            ):
                 continue
         seen: dict[str, RelationKind] = {}
         for kind, targets in (
@@ -153,7 +164,7 @@ def _check_claims(check: _Checker, broken: set[str]) -> None:
                 if (
                     target not in seen
                     and target in ids
-                    and target != claim.id
+                    and (target != claim.id or (self_attacks and kind is RelationKind.ATTACKS))
                     and kind is not RelationKind.UNDERCUTS
                 ):
                     seen[target] = kind  # the common case: nothing to report

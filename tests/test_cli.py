@@ -211,3 +211,35 @@ def test_a_path_with_a_nul_is_a_usage_error_not_a_traceback(args: list[str]) -> 
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)
     assert "holds a NUL character" in result.output
+
+
+def test_eval_refuses_a_map_that_check_refuses(tmp_path: Path) -> None:
+    # A relation to an unknown claim is never dropped in silence, nor a self-attack read.
+    for relation in ("attacks: [zz]", "attacks: [a]"):
+        (tmp_path / "m.yaml").write_text(
+            "claims:\n  - {id: t, kind: thesis, text: T.}\n"
+            f"  - {{id: a, text: A., supports: [t], {relation}}}\n",
+            "utf-8",
+        )
+        for extra in ((), ("--format", "json"), ("--semantics", "grounded")):
+            result = run("eval", str(tmp_path / "m.yaml"), *extra)
+            assert result.exit_code == 1, (relation, extra)
+            assert "m.yaml:3:" in result.output
+            assert "nothing was evaluated" in result.output
+            assert "stands" not in result.output
+
+
+def test_a_framework_that_attacks_itself_is_data_not_a_slip(tmp_path: Path) -> None:
+    (tmp_path / "f.i23").write_text("p af 2\n1 1\n1 2\n", "utf-8")
+    (tmp_path / "f.apx").write_text("arg(a).\narg(b).\natt(a,a).\natt(a,b).\n", "utf-8")
+    for name in ("f.i23", "f.apx"):
+        checked = run("check", "--strict", str(tmp_path / name))
+        assert checked.exit_code == 0, checked.output
+        assert "0 errors, 0 warnings" in checked.output
+        scored = run("eval", str(tmp_path / name), "--semantics", "dfquad")
+        assert scored.exit_code == 0, scored.output
+    # In a claim map the same self-attack is a slip.
+    (tmp_path / "m.yaml").write_text(
+        "claims:\n  - {id: t, kind: thesis, text: T., attacks: [t]}\n", "utf-8"
+    )
+    assert "[self-relation]" in run("check", str(tmp_path / "m.yaml")).output

@@ -11,8 +11,8 @@ import sys
 
 import click
 
+from argmap.check import check_paths
 from argmap.cli.app import print_diagnostics
-from argmap.diagnostics import has_errors, sort_diagnostics
 from argmap.evaluate import (
     DEFAULT_WEIGHT,
     GRADUAL_SEMANTICS,
@@ -24,7 +24,7 @@ from argmap.evaluate import (
 from argmap.explain import claim_why, score_note
 from argmap.iccma_task import format_first
 from argmap.model import ArgumentMap
-from argmap.read import LoadResult, load_paths
+from argmap.read import LoadResult
 from argmap.render.text import clean, title_namer
 from argmap.semantics.extensions import first_extension
 from argmap.settings import EvaluationSettings
@@ -66,12 +66,13 @@ def eval_map(
 
 
 def _load(paths: tuple[str, ...], fmt: str | None) -> LoadResult:
-    result = load_paths(paths, fmt=fmt)
-    diags = sort_diagnostics(result.diagnostics)
-    print_diagnostics(diags, quiet_when_clean=True)
-    if has_errors(diags):
+    """The map, checked as ``argmap check`` checks it: a map with errors is not evaluated."""
+    checked = check_paths(paths, fmt=fmt)
+    print_diagnostics(checked.diagnostics, quiet_when_clean=True)
+    if checked.failed():
+        click.echo("argmap: error: the map has errors; nothing was evaluated", err=True)
         sys.exit(1)
-    return result
+    return checked.load
 
 
 def _answer(semantics: str, claim_id: str, mode: str, answer: bool, out_fmt: str) -> str:

@@ -143,7 +143,9 @@ def check_confined(files: Sequence[str], root: Path) -> CheckResult:
     """Load and check a map like ``argmap check``, reading source texts only inside ``root``."""
     load = load_paths(list(files))
     diags = list(load.diagnostics)
-    diags += validate_map(load.amap, load.spans, broken_ids=load.broken_ids)
+    diags += validate_map(
+        load.amap, load.spans, broken_ids=load.broken_ids, framework=load.framework
+    )
     amap, source_diags = _confined_sources(load.amap, load.spans, root)
     diags += source_diags
     texts, text_diags = load_source_texts(amap, load.spans)

@@ -133,7 +133,9 @@ def _load(
         drawn = check.load.drawn(full_detail=spec.options.full_detail)
         return check.amap, check.diagnostics, files, drawn
     load = load_text(spec.yaml, page, fmt="yaml")
-    diags = load.diagnostics + validate_map(load.amap, load.spans, broken_ids=load.broken_ids)
+    diags = load.diagnostics + validate_map(
+        load.amap, load.spans, broken_ids=load.broken_ids, framework=load.framework
+    )
     shift = (line or 0) + spec.yaml_line - 1
     moved = [
         Diagnostic(Span(page, d.span.line + shift, d.span.col), d.severity, d.code, d.message)

@@ -116,7 +116,7 @@ class _Reader:
             for name in sorted(order if order is not None else known)
         ]
         amap = ArgumentMap(claims=tuple(claims))
-        return LoadResult(amap, self.spans, self.problems())
+        return LoadResult(amap, self.spans, self.problems(), framework=True)
 
 
 def _name(reader: _Reader, raw: str, span: Span) -> str | None:

@@ -21,6 +21,9 @@ class LoadResult:
     title of its own): a map drawn "as the source draws it" hides them, and shows their
     arguments in their place; a map drawn in full detail shows them. Claim files and argmap's
     own formats have none.
+
+    ``framework`` says the map is an ICCMA attack graph (every file was one): an argument
+    that attacks itself is data there, not a slip, and a framework has no theses.
     """
 
     amap: ArgumentMap
@@ -28,6 +31,7 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
     details: set[str] = field(default_factory=set)
+    framework: bool = False
 
     def drawn(self, *, full_detail: bool = False) -> ArgumentMap:
         """The map to draw: as its source format draws it, or with every claim when
