@@ -74,8 +74,11 @@ def assess(
     def ranked(nodes: list[int]) -> tuple[str, ...]:
         return tuple(names[i] for i in sorted(nodes, key=lambda i: (-weights[i], names[i])))
 
-    def strikers(node: int) -> tuple[str, ...]:
-        return ranked([a for a in objections_of[node] if labels[a] is std.Label.STANDS])
+    def strikers(node: int, of: int) -> tuple[str, ...]:
+        """The standing claims that strike ``node``; ``of`` itself only when it alone does."""
+        found = [a for a in objections_of[node] if labels[a] is std.Label.STANDS]
+        others = [a for a in found if a != of]
+        return ranked(others or found)
 
     out: dict[str, Assessment] = {}
     for i, name in enumerate(names):
@@ -99,6 +102,7 @@ def assess(
                 conditional=conditional,
                 questions=questions,
                 kind=claim.kind,
+                claim_id=name,
             )
             continue
         pro = graph.reasons[i]
@@ -113,12 +117,12 @@ def assess(
             reasons=ranked([s for s in pro if labels[s] is std.Label.STANDS]),
             objections=ranked([a for a in con if labels[a] is std.Label.STANDS]),
             answered=tuple(
-                Answer(names[a], strikers(a))
+                Answer(names[a], strikers(a, i))
                 for a in sorted(con, key=lambda a: names[a])
                 if labels[a] is std.Label.FALLS
             ),
             struck=tuple(
-                Answer(names[s], strikers(s))
+                Answer(names[s], strikers(s, i))
                 for s in sorted(pro, key=lambda s: names[s])
                 if labels[s] is std.Label.FALLS
             ),
@@ -126,6 +130,7 @@ def assess(
             contested=tuple(
                 sorted(names[x] for x in (*pro, *con) if labels[x] is std.Label.CONTESTED)
             ),
+            cyclic=tuple(sorted(names[x] for x in (*pro, *con) if labels[x] in std.UNDECIDED)),
             open_objections=tuple(sorted(names[x] for x in con if labels[x] not in decided)),
             conditional=conditional,
             questions=questions,
@@ -134,5 +139,6 @@ def assess(
             kind=claim.kind,
             reason_weight=max(standing_pro, default=0.0),
             objection_weight=max(standing_con, default=0.0),
+            claim_id=name,
         )
     return out

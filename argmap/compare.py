@@ -131,7 +131,8 @@ class Comparison:
         b_toward_a: The second thesis's stance toward the first, if it bears on it.
         tested: How many claims were flipped in turn.
         candidates: How many claims bear on the theses (the ones that could be cruxes).
-        cruxes: The cruxes, most theses moved first.
+        cruxes: The cruxes, most theses moved first (at most the number asked for).
+        unlisted: How many more cruxes were found than ``cruxes`` lists.
         settlers: For each thesis, the forecasts that would change its verdict.
         notes: What the evaluation reported, and what the crux search left out.
     """
@@ -147,6 +148,7 @@ class Comparison:
     cruxes: tuple[Crux, ...]
     settlers: Mapping[str, tuple[Settler, ...]]
     notes: tuple[str, ...]
+    unlisted: int = 0
 
     @property
     def sides(self) -> tuple[ThesisSide, ThesisSide]:
@@ -379,6 +381,7 @@ def compare_theses(
         tested=tested,
         candidates=candidates,
         cruxes=cruxes[:max_cruxes],
+        unlisted=max(0, len(cruxes) - max_cruxes),
         settlers={t: what_would_settle(amap, t, evaluation) for t in theses},
         notes=tuple(dict.fromkeys([*notes, *evaluation.notes])),
     )

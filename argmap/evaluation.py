@@ -57,7 +57,9 @@ class Assessment:
         answered: Objections that fall, each with the standing claims that answer it.
         struck: Reasons that fall, each with the standing claims that strike them.
         undecided: Reasons and objections that neither stand nor fall (open or contested).
-        contested: Those of ``undecided`` that are contested (the rest are open).
+        contested: Those of ``undecided`` that are contested.
+        cyclic: Those of ``undecided`` that a cycle of relations leaves undecided (the
+            rest, neither contested nor cyclic, are open for reasons of their own).
         open_objections: Those of ``undecided`` that are objections (the rest are reasons).
         conditional: Forecasts and questions bearing on it, which count for nothing.
         questions: Those of ``conditional`` that are questions (the rest are forecasts).
@@ -66,6 +68,7 @@ class Assessment:
         kind: Its kind.
         reason_weight: The weight of its weightiest standing reason (0 without one).
         objection_weight: The weight of its weightiest standing objection (0 without one).
+        claim_id: The claim's own id.
     """
 
     verdict: Verdict
@@ -77,6 +80,7 @@ class Assessment:
     struck: tuple[Answer, ...] = ()
     undecided: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
+    cyclic: tuple[str, ...] = ()
     open_objections: tuple[str, ...] = ()
     conditional: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
@@ -85,6 +89,7 @@ class Assessment:
     kind: ClaimKind = ClaimKind.CLAIM
     reason_weight: float = 0.0
     objection_weight: float = 0.0
+    claim_id: str = ""
 
     @property
     def deciding(self) -> tuple[str, ...]:

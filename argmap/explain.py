@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from argmap.evaluate import Assessment, Evaluation, Verdict
+from argmap.evaluate import Answer, Assessment, Evaluation, Verdict
 from argmap.model import CONDITIONAL_KINDS, ArgumentMap, ClaimKind, ProofStandard, RelationKind
+from argmap.semantics import standards as std
 from argmap.settings import DEFAULT_WEIGHT, GradualSemantics
 
 Namer = Callable[[str], str]
@@ -29,12 +30,24 @@ VERDICT_MEANINGS = {
     Verdict.OPEN: "no standing reason decides it, or a cycle leaves it undecided",
     Verdict.NOT_ASSESSED: "a forecast or question: it counts only once it comes true or is answered",
 }
+#: Each standard as a noun phrase: "under ...", "does not meet ...", "which ... does not settle".
 STANDARD_NAMES = {
-    ProofStandard.SCINTILLA: "a scintilla of evidence",
-    ProofStandard.PREPONDERANCE: "preponderance",
-    ProofStandard.CLEAR_AND_CONVINCING: "clear and convincing evidence",
-    ProofStandard.BEYOND_REASONABLE_DOUBT: "beyond reasonable doubt",
-    ProofStandard.DIALECTICAL: "dialectical validity",
+    ProofStandard.SCINTILLA: "the scintilla-of-evidence standard",
+    ProofStandard.PREPONDERANCE: "the preponderance standard",
+    ProofStandard.CLEAR_AND_CONVINCING: "the clear-and-convincing standard",
+    ProofStandard.BEYOND_REASONABLE_DOUBT: "the beyond-reasonable-doubt standard",
+    ProofStandard.DIALECTICAL: "the dialectical standard",
+}
+_LEAD = f"above {std.ALPHA} and ahead of its weightiest standing objection by more than {std.BETA}"
+#: What each standard asks for a claim to stand, after "which asks for".
+STANDARD_ASKS = {
+    ProofStandard.SCINTILLA: "one standing reason",
+    ProofStandard.PREPONDERANCE: "a reason weightier than its weightiest standing objection",
+    ProofStandard.CLEAR_AND_CONVINCING: f"a reason {_LEAD}",
+    ProofStandard.BEYOND_REASONABLE_DOUBT: (
+        f"a reason {_LEAD}, and no standing objection of {std.GAMMA} or more"
+    ),
+    ProofStandard.DIALECTICAL: "a standing reason and no standing objection",
 }
 
 
@@ -114,10 +127,7 @@ def why(assessment: Assessment, name: Namer) -> str:
     standard = STANDARD_NAMES[a.standard]
     text = _main(a, name, standard, head)
     if a.answered and verdict is not Verdict.FALLS:
-        first = a.answered[0]
-        by = f" by {series([name(b) for b in first.by])}" if first.by else ""
-        more = f" (and {plural(len(a.answered) - 1, 'other')})" if len(a.answered) > 1 else ""
-        text += f" The objection {name(first.claim_id)} is answered{by}{more}."
+        text += " " + _answered(a, name)
     forecasts = [c for c in a.conditional if c not in a.questions]
     if forecasts:
         text += (
@@ -135,6 +145,7 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
     verdict = a.verdict
     pro = [name(r) for r in a.reasons]
     con = [name(o) for o in a.objections]
+    wr, wo = weights(a.reason_weight, a.objection_weight)
     if verdict is Verdict.STANDS:
         if not a.supported:
             if a.answered or a.undecided:
@@ -144,10 +155,26 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
             if len(pro) == 1:
                 return f"{head}: its reason {pro[0]} stands, and nothing standing objects."
             return f"{head}: {len(pro)} standing reasons carry it ({series(pro)})."
-        wr, wo = a.reason_weight, a.objection_weight
+        if a.standard is ProofStandard.SCINTILLA:
+            object_ = _verb(con, "objects", "object")
+            return (
+                f"{head}: under {standard} one standing reason is enough, and {pro[0]} "
+                f"stands, though {series(con)} {object_}."
+            )
+        if a.standard is ProofStandard.PREPONDERANCE:
+            return (
+                f"{head}: under {standard} its weightiest reason, {pro[0]} ({wr}), "
+                f"outweighs its weightiest objection, {con[0]} ({wo})."
+            )
+        below = (
+            f", which is below {std.GAMMA}"
+            if a.standard is ProofStandard.BEYOND_REASONABLE_DOUBT
+            else ""
+        )
         return (
-            f"{head}: under {standard} its weightiest reason, {pro[0]} ({wr:.2f}), "
-            f"outweighs its weightiest objection, {con[0]} ({wo:.2f})."
+            f"{head}: under {standard} its weightiest reason, {pro[0]} ({wr}), is above "
+            f"{std.ALPHA} and ahead of its weightiest objection, {con[0]} ({wo}{below}), by "
+            f"more than {std.BETA}."
         )
     if verdict is Verdict.FALLS:
         objection = "the objection" if len(con) == 1 else "the objections"
@@ -156,36 +183,35 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
             return f"{head}: {objection} {series(con)} {stand} unanswered."
         if not a.reasons:
             return f"{head}: {objection} {series(con)} {stand}, and none of its reasons does."
-        wr, wo = a.reason_weight, a.objection_weight
         return (
-            f"{head}: under {standard} its weightiest objection, {con[0]} ({wo:.2f}), "
-            f"outweighs its weightiest reason, {pro[0]} ({wr:.2f})."
+            f"{head}: under {standard} its weightiest objection, {con[0]} ({wo}), "
+            f"outweighs its weightiest reason, {pro[0]} ({wr})."
         )
     if verdict is Verdict.CONTESTED:
-        wr, wo = a.reason_weight, a.objection_weight
         balance = (
-            f"of equal weight ({wr:.2f})"
-            if abs(wr - wo) < 1e-12
-            else f"weighing {wr:.2f} against {wo:.2f}"
+            f"of equal weight ({wr})"
+            if abs(a.reason_weight - a.objection_weight) < std.EPSILON
+            else f"weighing {wr} against {wo}"
         )
         return (
             f"{head}: {plural(len(pro), 'standing reason')} for, {len(con)} against, "
             f"{balance}, which {standard} does not settle; the weightiest objection is {con[0]}."
         )
     if a.cycle:
-        hangs = [name(u) for u in a.undecided if u not in a.contested]
-        contested = _contested(a, name)
+        hangs = [name(u) for u in a.cyclic if u not in a.contested]
+        others = _others(a, name)
         if hangs:
             cycle = (
                 f"{head}: it hangs on {series(hangs)}, which a cycle of relations leaves undecided"
             )
-            return cycle + (f", and on {contested}." if contested else ".")
-        also = f"; it also hangs on {contested}" if contested else ""
+            return cycle + (f", and on {others}." if others else ".")
+        also = f"; it also hangs on {others}" if others else ""
         return f"{head}: a cycle of relations leaves it undecided{also}."
-    if len(pro) == 1:
-        return f"{head}: its reason {pro[0]} does not meet {standard}."
     if pro:
-        return f"{head}: its reasons ({series(pro)}) do not meet {standard}."
+        asks = STANDARD_ASKS[a.standard]
+        if len(pro) == 1:
+            return f"{head}: its reason {pro[0]} ({wr}) does not meet {standard}, which asks for {asks}."
+        return f"{head}: its reasons ({series(pro)}) do not meet {standard}, which asks for {asks}."
     if a.struck or a.undecided:
         if not a.supported:
             return f"{head}: nothing supports it, and {_its_objections(a, name)}."
@@ -199,20 +225,56 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
     return f"{head}: no standing reason or objection bears on it."
 
 
+def weights(*values: float) -> list[str]:
+    """Weights in two decimals, or as many more as it takes to tell different ones apart."""
+    for places in range(2, 10):
+        shown = [f"{v:.{places}f}" for v in values]
+        if all(
+            shown[i] != shown[j]
+            for i in range(len(values))
+            for j in range(i)
+            if abs(values[i] - values[j]) >= std.EPSILON
+        ):
+            return shown
+    return [f"{v:.9f}" for v in values]
+
+
+def _answered(a: Assessment, name: Namer) -> str:
+    """``The objection X is answered by Y.``, or each of several with what answers it."""
+
+    def by(answer: Answer) -> str:
+        if answer.by == (a.claim_id,):
+            return "by this claim itself"
+        return f"by {series([name(b) for b in answer.by])}" if answer.by else ""
+
+    if len(a.answered) == 1:
+        answer = a.answered[0]
+        return f"The objection {name(answer.claim_id)} is answered {by(answer)}.".replace(" .", ".")
+    parts = [f"{name(x.claim_id)} {by(x)}".rstrip() for x in a.answered[:3]]
+    more = f"; and {plural(len(a.answered) - 3, 'more objection')}" if len(a.answered) > 3 else ""
+    return f"Its objections are answered: {'; '.join(parts)}{more}."
+
+
 def _verb(ids: Sequence[str], one: str, many: str) -> str:
     return one if len(ids) == 1 else many
 
 
 def _pending(a: Assessment, ids: Sequence[str], name: Namer) -> list[str]:
-    """``ids`` (reasons or objections that neither stand nor fall) said as undecided or contested."""
+    """``ids`` (reasons or objections that neither stand nor fall) said as undecided (by a
+    cycle), contested or open."""
     parts = []
-    for state, group in (
-        ("undecided", [c for c in ids if c not in a.contested]),
-        ("contested", [c for c in ids if c in a.contested]),
-    ):
-        if group:
-            parts.append(f"{series([name(c) for c in group])} {_verb(group, 'is', 'are')} {state}")
+    for state, group in _states(a, ids):
+        parts.append(f"{series([name(c) for c in group])} {_verb(group, 'is', 'are')} {state}")
     return parts
+
+
+def _states(a: Assessment, ids: Sequence[str]) -> list[tuple[str, list[str]]]:
+    groups = (
+        ("undecided", [c for c in ids if c in a.cyclic and c not in a.contested]),
+        ("contested", [c for c in ids if c in a.contested]),
+        ("open", [c for c in ids if c not in a.cyclic and c not in a.contested]),
+    )
+    return [(state, group) for state, group in groups if group]
 
 
 def _its_objections(a: Assessment, name: Namer) -> str:
@@ -221,11 +283,13 @@ def _its_objections(a: Assessment, name: Namer) -> str:
     return f"its {noun} " + "; ".join(_pending(a, a.open_objections, name))
 
 
-def _contested(a: Assessment, name: Namer) -> str:
-    """The inputs that are contested, named, with their verb ("" when none is)."""
-    if not a.contested:
-        return ""
-    return f"{series([name(c) for c in a.contested])}, which {_verb(a.contested, 'is', 'are')} contested"
+def _others(a: Assessment, name: Namer) -> str:
+    """The undecided inputs that no cycle leaves so, each with its verdict ("" when none)."""
+    rest = [c for c in a.undecided if c not in a.cyclic or c in a.contested]
+    return "; ".join(
+        f"{series([name(c) for c in group])}, which {_verb(group, 'is', 'are')} {state}"
+        for state, group in _states(a, rest)
+    )
 
 
 def claim_why(amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: Namer) -> str:

@@ -437,3 +437,36 @@ def test_bundled_pair_compares_with_every_link_resolving() -> None:
     ids, links = markdown_ids_and_links(text)
     assert all(link[1:] in ids for link in links)
     assert comparison.tested > 0 and comparison.shared
+
+
+def test_a_comparison_page_lists_every_crux_it_found_or_says_how_many_it_left_out() -> None:
+    # A chain of twelve reasons under one thesis, and a second thesis with one reason.
+    chain = [Claim(id="a", kind=ClaimKind.THESIS, text="A.")]
+    for i in range(12):
+        chain.append(Claim(id=f"c{i:02d}", text=f"Link {i}.", supports=(chain[-1].id,)))
+    chain += [
+        Claim(id="b", kind=ClaimKind.THESIS, text="B."),
+        Claim(id="rb", text="For B.", supports=("b",)),
+    ]
+    amap = ArgumentMap(claims=tuple(chain))
+    found = compare_theses(amap, "a", "b")
+    assert len(found.cruxes) == 10 and found.unlisted == 3
+    page = render_compare_markdown(amap, found)
+    assert "3 more cruxes, moving as many theses or fewer, not listed." in page
+    assert "Each of the 13 claims bearing on either thesis was flipped" in page
+    assert "come first" not in page  # no crux moves both
+    everything = compare_theses(amap, "a", "b", max_cruxes=20)
+    assert everything.unlisted == 0
+    assert "not listed" not in render_compare_markdown(amap, everything)
+    # One claim: no "each of the 1 claim"; a verdict spelled as on thesis pages.
+    lone = ArgumentMap(
+        claims=(
+            Claim(id="a", kind=ClaimKind.THESIS, text="A.", attacks=("b",)),
+            Claim(id="b", kind=ClaimKind.THESIS, text="B."),
+            Claim(id="f", kind=ClaimKind.FORECAST, text="F.", supports=("b",)),
+            Claim(id="r", text="R.", supports=("a",)),
+        )
+    )
+    page = render_compare_markdown(lone, compare_theses(lone, "a", "b"))
+    assert "The one claim bearing on either thesis was flipped" in page
+    assert "not assessed" not in page

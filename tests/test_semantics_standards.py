@@ -243,7 +243,8 @@ def test_every_verdict_names_the_claims_that_decide_it() -> None:
     assert [(x.claim_id, x.by) for x in a.struck] == [("s", ("strike",))]
     assert set(a.deciding) == {"r", "o", "answer", "strike"}
     assert claim_why(amap, evaluation, "t", title_namer(amap)) == (
-        "Stands: under preponderance its weightiest reason, “R” (0.70), outweighs its "
+        "Stands: under the preponderance standard its weightiest reason, “R” (0.70), "
+        "outweighs its "
         "weightiest objection, “O” (0.50). The objection “P” is answered by “ANSWER”."
     )
 
@@ -480,5 +481,71 @@ def test_verdict_sentences_agree_in_number() -> None:
         claim_why(amap, evaluation, "c", str) == "Falls: the objections o and p stand unanswered."
     )
     assert claim_why(amap, evaluation, "r", str) == (
-        "Open: its reason s does not meet beyond reasonable doubt."
+        "Open: its reason s (0.30) does not meet the beyond-reasonable-doubt standard, which "
+        "asks for a reason above 0.4 and ahead of its weightiest standing objection by more "
+        "than 0.3, and no standing objection of 0.2 or more."
     )
+
+
+def test_verdict_sentences_say_what_decided_the_verdict() -> None:
+    def why(amap: ArgumentMap, cid: str, **kw: str) -> str:
+        evaluation = evaluate_map(amap, gradual=None, **kw)  # type: ignore[arg-type]
+        return claim_why(amap, evaluation, cid, str)
+
+    # Under scintilla one standing reason is enough: nothing "outweighs" anything.
+    weak = claims(
+        ("t", {"kind": T, "standard": ProofStandard.SCINTILLA}),
+        ("r", {"supports": ("t",), "weight": 0.1}),
+        ("o", {"attacks": ("t",), "weight": 0.9}),
+    )
+    assert why(weak, "t") == (
+        "Stands: under the scintilla-of-evidence standard one standing reason is enough, "
+        "and r stands, though o objects."
+    )
+    # Weights that differ are never printed alike.
+    close = claims(
+        ("t", {"kind": T}),
+        ("r", {"supports": ("t",), "weight": 0.504}),
+        ("o", {"attacks": ("t",), "weight": 0.5}),
+    )
+    assert "r (0.504), outweighs its weightiest objection, o (0.500)" in why(close, "t")
+    # A cycle is blamed only for the input it leaves undecided; the other input is open.
+    mixed = claims(
+        ("t", {"kind": T}),
+        ("a", {"supports": ("t",), "attacks": ("b",)}),
+        ("b", {"attacks": ("a",)}),
+        ("s", {"supports": ("t",)}),
+        ("sr", {"supports": ("s",)}),
+        ("x", {"attacks": ("sr",)}),
+    )
+    assert why(mixed, "t") == (
+        "Open: it hangs on a, which a cycle of relations leaves undecided, and on s, which is open."
+    )
+    chain = claims(
+        ("t", {"kind": T}),
+        ("s", {"supports": ("t",)}),
+        ("r", {"supports": ("s",)}),
+        ("x", {"attacks": ("r",)}),
+    )
+    assert why(chain, "t") == "Open: none of its reasons stands (s is open)."
+    # A claim that answers its objection itself is said to, and several answers each
+    # name what answers them.
+    own = claims(
+        ("a", {"attacks": ("b",)}),
+        ("b", {"attacks": ("a",)}),
+        ("e", {"attacks": ("b",)}),
+        ("r", {"supports": ("c",), "weight": 0.9}),
+        ("c", {"attacks": ("d",)}),
+        ("d", {"attacks": ("c",)}),
+    )
+    assert why(own, "a") == "Stands: no objection to it stands. The objection b is answered by e."
+    assert why(own, "c").endswith("The objection d is answered by this claim itself.")
+    two = claims(
+        ("t", {"kind": T}),
+        ("r", {"supports": ("t",)}),
+        ("o1", {"attacks": ("t",)}),
+        ("o2", {"attacks": ("t",)}),
+        ("p", {"attacks": ("o1",)}),
+        ("q", {"attacks": ("o2",)}),
+    )
+    assert why(two, "t").endswith("Its objections are answered: o1 by p; o2 by q.")

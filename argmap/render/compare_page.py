@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from argmap.compare import Comparison, Crux, ThesisSide
-from argmap.evaluate import Verdict
-from argmap.explain import VERDICT_WORDS, claim_why, conditionals, counted, plural, score_note
+from argmap.explain import claim_why, conditionals, counted, plural, score_note
 from argmap.model import ArgumentMap, Claim
 from argmap.render.text import anchor, clean, escape_html, escape_md, map_title
 from argmap.structure import Stance
@@ -31,10 +30,8 @@ def _of(standing: int, count: int, noun: str) -> str:
 
 
 def _word(state: str) -> str:
-    try:
-        return VERDICT_WORDS[Verdict(state)].lower()
-    except ValueError:
-        return state
+    """A verdict or formal status as the thesis pages and JSON spell it."""
+    return state
 
 
 def _side_by_side(amap: ArgumentMap, comparison: Comparison) -> list[str]:
@@ -108,10 +105,15 @@ def _crux_cell(crux: Crux, index: int) -> str:
 
 
 def _crux_lines(amap: ArgumentMap, comparison: Comparison) -> list[str]:
+    flipped = (
+        "The one claim bearing on either thesis was flipped (both ways if open or contested)"
+        if comparison.tested == 1
+        else f"Each of the {comparison.tested} claims bearing on either thesis was flipped in "
+        "turn (an open or contested one both ways)"
+    )
     intro = (
-        f"A crux is a claim whose verdict flipping (stands ↔ falls) would change a compared "
-        f"thesis's verdict. Each of the {plural(comparison.tested, 'claim')} bearing on "
-        "either thesis was flipped in turn (an open or contested one both ways)"
+        "A crux is a claim whose verdict flipping (stands ↔ falls) would change a compared "
+        f"thesis's verdict. {flipped}"
     )
     if comparison.tested < comparison.candidates:
         intro += f", the nearest of {comparison.candidates}"
@@ -119,8 +121,13 @@ def _crux_lines(amap: ArgumentMap, comparison: Comparison) -> list[str]:
     if not comparison.cruxes:
         return [intro + " No single flip changes either thesis's verdict."]
     a, b = (_title(amap.claim(s.thesis_id)) for s in comparison.sides)
+    both = sum(crux.moves == 2 for crux in comparison.cruxes)
+    if both == len(comparison.cruxes):
+        intro += " Each of them moves both theses." if both > 1 else " It moves both theses."
+    elif both:
+        intro += " Those that move both theses come first."
     out = [
-        intro + " Those that move both theses come first.",
+        intro,
         "",
         f"| # | If this claim … | {a} | {b} |",
         "| ---: | --- | --- | --- |",
@@ -128,6 +135,12 @@ def _crux_lines(amap: ArgumentMap, comparison: Comparison) -> list[str]:
     for i, crux in enumerate(comparison.cruxes, 1):
         what = f"{_link(amap, crux.claim_id)} {_word(crux.flipped)} (now {_word(crux.before)})"
         out.append(f"| {i} | {what} | {_crux_cell(crux, 0)} | {_crux_cell(crux, 1)} |")
+    if comparison.unlisted:
+        out += [
+            "",
+            f"{plural(comparison.unlisted, 'more crux', 'more cruxes')}, moving as many "
+            "theses or fewer, not listed.",
+        ]
     return out
 
 
@@ -187,7 +200,8 @@ def render_compare_markdown(
 
     def name(claim_id: str) -> str:
         named.add(claim_id)
-        return _link(amap, claim_id)
+        title = _plain(amap.claim(claim_id))
+        return f"[{escape_md(title.rstrip('.') or title)}](#{anchor(claim_id)})"
 
     for side in comparison.sides:
         why = claim_why(amap, evaluation, side.thesis_id, name)

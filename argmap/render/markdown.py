@@ -9,6 +9,7 @@ from argmap.compare import what_would_settle
 from argmap.evaluate import Evaluation, Verdict
 from argmap.explain import (
     BECOME,
+    STANDARD_NAMES,
     VERDICT_MEANINGS,
     claim_why,
     direct_tally,
@@ -26,6 +27,7 @@ from argmap.render.text import (
     safe_url,
     thesis_stem,
 )
+from argmap.settings import DEFAULT_STANDARD
 from argmap.structure import (
     OutlineNode,
     Stance,
@@ -165,7 +167,10 @@ def _namer(amap: ArgumentMap) -> functools.partial[str]:
 
 def _name_link(amap: ArgumentMap, claim_id: str) -> str:
     claim = amap.by_id.get(claim_id)
-    return escape_md(claim_id) if claim is None else _link(claim)
+    if claim is None:
+        return escape_md(claim_id)
+    title = _title(claim)
+    return _link_to(title.rstrip(".") or title, claim.id)  # named mid-sentence: no full stop
 
 
 def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> list[str]:
@@ -181,18 +186,19 @@ def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> list[s
     return [*lines, tally, ""] if tally else lines
 
 
-def _reading(evaluation: Evaluation) -> str:
+def _reading(amap: ArgumentMap, evaluation: Evaluation) -> str:
     if evaluation.formal:
         return (
             f"Formal reading: {evaluation.semantics} semantics with supports read as "
             f"{evaluation.support}; accepted, rejected and undecided are its labels."
         )
+    default = evaluation.settings.standard or amap.meta.standard or DEFAULT_STANDARD
     return (
         "Reader's verdicts, after Carneades' proof standards: a claim that nothing supports "
         "stands unless a standing objection strikes it; an objection strikes only what it "
         "aims at and no longer counts once answered; where standing reasons and objections "
-        "meet, the claim's proof standard (preponderance unless it sets another) weighs the "
-        "weightiest of each."
+        f"meet, the claim's proof standard ({STANDARD_NAMES[default]} unless it sets "
+        "another) weighs the weightiest of each."
     )
 
 
@@ -288,7 +294,7 @@ def render_markdown(
     out += (lines or ["No claim supports or attacks this thesis yet."]) + [""]
     if evaluation is not None:
         out += _settle_lines(amap, thesis_id, evaluation)
-        out += ["## Evaluation", "", _reading(evaluation), ""]
+        out += ["## Evaluation", "", _reading(amap, evaluation), ""]
         note = score_note(evaluation.gradual)
         if note:
             out += [note, ""]
@@ -357,7 +363,7 @@ def render_index(
         out.append(line)
     out.append("")
     if evaluation is not None:
-        out += ["## How to read the verdicts", "", _reading(evaluation), ""]
+        out += ["## How to read the verdicts", "", _reading(amap, evaluation), ""]
         if not evaluation.formal:
             out += [f"- **{v.value}**: {VERDICT_MEANINGS[v]}" for v in Verdict] + [""]
         note = score_note(evaluation.gradual)
