@@ -53,3 +53,16 @@ def test_bundled_claims_are_in_canonical_layout() -> None:
 
     result = CliRunner().invoke(main, ["fmt", "--check", str(CLAIMS)])
     assert result.exit_code == 0, result.output
+
+
+def test_every_published_page_gives_each_html_id_once() -> None:
+    import re
+    from collections import Counter
+
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    for page in sorted((ROOT / "output").glob("*.md")):
+        html = md.render(page.read_text("utf-8"))
+        ids = Counter(re.findall(r'(?<![\w-])id="([^"]+)"', html))
+        assert [i for i, n in ids.items() if n > 1] == [], page.name

@@ -146,6 +146,27 @@ def test_broken_fence_fails_with_w_and_shows_an_error_box_without(tmp_path: Path
         assert '<div class="argmap-error" role="alert">' in (root / "out" / name).read_text("utf-8")
 
 
+def test_an_unknown_option_shows_argmap_s_error_box_in_myst_and_rst(tmp_path: Path) -> None:
+    # MyST would drop the option and draw the whole map; docutils would drop the directive.
+    typo_md = "# Typo\n\n```argmap ../claims\n:thesiss: harbour\n```\n"
+    typo_rst = "Typo\n====\n\n.. argmap:: ../claims\n   :thesiss: harbour\n"
+    root = make_site(
+        tmp_path, {"index.md": typo_md + "\n```{toctree}\nother\n```\n", "other.rst": typo_rst}
+    )
+    relaxed = sphinx_build(root)
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert "Unknown option key" not in relaxed.stderr
+    assert "unknown option" not in relaxed.stderr.replace("unknown option 'thesiss'", "")
+    for name, line in (("index.md", 4), ("other.rst", 5)):
+        assert f"src/{name}:{line}:1: error: unknown option 'thesiss'" in relaxed.stderr
+        assert "did you mean 'thesis'" in relaxed.stderr
+        html = (root / "out" / name.replace(".md", ".html").replace(".rst", ".html")).read_text(
+            "utf-8"
+        )
+        assert '<div class="argmap-error" role="alert">' in html
+        assert "am-map-" not in html
+
+
 def test_claim_paths_outside_the_source_folder_are_refused_unless_argmap_root_widens_it(
     tmp_path: Path,
 ) -> None:

@@ -40,13 +40,23 @@ _OPTION = re.compile(r"^\s*:?([A-Za-z][\w-]*):(?:\s|$)")
 _CACHES: dict[str, FenceCache] = {}
 
 
+class _AnyOption(dict[str, Any]):
+    """The directive's options: every name is taken, so that an unknown one reaches
+    argmap's own check (an error box with its line and a suggestion) instead of docutils
+    refusing the directive, which leaves nothing on the page, or MyST dropping the option
+    and drawing the map without it."""
+
+    def __missing__(self, key: str) -> Any:
+        return directives.unchanged
+
+
 class ArgmapDirective(SphinxDirective):
     """``.. argmap:: [PATHS] [key=value ...]`` with options and inline claim YAML as content."""
 
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[dict[str, Any]] = dict.fromkeys(OPTION_NAMES, directives.unchanged)
+    option_spec: ClassVar[dict[str, Any]] = _AnyOption.fromkeys(OPTION_NAMES, directives.unchanged)
 
     def run(self) -> list[nodes.Node]:
         """Render the map (or an error box) as raw HTML, and note the claim files it read."""

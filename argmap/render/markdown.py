@@ -276,7 +276,8 @@ def render_markdown(
     out: list[str] = []
     if index_link:
         out += [f"[← {escape_md(map_title(amap))}]({index_link})", ""]
-    out += [f'# <a id="{anchor(thesis.id)}"></a>{escape_md(_title(thesis))}', ""]
+    # The thesis's anchor is on its entry under "Claims", as every claim's is: one id a page.
+    out += [f"# {escape_md(_title(thesis))}", ""]
     if thesis.label is not None and thesis.text != thesis.label:
         out += [f"> {escape_md(thesis.text)}", ""]
     if evaluation is not None:
