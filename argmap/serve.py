@@ -7,6 +7,7 @@ import base64
 import hashlib
 import json
 import os
+import socket
 import sys
 import threading
 import time
@@ -29,6 +30,8 @@ from argmap.settings import EvaluationSettings
 _DEFAULT = EvaluationSettings()
 
 LOOPBACK = "127.0.0.1"
+#: Addresses that mean every address of the machine.
+WILDCARDS = frozenset({"0.0.0.0", "::", ""})
 #: How long a browser's request for changes waits before it asks again, in seconds.
 WAIT_SECONDS = 10.0
 #: How long the claim files must stand still before they are read, in seconds: an editor
@@ -206,7 +209,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(body=True)
 
     def _answer(self, *, body: bool) -> None:
-        if self.headers.get("Host", "") not in self.server.hosts:
+        hosts = self.server.hosts
+        if hosts is not None and self.headers.get("Host", "") not in hosts:
             self._send(HTTPStatus.FORBIDDEN, b"unknown host\n", "text/plain", body=body)
             return
         # The request target as sent: no normalising, so '..' or '//' name nothing here.
@@ -261,15 +265,22 @@ class PreviewServer(ThreadingHTTPServer):
         interval: float = 0.2,
         wait_seconds: float = WAIT_SECONDS,
     ) -> None:
+        self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         super().__init__((host, port), _Handler)
         self.preview = preview
         self.interval = interval
         self.wait_seconds = wait_seconds
         bound = self.server_address[1]
-        names = {host, "localhost", "127.0.0.1", "[::1]"}
+        named = f"[{host}]" if ":" in host else host
+        names = {named, "localhost", "127.0.0.1", "[::1]"}
         # Requests that name another host are refused, so a page elsewhere that points a
-        # name of its own at this address (DNS rebinding) reads nothing.
-        self.hosts = {f"{n}:{bound}" for n in names} | ({host} if bound == 80 else set())
+        # name of its own at this address (DNS rebinding) reads nothing. Listening on every
+        # address serves anyone who can reach the machine, by whatever name they use.
+        self.hosts: set[str] | None = (
+            None
+            if host in WILDCARDS
+            else {f"{n}:{bound}" for n in names} | (names if bound == 80 else set())
+        )
         self._stop = threading.Event()
         self._watcher = threading.Thread(target=self._watch, name="argmap-watch", daemon=True)
 

@@ -149,6 +149,39 @@ def test_requests_for_another_host_are_refused(served: tuple[PreviewServer, Path
     assert get(server, "/page/harbour.html", host=f"localhost:{port}")[0] == 200
 
 
+def test_listening_on_every_address_serves_any_name_and_ipv6_names_its_own(
+    tmp_path: Path,
+) -> None:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "town.yaml").write_text(CLAIMS, encoding="utf-8")
+    server = PreviewServer(Preview([claims]), host="0.0.0.0", port=0, wait_seconds=3)
+    server.start()
+    try:
+        port = server.server_address[1]
+        # Reached from elsewhere, by the machine's address: the user asked for it.
+        assert get(server, "/page/harbour.html", host=f"192.0.2.2:{port}")[0] == 200
+    finally:
+        server.stop()
+    try:
+        server = PreviewServer(Preview([claims]), host="::1", port=0, wait_seconds=3)
+    except OSError:  # pragma: no cover - a machine without IPv6
+        pytest.skip("no IPv6 loopback here")
+    server.start()
+    try:
+        port = server.server_address[1]
+        assert server.url == f"http://[::1]:{port}/"
+        connection = http.client.HTTPConnection("::1", port, timeout=10)
+        for host, status in ((f"[::1]:{port}", 200), (f"evil.example:{port}", 403)):
+            connection.request("GET", "/page/harbour.html", headers={"Host": host})
+            response = connection.getresponse()
+            response.read()
+            assert response.status == status, host
+        connection.close()
+    finally:
+        server.stop()
+
+
 def test_the_command_starts_on_loopback_and_stops_on_interrupt(tmp_path: Path) -> None:
     (tmp_path / "town.yaml").write_text(CLAIMS, encoding="utf-8")
     command = [sys.executable, "-m", "argmap", "serve", "town.yaml", "--port", "0"]
