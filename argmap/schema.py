@@ -95,6 +95,10 @@ def claim_file_schema() -> dict[str, Any]:
         for branch in widened["$defs"]["Claim"]["properties"][field]["anyOf"]:
             if branch.get("type") == "string":
                 branch["pattern"] = _VISIBLE
+    # `claims:` with nothing under it is a file with no claims yet, as `map:` is no metadata.
+    claims = widened["properties"]["claims"]
+    listed = {"type": claims.pop("type"), "items": claims.pop("items")}
+    claims["anyOf"] = [listed, {"type": "null"}]
     weight = widened["$defs"]["Claim"]["properties"]["weight"]
     weight["anyOf"].insert(1, {"type": "string", "pattern": _NUMBER_TEXT})
     return widened

@@ -284,3 +284,9 @@ def test_schema_line_points_at_the_nearest_project_schema_or_is_left_out(tmp_pat
     assert schema_line(None) is None
     lone = tmp_path.parent / f"{tmp_path.name}-lone" / "debate.yaml"
     assert schema_line(lone) is None or "urn:" not in str(schema_line(lone))
+
+
+@pytest.mark.parametrize("document", ["claims:\n", "claims: ~\n", "map:\nclaims: []\n"])
+def test_empty_sections_are_no_claims_for_both(document: str, tmp_path: Path) -> None:
+    assert _check(document, tmp_path) is True
+    assert _schema(document) is True
