@@ -139,3 +139,40 @@ def test_several_maps_on_a_page_never_share_an_id(site: Path) -> None:
     html = convert(site, text + "\n", seen)
     ids = re.findall(r'<figure class="argmap-figure[^>]*id="([^"]+)"', html)
     assert len(ids) == 2 and len(set(ids)) == 2 and seen == []
+
+
+@pytest.mark.parametrize("container", ["top-level", "admonition", "nested"])
+def test_an_unclosed_fence_after_other_fences_and_html_is_reported_at_its_own_line(
+    site: Path, container: str
+) -> None:
+    # Fences and HTML blocks before it each become one placeholder line before the fence
+    # finder looks; the message still names the line the opener is written on.
+    before, indent = CONTAINERS[container]
+    page = [
+        "# Page",
+        "",
+        "```argmap ../claims",
+        ":thesis: harbour",
+        "```",
+        "",
+        "```python",
+        "print('```argmap ../claims')",
+        "x = 1",
+        "```",
+        "",
+        "<div>",
+        "raw html",
+        "</div>",
+        "",
+        *before,
+        indent + "```argmap ../claims",
+        indent + ":thesis: harbour",
+        "",
+    ]
+    seen: list[str] = []
+    convert(site, "\n".join(page), seen)
+    opener = page.index(indent + "```argmap ../claims", 5) + 1
+    assert [s for s in seen if "never closed" in s] == [
+        f"docs/page.md:{opener}:1: error: this argmap fence is never closed, or its lines are "
+        "not indented like its opening line [argmap-fence]"
+    ]

@@ -9,6 +9,7 @@ tabs, list items and quotes) and argmap draws them; no ``custom_fences`` entry i
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections.abc import Callable
@@ -206,6 +207,7 @@ class ArgmapFencePreprocessor(Preprocessor):
         md = self.md
         md.argmap_graph_ids = set()  # type: ignore[attr-defined]
         md.argmap_pending = []  # type: ignore[attr-defined]
+        md.argmap_lines = list(lines)  # type: ignore[attr-defined]
         self.extension.problems = []
 
         def render(info: str, body: str, start: int | None) -> str:
@@ -251,9 +253,27 @@ class LeftFencePreprocessor(Preprocessor):
         if superfences_preprocessor(self.md) is None:
             return lines
         out = list(lines)
-        for i, indent in left_openers(lines):
-            out[i] = indent + self.md.htmlStash.store(self.extension.unread(self.md, i + 1))
+        left = left_openers(lines)
+        if left:
+            at = _source_lines(self.md.__dict__.get("argmap_lines"), lines)
+            for i, indent in left:
+                box = self.extension.unread(self.md, at.get(i, i) + 1)
+                out[i] = indent + self.md.htmlStash.store(box)
         return out
+
+
+def _source_lines(source: list[str] | None, lines: list[str]) -> dict[int, int]:
+    """Where each line of ``lines`` was in ``source``, the page before superfences and the
+    HTML blocks each became one placeholder line: the lines the two have in common, matched
+    in order."""
+    if source is None:
+        return {}
+    found: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, lines, source, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            found[block.a + k] = block.b + k
+    return found
 
 
 class StrictPostprocessor(Postprocessor):
