@@ -146,5 +146,24 @@ def test_markdown_it_plugin_takes_the_page_name_from_env(tmp_path: Path) -> None
     assert "missing.yaml: no such file or directory" in problems[0]
 
 
+def test_markdown_it_plugin_resolves_paths_from_the_page_folder_given_in_env(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "town.yaml").write_text(CLAIMS, encoding="utf-8")
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    md = MarkdownIt("commonmark").use(argmap_plugin, base_dir=tmp_path / "docs", root_dir=tmp_path)
+    fence = "```argmap ../../claims thesis=harbour\n```\n"
+    env: dict[str, object] = {
+        "argmap_page": "docs/sub/page.md",
+        "argmap_base_dir": tmp_path / "docs" / "sub",
+    }
+    html = md.render(fence, env)
+    assert env.get("argmap_problems") == [] and "<svg" in html
+    # Without it, paths start at base_dir, as before.
+    plain: dict[str, object] = {"argmap_page": "docs/sub/page.md"}
+    assert '<div class="argmap-error"' in md.render(fence, plain)
+
+
 def _indent(text: str) -> str:
     return "".join("    " + line + "\n" for line in text.splitlines())

@@ -38,7 +38,9 @@ def argmap_plugin(
 ) -> None:
     """Render ``argmap`` fences (``argmap`` or ``{argmap}`` as the info string's first word).
 
-    Per render, ``env["argmap_page"]`` overrides ``page``; the problems found are appended
+    Per render, ``env["argmap_page"]`` overrides ``page`` and ``env["argmap_base_dir"]``
+    overrides ``base_dir`` (markdown-it knows no page: a site that renders pages from
+    several folders passes each page's folder there); the problems found are appended
     to ``env["argmap_problems"]`` and passed to ``warn``; graph ids used so far are kept in
     ``env["argmap_graph_ids"]`` so that maps on one page never share one.
 
@@ -53,9 +55,6 @@ def argmap_plugin(
     """
     base = Path(base_dir)
     root = Path(root_dir) if root_dir is not None else base
-
-    def resolve(path: str) -> Path:
-        return root / path.lstrip("/") if path.startswith("/") else base / path
 
     rules: dict[str, Any] = getattr(md.renderer, "rules", {})
     fallback = rules.get("fence")
@@ -78,6 +77,11 @@ def argmap_plugin(
                 return out
             return _default_fence(self, tokens, idx, options, env)
         used: set[str] = env.setdefault("argmap_graph_ids", set())
+        here = Path(env["argmap_base_dir"]) if env.get("argmap_base_dir") else base
+
+        def resolve(path: str) -> Path:
+            return root / path.lstrip("/") if path.startswith("/") else here / path
+
         result = render_fence(
             words[1] if len(words) > 1 else "",
             token.content,
