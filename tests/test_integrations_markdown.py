@@ -167,3 +167,12 @@ def test_markdown_it_plugin_resolves_paths_from_the_page_folder_given_in_env(
 
 def _indent(text: str) -> str:
     return "".join("    " + line + "\n" for line in text.splitlines())
+
+
+def test_markdown_it_plugin_takes_every_documented_fence_form(tmp_path: Path) -> None:
+    (tmp_path / "town.yaml").write_text(CLAIMS, encoding="utf-8")
+    md = MarkdownIt("commonmark").use(argmap_plugin, base_dir=tmp_path)
+    for opener in ("```argmap", "```.argmap", "```{argmap}", "~~~argmap"):
+        env: dict[str, object] = {}
+        html = md.render(f"{opener} town.yaml thesis=harbour\n{opener[:3]}\n", env)
+        assert env.get("argmap_problems") == [] and "<svg" in html, opener

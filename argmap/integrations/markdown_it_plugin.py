@@ -36,7 +36,8 @@ def argmap_plugin(
     cache: FenceCache | None = DEFAULT_CACHE,
     root_dir: str | os.PathLike[str] | None = None,
 ) -> None:
-    """Render ``argmap`` fences (``argmap`` or ``{argmap}`` as the info string's first word).
+    """Render ``argmap`` fences (``argmap``, ``.argmap`` or ``{argmap}`` as the info
+    string's first word).
 
     Per render, ``env["argmap_page"]`` overrides ``page`` and ``env["argmap_base_dir"]``
     overrides ``base_dir`` (markdown-it knows no page: a site that renders pages from
@@ -71,6 +72,8 @@ def argmap_plugin(
         lang = words[0] if words else ""
         if lang.startswith("{") and lang.endswith("}"):
             lang = lang[1:-1]
+        elif lang.startswith("."):  # the class form, as Python-Markdown's attribute lists write it
+            lang = lang[1:]
         if lang != FENCE_NAME:
             if fallback is not None:
                 out: str = fallback(tokens, idx, options, env)
