@@ -118,7 +118,7 @@ def test_superfences_formatter_reports_the_fence_line_when_the_page_is_known() -
         extension_configs=SUPERFENCES,
     )
     assert "argmap-error" in html
-    assert seen and seen[0].startswith("p.md:6:1: error: option 'depth' must be")
+    assert seen and seen[0].startswith("p.md:6:5: error: option 'depth' must be")
 
 
 @pytest.mark.dot

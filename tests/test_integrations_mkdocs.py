@@ -199,7 +199,7 @@ def test_fences_with_paths_on_the_opening_line_draw_in_admonitions_tabs_and_list
     (root / "docs" / "index.md").write_text(broken, encoding="utf-8")
     strict = mkdocs_build(root, strict=True)
     assert strict.returncode != 0
-    assert "docs/index.md:11:1: error: 'fery' is no claim" in strict.stderr
+    assert "docs/index.md:11:5: error: 'fery' is no claim" in strict.stderr
 
 
 def test_fence_paths_outside_the_site_root_are_refused_without_showing_them(

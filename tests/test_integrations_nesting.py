@@ -86,7 +86,7 @@ def test_a_broken_fence_is_an_error_box_and_a_warning_in_every_container(
     html = convert(site, "\n".join([*lines, ""]), seen)
     line = 3 + len(before)
     assert seen == [
-        f"docs/page.md:{line}:1: error: 'harbr' is no claim; the map's theses are: harbour "
+        f"docs/page.md:{line}:{len(indent) + 1}: error: 'harbr' is no claim; the map's theses are: harbour "
         "[argmap-fence]"
     ]
     assert html.count('<div class="argmap-error" role="alert">') == 1

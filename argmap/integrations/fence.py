@@ -104,8 +104,8 @@ DEFAULT_CACHE = FenceCache()
 Resolver = Callable[[str], Path]
 
 
-def _where(page: str, line: int | None) -> str:
-    return page if line is None else f"{page}:{line}:1"
+def _where(page: str, line: int | None, column: int = 0) -> str:
+    return page if line is None else f"{page}:{line}:{1 + column}"
 
 
 def error_box(lines: list[str]) -> str:
@@ -123,7 +123,7 @@ def escape_html_lines(lines: list[str]) -> str:
 
 
 def _load(
-    spec: FenceSpec, page: str, line: int | None, resolve: Resolver, root: Path
+    spec: FenceSpec, page: str, line: int | None, resolve: Resolver, root: Path, column: int = 0
 ) -> tuple[ArgumentMap, list[Diagnostic], tuple[str, ...], ArgumentMap]:
     """The map, its diagnostics, the files it was read from, and the map to draw."""
     if spec.paths:
@@ -138,7 +138,9 @@ def _load(
     )
     shift = (line or 0) + spec.yaml_line - 1
     moved = [
-        Diagnostic(Span(page, d.span.line + shift, d.span.col), d.severity, d.code, d.message)
+        Diagnostic(
+            Span(page, d.span.line + shift, d.span.col + column), d.severity, d.code, d.message
+        )
         if d.span.path == page
         else d
         for d in diags
@@ -242,6 +244,7 @@ def render_fence(
     resolve: Resolver | None = None,
     cache: FenceCache | None = DEFAULT_CACHE,
     root: str | os.PathLike[str] | None = None,
+    column: int = 0,
 ) -> FenceResult:
     """Render an ``argmap`` fence as an HTML figure (inline SVG), or as an error box.
 
@@ -265,6 +268,8 @@ def render_fence(
         root: The site's root folder (default: ``base_dir``): claim paths, and the source
             texts of the claims they hold, are read only inside it, and only regular files
             within the size limit.
+        column: How far the fence's lines are indented in the page (inside a list item,
+            an admonition or a tab): added to the columns of what the body's lines hold.
     """
     base = Path(base_dir)
     top = Path(root) if root is not None else base
@@ -273,14 +278,14 @@ def render_fence(
         spec = parse_fence(info, body, extra, extra_lines)
     except FenceError as exc:
         at = None if line is None else line + exc.line
-        message = f"{_where(page, at)}: error: {exc} [{FENCE_CODE}]"
+        message = f"{_where(page, at, column)}: error: {exc} [{FENCE_CODE}]"
         return FenceResult(error_box([message]), (message,), failed=True)
     files: tuple[str, ...] = ()
     directories = tuple(
         str(d) for d in map(resolver, spec.paths) if inside(d, top) and Path(d).is_dir()
     )
     try:
-        amap, diags, files, drawn = _load(spec, page, line, resolver, top)
+        amap, diags, files, drawn = _load(spec, page, line, resolver, top, column)
         shown = [d for d in diags if d.severity in (Severity.ERROR, Severity.WARNING)]
         problems = tuple(str(d) for d in shown)
         if any(d.severity is Severity.ERROR for d in shown):
@@ -296,7 +301,7 @@ def render_fence(
                 require_thesis(amap, spec.options.thesis)
             except ArgmapError as exc:
                 at = None if line is None else line + spec.option_lines.get("thesis", 0)
-                message = f"{_where(page, at)}: error: {exc} [{FENCE_CODE}]"
+                message = f"{_where(page, at, column)}: error: {exc} [{FENCE_CODE}]"
                 return FenceResult(
                     error_box([message]),
                     (message,),

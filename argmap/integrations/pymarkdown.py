@@ -107,6 +107,7 @@ class ArgmapExtension(Extension):
         body: str,
         line: int | None,
         extra: dict[str, str] | None = None,
+        column: int = 0,
     ) -> str:
         """Render one fence of the page ``md`` converts, and report its problems.
 
@@ -116,6 +117,7 @@ class ArgmapExtension(Extension):
             body: The fence's content.
             line: The 1-based line of the opening line in the text ``md`` converts.
             extra: Options given outside the fence's text.
+            column: How far the fence is indented (its body comes without it).
         """
         offset = int(self.getConfig("line_offset") or 0)
         base, root, page = self._where(md)
@@ -137,6 +139,7 @@ class ArgmapExtension(Extension):
                 resolve=resolve,
                 cache=_cache(str(self.getConfig("cache_dir"))),
                 root=root,
+                column=column,
             )
         except Exception as exc:  # superfences drops a fence whose formatter raises
             where = page if line is None else f"{page}:{line + offset}:1"
@@ -210,8 +213,9 @@ class ArgmapFencePreprocessor(Preprocessor):
         md.argmap_lines = list(lines)  # type: ignore[attr-defined]
         self.extension.problems = []
 
-        def render(info: str, body: str, start: int | None) -> str:
-            return self.extension.render(md, info, body, None if start is None else start + 1)
+        def render(info: str, body: str, start: int | None, indent: int) -> str:
+            line = None if start is None else start + 1
+            return self.extension.render(md, info, body, line, column=indent)
 
         if teach_superfences(md, render):
             return lines

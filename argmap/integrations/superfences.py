@@ -12,7 +12,8 @@ from markdown import Markdown
 from argmap.integrations.options import FENCE_NAME
 
 #: Renders one fence: (info string after ``argmap``, body, 0-based line of the opener) -> HTML.
-Render = Callable[[str, str, int | None], str]
+#: Draws a fence: its info text, body, opening line (if known) and indentation.
+Render = Callable[[str, str, int | None, int], str]
 
 # Superfences reads an opening line in one of three ways (options, attributes, or an
 # "unrecognized" header it drops unless relaxed_headers is set); a header that carries a
@@ -80,7 +81,9 @@ def _header_handler(pre: Any, original: Callable[[re.Match[str]], bool]) -> Any:
         render: Render = getattr(pre, _TAUGHT)
 
         def formatter(src: str = "", **kwargs: Any) -> str:
-            return render(rest, src, getattr(pre, "_argmap_start", None))
+            # The body comes without the opener's indentation (superfences' ws_virtual_len).
+            indent = int(getattr(pre, "ws_virtual_len", 0) or 0)
+            return render(rest, src, getattr(pre, "_argmap_start", None), indent)
 
         pre.lang = FENCE_NAME
         pre.options, pre.attrs, pre.classes, pre.id = {}, {}, [], ""
