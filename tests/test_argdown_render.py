@@ -311,3 +311,41 @@ def test_a_label_with_a_line_breaking_control_goes_to_the_data_not_the_title(lab
     back = read_argdown(text, "m.argdown").amap
     assert back.claims[0].label == label and back.claims[0].text == amap.claims[0].text
     assert render_argdown(back) == text
+
+
+def test_a_text_that_names_an_include_is_written_so_that_nothing_is_spliced_in(
+    tmp_path: Path,
+) -> None:
+    # Argdown replaces '@include(path)' with the file it names wherever it stands, before
+    # it parses anything: the writer must never write one, whatever a claim says.
+    include = "@include(notes.argdown)"
+    (tmp_path / "notes.argdown").write_text("[Injected]: I come from notes.argdown.\n", "utf-8")
+    amap = ArgumentMap(
+        meta=MapMeta(
+            title=f"Map {include}",
+            description=f"About {include}",
+            sources=(Source(id="s", title=f"Book {include}", url="https://a.example/x"),),
+        ),
+        claims=(
+            Claim(id="t", kind=ClaimKind.THESIS, text=f"Write {include} to include a file."),
+            Claim(
+                id="r",
+                text=f"Two lines,\nthen {include}.",
+                label=f"Label {include}",
+                tags=("tag",),
+                supports=("t",),
+                sources=(SourceRef(source="s", locator=f"p. {include}"),),
+            ),
+        ),
+    )
+    text = render_argdown(amap)
+    assert "@include(" not in text
+    path = tmp_path / "map.argdown"
+    path.write_text(text, "utf-8")
+    result = load_paths([path])
+    assert [d for d in result.diagnostics if d.severity.value == "error"] == []
+    back = result.amap
+    assert back.claim("t").text == f"Write {include} to include a file."
+    assert back.claim("r").text == f"Two lines,\nthen {include}."
+    assert back.claim("r").label == f"Label {include}"
+    assert "Injected" not in render_argdown(back)

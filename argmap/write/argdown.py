@@ -22,7 +22,10 @@ import re
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
 from argmap.write.argdown_structures import Structures, plan_structures
 
-_UNSAFE_TITLE = re.compile(r"[\[\]<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSAFE_TITLE = re.compile(r"[\[\]<>\x00-\x1f\x7f-\x9f\u2028\u2029]|@include\(")
+#: Argdown splices in the file that ``@include(path)`` names wherever the text stands (in
+#: data and front matter too), before it parses anything: the writer never writes it.
+_INCLUDE = "@include"
 _PLAIN_TAG = re.compile(r"^[A-Za-z0-9-]+$")
 _ALWAYS_ESCAPED = frozenset("\\@#*_[<{")
 _KIND_TAGS = frozenset({"thesis", "evidence"})
@@ -185,6 +188,7 @@ def escape_text(text: str) -> str:
                 or (ch == ":" and escape_colons)
                 or (ch == "=" and escape_equals)
                 or (ch == "/" and word[i + 1 : i + 2] == "/")
+                or (ch == "(" and word[:i].endswith(_INCLUDE))
             ):
                 chars.append("\\")
             chars.append(ch)
@@ -204,6 +208,8 @@ def yaml_string(value: str) -> str:
             out.append("\\\\")
         elif ch in "{}" or (ch == "=" and escape_equals):
             out.append(f"\\x{code:02x}")
+        elif ch == "(" and "".join(out).endswith(_INCLUDE):
+            out.append("\\x28")
         elif (
             code < 0x20
             or 0x7F <= code <= 0x9F
