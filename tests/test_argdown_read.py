@@ -336,3 +336,28 @@ def test_data_of_every_shape_is_a_diagnostic_never_a_crash() -> None:
         assert [c.kind for c in result.amap.claims if c.id == "t"] == [ClaimKind.THESIS]
         for diag in result.diagnostics:
             assert diag.span.line >= 1 and "\n" not in diag.message, diag
+
+
+def test_sources_data_may_name_works_and_links_of_other_schemes_stay_text() -> None:
+    # As Argdown's own syntax guide writes them: {sources: ["Cleanthes"]}.
+    text = (
+        '[A]: God is dead. #thesis {sources: ["Nietzsche, The Gay Science", '
+        '"https://en.wikipedia.org/wiki/Foo_(bar)", "Nietzsche, The Gay Science"]}\n'
+        "  + [B]: Write to [me](mailto:a@b.org), see [it](https://a.example/x).\n"
+        '  + [C]: Also by him. {sources: ["Nietzsche, The Gay Science", "ftp://a.example/f"]}\n'
+    )
+    result = read_argdown(text, "m.argdown")
+    codes = [(d.severity.value, d.code) for d in result.diagnostics]
+    assert ("error", "unsafe-url") not in codes and ("info", "argdown-link-kept") in codes
+    amap = result.amap
+    assert [(s.id, s.title) for s in amap.meta.sources] == [
+        ("nietzsche-the-gay-science", "Nietzsche, The Gay Science")
+    ]
+    a, b, c = amap.claim("a"), amap.claim("b"), amap.claim("c")
+    assert [(r.source, r.url) for r in a.sources] == [
+        ("nietzsche-the-gay-science", None),
+        (None, "https://en.wikipedia.org/wiki/Foo_%28bar%29"),
+    ]
+    assert [r.url for r in b.sources] == ["https://a.example/x"]
+    assert [r.source for r in c.sources] == ["nietzsche-the-gay-science"]
+    assert "me" in b.text

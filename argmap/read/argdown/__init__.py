@@ -44,6 +44,7 @@ from typing import Any
 from argmap.diagnostics import Severity, Span
 from argmap.model import Claim, MapMeta
 from argmap.read.argdown.build import build_model
+from argmap.read.argdown.citations import NamedSources
 from argmap.read.argdown.claims import convert_nodes
 from argmap.read.argdown.include import SourceMap, expand_includes
 from argmap.read.argdown.names import slugify
@@ -103,9 +104,10 @@ def read_argdown(text: str, path: str, include_root: str | None = None) -> LoadR
     problems += errors
     model = build_model(doc)
     problems += model.problems
-    drafts = convert_nodes(model, smap, problems)
+    named = NamedSources(_declared_sources(model.front_matter))
+    drafts = convert_nodes(model, smap, problems, named)
     front = doc.front_matter.offset if doc.front_matter else 0
-    meta = _meta(model.front_matter, front, problems, out, smap)
+    meta = _meta(model.front_matter, front, problems, out, smap, named.records())
     claims: list[Claim] = []
     for draft in drafts:
         claim = out.claim(draft.fields, _at(draft.span), draft.fields["id"])
@@ -133,16 +135,27 @@ def read_argdown(text: str, path: str, include_root: str | None = None) -> LoadR
     return result
 
 
+def _declared_sources(front: dict[str, Any] | None) -> list[str]:
+    listed = (front or {}).get("sources")
+    items = listed if isinstance(listed, list) else []
+    return [str(s["id"]) for s in items if isinstance(s, dict) and "id" in s]
+
+
 def _meta(
     front: dict[str, Any] | None,
     offset: int,
     problems: list[Problem],
     out: Collector,
     smap: SourceMap,
+    named: list[dict[str, Any]],
 ) -> MapMeta | None:
-    if not front:
+    if not front and not named:
         return None
+    front = front or {}
     fields = {k: front[k] for k in _META_KEYS if k in front}
+    if named:  # the sources that plain names in statements' data cite
+        listed = fields.get("sources")
+        fields["sources"] = [*(listed if isinstance(listed, list) else []), *named]
     if "compare" in fields and isinstance(fields["compare"], list):
         fields["compare"] = [tuple(p) if isinstance(p, list) else p for p in fields["compare"]]
     ignored = sorted(k for k in front if k not in _META_KEYS and k not in _ARGDOWN_SETTINGS)

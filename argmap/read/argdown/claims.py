@@ -5,19 +5,16 @@ The rules are described in :mod:`argmap.read.argdown`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
 from argmap.diagnostics import Severity, Span
 from argmap.model import MODEL_ID_RE, ClaimKind, ProofStandard, SourceRef
+from argmap.read.argdown.citations import NamedSources, citations
 from argmap.read.argdown.include import SourceMap
 from argmap.read.argdown.model import ArgdownModel, Member, Node, NodeKey, Section
 from argmap.read.argdown.names import slugify, to_tag
 from argmap.read.argdown.problem import Problem
-from argmap.read.collect import validation_problems
 
 _FIELD_KEYS = frozenset({"id", "kind", "text", "label", "weight", "standard", "sources"})
 _KNOWN_KEYS = _FIELD_KEYS | {"isCanonical", "isInGroup", "isInMap"}
@@ -29,7 +26,6 @@ _KIND_TAGS = {
 }
 _STATEMENT_KINDS = {k.value: k for k in ClaimKind if k is not ClaimKind.ARGUMENT}
 #: A link with a scheme (RFC 3986, section 3.1) is a citation; others stay text.
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass
@@ -44,10 +40,13 @@ class ClaimDraft:
 
 
 class _Converter:
-    def __init__(self, model: ArgdownModel, smap: SourceMap, problems: list[Problem]) -> None:
+    def __init__(
+        self, model: ArgdownModel, smap: SourceMap, problems: list[Problem], named: NamedSources
+    ) -> None:
         self.model = model
         self.smap = smap
         self.problems = problems
+        self.named = named
         self.ids: dict[NodeKey, str] = {}
         self.drafts: dict[NodeKey, ClaimDraft] = {}
 
@@ -218,32 +217,13 @@ class _Converter:
         return slugify(section.title, 64) or None
 
     def sources(self, node: Node, data: dict[str, Any]) -> list[SourceRef]:
-        refs: list[SourceRef] = []
+        links = [
+            (url, token.offset)
+            for member in node.members
+            for _text, url, token in (member.content.links if member.content else [])
+        ]
         where = self.key_at(node, "sources")
-        raw = data.get("sources")
-        if raw is not None:
-            items = raw if isinstance(raw, list) else [raw]
-            for item in items:
-                try:
-                    refs.append(
-                        SourceRef(**item) if isinstance(item, dict) else SourceRef(url=item)
-                    )
-                except ValidationError as err:
-                    what = f"a citation of {self.name(node)}"
-                    for _loc, _key, code, message in validation_problems(err, what, SourceRef):
-                        self.note(where, Severity.ERROR, code, message)
-                except TypeError as err:
-                    message = f"{self.name(node)}: invalid citation {item!r}: {err}"
-                    self.note(where, Severity.ERROR, "argdown-data", message)
-        for member in node.members:
-            for _text, url, _token in member.content.links if member.content else []:
-                if not _SCHEME.match(url):
-                    # An in-page anchor ('#heading') or a relative link: text, not a citation.
-                    continue
-                ref = SourceRef(url=url)
-                if ref not in refs:
-                    refs.append(ref)
-        return refs
+        return citations(data.get("sources"), links, self.name(node), where, self.note, self.named)
 
     def weight(self, node: Node, data: dict[str, Any]) -> float | None:
         value = data.get("weight")
@@ -394,7 +374,8 @@ class _Converter:
 
 
 def convert_nodes(
-    model: ArgdownModel, smap: SourceMap, problems: list[Problem]
+    model: ArgdownModel, smap: SourceMap, problems: list[Problem], named: NamedSources
 ) -> list[ClaimDraft]:
-    """Claim fields for every node of the model, in document order; problems go to ``problems``."""
-    return _Converter(model, smap, problems).run()
+    """Claim fields for every node of the model, in document order; problems go to
+    ``problems``, and the sources that plain names cite to ``named``."""
+    return _Converter(model, smap, problems, named).run()
