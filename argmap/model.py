@@ -35,6 +35,17 @@ Tag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63
 #: make text display in another order than it is written ("Trojan Source").
 BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
+#: One label of a host name: letters and digits, dashes inside.
+_HOST_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?", re.ASCII)
+
+
+def is_plain_host(host: str) -> bool:
+    """Whether ``host`` is labels of ASCII letters, digits and inner dashes joined by dots,
+    with at most a final dot. Checked label by label, in time linear in its length (one
+    pattern for the whole name backtracks exponentially on a long label that fails)."""
+    labels = (host[:-1] if host.endswith(".") else host).split(".")
+    return bool(host) and all(_HOST_LABEL.fullmatch(label) for label in labels)
+
 
 def has_visible_text(value: str) -> bool:
     """Whether text has something to show once control characters and spaces are dropped."""

@@ -8,11 +8,17 @@ from collections.abc import Iterable
 
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
 from argmap.gcpause import paused_gc
-from argmap.model import BIDI_CONTROL, ArgumentMap, ClaimKind, RelationKind, has_visible_text
+from argmap.model import (
+    BIDI_CONTROL,
+    ArgumentMap,
+    ClaimKind,
+    RelationKind,
+    has_visible_text,
+    is_plain_host,
+)
 from argmap.structure import in_cycles, reaching, strongly_connected
 
 SAFE_URL_SCHEMES = ("http://", "https://")
-_URL_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+", re.ASCII)
 _URL_PORT = re.compile(r":[0-9]{1,5}")
 #: Spaces, controls and invisible formatting characters (which can hide a URL's end).
 _URL_INVISIBLE = re.compile(
@@ -53,7 +59,7 @@ def url_problem(url: str) -> str | None:
     if "@" in authority:
         return "names a user before its host"
     host, _, port = authority.partition(":")  # brackets (IPv6) were refused above
-    if not _URL_HOST.fullmatch(host) or (port and not _URL_PORT.fullmatch(":" + port)):
+    if not is_plain_host(host) or (port and not _URL_PORT.fullmatch(":" + port)):
         return "has no valid host"
     return None
 

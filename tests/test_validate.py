@@ -104,3 +104,21 @@ def test_strongly_connected_handles_long_chains_without_recursion() -> None:
         c for c in strongly_connected([str(i) for i in range(n + 1)], graph) if len(c) > 1
     ]
     assert len(component) == n + 1
+
+
+def test_a_long_host_that_fails_is_refused_at_once_not_after_exponential_backtracking() -> None:
+    # One pattern over the whole host backtracked exponentially: 24 letters and a '!' took
+    # two seconds, 40 would take days. Run apart, so that a regression fails, not hangs.
+    import subprocess
+    import sys
+
+    code = (
+        "from argmap.validate import url_problem\n"
+        "from argmap.render.text import safe_url\n"
+        "for n in (24, 64, 100_000):\n"
+        "    url = 'https://' + 'a' * n + '!'\n"
+        "    assert url_problem(url) == 'has no valid host' and safe_url(url) is None\n"
+        "    assert url_problem('https://' + 'a-' * n + 'b') is None\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

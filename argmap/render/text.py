@@ -7,7 +7,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from argmap.model import BIDI_CONTROL, ArgumentMap, Claim, ClaimKind, RelationKind
+from argmap.model import BIDI_CONTROL, ArgumentMap, Claim, ClaimKind, RelationKind, is_plain_host
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _PDF, _PDI = "\u202c", "\u2069"
@@ -42,8 +42,8 @@ _MD_LINE_START = re.compile(r"^(\d*)([-+.)])")
 _DOT_PLAIN = re.compile(r"[A-Za-z0-9_.#/-]*")
 #: An http(s) URL: scheme, host (no user name) with an optional port, and the rest.
 _URL = re.compile(
-    r"(?P<scheme>https?)://(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+"
-    r"|\[[0-9A-Fa-f:.]+\])(?P<port>:[0-9]{1,5})?(?P<rest>(?=[/?#]|$).*)",
+    r"(?P<scheme>https?)://(?P<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])"
+    r"(?P<port>:[0-9]{1,5})?(?P<rest>(?=[/?#]|$).*)",
     re.IGNORECASE | re.DOTALL,
 )
 #: Characters no linked URL may hold: spaces, controls, invisible formatting, backslashes
@@ -122,6 +122,8 @@ def safe_url(url: str | None) -> str | None:
         return None
     found = _URL.fullmatch(url.strip())
     if found is None or _URL_UNSAFE.search(url.strip()):
+        return None
+    if not found["host"].startswith("[") and not is_plain_host(found["host"]):
         return None
     rest = _NOT_URL_SAFE.sub(_percent, found["rest"])
     rest = _BARE_PERCENT.sub("%25", rest)
