@@ -9,6 +9,8 @@ supports directly. Same map, same Evaluation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from argmap.assess import assess, standards_graph
 from argmap.diagnostics import did_you_mean, quote_id
 from argmap.errors import DataError, EvaluationError, UsageError
@@ -254,6 +256,28 @@ def _evaluate_standards(amap: ArgumentMap, settings: EvaluationSettings) -> Eval
     )
 
 
+#: The most extensions a formal reading lists, and the most members they may hold in all:
+#: a map of n independent two-claim cycles has 2**n of them.
+MAX_EXTENSIONS = 10_000
+MAX_EXTENSION_MEMBERS = 2_000_000
+
+
+def _listed_extensions(found: Iterable[tuple[int, ...]], semantics: str) -> list[tuple[int, ...]]:
+    """Every extension, or an error once there are more than a reader could use."""
+    listed: list[tuple[int, ...]] = []
+    members = 0
+    for extension in found:
+        listed.append(extension)
+        members += len(extension)
+        if len(listed) > MAX_EXTENSIONS or members > MAX_EXTENSION_MEMBERS:
+            raise EvaluationError(
+                f"the map has more than {len(listed) - 1:,} {semantics} extensions, too many to "
+                "list: ask about one claim (argmap eval --accept ID), take one extension "
+                "(--first), or read it under grounded semantics"
+            )
+    return listed
+
+
 def _evaluate_formal(amap: ArgumentMap, settings: EvaluationSettings) -> Evaluation:
     # The formal readings need the SAT solver; the default reading does not load it.
     from argmap.semantics import extensions as ext
@@ -272,7 +296,7 @@ def _evaluate_formal(amap: ArgumentMap, settings: EvaluationSettings) -> Evaluat
         labels = ext.grounded_labels(fw)
         found = [tuple(a for a in range(fw.n) if labels[a] == IN)]
     else:
-        found = list(ext.iter_extensions(fw, semantics))
+        found = _listed_extensions(ext.iter_extensions(fw, semantics), semantics)
         labels = ext.overall_labels(fw, found)
         if not found:
             notes.append(f"the map has no {semantics} extension: every claim is undecided")

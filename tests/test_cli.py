@@ -243,3 +243,17 @@ def test_a_framework_that_attacks_itself_is_data_not_a_slip(tmp_path: Path) -> N
         "claims:\n  - {id: t, kind: thesis, text: T., attacks: [t]}\n", "utf-8"
     )
     assert "[self-relation]" in run("check", str(tmp_path / "m.yaml")).output
+
+
+def test_running_out_of_memory_is_one_line_and_exit_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.check
+
+    def exhausted(*args: Any, **kwargs: Any) -> Any:
+        raise MemoryError
+
+    monkeypatch.setattr(argmap.check, "check_paths", exhausted)
+    result = run("check", BASIC)
+    assert result.exit_code == 1
+    assert (
+        result.output == "argmap: error: out of memory: the input is too large for this machine\n"
+    )

@@ -243,3 +243,20 @@ def test_forecasts_come_true_and_questions_are_answered_in_the_reasons() -> None
 def test_plural_agrees_with_its_count() -> None:
     assert [plural(n, "claim") for n in (0, 1, 2)] == ["0 claims", "1 claim", "2 claims"]
     assert plural(1, "crux", "cruxes") == "1 crux" and plural(3, "crux", "cruxes") == "3 cruxes"
+
+
+def test_a_formal_reading_with_too_many_extensions_to_list_is_a_clear_error() -> None:
+    from argmap.model import ArgumentMap, Claim, ClaimKind
+    from argmap.settings import EvaluationSettings
+
+    def pairs(n: int) -> ArgumentMap:
+        claims = [Claim(id="t", kind=ClaimKind.THESIS, text="T.")]
+        for i in range(n):
+            claims.append(Claim(id=f"a{i}", text="A.", supports=("t",), attacks=(f"b{i}",)))
+            claims.append(Claim(id=f"b{i}", text="B.", attacks=(f"a{i}",)))
+        return ArgumentMap(claims=tuple(claims))
+
+    settings = EvaluationSettings.from_names("preferred", "none")
+    assert len(evaluate_map(pairs(13), settings).extensions) == 2**13
+    with pytest.raises(EvaluationError, match="more than 10,000 preferred extensions"):
+        evaluate_map(pairs(14), settings)

@@ -88,6 +88,9 @@ def guarded() -> Iterator[None]:
         _fail("interrupted", 130, prefix="argmap: ")
     except Terminated:
         _fail("terminated", 143, prefix="argmap: ")
+    except MemoryError:
+        _stop_layouts()
+        _fail("out of memory: the input is too large for this machine", 1)
     except OSError as exc:
         # Only standard output is written outside the library, whose errors are ArgmapErrors.
         _silence_stdout()
