@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from argmap.diagnostics import Span, did_you_mean, quote_id
 from argmap.model import CLAIM_ID_RE, Claim, ClaimFile, MapMeta
 from argmap.read.collect import Collector, Locate, written_ids
@@ -159,6 +161,11 @@ def _id_hint(cid: str) -> str:
     return f" (did you mean '{slug}'?)" if slug and slug != cid else ""
 
 
+#: The characters YAML 1.1 reads as line breaks, and YAML 1.2 and editors as text.
+_YAML11_BREAK = re.compile("[\u0085\u2028\u2029]")
+_BREAK_NAMES = {0x85: "NEXT LINE", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR"}
+
+
 def read_yaml(text: str, path: str) -> LoadResult:
     """Read one claim file.
 
@@ -170,8 +177,23 @@ def read_yaml(text: str, path: str) -> LoadResult:
         The claims that could be read, their spans, and every problem found. Claims that
         failed validation are left out of the map, each with an error diagnostic.
     """
-    parsed = parse_yaml(text, path)
     reader = _Reader(path)
+    found = _YAML11_BREAK.search(text)
+    if found is not None:
+        # PyYAML (YAML 1.1) ends a line at these; editors and YAML 1.2 do not, so a comment
+        # would hide data behind one and every later position would be a line off.
+        at = found.start()
+        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        code = ord(found.group())
+        reader.error(
+            Span(path, line, col),
+            "line-separator",
+            f"U+{code:04X} ({_BREAK_NAMES[code]}) ends a line for argmap's YAML reader but "
+            f"not in an editor: remove it, or write it as \\u{code:04x} in a double-quoted string",
+        )
+        reader.broken |= written_ids(text)
+        return reader.result(None, [])
+    parsed = parse_yaml(text, path)
     reader.diagnostics += parsed.diagnostics
     if parsed.root is None and parsed.diagnostics:
         reader.broken |= written_ids(text)
