@@ -228,7 +228,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, preview.pages[name], "text/html", body=body)
         elif path == "/events":
             since = parse_qs(query).get("since", [""])[0]
-            start = int(since) if since.isdigit() else -1
+            # ASCII digits only ('²' is a digit to isdigit, not to int), and no more than a
+            # generation can have (int refuses over 4,300 digits).
+            plain = since.isascii() and since.isdigit() and len(since) <= 18
+            start = int(since) if plain else -1
             generation = preview.wait(start, self.server.wait_seconds)
             answer = json.dumps({"generation": generation}).encode()
             self._send(HTTPStatus.OK, answer, "application/json", body=body)

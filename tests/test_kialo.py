@@ -92,3 +92,12 @@ def test_the_loader_reads_kialo_when_asked() -> None:
 def test_kialo_reader_never_raises(text: str) -> None:
     result = read_kialo(text, "k.txt")
     assert all(d.span.line >= 1 and d.span.col >= 1 for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_every_line_ending_gives_the_same_claims(end: str) -> None:
+    text = end.join(["Discussion Title: T", "", "1. Thesis", "1.1. Pro: a", "1.2. Con: b", ""])
+    result = load_text(text, "k.txt", fmt="kialo")
+    assert [c.id for c in result.amap.claims] == ["1", "1-1", "1-2"]
+    assert result.amap.claim("1").text == "Thesis"
+    assert [d for d in result.diagnostics if d.severity is Severity.ERROR] == []

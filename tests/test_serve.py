@@ -182,6 +182,15 @@ def test_listening_on_every_address_serves_any_name_and_ipv6_names_its_own(
         server.stop()
 
 
+@pytest.mark.parametrize("since", ["%C2%B2", "9" * 5000, "-1", "x"])
+def test_a_strange_generation_is_answered_not_a_dropped_connection(
+    served: tuple[PreviewServer, Path], since: str
+) -> None:
+    server, _ = served
+    status, _, body = get(server, f"/events?since={since}", timeout=20)
+    assert status == 200 and json.loads(body)["generation"] >= 1
+
+
 def test_the_command_starts_on_loopback_and_stops_on_interrupt(tmp_path: Path) -> None:
     (tmp_path / "town.yaml").write_text(CLAIMS, encoding="utf-8")
     command = [sys.executable, "-m", "argmap", "serve", "town.yaml", "--port", "0"]

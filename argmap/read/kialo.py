@@ -68,8 +68,9 @@ class _Reader(Collector):
 
     def scan(self, text: str) -> None:
         current: _Entry | None = None
-        for lineno, raw in enumerate(text.split("\n"), start=1):
-            line = raw.rstrip("\r")
+        # Lines end in LF, CRLF or a lone CR (old Mac exports), as the other readers read them.
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for lineno, line in enumerate(lines, start=1):
             stripped = line.strip()
             indent = len(line) - len(line.lstrip())
             number = _NUMBERED.match(line, indent)
