@@ -66,9 +66,14 @@ def test_in_page_and_relative_links_are_text_not_unsafe_urls(tmp_path: Path) -> 
     assert loose and loose[0].sources == () and "primer" in loose[0].text
 
 
-def test_a_link_with_a_scheme_other_than_http_is_still_refused(tmp_path: Path) -> None:
+def test_a_link_with_a_scheme_other_than_http_is_never_cited(tmp_path: Path) -> None:
+    # Its text stays, with a note; the URL goes nowhere in the map.
     path = _write(tmp_path, "[A]: see [x](javascript:alert(1)). #thesis\n")
-    assert "unsafe-url" in [d.code for d in check_paths([path]).diagnostics]
+    checked = check_paths([path])
+    assert "argdown-link-kept" in [d.code for d in checked.diagnostics]
+    assert not checked.failed()
+    [claim] = checked.amap.claims
+    assert claim.sources == () and "javascript" not in claim.model_dump_json()
 
 
 def test_default_selection_leaves_out_untitled_premises_and_conclusions(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -163,3 +165,13 @@ def test_a_line_of_japanese_is_as_wide_as_a_line_of_english() -> None:
     # A combining accent takes no column; an emoji takes two.
     assert columns("e\u0301") == 1 and columns("😀") == 2 and columns("abc") == 3
     assert wrap("😀😀😀", 4, 6) == ["😀😀", "😀"]
+
+
+def test_claims_whose_ids_read_alike_get_anchors_of_their_own() -> None:
+    from argmap.render.text import anchor
+
+    assert anchor("world-model-thesis") == "claim-world-model-thesis"
+    alike = ["a-b", "a.b", "a_b", "A-b", "a b"]
+    anchors = [anchor(cid) for cid in alike]
+    assert anchors[0] == "claim-a-b" and len(set(anchors)) == len(alike)
+    assert all(re.fullmatch(r"claim-[a-z0-9-]+", a) for a in anchors)

@@ -193,8 +193,13 @@ def escape_md(text: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def anchor(claim_id: str) -> str:
-    """The HTML id / Markdown anchor of a claim."""
-    return "claim-" + _NOT_ANCHOR.sub("-", claim_id.lower())
+    """The HTML id / Markdown anchor of a claim: ``claim-<id>`` for an id of lowercase
+    letters, digits and dashes; any other id (``a.b``, ``a_b``, ``A``, which would all read
+    ``a-b`` or ``a``) also carries a digest of itself, so two claims never share one."""
+    if not _NOT_ANCHOR.search(claim_id):
+        return "claim-" + claim_id
+    digest = hashlib.sha256(claim_id.encode("utf-8")).hexdigest()[:8]
+    return f"claim-{_NOT_ANCHOR.sub('-', claim_id.lower())}-{digest}"
 
 
 #: Longest stem of an output file's name: file systems allow 255 bytes, less the suffix
