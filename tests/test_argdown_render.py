@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -349,3 +350,12 @@ def test_a_text_that_names_an_include_is_written_so_that_nothing_is_spliced_in(
     assert back.claim("r").text == f"Two lines,\nthen {include}."
     assert back.claim("r").label == f"Label {include}"
     assert "Injected" not in render_argdown(back)
+
+
+def test_control_characters_never_reach_the_written_lines_and_the_text_comes_back() -> None:
+    text = "A \x1b]0;PWNED\x07 B\x00 C\u200b D"
+    amap = ArgumentMap(claims=(Claim(id="t", kind=ClaimKind.THESIS, text=text),))
+    written = render_argdown(amap)
+    assert not [ch for ch in written if unicodedata.category(ch) == "Cc" and ch != "\n"]
+    assert "\u200b" not in written.split("{")[0]  # the line shows no format character
+    assert _round_trip(amap).claim("t").text == text

@@ -101,7 +101,9 @@ def _ref(target: str, amap: ArgumentMap, titles: dict[str, str]) -> str:
 def _content(claim: Claim, title: str) -> str:
     """A statement's or an argument's text, tags and data, as written after its title."""
     is_arg = claim.kind is ClaimKind.ARGUMENT
-    shown = " ".join(claim.text.split())
+    # What the line shows: spaces collapsed, no control or format character (an escape
+    # sequence would reach a terminal that shows the file); the exact text goes in the data.
+    shown = " ".join("".join(ch if ch.isprintable() else " " for ch in claim.text).split())
     parts = [escape_text(shown or claim.id)]
     parts += [_hashtag(tag) for tag in claim.tags]
     data: list[tuple[str, str]] = [("id", yaml_string(claim.id))]
