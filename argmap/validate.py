@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -14,54 +13,11 @@ from argmap.model import (
     ClaimKind,
     RelationKind,
     has_visible_text,
-    is_plain_host,
 )
 from argmap.structure import in_cycles, reaching, strongly_connected
+from argmap.urls import SAFE_URL_SCHEMES, url_problem
 
-SAFE_URL_SCHEMES = ("http://", "https://")
-_URL_PORT = re.compile(r":[0-9]{1,5}")
-#: Spaces, controls and invisible formatting characters (which can hide a URL's end).
-_URL_INVISIBLE = re.compile(
-    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
-)
-#: Characters that end or open a Markdown link, and the backslash that browsers read as
-#: '/'. (Quotes and angle brackets are refused where URLs are linked: the URL shows as text.)
-_URL_DELIMITERS = re.compile(r"[()\[\]\\]")
-_URL_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_URL_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
-
-
-def url_problem(url: str) -> str | None:
-    """Why a URL is not a plain http(s) URL safe to link from any output, or None.
-
-    A plain URL is ``http`` or ``https``, has a host of ASCII letters, digits, dots and
-    dashes, no user name, and holds no space, control or invisible
-    character, no backslash, no parenthesis or square bracket (which open and end Markdown
-    links; percent-encode those: ``(`` is ``%28``), no stray ``%`` and nothing that reads as
-    an HTML entity (``&lt;``).
-    """
-    if not url.lower().startswith(SAFE_URL_SCHEMES):
-        return "not http(s)"
-    if _URL_INVISIBLE.search(url):
-        return "holds a space, control or invisible character"
-    delimiter = _URL_DELIMITERS.search(url)
-    if delimiter is not None:
-        char = delimiter.group()
-        return f"holds {char!r}; write it percent-encoded as %{ord(char):02X}"
-    if _URL_BAD_PERCENT.search(url):
-        return "holds a '%' not followed by two hexadecimal digits"
-    entity = _URL_ENTITY.search(url)
-    if entity is not None:
-        return f"holds {entity.group()!r}, which reads as an HTML entity; write '&' as %26"
-    authority = url.split("://", 1)[1]
-    for end in "/?#":
-        authority = authority.split(end, 1)[0]
-    if "@" in authority:
-        return "names a user before its host"
-    host, _, port = authority.partition(":")  # brackets (IPv6) were refused above
-    if not is_plain_host(host) or (port and not _URL_PORT.fullmatch(":" + port)):
-        return "has no valid host"
-    return None
+__all__ = ["CODES", "SAFE_URL_SCHEMES", "url_problem", "validate_map"]
 
 
 #: Every code validate_map can emit, with its severity (documented in the README).

@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 
 # Stages in pipeline order; a module may import argmap modules of its own or earlier stages.
 STAGES = [
-    {"errors", "model", "gcpause", "formats", "numbered", "arrays"},
+    {"errors", "model", "gcpause", "formats", "numbered", "arrays", "urls"},
     {"diagnostics", "settings", "structure"},
     {"read"},
     {"quotes"},

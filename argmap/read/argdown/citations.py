@@ -19,8 +19,7 @@ from argmap.diagnostics import Severity
 from argmap.model import SourceRef
 from argmap.read.argdown.names import slugify
 from argmap.read.collect import validation_problems
-from argmap.render.text import safe_url
-from argmap.validate import url_problem
+from argmap.urls import percent_encoded, url_problem
 
 #: Records a problem: offset in the text, severity, code, message.
 Note = Callable[[int, Severity, str, str], None]
@@ -40,8 +39,8 @@ def citable_url(url: str) -> str | None:
     None when it is no plain http(s) URL."""
     if url_problem(url) is None:
         return url
-    encoded = safe_url(url)
-    return encoded if encoded is not None and url_problem(encoded) is None else None
+    encoded = percent_encoded(url)
+    return encoded if url_problem(encoded) is None else None
 
 
 class NamedSources:

@@ -1,0 +1,58 @@
+"""Which URLs a map may cite: plain http(s) URLs that every output can link safely. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from argmap.model import is_plain_host
+
+SAFE_URL_SCHEMES = ("http://", "https://")
+_PORT = re.compile(r":[0-9]{1,5}")
+#: Spaces, controls and invisible formatting characters (which can hide a URL's end).
+_INVISIBLE = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+)
+#: Characters that end or open a Markdown link, and the backslash that browsers read as
+#: '/'. (Quotes and angle brackets are refused where URLs are linked: the URL shows as text.)
+_DELIMITERS = re.compile(r"[()\[\]\\]")
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
+
+
+def url_problem(url: str) -> str | None:
+    """Why a URL is not a plain http(s) URL safe to link from any output, or None.
+
+    A plain URL is ``http`` or ``https``, has a host of ASCII letters, digits, dots and
+    dashes, no user name, and holds no space, control or invisible
+    character, no backslash, no parenthesis or square bracket (which open and end Markdown
+    links; percent-encode those: ``(`` is ``%28``), no stray ``%`` and nothing that reads as
+    an HTML entity (``&lt;``).
+    """
+    if not url.lower().startswith(SAFE_URL_SCHEMES):
+        return "not http(s)"
+    if _INVISIBLE.search(url):
+        return "holds a space, control or invisible character"
+    delimiter = _DELIMITERS.search(url)
+    if delimiter is not None:
+        char = delimiter.group()
+        return f"holds {char!r}; write it percent-encoded as %{ord(char):02X}"
+    if _BAD_PERCENT.search(url):
+        return "holds a '%' not followed by two hexadecimal digits"
+    entity = _ENTITY.search(url)
+    if entity is not None:
+        return f"holds {entity.group()!r}, which reads as an HTML entity; write '&' as %26"
+    authority = url.split("://", 1)[1]
+    for end in "/?#":
+        authority = authority.split(end, 1)[0]
+    if "@" in authority:
+        return "names a user before its host"
+    host, _, port = authority.partition(":")  # brackets (IPv6) were refused above
+    if not is_plain_host(host) or (port and not _PORT.fullmatch(":" + port)):
+        return "has no valid host"
+    return None
+
+
+def percent_encoded(url: str) -> str:
+    """The URL with the characters that open or end a Markdown link percent-encoded
+    (``(`` as ``%28``): the form a claim file must write them in."""
+    return url.translate({ord(c): f"%{ord(c):02X}" for c in "()[]"})
