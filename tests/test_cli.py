@@ -257,3 +257,21 @@ def test_running_out_of_memory_is_one_line_and_exit_1(monkeypatch: pytest.Monkey
     assert (
         result.output == "argmap: error: out of memory: the input is too large for this machine\n"
     )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("args", [["check", "--help"], ["--version"], ["eval", "-h"]])
+def test_help_to_a_full_disk_is_one_line_and_exit_1(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert (
+        done.stderr == "argmap: error: cannot write to standard output: No space left on device\n"
+    )

@@ -46,6 +46,16 @@ class LazyGroup(click.Group):
             importlib.import_module(self.lazy_commands[cmd_name])
         return super().get_command(ctx, cmd_name)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the CLI; help or version text that cannot be written (a full disk, a closed
+        descriptor) is one line and exit 1, as every command's own output is."""
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:
+            _silence_stdout()
+            what = exc.strerror or type(exc).__name__
+            _fail(f"cannot write to standard output: {what}", 1)
+
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="argmap")
