@@ -213,3 +213,15 @@ JSON_VALUES = st.recursive(
 def test_aif_reader_never_raises_on_arbitrary_json(value: object) -> None:
     result = read_aif(json.dumps(value), "x.json")
     assert all(d.span.line >= 1 and d.span.col >= 1 for d in result.diagnostics)
+
+
+def test_a_document_with_two_maps_is_refused_not_read_by_half() -> None:
+    text = (
+        '{"nodes": [{"nodeID": "1", "text": "outer", "type": "I"}], "edges": [], '
+        '"AIF": {"nodes": [{"nodeID": "2", "text": "inner", "type": "I"}], "edges": []}}'
+    )
+    result = read_aif(text, "both.json")
+    assert [(d.code, d.span.line, d.span.col) for d in result.diagnostics] == [
+        ("aif-invalid", 1, 2)
+    ]
+    assert "both top-level 'nodes' and an 'AIF' object" in result.diagnostics[0].message

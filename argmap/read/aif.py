@@ -82,6 +82,13 @@ class _Reader(Collector):
         top = self.doc.value
         base: JsonPath = ()
         if isinstance(top, dict) and isinstance(top.get("AIF"), dict):
+            if "nodes" in top:  # two maps in one document: reading one would drop the other
+                self.fail(
+                    ("nodes",),
+                    "aif-invalid",
+                    "the document has both top-level 'nodes' and an 'AIF' object: keep one",
+                )
+                return None, []
             base, top = ("AIF",), top["AIF"]
         if not isinstance(top, dict) or not isinstance(top.get("nodes"), list):
             self.fail(
