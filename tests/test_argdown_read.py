@@ -361,3 +361,9 @@ def test_sources_data_may_name_works_and_links_of_other_schemes_stay_text() -> N
     assert [r.url for r in b.sources] == ["https://a.example/x"]
     assert [r.source for r in c.sources] == ["nietzsche-the-gay-science"]
     assert "me" in b.text
+
+
+def test_exploding_arguments_is_a_setting_argmap_says_it_does_not_follow() -> None:
+    text = "===\nmodel:\n  explodeArguments: true\n===\n\n<C>\n\n(1) p1.\n----\n(2) c. #thesis\n"
+    notes = [d.message for d in read_argdown(text, "e.argdown").diagnostics]
+    assert any("explodeArguments is not followed" in m for m in notes)

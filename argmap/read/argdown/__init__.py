@@ -158,6 +158,13 @@ def _meta(
         fields["sources"] = [*(listed if isinstance(listed, list) else []), *named]
     if "compare" in fields and isinstance(fields["compare"], list):
         fields["compare"] = [tuple(p) if isinstance(p, list) else p for p in fields["compare"]]
+    model = front.get("model")
+    if isinstance(model, dict) and model.get("explodeArguments"):
+        message = (
+            "model: explodeArguments is not followed: each premise-conclusion structure is "
+            "read as one argument"
+        )
+        problems.append(note(offset, "argdown-data-ignored", message))
     ignored = sorted(k for k in front if k not in _META_KEYS and k not in _ARGDOWN_SETTINGS)
     if ignored:
         names = ", ".join(f"'{k}'" for k in ignored)
