@@ -367,3 +367,11 @@ def test_exploding_arguments_is_a_setting_argmap_says_it_does_not_follow() -> No
     text = "===\nmodel:\n  explodeArguments: true\n===\n\n<C>\n\n(1) p1.\n----\n(2) c. #thesis\n"
     notes = [d.message for d in read_argdown(text, "e.argdown").diagnostics]
     assert any("explodeArguments is not followed" in m for m in notes)
+
+
+def test_a_data_text_that_is_not_text_is_said_not_dropped() -> None:
+    for value in ("3", "[1, 2]", "true"):
+        result = read_argdown(f"[T]: Thesis. #thesis {{text: {value}}}\n", "t.argdown")
+        assert result.amap.claim("t").text == "Thesis."
+        [warning] = [d for d in result.diagnostics if d.code == "argdown-data"]
+        assert warning.severity is Severity.WARNING and "is not text" in warning.message

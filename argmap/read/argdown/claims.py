@@ -122,8 +122,14 @@ class _Converter:
         return member.text.strip(" \t") if member is not None and member.text else None
 
     def text(self, node: Node, data: dict[str, Any]) -> str:
-        if isinstance(data.get("text"), str) and data["text"]:
-            return str(data["text"])
+        given = data.get("text")
+        if isinstance(given, str) and given:
+            return given
+        if given is not None and given != "":
+            message = (
+                f"{self.name(node)}: data 'text' {given!r} is not text; the written text is kept"
+            )
+            self.note(self.key_at(node, "text"), Severity.WARNING, "argdown-data", message)
         text = self.raw_text(node)
         if text:
             self.report_other_texts(node, text)
