@@ -185,6 +185,17 @@ class Claim(_Frozen):
             raise ValueError("text is empty")
         return value
 
+    @field_validator("weight", mode="before")
+    @classmethod
+    def _weight_is_a_plain_number(cls, value: object) -> object:
+        # JSON's true would read as 1.0, and '0_1' (a slip for 0.1) as 1.0: Python's float()
+        # takes digit separators.
+        if isinstance(value, bool):
+            raise ValueError(f"input should be a number, found {str(value).lower()}")
+        if isinstance(value, str) and "_" in value:
+            raise ValueError(f"input should be a number written without '_', found {value!r}")
+        return value
+
     @property
     def title(self) -> str:
         """The label when there is one, else the text."""

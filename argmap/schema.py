@@ -19,10 +19,11 @@ SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
 # argmap reads every YAML scalar as text and then types it, so `id: 123`, `label: true` and
 # `weight: '0.5'` are what they say. An editor reads the same file as YAML 1.2 and validates
 # typed values: a text field must also take the numbers and booleans it would read as text,
-# and a weight the strings that read as a number in [0, 1].
+# and a weight the strings that read as a number in [0, 1] (written without '_', which
+# check refuses in a weight).
 _NUMBER_TEXT = (
-    r"^\s*(?:\+?(?:0+(?:\.[0-9_]*)?|0*1(?:\.0*)?|0*\.[0-9_]+)|-(?:0+(?:\.0*)?|0*\.0+)"
-    r"|[+-]?(?:[0-9_]+\.?[0-9_]*|\.[0-9_]+)[eE][+-]?[0-9_]+)\s*$"
+    r"^\s*(?:\+?(?:0+(?:\.[0-9]*)?|0*1(?:\.0*)?|0*\.[0-9]+)|-(?:0+(?:\.0*)?|0*\.0+)"
+    r"|[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+)\s*$"
 )
 # model.has_visible_text: a character that is neither a space nor a control or format
 # character. The schema leaves out only such characters (its errs toward taking a text

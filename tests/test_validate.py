@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -122,3 +124,15 @@ def test_a_long_host_that_fails_is_refused_at_once_not_after_exponential_backtra
     )
     done = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_weight_is_a_plain_number_not_a_boolean_or_digits_with_separators(tmp_path: Path) -> None:
+    from argmap.check import check_paths
+
+    for name, text in [
+        ("w.json", '{"claims": [{"id": "t", "kind": "thesis", "text": "T.", "weight": true}]}'),
+        ("w.yaml", "claims:\n  - id: t\n    kind: thesis\n    text: T.\n    weight: 0_1\n"),
+    ]:
+        (tmp_path / name).write_text(text, "utf-8")
+        codes = [d.code for d in check_paths([tmp_path / name]).diagnostics]
+        assert codes == ["invalid-value"], (name, codes)
