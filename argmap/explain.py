@@ -244,13 +244,13 @@ def _answered(a: Assessment, name: Namer) -> str:
 
     def by(answer: Answer) -> str:
         if answer.by == (a.claim_id,):
-            return "by this claim itself"
-        return f"by {series([name(b) for b in answer.by])}" if answer.by else ""
+            return " by this claim itself"
+        return f" by {series([name(b) for b in answer.by])}" if answer.by else ""
 
     if len(a.answered) == 1:
         answer = a.answered[0]
-        return f"The objection {name(answer.claim_id)} is answered {by(answer)}.".replace(" .", ".")
-    parts = [f"{name(x.claim_id)} {by(x)}".rstrip() for x in a.answered[:3]]
+        return f"The objection {name(answer.claim_id)} is answered{by(answer)}."
+    parts = [f"{name(x.claim_id)}{by(x)}" for x in a.answered[:3]]
     more = f"; and {plural(len(a.answered) - 3, 'more objection')}" if len(a.answered) > 3 else ""
     return f"Its objections are answered: {'; '.join(parts)}{more}."
 

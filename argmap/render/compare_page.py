@@ -5,7 +5,7 @@ from __future__ import annotations
 from argmap.compare import Comparison, Crux, ThesisSide
 from argmap.explain import claim_why, conditionals, counted, plural, score_note
 from argmap.model import ArgumentMap, Claim
-from argmap.render.text import anchor, clean, escape_html, escape_md, map_title
+from argmap.render.text import anchor, clean, escape_html, escape_md, map_title, mid_sentence
 from argmap.structure import Stance
 
 _STANCE_WORD = {Stance.PRO: "for", Stance.CON: "against", Stance.MIXED: "both for and against"}
@@ -200,8 +200,7 @@ def render_compare_markdown(
 
     def name(claim_id: str) -> str:
         named.add(claim_id)
-        title = _plain(amap.claim(claim_id))
-        return f"[{escape_md(title.rstrip('.') or title)}](#{anchor(claim_id)})"
+        return f"[{escape_md(mid_sentence(_plain(amap.claim(claim_id))))}](#{anchor(claim_id)})"
 
     for side in comparison.sides:
         why = claim_why(amap, evaluation, side.thesis_id, name)

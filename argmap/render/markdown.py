@@ -24,6 +24,7 @@ from argmap.render.text import (
     escape_html,
     escape_md,
     map_title,
+    mid_sentence,
     safe_url,
     thesis_stem,
 )
@@ -169,8 +170,7 @@ def _name_link(amap: ArgumentMap, claim_id: str) -> str:
     claim = amap.by_id.get(claim_id)
     if claim is None:
         return escape_md(claim_id)
-    title = _title(claim)
-    return _link_to(title.rstrip(".") or title, claim.id)  # named mid-sentence: no full stop
+    return _link_to(mid_sentence(_title(claim)), claim.id)
 
 
 def _verdict(amap: ArgumentMap, thesis: Claim, evaluation: Evaluation) -> list[str]:

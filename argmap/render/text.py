@@ -191,6 +191,11 @@ def escape_md(text: str) -> str:
     return _MD_LINE_START.sub(r"\1\\\2", text, count=1)
 
 
+def mid_sentence(title: str) -> str:
+    """A title as it is named inside a sentence: without its closing full stop."""
+    return title.rstrip(".") or title
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def anchor(claim_id: str) -> str:
     """The HTML id / Markdown anchor of a claim: ``claim-<id>`` for an id of lowercase

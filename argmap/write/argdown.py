@@ -202,7 +202,7 @@ def yaml_string(value: str) -> str:
     """A YAML double-quoted string that the data-block rule and both YAML readers keep whole."""
     escape_equals = "===" in value
     out = ['"']
-    for ch in value:
+    for i, ch in enumerate(value):
         code = ord(ch)
         if ch == '"':
             out.append('\\"')
@@ -210,7 +210,7 @@ def yaml_string(value: str) -> str:
             out.append("\\\\")
         elif ch in "{}" or (ch == "=" and escape_equals):
             out.append(f"\\x{code:02x}")
-        elif ch == "(" and "".join(out).endswith(_INCLUDE):
+        elif ch == "(" and value.endswith(_INCLUDE, 0, i):
             out.append("\\x28")
         elif (
             code < 0x20
