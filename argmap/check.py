@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from argmap.diagnostics import Diagnostic, has_errors, printable, sort_diagnostics
 from argmap.errors import InputError
 from argmap.model import ArgumentMap
 from argmap.quotes import load_source_texts, verify_quotes
 from argmap.read import load_paths
-from argmap.read.collect import check_path, printable_path
+from argmap.read.collect import check_path
 from argmap.read.result import LoadResult
 from argmap.validate import validate_map
 
@@ -76,7 +76,7 @@ def check_sources_dir(path: str) -> None:
     check_path(path)
     if not os.path.isdir(path):
         why = "not a directory" if os.path.lexists(path) else "no such directory"
-        raise InputError(f"{printable_path(path)}: {why} (the directory of source texts)")
+        raise InputError(f"{printable(path)}: {why} (the directory of source texts)")
 
 
 def map_roots(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:

@@ -123,9 +123,25 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
+def printable(text: str) -> str:
+    """Text as a message shows it: printable characters of any script as they are, control,
+    format (bidi) and separator characters escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
 def quote_id(value: object) -> str:
-    """An identifier quoted for a message, with control characters made visible."""
+    """An identifier quoted for a message, with what a terminal would not show made visible
+    (backslashes doubled, so that an escape in the message is one)."""
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "..."
-    return "'" + text.encode("unicode_escape").decode("ascii").replace("'", "\\'") + "'"
+    return "'" + printable(text.replace("\\", "\\\\")).replace("'", "\\'") + "'"
+
+
+def id_hint(cid: str) -> str:
+    """A hint naming the claim id closest to a malformed one, or an empty string."""
+    words = "".join(c if c.isalnum() and c.isascii() else " " for c in cid.lower()).split()
+    slug = "-".join(words)
+    return f" (did you mean '{slug}'?)" if slug and slug != cid else ""

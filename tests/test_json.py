@@ -284,3 +284,25 @@ def test_the_schema_document_example_reads_as_written() -> None:
 def test_json_reader_never_raises_on_arbitrary_json(value: object) -> None:
     result = read_json(json.dumps(value), "x.json")
     assert all(d.span.line >= 1 and d.span.col >= 1 for d in result.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ('"bär"', "malformed-id"),
+        ('""', "malformed-id"),
+        ("null", "invalid-type"),
+        ("[1]", "invalid-type"),
+    ],
+)
+def test_a_bad_id_in_json_gets_one_diagnostic_naming_the_model_rule(value: str, code: str) -> None:
+    text = (
+        '{"claims": [{"id": "t", "kind": "thesis", "text": "T"}, {"id": '
+        + value
+        + ', "text": "x"}]}'
+    )
+    (problem,) = read_json(text, "m.json").diagnostics
+    assert problem.code == code and problem.span.col == text.rindex('"id"') + 1
+    assert "'None'" not in problem.message
+    if code == "malformed-id":
+        assert "1 to 200 ASCII letters" in problem.message and " in claim" not in problem.message

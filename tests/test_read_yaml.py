@@ -172,3 +172,36 @@ def test_a_misspelt_value_or_field_gets_a_hint_and_a_nested_field_its_place() ->
         "unknown field 'page' in citation 2 of claim 'r' (expected source, url, locator, quote)"
         in messages
     ), messages
+
+
+_THESIS = "claims:\n  - id: t\n    kind: thesis\n    text: T\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "code", "col"),
+    [
+        ("bär", "malformed-id", 9),
+        ('""', "malformed-id", 9),
+        ("-a", "malformed-id", 9),
+        ("R_1", "malformed-id", 9),
+        ("a" * 201, "malformed-id", 9),
+        ("[r]", "invalid-type", 9),
+        ("{x: 1}", "invalid-type", 9),
+        ("", "invalid-type", 8),
+    ],
+)
+def test_a_bad_claim_id_gets_one_diagnostic(written: str, code: str, col: int) -> None:
+    text = _THESIS + f"  - id: {written}\n    text: x\n    supports: [t]\n".replace(
+        "id: \n", "id:\n"
+    )
+    result = read_yaml(text, "x.yaml")
+    assert [(d.code, d.span.line, d.span.col) for d in result.diagnostics] == [(code, 5, col)]
+    assert result.diagnostics[0].severity == "error"
+
+
+def test_a_malformed_id_is_shown_as_written_with_the_rule_and_a_hint() -> None:
+    (problem,) = read_yaml(_THESIS + "  - id: Bär_Grund\n    text: x\n", "x.yaml").diagnostics
+    assert "'Bär_Grund'" in problem.message and "(did you mean 'b-r-grund'?)" in problem.message
+    assert "lowercase ASCII letters" in problem.message
+    (long,) = read_yaml(_THESIS + f"  - id: {'a' * 201}\n    text: x\n", "x.yaml").diagnostics
+    assert "up to 200" in long.message

@@ -175,3 +175,11 @@ def test_claims_whose_ids_read_alike_get_anchors_of_their_own() -> None:
     anchors = [anchor(cid) for cid in alike]
     assert anchors[0] == "claim-a-b" and len(set(anchors)) == len(alike)
     assert all(re.fullmatch(r"claim-[a-z0-9-]+", a) for a in anchors)
+
+
+def test_quote_id_shows_any_script_and_escapes_what_a_terminal_hides() -> None:
+    from argmap.diagnostics import quote_id
+
+    assert quote_id("Bär 世界") == "'Bär 世界'"
+    assert quote_id("a\u202eb\x07c\nd") == "'a\\u202eb\\x07c\\nd'"
+    assert quote_id("back\\x07slash's") == "'back\\\\x07slash\\'s'"

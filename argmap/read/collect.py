@@ -14,10 +14,18 @@ from typing import Any
 
 import pydantic
 
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
+from argmap.diagnostics import (
+    Diagnostic,
+    Severity,
+    Span,
+    SpanIndex,
+    printable,
+    quote_id,
+)
 from argmap.errors import InputError
 from argmap.formats import ICCMA_FORMATS, MAX_ICCMA_BYTES
-from argmap.model import ArgumentMap, Claim, MapMeta, Source, SourceRef
+from argmap.model import ArgumentMap, Claim, MapMeta
+from argmap.read.problems import validation_problems
 from argmap.read.result import LoadResult
 
 __all__ = [
@@ -29,7 +37,6 @@ __all__ = [
     "decode_utf8",
     "read_bytes",
     "read_source",
-    "validation_problems",
     "walk_files",
     "written_ids",
 ]
@@ -44,13 +51,6 @@ Locate = Callable[[tuple[int | str, ...], bool], Span]
 # -- files ---------------------------------------------------------------------------------
 
 
-def printable_path(path: str) -> str:
-    """A path as a message shows it: control characters made visible."""
-    if path.isprintable():
-        return path
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in path)
-
-
 def check_path(path: str) -> None:
     """Refuse a path no file can have.
 
@@ -60,7 +60,7 @@ def check_path(path: str) -> None:
     if not path:
         raise InputError("an empty path names no file")
     if "\0" in path:
-        raise InputError(f"{printable_path(path)}: a path cannot hold a NUL character")
+        raise InputError(f"{printable(path)}: a path cannot hold a NUL character")
 
 
 def _file_kind(mode: int) -> str:
@@ -79,7 +79,7 @@ class FileReadError(InputError):
     """A file that cannot be read: ``str()`` is ``path:1:1: reason``; ``code`` names the class."""
 
     def __init__(self, path: str, reason: str, code: str = "unreadable-file") -> None:
-        super().__init__(f"{printable_path(path)}:1:1: {reason}")
+        super().__init__(f"{printable(path)}:1:1: {reason}")
         self.path = path
         self.reason = reason
         self.code = code
@@ -168,7 +168,7 @@ def read_source(path: str, fmt: str | None = None) -> tuple[str | None, list[Dia
     try:
         data = read_bytes(path, MAX_ICCMA_BYTES if iccma else MAX_FILE_BYTES)
     except FileReadError as exc:
-        span = Span(printable_path(path))
+        span = Span(printable(path))
         return None, [Diagnostic(span, Severity.ERROR, exc.code, exc.reason)]
     return decode_utf8(data, path)
 
@@ -198,7 +198,7 @@ def walk_files(paths: Sequence[str | os.PathLike[str]], suffixes: Iterable[str])
         elif os.path.exists(path):
             files.append(path)
         else:
-            raise InputError(f"{printable_path(path)}: {_missing(path)}")
+            raise InputError(f"{printable(path)}: {_missing(path)}")
     return list(dict.fromkeys(files))
 
 
@@ -208,7 +208,7 @@ def _refuse_unlisted(exc: OSError) -> None:
     Raises:
         InputError: Always.
     """
-    where = printable_path(os.fsdecode(exc.filename)) if exc.filename else "a directory"
+    where = printable(os.fsdecode(exc.filename)) if exc.filename else "a directory"
     raise InputError(f"{where}: cannot read directory: {exc.strerror or exc}")
 
 
@@ -220,95 +220,13 @@ def _missing(path: str) -> str:
         if exc.errno == errno.ELOOP:
             return "a loop of symbolic links"
         if exc.errno == errno.ENOENT and os.path.islink(path):
-            return f"a broken symbolic link (to {printable_path(os.readlink(path))})"
+            return f"a broken symbolic link (to {printable(os.readlink(path))})"
         if exc.errno not in (errno.ENOENT, None):
             return f"cannot read: {exc.strerror or exc}"
     return "no such file or directory"
 
 
 # -- records to claims ---------------------------------------------------------------------
-
-
-def _shown(err: Any) -> str:
-    value = err.get("input")
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return quote_id(value)
-
-
-_QUOTED = re.compile(r"'([^']*)'")
-
-
-def _in_source(loc: tuple[int | str, ...]) -> bool:
-    """Whether an error location points into one of a record's sources (or citations)."""
-    return len(loc) >= 3 and loc[0] == "sources"
-
-
-def _fields_at(model: type[pydantic.BaseModel], loc: tuple[int | str, ...]) -> tuple[str, ...]:
-    """The fields allowed where an error location points (for did-you-mean hints)."""
-    if _in_source(loc):
-        return tuple((Source if model is MapMeta else SourceRef).model_fields)
-    return tuple(model.model_fields)
-
-
-def validation_problems(
-    exc: pydantic.ValidationError, what: str, model: type[pydantic.BaseModel]
-) -> list[tuple[tuple[int | str, ...], bool, str, str]]:
-    """What the model refused, in the words every reader uses.
-
-    Args:
-        exc: The model's validation error.
-        what: The record named in messages (``claim 'a'``, ``map metadata``).
-        model: The model validated (for did-you-mean hints on unknown fields).
-
-    Returns:
-        One ``(location in the record, whether its key is meant, code, message)`` per error.
-    """
-    out: list[tuple[tuple[int | str, ...], bool, str, str]] = []
-    for err in exc.errors():
-        loc = tuple(err["loc"])
-        field = ".".join(str(p) for p in loc) or "value"
-        last = loc[-1] if loc else field
-        etype = err["type"]
-        if etype == "extra_forbidden":
-            known = _fields_at(model, loc)
-            hint = did_you_mean(str(last), known)
-            if not hint and len(known) <= 8:
-                hint = f" (expected {', '.join(known)})"
-            where = what
-            if _in_source(loc):
-                part = "source" if model is MapMeta else "citation"
-                where = f"{part} {int(loc[1]) + 1} of {what}"
-            out.append(
-                (loc, True, "unknown-field", f"unknown field {quote_id(last)} in {where}{hint}")
-            )
-            continue
-        if etype == "missing":
-            code, message = "missing-field", f"{what} has no {quote_id(last)}"
-        elif last in ("text", "label") and (
-            etype in ("string_too_short", "value_error") or err.get("input") is None
-        ):
-            code, message = "empty-text", f"{what} has an empty {last}"
-        elif etype == "enum":
-            expected = err.get("ctx", {}).get("expected", "")
-            hint = did_you_mean(str(err.get("input")).lower(), _QUOTED.findall(expected))
-            code, message = (
-                "invalid-value",
-                f"{field} of {what} must be {expected}, not {_shown(err)}{hint}",
-            )
-        elif etype == "string_pattern_mismatch" and last == "id":
-            code, message = "malformed-id", f"malformed id {_shown(err)} in {what}"
-        elif etype == "value_error":
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            code, message = "invalid-value", f"{field} of {what}: {msg}"
-        else:
-            code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
-            msg = str(err["msg"]).replace("a valid tuple", "a list")
-            message = f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}"
-        out.append((loc, False, code, message))
-    return out
 
 
 class Collector:
@@ -334,7 +252,9 @@ class Collector:
         """Record an error."""
         self.say(span, Severity.ERROR, code, message)
 
-    def claim(self, data: Any, locate: Locate, cid: str | None = None) -> Claim | None:
+    def claim(
+        self, data: Any, locate: Locate, cid: str | None = None, *, id_judged: bool = False
+    ) -> Claim | None:
         """The claim a record describes, or None with its problems reported.
 
         Args:
@@ -342,11 +262,13 @@ class Collector:
             locate: Where each part of the record was written.
             cid: The claim's id as written, when known: names the claim in messages, and
                 is remembered as broken when the record fails.
+            id_judged: The reader has reported the id already, by its format's own rule.
         """
         try:
             return Claim.model_validate(data)
         except pydantic.ValidationError as exc:
-            self.report(exc, locate, f"claim {quote_id(cid)}" if cid else "claim", Claim)
+            what = f"claim {quote_id(cid)}" if cid else "claim"
+            self.report(exc, locate, what, Claim, "malformed-id" if id_judged else "")
             if cid:
                 self.broken.add(cid)
             return None
@@ -365,10 +287,13 @@ class Collector:
         locate: Locate,
         what: str,
         model: type[pydantic.BaseModel],
+        reported: str = "",
     ) -> None:
-        """Pydantic errors as diagnostics at the offending value's position."""
+        """Pydantic errors as diagnostics at the offending value's position, but for those
+        of the code the reader has ``reported`` itself."""
         for loc, key, code, message in validation_problems(exc, what, model):
-            self.error(locate(loc, key), code, message)
+            if code != reported:
+                self.error(locate(loc, key), code, message)
 
     def result(self, meta: MapMeta | None, claims: Iterable[Claim]) -> LoadResult:
         """The reader's result: the map, its spans, the diagnostics and the broken ids."""

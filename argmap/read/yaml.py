@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from argmap.diagnostics import Span, did_you_mean, quote_id
-from argmap.model import CLAIM_ID_RE, Claim, ClaimFile, MapMeta
+from argmap.diagnostics import Span, did_you_mean, id_hint, quote_id
+from argmap.model import CLAIM_ID_RE, MAX_ID_LENGTH, Claim, ClaimFile, MapMeta
 from argmap.read.collect import Collector, Locate, written_ids
 from argmap.read.result import LoadResult
 from argmap.read.yamlsafe import Node, parse_yaml
@@ -97,14 +97,17 @@ class _Reader(Collector):
         fields: dict[str, Node] = node.value
         id_node = fields.get("id")
         cid = id_node.value if id_node is not None and isinstance(id_node.value, str) else None
-        if cid is None:
+        judged = False  # the id broke the claim files' own rule, reported here
+        if id_node is None:
             self.at(node, "missing-field", "claim has no 'id'")
-        elif not CLAIM_ID_RE.match(cid):
+        elif cid is not None and (len(cid) > MAX_ID_LENGTH or not CLAIM_ID_RE.match(cid)):
+            judged = True
             self.at(
                 id_node,
                 "malformed-id",
-                f"malformed id {quote_id(cid)}: expected lowercase ASCII letters, digits and single '-'"
-                f"{_id_hint(cid)}",
+                f"malformed id {quote_id(cid)}: expected up to {MAX_ID_LENGTH} lowercase ASCII letters, "
+                "digits and single '-'"
+                f"{id_hint(cid)}",
             )
         if cid is not None and cid in seen:
             first = seen[cid]
@@ -117,7 +120,7 @@ class _Reader(Collector):
         if cid is not None:
             seen[cid] = node
             self.record_spans(cid, node)
-        return self.claim(node.plain(), self.locator(node), cid)
+        return self.claim(node.plain(), self.locator(node), cid, id_judged=judged)
 
     def record_spans(self, cid: str, node: Node) -> None:
         # About ten spans a claim: each made by tuple's own constructor (a Span is a named
@@ -148,17 +151,6 @@ def _locate(node: Node, loc: tuple[int | str, ...]) -> Node:
         else:
             break
     return current
-
-
-def _id_hint(cid: str) -> str:
-    slug = "-".join(
-        part
-        for part in "".join(c if c.isalnum() and c.isascii() else "-" for c in cid.lower()).split(
-            "-"
-        )
-        if part
-    )
-    return f" (did you mean '{slug}'?)" if slug and slug != cid else ""
 
 
 #: The characters YAML 1.1 reads as line breaks, and YAML 1.2 and editors as text.

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from argmap.diagnostics import Severity
 from argmap.model import SourceRef
 from argmap.read.argdown.names import slugify
-from argmap.read.collect import validation_problems
+from argmap.read.problems import validation_problems
 from argmap.urls import percent_encoded, url_problem
 
 #: Records a problem: offset in the text, severity, code, message.

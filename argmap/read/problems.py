@@ -1,0 +1,100 @@
+"""Pydantic's validation errors as argmap's diagnostics: one code and one wording per
+problem, whatever the format the record was read from."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pydantic
+
+from argmap.diagnostics import did_you_mean, id_hint, quote_id
+from argmap.model import MAX_ID_LENGTH, MapMeta, Source, SourceRef
+
+__all__ = ["validation_problems"]
+
+
+def _shown(err: Any) -> str:
+    value = err.get("input")
+    if value is None:
+        return "no value"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return quote_id(value)
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def _in_source(loc: tuple[int | str, ...]) -> bool:
+    """Whether an error location points into one of a record's sources (or citations)."""
+    return len(loc) >= 3 and loc[0] == "sources"
+
+
+def _fields_at(model: type[pydantic.BaseModel], loc: tuple[int | str, ...]) -> tuple[str, ...]:
+    """The fields allowed where an error location points (for did-you-mean hints)."""
+    if _in_source(loc):
+        return tuple((Source if model is MapMeta else SourceRef).model_fields)
+    return tuple(model.model_fields)
+
+
+def validation_problems(
+    exc: pydantic.ValidationError, what: str, model: type[pydantic.BaseModel]
+) -> list[tuple[tuple[int | str, ...], bool, str, str]]:
+    """What the model refused, in the words every reader uses.
+
+    Args:
+        exc: The model's validation error.
+        what: The record named in messages (``claim 'a'``, ``map metadata``).
+        model: The model validated (for did-you-mean hints on unknown fields).
+
+    Returns:
+        One ``(location in the record, whether its key is meant, code, message)`` per error.
+    """
+    out: list[tuple[tuple[int | str, ...], bool, str, str]] = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        field = ".".join(str(p) for p in loc) or "value"
+        last = loc[-1] if loc else field
+        etype = err["type"]
+        if etype == "extra_forbidden":
+            known = _fields_at(model, loc)
+            hint = did_you_mean(str(last), known)
+            if not hint and len(known) <= 8:
+                hint = f" (expected {', '.join(known)})"
+            where = what
+            if _in_source(loc):
+                part = "source" if model is MapMeta else "citation"
+                where = f"{part} {int(loc[1]) + 1} of {what}"
+            out.append(
+                (loc, True, "unknown-field", f"unknown field {quote_id(last)} in {where}{hint}")
+            )
+            continue
+        if etype == "missing":
+            code, message = "missing-field", f"{what} has no {quote_id(last)}"
+        elif last in ("text", "label") and (
+            etype in ("string_too_short", "value_error") or err.get("input") is None
+        ):
+            code, message = "empty-text", f"{what} has an empty {last}"
+        elif etype == "enum":
+            expected = err.get("ctx", {}).get("expected", "")
+            hint = did_you_mean(str(err.get("input")).lower(), _QUOTED.findall(expected))
+            code, message = (
+                "invalid-value",
+                f"{field} of {what} must be {expected}, not {_shown(err)}{hint}",
+            )
+        elif etype == "string_pattern_mismatch" and last == "id":
+            rule = f"1 to {MAX_ID_LENGTH} ASCII letters, digits, '_', '.' and '-', not first '.' or '-'"
+            hint = id_hint(str(err.get("input")))
+            code, message = "malformed-id", f"malformed id {_shown(err)}: expected {rule}{hint}"
+        elif etype == "value_error":
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            code, message = "invalid-value", f"{field} of {what}: {msg}"
+        else:
+            code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
+            msg = str(err["msg"]).replace("a valid tuple", "a list")
+            message = f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}"
+        out.append((loc, False, code, message))
+    return out
