@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import subprocess
 import sys
@@ -275,3 +276,26 @@ def test_help_to_a_full_disk_is_one_line_and_exit_1(args: list[str]) -> None:
     assert (
         done.stderr == "argmap: error: cannot write to standard output: No space left on device\n"
     )
+
+
+def test_eval_prints_a_score_beside_each_verdict_as_the_pages_do(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(
+        "claims:\n  - {id: t, kind: thesis, text: T.}\n"
+        "  - {id: a, text: A., supports: [t]}\n"
+        "  - {id: b, text: B., attacks: [t], weight: 0.2}\n"
+        "  - {id: w, kind: forecast, text: W., supports: [t]}\n",
+        "utf-8",
+    )
+    document = json.loads(run("eval", str(tmp_path / "m.yaml"), "--format", "json").stdout)
+    assert document["gradual"] == "dfquad"
+    scores = {c["id"]: c["strength"] for c in document["claims"]}
+    assert scores == {"a": 0.5, "b": 0.2, "t": pytest.approx(0.65), "w": None}
+    table = run("eval", str(tmp_path / "m.yaml")).stdout
+    assert "verdict       score  why" in table and "A score is not a probability" in table
+    assert "stands         0.65" in table and "not-assessed      -" in table
+    # DF-QuAD: 0.5 + (1 - 0.5) * (0.5 - 0.2); the forecast counts for nothing yet.
+    # A formal reading answers with statuses and extensions, not scores.
+    formal = json.loads(
+        run("eval", str(tmp_path / "m.yaml"), "--semantics", "grounded", "--format", "json").stdout
+    )
+    assert "strengths" not in formal and "extensions" in formal

@@ -55,6 +55,8 @@ def eval_map(
         return
     gradual = semantics if semantics in GRADUAL_SEMANTICS else None
     reading = "carneades" if gradual else semantics
+    if reading == "carneades" and gradual is None:
+        gradual = "dfquad"  # the score beside each verdict, as every page shows it
     settings = EvaluationSettings.from_names(reading, support, gradual, standard)
     evaluation = evaluate_map(result.amap, settings)
     if out_fmt == "json":
@@ -126,9 +128,14 @@ def render_table(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> s
 def _verdict_table(amap: ArgumentMap, evaluation: Evaluation) -> str:
     lines = [f"reading: {evaluation.settings.describe()}", ""]
     width = max([5, *(len(c.id) for c in amap.claims)])
-    lines.append(f"{'claim':<{width}}  {'verdict':<12}  why")
+    lines.append(f"{'claim':<{width}}  {'verdict':<12}  {'score':>5}  why")
     for claim in amap.claims:
         why = claim_why(amap, evaluation, claim.id, title_namer(amap))
-        lines.append(f"{claim.id:<{width}}  {evaluation.state(claim.id):<12}  {clean(why)}")
+        value = evaluation.strength(claim.id)
+        score = "-" if value is None else f"{value:.2f}"
+        state = evaluation.state(claim.id)
+        lines.append(f"{claim.id:<{width}}  {state:<12}  {score:>5}  {clean(why)}")
+    if evaluation.strengths:
+        lines += ["", score_note(evaluation.settings.gradual)]
     lines += [f"note: {note}" for note in evaluation.notes]
     return "\n".join(lines) + "\n"
