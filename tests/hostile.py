@@ -46,6 +46,7 @@ HOSTILE_TEXTS = [
     "\\ \\\\ \\) \\] \\<",
     "| a | b |",
     ":::warning",
+    ":warning: :smile: :+1: :-1: :material-home: 10:30:45",
     "=====",
     "- item",
     "1. item",

@@ -38,6 +38,9 @@ _MD_DOUBLED = re.compile(r"([=+])(?=\1)")
 _MD_DOUBLED_AS = {"=": "&#61;", "+": "&#43;"}
 _NOT_ANCHOR = re.compile(r"[^a-z0-9-]")
 _MD_LINE_START = re.compile(r"^(\d*)([-+.)])")
+#: The colon that opens what docs sites read as an emoji or icon shortcode (``:smile:``,
+#: pymdownx.emoji), which would show a remote image where the text had a word.
+_MD_SHORTCODE = re.compile(r":(?=[\w+-]+:)")
 #: Text that every escaper leaves as it is: no space, markup, quote, colon or equals sign.
 _DOT_PLAIN = re.compile(r"[A-Za-z0-9_.#/-]*")
 #: An http(s) URL: scheme, host (no user name) with an optional port, and the rest.
@@ -178,12 +181,15 @@ def escape_md(text: str) -> str:
     Markdown unescapes only some of them and shows the backslash before the others, so
     ``&``, ``~``, ``$`` and a leading ``=`` become entity references, which both read as
     the character; so do angle brackets, so no tag-like text appears even in the source,
-    and what the extensions of docs sites read as math, marks, keys or symbols (``\\(``,
-    ``[``, ``^``, ``==``, ``++``). The text reads as itself in all of them, whatever it holds.
+    and what the extensions of docs sites read as math, marks, keys, symbols or emoji
+    (``\\(``, ``[``, ``^``, ``==``, ``++``, ``:smile:``). The text reads as itself in all of
+    them, whatever it holds.
     """
     text = clean(text).translate(_MD_ESCAPES)
     if "==" in text or "++" in text:
         text = _MD_DOUBLED.sub(lambda m: _MD_DOUBLED_AS[m.group(1)], text)
+    if ":" in text:
+        text = _MD_SHORTCODE.sub("&#58;", text)
     # Block markers count only at the start of a line: list bullets, ordered-list numbers,
     # setext underlines.
     if text[:1] == "=":  # a setext underline; Python-Markdown has no backslash escape for it
