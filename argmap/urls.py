@@ -12,9 +12,9 @@ _PORT = re.compile(r":[0-9]{1,5}")
 _INVISIBLE = re.compile(
     r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
 )
-#: Characters that end or open a Markdown link, and the backslash that browsers read as
-#: '/'. (Quotes and angle brackets are refused where URLs are linked: the URL shows as text.)
-_DELIMITERS = re.compile(r"[()\[\]\\]")
+#: Characters that end or open a Markdown link, a code span or an HTML attribute, and the
+#: backslash that browsers read as '/'.
+_DELIMITERS = re.compile(r"[()\[\]\\<>\"'`]")
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
 
@@ -24,9 +24,10 @@ def url_problem(url: str) -> str | None:
 
     A plain URL is ``http`` or ``https``, has a host of ASCII letters, digits, dots and
     dashes, no user name, and holds no space, control or invisible
-    character, no backslash, no parenthesis or square bracket (which open and end Markdown
-    links; percent-encode those: ``(`` is ``%28``), no stray ``%`` and nothing that reads as
-    an HTML entity (``&lt;``).
+    character, no backslash, no parenthesis, square or angle bracket, quote or backtick
+    (which open and end Markdown links, code spans and HTML attributes; percent-encode
+    those: ``(`` is ``%28``), no stray ``%`` and nothing that reads as an HTML entity
+    (``&lt;``).
     """
     if not url.lower().startswith(SAFE_URL_SCHEMES):
         return "not http(s)"
@@ -52,7 +53,10 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+_ENCODED = {ord(c): f"%{ord(c):02X}" for c in "()[]<>\"'`"}
+
+
 def percent_encoded(url: str) -> str:
     """The URL with the characters that open or end a Markdown link percent-encoded
     (``(`` as ``%28``): the form a claim file must write them in."""
-    return url.translate({ord(c): f"%{ord(c):02X}" for c in "()[]"})
+    return url.translate(_ENCODED)

@@ -185,3 +185,14 @@ def test_check_reports_each_unsafe_url_where_it_is_written(tmp_path: Path, url: 
     )
     found = [d for d in check_paths([claims]).diagnostics if d.code == "unsafe-url"]
     assert [d.span.line for d in found] == [3, 11]  # the source, the citation
+
+
+def test_a_dollar_in_a_linked_url_is_no_math_on_a_docs_site() -> None:
+    from .hostile import problems, to_html
+
+    url = "https://example.org/a$x$b?c=$d$"
+    linked = safe_url(url)
+    assert linked == "https://example.org/a%24x%24b?c=%24d%24" and url_problem(url) is None
+    for renderer, html in to_html(f"[T]({linked}) <{linked}>").items():
+        assert problems(html, {linked}) == [], renderer
+        assert html.count(f'href="{linked}"') == 2, renderer

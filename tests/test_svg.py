@@ -159,3 +159,18 @@ def test_postprocess_writes_the_prefix_once_keeps_argmap_ids_and_drops_comments(
     assert '<a xlink:href="p.md#claim-c1" xlink:title="C one" aria-label="C one">' in svg
     assert '<a xlink:title="C one supports T">' in svg  # a tooltip is not a link: no name
     assert svg.startswith('<svg width="1pt"') and svg.endswith("</svg>\n")
+
+
+@pytest.mark.parametrize("text", ["]", "]]", "a ] b ]", "word " * 9 + "]", "[x] ] [y]"])
+def test_a_label_line_of_closing_brackets_lays_out(text: str) -> None:
+    # Graphviz 2.43 refuses an HTML-like label line that is "]" alone; each is an entity.
+    from argmap.model import Claim, ClaimKind
+
+    claims = (
+        Claim(id="t", kind=ClaimKind.THESIS, text=text, label=text),
+        Claim(id="a", text=text, supports=("t",)),
+    )
+    amap = ArgumentMap(claims=claims)
+    svg = render_svg(amap, evaluate_map(amap), graph_id="g")
+    shown = "".join(ElementTree.fromstring(svg).itertext())
+    assert shown.count("]") >= 2 * text.count("]")

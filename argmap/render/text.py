@@ -55,7 +55,9 @@ _URL_UNSAFE = re.compile(
     r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\\<>\"'`]"
 )
 #: Characters percent-encoded in the path, query and fragment of a linked URL.
-_NOT_URL_SAFE = re.compile(r"[^A-Za-z0-9\-._~!$&*+,;=:@/?#%]")
+#: Outside RFC 3986's unreserved and reserved sets, or '$', which docs sites read as math
+#: (pymdownx.arithmatex) even in a link.
+_NOT_URL_SAFE = re.compile(r"[^A-Za-z0-9\-._~!&*+,;=:@/?#%]")
 _BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 #: An '&' that starts something an HTML parser may read as a character reference.
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -117,7 +119,7 @@ def safe_url(url: str | None) -> str | None:
     dashes (or an IPv6 literal), an optional port and no user name, and hold no space,
     control or invisible character, no backslash (which browsers read as ``/``), quote or
     angle bracket. The rest is percent-encoded wherever it holds a character outside RFC
-    3986's unreserved and reserved sets, or one of ``()[]``: the result has no character that
+    3986's unreserved and reserved sets, or one of ``()[]$``: the result has no character that
     ends a Markdown link destination or an HTML attribute, in CommonMark or in
     Python-Markdown, and points where the URL pointed.
     """
@@ -154,8 +156,9 @@ def escape_html(text: str) -> str:
 
 def escape_dot_html(text: str) -> str:
     """Text for a Graphviz HTML-like label: HTML-escaped, with backslashes doubled so that
-    Graphviz's escString sequences (``\\N`` is the node name) cannot expand."""
-    return escape_html(text).replace("\\", "\\\\")
+    Graphviz's escString sequences (``\\N`` is the node name) cannot expand, and ``]`` as
+    an entity: a label line of ``]`` alone is a syntax error to Graphviz 2.43's parser."""
+    return escape_html(text).replace("\\", "\\\\").replace("]", "&#93;")
 
 
 def escape_dot(text: str) -> str:

@@ -24,7 +24,8 @@ __all__ = ["MAX_LINES", "WRAP_WIDTH", "columns", "wrap", "wrap_html"]
 WRAP_WIDTH = 28
 MAX_LINES = 6
 
-_HTML_SPECIAL = re.compile(r"[&<>\"'\\]")
+#: What escape_dot_html changes (and "]": Graphviz 2.43 cannot parse a label line of it alone).
+_HTML_SPECIAL = re.compile(r"[&<>\"'\\\]]")
 #: Closing punctuation: a line never starts with one (it stays with what it closes).
 _NO_START = frozenset(
     "、。，．・：；？！）」』】〕〉》〙〗｣ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
