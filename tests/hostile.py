@@ -40,6 +40,7 @@ HOSTILE_TEXTS = [
     "$x$ $$y$$ \\(z\\)",
     "&lt;script&gt; &#106;avascript:alert(1) &#x3C;b&#x3E;",
     "javascript&colon;alert(1)",
+    "_javascript:alert(1) x_vbscript:msgbox é_data:text/html,x",
     "java\tscript:alert(1) vbscript:msgbox data:text/html,x",
     '"><script>alert(1)</script>',
     "<!-- comment --> <![CDATA[x]]> <?php ?>",

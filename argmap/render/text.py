@@ -12,8 +12,9 @@ from argmap.model import BIDI_CONTROL, ArgumentMap, Claim, ClaimKind, RelationKi
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _PDF, _PDI = "\u202c", "\u2069"
 # Scheme names that must never reach an output followed by a colon, not even as text:
-# a zero-width space keeps them readable and keeps them from ever being a URL.
-_SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|livescript|data|file)(\s*):")
+# a zero-width space keeps them readable and keeps them from ever being a URL. A scheme
+# starts wherever the character before cannot be part of one ("_javascript:" is one).
+_SCHEMES = re.compile(r"(?i)(?<![a-z0-9+.-])(javascript|vbscript|livescript|data|file)(\s*):")
 _HANDLER = re.compile(r"(?i)\b(on[a-z]+)(\s*)=")
 #: Markdown escapes: a backslash before each ASCII punctuation character with meaning
 #: inline that both CommonMark and Python-Markdown (with its tables) unescape; entity
