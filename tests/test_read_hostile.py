@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.check import check_paths
 from argmap.cli import main
 from argmap.errors import ArgmapError, InputError
 from argmap.fmt import format_paths, format_text
@@ -275,3 +276,15 @@ def test_check_on_a_named_pipe_exits_1_with_a_positioned_line(tmp_path: Path) ->
 
 def test_every_failure_here_is_an_argmap_error() -> None:
     assert issubclass(FileReadError, ArgmapError)
+
+
+def test_a_broken_or_looping_link_in_a_claim_folder_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text("claims:\n  - {id: t, kind: thesis, text: T.}\n", "utf-8")
+    (tmp_path / "gone.yaml").symlink_to("nowhere.yaml")
+    (tmp_path / "self.yaml").symlink_to("self.yaml")
+    found = {d.span.path.rsplit("/", 1)[-1]: d for d in check_paths([str(tmp_path)]).diagnostics}
+    assert (
+        found["gone.yaml"].message == "cannot read file: a broken symbolic link (to nowhere.yaml)"
+    )
+    assert found["self.yaml"].message == "cannot read file: a loop of symbolic links"
+    assert {d.code for d in found.values()} == {"unreadable-file"}

@@ -103,6 +103,8 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as exc:
         if exc.errno == errno.EISDIR:
             raise FileReadError(path, "not a regular file: a directory") from exc
+        if exc.errno in (errno.ENOENT, errno.ELOOP) and os.path.islink(path):
+            raise FileReadError(path, f"cannot read file: {_missing(path)}") from exc
         raise FileReadError(path, f"cannot read file: {exc.strerror or exc}") from exc
     with handle:
         try:
