@@ -39,6 +39,7 @@ _MD_DOUBLED = re.compile(r"([=+])(?=\1)")
 _MD_DOUBLED_AS = {"=": "&#61;", "+": "&#43;"}
 _NOT_ANCHOR = re.compile(r"[^a-z0-9-]")
 _MD_LINE_START = re.compile(r"^(\d*)([-+.)])")
+_MD_LEADING = {"=": "&#61;", ":": "&#58;", "?": "&#63;"}
 #: The colon that opens what docs sites read as an emoji or icon shortcode (``:smile:``,
 #: pymdownx.emoji), which would show a remote image where the text had a word.
 _MD_SHORTCODE = re.compile(r":(?=[\w+-]+:)")
@@ -183,7 +184,7 @@ def escape_md(text: str) -> str:
     Backslash escapes of ASCII punctuation are valid CommonMark for any such character
     (spec 0.31, section 2.4), so every character with meaning inline is escaped. Python-
     Markdown unescapes only some of them and shows the backslash before the others, so
-    ``&``, ``~``, ``$`` and a leading ``=`` become entity references, which both read as
+    ``&``, ``~``, ``$`` and a leading ``=``, ``:`` or ``?`` become entity references, which both read as
     the character; so do angle brackets, so no tag-like text appears even in the source,
     and what the extensions of docs sites read as math, marks, keys, symbols or emoji
     (``\\(``, ``[``, ``^``, ``==``, ``++``, ``:smile:``). The text reads as itself in all of
@@ -195,9 +196,11 @@ def escape_md(text: str) -> str:
     if ":" in text:
         text = _MD_SHORTCODE.sub("&#58;", text)
     # Block markers count only at the start of a line: list bullets, ordered-list numbers,
-    # setext underlines.
-    if text[:1] == "=":  # a setext underline; Python-Markdown has no backslash escape for it
-        return "&#61;" + text[1:]
+    # and, without a backslash escape in Python-Markdown, setext underlines, definitions
+    # (def_list) and collapsible blocks (pymdownx.details' "???").
+    first = _MD_LEADING.get(text[:1])
+    if first is not None:
+        return first + text[1:]
     return _MD_LINE_START.sub(r"\1\\\2", text, count=1)
 
 
