@@ -41,9 +41,12 @@ def _relation(kind: RelationKind) -> str:
         f'COLOR="{look["color"]}" STYLE="{_CELL_STYLE[look["style"]]}"></TD>'
     )
     glyph = f'<FONT COLOR="{look["color"]}">{RELATION_GLYPH[kind]}</FONT>'
+    # The word in a cell of its own, after a glyph cell wider than Graphviz measures the
+    # glyph: where a reader's font draws it wider, it cannot run into the word.
     return (
         f'<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{line}'
-        f'<TD ALIGN="LEFT">{glyph}&#160;{kind.value}</TD></TR></TABLE></TD>'
+        f'<TD WIDTH="12" ALIGN="LEFT">{glyph}</TD><TD ALIGN="LEFT">&#160;{kind.value}</TD>'
+        "</TR></TABLE></TD>"
     )
 
 
@@ -82,8 +85,8 @@ def legend_label(
     rows += _rows("states", [_state(s) for s in STATE_STYLE if s in used])
     for words in sorted(set(more) & _MORE_MEANINGS.keys()):
         note = (
-            f'<TD COLSPAN="{PER_ROW}" ALIGN="LEFT"><FONT COLOR="{MORE_EDGE["color"]}">'
-            f"n {words} →</FONT>&#160;{_MORE_MEANINGS[words]}</TD>"
+            f'<TD ALIGN="LEFT"><FONT COLOR="{MORE_EDGE["color"]}">n {words} →</FONT></TD>'
+            f'<TD COLSPAN="{PER_ROW - 1}" ALIGN="LEFT">{_MORE_MEANINGS[words]}</TD>'
         )
         rows.append(f"<TR><TD></TD>{note}</TR>")
     body = "".join(rows)
