@@ -292,7 +292,7 @@ def test_eval_prints_a_score_beside_each_verdict_as_the_pages_do(tmp_path: Path)
     assert scores == {"a": 0.5, "b": 0.2, "t": pytest.approx(0.65), "w": None}
     table = run("eval", str(tmp_path / "m.yaml")).stdout
     assert "verdict       score  why" in table and "A score is not a probability" in table
-    assert "stands         0.65" in table and "not-assessed      -" in table
+    assert "stands         0.65" in table and "not-assessed      –" in table
     # DF-QuAD: 0.5 + (1 - 0.5) * (0.5 - 0.2); the forecast counts for nothing yet.
     # A formal reading answers with statuses and extensions, not scores.
     formal = json.loads(

@@ -132,7 +132,7 @@ def _verdict_table(amap: ArgumentMap, evaluation: Evaluation) -> str:
     for claim in amap.claims:
         why = claim_why(amap, evaluation, claim.id, title_namer(amap))
         value = evaluation.strength(claim.id)
-        score = "-" if value is None else f"{value:.2f}"
+        score = "–" if value is None else f"{value:.2f}"
         state = evaluation.state(claim.id)
         lines.append(f"{claim.id:<{width}}  {state:<12}  {score:>5}  {clean(why)}")
     if evaluation.strengths:
