@@ -1,6 +1,7 @@
 """Slow hostile fuzzing: Markdown injection, output directory faults and killed builds, with fixed seeds.
 
-Run: .venv/bin/python bench/fuzz_hostile.py [--seeds 200] [--kills 30] [--only markdown,output,signals]
+Run: .venv/bin/python bench/fuzz_hostile.py [--seeds 200] [--kills 30] [--start 0]
+         [--only markdown,output,signals]
 
 The fast parts of the same suites run in the test command (``tests/test_hostile_*.py``);
 this script runs many more seeded cases of each: every hostile text in every field alone,
@@ -29,8 +30,9 @@ from tests.signals import killed_build_case
 from tests.test_hostile_markdown import SHOWN, TEXT_FIELDS, assert_inert
 
 
-def fuzz_markdown(seeds: int) -> int:
-    """Every hostile text in every field alone, then ``seeds`` fuzzed maps."""
+def fuzz_markdown(seeds: int, start: int = 0) -> int:
+    """Every hostile text in every field alone, then ``seeds`` fuzzed maps from seed
+    ``10_000 + start`` on."""
     cases = 0
     for name in TEXT_FIELDS:
         for value in HOSTILE_TEXTS:
@@ -42,7 +44,7 @@ def fuzz_markdown(seeds: int) -> int:
         for url in HOSTILE_URLS:
             assert_inert(dataclasses.replace(Fields(), **{where: url}))
             cases += 1
-    for seed in range(seeds):
+    for seed in range(start, start + seeds):
         values = list(fuzz_strings(10_000 + seed, 2 * len(TEXT_FIELDS) + 2))
         fields = Fields(**dict(zip(TEXT_FIELDS, values, strict=False)))
         fields = dataclasses.replace(fields, source_url=values[-2], ref_url=values[-1])
@@ -54,14 +56,14 @@ def fuzz_markdown(seeds: int) -> int:
     return cases
 
 
-def fuzz_output(seeds: int) -> int:
+def fuzz_output(seeds: int, start: int = 0) -> int:
     """Seeded sequences of builds (the test's own check, run under many more seeds)."""
     import pytest
 
     from tests import test_hostile_output as suite
 
     cases = 0
-    for seed in range(seeds):
+    for seed in range(start, start + seeds):
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             outside = root / "outside"
@@ -78,10 +80,10 @@ def fuzz_output(seeds: int) -> int:
     return cases
 
 
-def fuzz_signals(kills: int) -> int:
+def fuzz_signals(kills: int, start: int = 0) -> int:
     """Builds killed at seeded moments, in each replacing mode."""
     seen: Counter[str] = Counter()
-    for seed in range(kills):
+    for seed in range(start, start + kills):
         for mode in ("exchange", "renames", "in-place"):
             with tempfile.TemporaryDirectory() as tmp:
                 seen[f"{mode}:{killed_build_case(Path(tmp), 30_000 + seed, mode)}"] += 1
@@ -94,11 +96,12 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=200, help="fuzzed maps and build sequences")
     parser.add_argument("--kills", type=int, default=30, help="killed builds per mode")
     parser.add_argument("--only", default="markdown,output,signals", help="parts to run")
+    parser.add_argument("--start", type=int, default=0, help="the first seed of each part")
     args = parser.parse_args()
     parts: dict[str, Callable[[], int]] = {
-        "markdown": lambda: fuzz_markdown(args.seeds),
-        "output": lambda: fuzz_output(args.seeds),
-        "signals": lambda: fuzz_signals(args.kills),
+        "markdown": lambda: fuzz_markdown(args.seeds, args.start),
+        "output": lambda: fuzz_output(args.seeds, args.start),
+        "signals": lambda: fuzz_signals(args.kills, args.start),
     }
     for name in args.only.split(","):
         started = time.monotonic()
