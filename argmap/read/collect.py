@@ -14,14 +14,7 @@ from typing import Any
 
 import pydantic
 
-from argmap.diagnostics import (
-    Diagnostic,
-    Severity,
-    Span,
-    SpanIndex,
-    printable,
-    quote_id,
-)
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, printable, quote_id
 from argmap.errors import InputError
 from argmap.formats import ICCMA_FORMATS, MAX_ICCMA_BYTES
 from argmap.model import ArgumentMap, Claim, MapMeta
