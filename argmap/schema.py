@@ -32,8 +32,19 @@ _VISIBLE = (
     r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
     r"\u2060-\u206f\ufeff\ufff9-\ufffb]"
 )
-# validate.SAFE_URL_SCHEMES, compared without case.
-_SAFE_URL = r"^[Hh][Tt][Tt][Pp][Ss]?://"
+# urls.url_problem as a pattern: http(s) without case, a host of ASCII labels (no user
+# name) with an optional port, then anything but a space, control or invisible character,
+# a delimiter of Markdown or HTML, a '%' without two hex digits or an entity reference.
+_HOST_LABEL = r"[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*"  # model.is_plain_host's labels, linear
+_URL_REST = (
+    r"(?:[^\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
+    r'()\[\]\\<>"'  # no needless escape: editors compile patterns in unicode mode
+    r"'`%&]|%[0-9A-Fa-f]{2}|&(?!#?[A-Za-z0-9]+;))*"
+)
+_SAFE_URL = (
+    rf"^[Hh][Tt][Tt][Pp][Ss]?://(?:{_HOST_LABEL}\.)*{_HOST_LABEL}\.?(?::[0-9]{{0,5}})?"
+    rf"(?:[/?#]{_URL_REST})?$"
+)
 
 
 def _scalar_text(schema: dict[str, Any]) -> dict[str, Any]:
@@ -74,8 +85,9 @@ def claim_file_schema() -> dict[str, Any]:
     """The JSON Schema that claim files are checked against (editors use it too).
 
     It takes what ``argmap check`` takes: claim ids in claim files follow the strict pattern
-    (lowercase letters, digits, '-'), URLs are http(s), a citation names exactly one of a
-    source or a URL, and scalars are read as the text they are written as.
+    (lowercase letters, digits, '-'), URLs are the plain http(s) URLs that check takes, a
+    citation names exactly one of a source or a URL, and scalars are read as the text they
+    are written as.
     """
     schema = ClaimFile.model_json_schema()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}

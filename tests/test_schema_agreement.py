@@ -290,3 +290,25 @@ def test_schema_line_points_at_the_nearest_project_schema_or_is_left_out(tmp_pat
 def test_empty_sections_are_no_claims_for_both(document: str, tmp_path: Path) -> None:
     assert _check(document, tmp_path) is True
     assert _schema(document) is True
+
+
+def test_the_schema_takes_exactly_the_urls_check_takes() -> None:
+    import random
+    import re
+
+    from argmap.schema import claim_file_schema
+    from argmap.urls import url_problem
+
+    from .hostile import HOSTILE_URLS
+
+    props = claim_file_schema()["$defs"]["SourceRef"]["properties"]["url"]["anyOf"]
+    pattern = re.compile(next(p["pattern"] for p in props if "pattern" in p))
+    urls = [*HOSTILE_URLS, "https://a.b/(x)", "https://a.b:/x", "https://a.b:123456/"]
+    urls += ["HTTPS://A.B", "https://a..b/", "https://a.b./x?y=1&z=2#f", "https://a.b/&amp;"]
+    urls += ["https://u@a.b/", "https://a.b/x@y", "https://a-.b/", "https://a--b.c/é"]
+    rnd = random.Random(5)
+    alphabet = "ab.-:/?#@%&;()[]<>\"'` \u200bé1F"
+    for _ in range(5000):
+        urls.append("https://" + "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))))
+    disagree = [u for u in urls if (pattern.match(u) is None) != (url_problem(u) is not None)]
+    assert disagree == []
