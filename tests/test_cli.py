@@ -299,3 +299,19 @@ def test_eval_prints_a_score_beside_each_verdict_as_the_pages_do(tmp_path: Path)
         run("eval", str(tmp_path / "m.yaml"), "--semantics", "grounded", "--format", "json").stdout
     )
     assert "strengths" not in formal and "extensions" in formal
+
+
+def test_eval_gives_the_verdicts_when_the_scores_it_adds_do_not_settle(tmp_path: Path) -> None:
+    # DF-QuAD creeps toward 1 by about 1e-9 a sweep on this cycle and stops with its error.
+    (tmp_path / "m.yaml").write_text(
+        "claims:\n  - {id: a, kind: thesis, text: A., weight: 0, supports: [b]}\n"
+        "  - {id: b, text: B., weight: 0.000000001, supports: [a]}\n",
+        "utf-8",
+    )
+    table = run("eval", str(tmp_path / "m.yaml"))
+    assert table.exit_code == 0 and "argmap: note: no scores: DF-QuAD" in table.stderr
+    assert "claim  verdict       why" in table.stdout and "score" not in table.stdout
+    document = json.loads(run("eval", str(tmp_path / "m.yaml"), "--format", "json").stdout)
+    assert {c["verdict"] for c in document["claims"]} == {"open"} and document["gradual"] is None
+    asked = run("eval", str(tmp_path / "m.yaml"), "--semantics", "dfquad")
+    assert asked.exit_code == 1 and "did not converge" in asked.stderr

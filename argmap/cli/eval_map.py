@@ -13,6 +13,7 @@ import click
 
 from argmap.check import check_paths
 from argmap.cli.app import print_diagnostics
+from argmap.errors import EvaluationError
 from argmap.evaluate import (
     DEFAULT_WEIGHT,
     GRADUAL_SEMANTICS,
@@ -55,10 +56,19 @@ def eval_map(
         return
     gradual = semantics if semantics in GRADUAL_SEMANTICS else None
     reading = "carneades" if gradual else semantics
-    if reading == "carneades" and gradual is None:
+    scored = reading == "carneades" and gradual is None
+    if scored:
         gradual = "dfquad"  # the score beside each verdict, as every page shows it
     settings = EvaluationSettings.from_names(reading, support, gradual, standard)
-    evaluation = evaluate_map(result.amap, settings)
+    try:
+        evaluation = evaluate_map(result.amap, settings)
+    except EvaluationError as exc:
+        if not scored:
+            raise
+        # The scores were not asked for: the verdicts come without them, and say why.
+        click.echo(f"argmap: note: no scores: {exc}", err=True)
+        settings = EvaluationSettings.from_names(reading, support, None, standard)
+        evaluation = evaluate_map(result.amap, settings)
     if out_fmt == "json":
         for note in evaluation.notes:
             click.echo(f"argmap: note: {note}", err=True)
@@ -128,14 +138,15 @@ def render_table(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> s
 def _verdict_table(amap: ArgumentMap, evaluation: Evaluation) -> str:
     lines = [f"reading: {evaluation.settings.describe()}", ""]
     width = max([5, *(len(c.id) for c in amap.claims)])
-    lines.append(f"{'claim':<{width}}  {'verdict':<12}  {'score':>5}  why")
+    scored = bool(evaluation.strengths)
+    lines.append(f"{'claim':<{width}}  {'verdict':<12}  " + ("score  " if scored else "") + "why")
     for claim in amap.claims:
         why = claim_why(amap, evaluation, claim.id, title_namer(amap))
         value = evaluation.strength(claim.id)
-        score = "–" if value is None else f"{value:.2f}"
+        score = ("–" if value is None else f"{value:.2f}").rjust(5) + "  " if scored else ""
         state = evaluation.state(claim.id)
-        lines.append(f"{claim.id:<{width}}  {state:<12}  {score:>5}  {clean(why)}")
-    if evaluation.strengths:
+        lines.append(f"{claim.id:<{width}}  {state:<12}  {score}{clean(why)}")
+    if scored:
         lines += ["", score_note(evaluation.settings.gradual)]
     lines += [f"note: {note}" for note in evaluation.notes]
     return "\n".join(lines) + "\n"
