@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.model import CLAIM_ID_PATTERN, MAX_ID_LENGTH, ClaimFile
+from argmap.urls import DELIMITERS, INVISIBLE
 
 SCHEMA_ID = "urn:argmap:schema:claim-file:1"
 #: Where a project keeps the schema, relative to a folder above its claim files.
@@ -36,11 +37,10 @@ _VISIBLE = (
 # name) with an optional port, then anything but a space, control or invisible character,
 # a delimiter of Markdown or HTML, a '%' without two hex digits or an entity reference.
 _HOST_LABEL = r"[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*"  # model.is_plain_host's labels, linear
-_URL_REST = (
-    r"(?:[^\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
-    r'()\[\]\\<>"'  # no needless escape: editors compile patterns in unicode mode
-    r"'`%&]|%[0-9A-Fa-f]{2}|&(?!#?[A-Za-z0-9]+;))*"
-)
+# Only "[", "]" and "\\" escaped: editors compile patterns in unicode mode, where a
+# needless escape is an error.
+_URL_DELIMITERS = "".join("\\" + c if c in "[]" else c for c in DELIMITERS) + "\\\\"
+_URL_REST = rf"(?:[^{INVISIBLE}{_URL_DELIMITERS}%&]|%[0-9A-Fa-f]{{2}}|&(?!#?[A-Za-z0-9]+;))*"
 _SAFE_URL = (
     rf"^[Hh][Tt][Tt][Pp][Ss]?://(?:{_HOST_LABEL}\.)*{_HOST_LABEL}\.?(?::[0-9]{{0,5}})?"
     rf"(?:[/?#]{_URL_REST})?$"

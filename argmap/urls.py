@@ -8,13 +8,15 @@ from argmap.model import is_plain_host
 
 SAFE_URL_SCHEMES = ("http://", "https://")
 _PORT = re.compile(r":[0-9]{1,5}")
-#: Spaces, controls and invisible formatting characters (which can hide a URL's end).
-_INVISIBLE = re.compile(
-    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
-)
-#: Characters that end or open a Markdown link, a code span or an HTML attribute, and the
-#: backslash that browsers read as '/'.
-_DELIMITERS = re.compile(r"[()\[\]\\<>\"'`]")
+#: Spaces, controls and invisible formatting characters (which can hide a URL's end), as
+#: the body of a character class (the schema's URL pattern and the Markdown writer use it too).
+INVISIBLE = r"\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
+#: Characters that end or open a Markdown link, a code span or an HTML attribute: a URL
+#: writes them percent-encoded.
+DELIMITERS = "()[]<>\"'`"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+#: The delimiters, and the backslash that browsers read as '/'.
+_DELIMITERS = re.compile("[" + re.escape(DELIMITERS) + r"\\]")
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
 
@@ -53,7 +55,7 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-_ENCODED = {ord(c): f"%{ord(c):02X}" for c in "()[]<>\"'`"}
+_ENCODED = {ord(c): f"%{ord(c):02X}" for c in DELIMITERS}
 
 
 def percent_encoded(url: str) -> str:

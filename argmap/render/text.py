@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from argmap.model import BIDI_CONTROL, ArgumentMap, Claim, ClaimKind, RelationKind, is_plain_host
+from argmap.urls import INVISIBLE
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _PDF, _PDI = "\u202c", "\u2069"
@@ -53,9 +54,7 @@ _URL = re.compile(
 )
 #: Characters no linked URL may hold: spaces, controls, invisible formatting, backslashes
 #: (which browsers read as '/'), quotes and angle brackets.
-_URL_UNSAFE = re.compile(
-    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\\<>\"'`]"
-)
+_URL_UNSAFE = re.compile(f"[{INVISIBLE}\\\\<>\"'`]")
 #: Characters percent-encoded in the path, query and fragment of a linked URL.
 #: Outside RFC 3986's unreserved and reserved sets, or '$', which docs sites read as math
 #: (pymdownx.arithmatex) even in a link.
