@@ -308,9 +308,9 @@ def score_note(gradual: GradualSemantics | str | None) -> str:
     title = GradualSemantics(gradual).display_name
     return (
         f"Scores are {title} strengths in [0, 1]: a claim starts at its weight "
-        f"({DEFAULT_WEIGHT:.2f} unless set), its standing reasons raise it and its objections "
-        "lower it. A score is not a probability; 0.50 with nothing bearing on it means "
-        "untested, not a coin toss."
+        f"({DEFAULT_WEIGHT:.2f} unless set); its reasons raise it and its objections lower "
+        "it, the more the stronger they are. A score is not a probability; 0.50 with nothing "
+        "bearing on it means untested, not a coin toss."
     )
 
 
