@@ -6,6 +6,7 @@ from argmap.evaluation import Answer, Assessment, Verdict
 from argmap.model import CONDITIONAL_KINDS, ArgumentMap, ClaimKind, ProofStandard, RelationKind
 from argmap.semantics import standards as std
 from argmap.settings import DEFAULT_STANDARD, DEFAULT_WEIGHT
+from argmap.structure import in_cycles, strongly_connected
 
 #: The verdict of each label of the proof-standards solver.
 VERDICT_OF_LABEL = {
@@ -80,6 +81,7 @@ def assess(
         others = [a for a in found if a != of]
         return ranked(others or found)
 
+    circular = _circular(graph, labels)
     out: dict[str, Assessment] = {}
     for i, name in enumerate(names):
         claim = by_id[name]
@@ -132,6 +134,7 @@ def assess(
             ),
             cyclic=tuple(sorted(names[x] for x in (*pro, *con) if labels[x] in std.UNDECIDED)),
             open_objections=tuple(sorted(names[x] for x in con if labels[x] not in decided)),
+            circular=tuple(sorted(names[s] for s in circular.get(i, ()))),
             conditional=conditional,
             questions=questions,
             supported=bool(pro),
@@ -141,4 +144,26 @@ def assess(
             objection_weight=max(standing_con, default=0.0),
             claim_id=name,
         )
+    return out
+
+
+def _circular(graph: std.StandardsGraph, labels: list[std.Label]) -> dict[int, list[int]]:
+    """For each open node, its open reasons in the same cycle of open reasons as itself:
+    the reasons that rest, in the end, on the claim they are meant to support."""
+    open_ = std.Label.OPEN
+    reasons_of = {
+        str(i): [str(s) for s in graph.reasons[i] if labels[s] is open_]
+        for i, label in enumerate(labels)
+        if label is open_
+    }
+    cyclic = in_cycles({node: succ for node, succ in reasons_of.items() if succ})
+    if not cyclic:
+        return {}
+    out: dict[int, list[int]] = {}
+    for component in strongly_connected(cyclic, reasons_of):
+        members = set(component)
+        for node in component:
+            inside = [int(s) for s in reasons_of[node] if s in members]
+            if inside:
+                out[int(node)] = inside
     return out

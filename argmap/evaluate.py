@@ -238,7 +238,7 @@ def _evaluate_standards(amap: ArgumentMap, settings: EvaluationSettings) -> Eval
     labels = std.solve(graph)
     assessments = assess(amap, graph, names, labels, settings.standard)
     notes: list[str] = []
-    cycles = sum(1 for a in assessments.values() if a.cycle)
+    cycles = sum(1 for a in assessments.values() if a.cycle or a.circular)
     if cycles:
         plural = "s are" if cycles != 1 else " is"
         notes.append(f"{cycles} claim{plural} left open by cycles of relations")

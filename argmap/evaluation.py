@@ -61,6 +61,8 @@ class Assessment:
         cyclic: Those of ``undecided`` that a cycle of relations leaves undecided (the
             rest, neither contested nor cyclic, are open for reasons of their own).
         open_objections: Those of ``undecided`` that are objections (the rest are reasons).
+        circular: Its open reasons that rest, through open reasons, on this claim itself
+            (circular reasoning, which lends a claim no support).
         conditional: Forecasts and questions bearing on it, which count for nothing.
         questions: Those of ``conditional`` that are questions (the rest are forecasts).
         supported: Whether anything but a forecast or question supports it at all.
@@ -82,6 +84,7 @@ class Assessment:
     contested: tuple[str, ...] = ()
     cyclic: tuple[str, ...] = ()
     open_objections: tuple[str, ...] = ()
+    circular: tuple[str, ...] = ()
     conditional: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     supported: bool = False

@@ -215,8 +215,14 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
     if a.struck or a.undecided:
         if not a.supported:
             return f"{head}: nothing supports it, and {_its_objections(a, name)}."
-        reasons = [r for r in a.undecided if r not in a.open_objections]
+        reasons = [r for r in a.undecided if r not in a.open_objections and r not in a.circular]
         parts = _pending(a, reasons, name)
+        if a.circular:
+            rest = _verb(a.circular, "rests", "rest")
+            parts.append(
+                f"{series([name(c) for c in a.circular])} {rest} in turn on this claim: "
+                "circular reasoning"
+            )
         if a.struck:
             fallen = [s.claim_id for s in a.struck]
             parts.insert(0, f"{series([name(c) for c in fallen])} {_verb(fallen, 'falls', 'fall')}")

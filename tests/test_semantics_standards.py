@@ -549,3 +549,36 @@ def test_verdict_sentences_say_what_decided_the_verdict() -> None:
         ("q", {"attacks": ("o2",)}),
     )
     assert why(two, "t").endswith("Its objections are answered: o1 by p; o2 by q.")
+
+
+def test_an_open_verdict_names_reasons_that_rest_on_the_claim_itself() -> None:
+    amap = claims(
+        ("t", {"kind": T}),
+        ("a", {"supports": ("b", "t")}),
+        ("b", {"supports": ("c",)}),
+        ("c", {"supports": ("a",)}),
+        ("d", {"supports": ("a",)}),  # an outside reason, struck
+        ("x", {"attacks": ("d",)}),
+    )
+    evaluation = evaluate_map(amap, gradual=None)
+    assert claim_why(amap, evaluation, "a", str) == (
+        "Open: none of its reasons stands (d falls; c rests in turn on this claim: "
+        "circular reasoning)."
+    )
+    assert claim_why(amap, evaluation, "b", str) == (
+        "Open: none of its reasons stands (a rests in turn on this claim: circular reasoning)."
+    )
+    # t is not on the cycle: its reason a is simply open.
+    assert claim_why(amap, evaluation, "t", str) == "Open: none of its reasons stands (a is open)."
+    assert "5 claims are left open by cycles of relations" not in evaluation.notes
+    assert "3 claims are left open by cycles of relations" in evaluation.notes
+    # With an outside reason that stands, the cycle stands on it and nothing is circular.
+    founded = claims(
+        ("t", {"kind": T}),
+        ("a", {"supports": ("b", "t")}),
+        ("b", {"supports": ("a",)}),
+        ("e", {"supports": ("a",)}),
+    )
+    evaluation = evaluate_map(founded, gradual=None)
+    assert evaluation.assessment("a").circular == ()  # type: ignore[union-attr]
+    assert set(evaluation.verdicts.values()) == {Verdict.STANDS}
