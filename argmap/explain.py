@@ -147,14 +147,16 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
     con = [name(o) for o in a.objections]
     wr, wo = weights(a.reason_weight, a.objection_weight)
     if verdict is Verdict.STANDS:
+        pending = _aside(a, a.open_objections, name)
         if not a.supported:
             if a.answered or a.undecided:
-                return f"{head}: no objection to it stands."
+                return f"{head}: no objection to it stands{pending}."
             return f"{head}: nothing objects to it."
         if not a.objections:
             if len(pro) == 1:
-                return f"{head}: its reason {pro[0]} stands, and nothing standing objects."
-            return f"{head}: {len(pro)} standing reasons carry it ({series(pro)})."
+                return f"{head}: its reason {pro[0]} stands, and nothing standing objects{pending}."
+            carry = f"{head}: {len(pro)} standing reasons carry it ({series(pro)})"
+            return carry + (f", and nothing standing objects{pending}." if pending else ".")
         if a.standard is ProofStandard.SCINTILLA:
             object_ = _verb(con, "objects", "object")
             return (
@@ -182,7 +184,11 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
         if not a.supported:
             return f"{head}: {objection} {series(con)} {stand} unanswered."
         if not a.reasons:
-            return f"{head}: {objection} {series(con)} {stand}, and none of its reasons does."
+            reasons = [r for r in a.undecided if r not in a.open_objections]
+            pending = _aside(a, reasons, name)
+            return (
+                f"{head}: {objection} {series(con)} {stand}, and none of its reasons does{pending}."
+            )
         return (
             f"{head}: under {standard} its weightiest objection, {con[0]} ({wo}), "
             f"outweighs its weightiest reason, {pro[0]} ({wr})."
@@ -281,6 +287,11 @@ def _states(a: Assessment, ids: Sequence[str]) -> list[tuple[str, list[str]]]:
         ("open", [c for c in ids if c not in a.cyclic and c not in a.contested]),
     )
     return [(state, group) for state, group in groups if group]
+
+
+def _aside(a: Assessment, ids: Sequence[str], name: Namer) -> str:
+    """`` (X is open)``: inputs that neither stand nor fall, and so do not count ("" if none)."""
+    return f" ({'; '.join(_pending(a, ids, name))})" if ids else ""
 
 
 def _its_objections(a: Assessment, name: Namer) -> str:

@@ -582,3 +582,26 @@ def test_an_open_verdict_names_reasons_that_rest_on_the_claim_itself() -> None:
     evaluation = evaluate_map(founded, gradual=None)
     assert evaluation.assessment("a").circular == ()  # type: ignore[union-attr]
     assert set(evaluation.verdicts.values()) == {Verdict.STANDS}
+
+
+def test_a_decided_verdict_names_the_inputs_that_do_not_count() -> None:
+    amap = claims(
+        ("t", {"kind": T}),
+        ("r", {"supports": ("t",), "weight": 0.9}),
+        ("x", {"attacks": ("y", "t")}),  # x and y attack each other: undecided
+        ("y", {"attacks": ("x",)}),
+        ("f", {"kind": T}),
+        ("o", {"attacks": ("f",)}),
+        ("s", {"supports": ("f",)}),
+        ("sp", {"supports": ("s",)}),
+        ("sq", {"attacks": ("s",)}),  # s is contested: a reason and an objection alike
+    )
+    evaluation = evaluate_map(amap, gradual=None)
+    assert claim_why(amap, evaluation, "t", str) == (
+        "Stands: its reason r stands, and nothing standing objects (x is undecided)."
+    )
+    assert claim_why(amap, evaluation, "f", str) == (
+        "Falls: the objection o stands, and none of its reasons does (s is contested)."
+    )
+    # Nothing undecided bearing on it: no aside.
+    assert claim_why(amap, evaluation, "r", str) == "Stands: nothing objects to it."
