@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import subprocess
 import sys
 
@@ -70,3 +71,23 @@ def test_the_choices_spelled_without_the_model_are_the_settings_own() -> None:
     assert choices.SUPPORT_READINGS == settings.SUPPORT_READINGS
     assert choices.DEFAULT_SUPPORT == settings.DEFAULT_SUPPORT
     assert serve_cli.LOOPBACK == serve.LOOPBACK
+
+
+def test_the_cli_keeps_openblas_to_one_thread_unless_told_otherwise() -> None:
+    # Importing numpy for a large framework would start an OpenBLAS thread per core, which
+    # spins for tens of milliseconds of CPU; argmap does no linear algebra.
+    code = (
+        "import os\n"
+        "from argmap.cli import main\n"
+        "try:\n"
+        "    main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(os.environ.get('OPENBLAS_NUM_THREADS'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.stdout.split("\n")[1] == "1"
+    env["OPENBLAS_NUM_THREADS"] = "2"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.stdout.split("\n")[1] == "2"

@@ -49,6 +49,9 @@ class LazyGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the CLI; help or version text that cannot be written (a full disk, a closed
         descriptor) is one line and exit 1, as every command's own output is."""
+        # argmap does no linear algebra: without this, importing numpy (for large ICCMA
+        # frameworks) starts an OpenBLAS thread per core, about 60 ms of CPU for nothing.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         try:
             return super().main(*args, **kwargs)
         except OSError as exc:
