@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from argmap.semantics import interrupt
 from argmap.semantics.framework import Framework
 
 UNDEC, IN, OUT = 0, 1, 2
@@ -104,7 +105,7 @@ class LabellingSolver:
 
     def solve(self, assumptions: Sequence[int] = ()) -> bool:
         """Look for a labelling under the assumptions; remember its model."""
-        if not self._solver.solve(assumptions=list(assumptions)):
+        if not interrupt.solve(self._solver, list(assumptions)):
             return False
         self._model = self._solver.get_model() or []
         return True
