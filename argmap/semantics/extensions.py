@@ -26,6 +26,7 @@ from argmap.semantics.sat import (
     OUT,
     UNDEC,
     LabellingSolver,
+    block_subsets,
     enumerate_complete,
     enumerate_preferred,
     enumerate_range_maximal,
@@ -50,9 +51,10 @@ SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "idea
 
 
 def _unit_labellings(
-    fw: Framework, unit: list[int], labels: bytearray, semantics: str
+    fw: Framework, unit: list[int], labels: bytearray, semantics: str, every: bool
 ) -> Iterator[Labelling]:
-    """Labellings of one strongly connected component, given the labels upstream."""
+    """Labellings of one strongly connected component, given the labels upstream (with
+    ``every``, all of them are wanted: preferred ones may then come stable ones first)."""
     attackers = fw.attackers
     if len(unit) == 1 and not fw.self_attacking(unit[0]):
         a = unit[0]
@@ -76,6 +78,10 @@ def _unit_labellings(
     if not free:
         yield fixed
         return
+    if semantics == "preferred" and every:
+        for labelling in _preferred_stable_first(fw, free, labels):
+            yield fixed + labelling
+        return
     preferred = semantics == "preferred"
     solver = LabellingSolver(fw, free, labels, stable=semantics == "stable", admissible=preferred)
     try:
@@ -86,14 +92,40 @@ def _unit_labellings(
         solver.close()
 
 
+def _preferred_stable_first(
+    fw: Framework, free: list[int], labels: bytearray
+) -> Iterator[Labelling]:
+    """Every preferred labelling of a component: the stable ones first, then the rest.
+
+    A stable labelling's in-set is preferred (a larger admissible set would hold an
+    argument it leaves out, attacked by one it holds), and stable labellings are found
+    one SAT call each, where PrefSAT grows every extension a step at a time. The growth
+    search then starts with each of them blocked, and finds only the preferred labellings
+    that leave some argument undecided (none, when the component is coherent).
+    """
+    solver = LabellingSolver(fw, free, labels, admissible=True)
+    try:
+        stable = LabellingSolver(fw, free, labels, stable=True)
+        try:
+            for labelling in enumerate_complete(stable):
+                yield labelling
+                if not block_subsets(solver, labelling):
+                    return
+        finally:
+            stable.close()
+        yield from enumerate_preferred(solver)
+    finally:
+        solver.close()
+
+
 def _scc_recursive(
-    fw: Framework, part: list[int], labels: bytearray, semantics: str
+    fw: Framework, part: list[int], labels: bytearray, semantics: str, every: bool = False
 ) -> Iterator[list[int]]:
     """In-sets of one weakly connected part, by depth-first search over its components."""
     units = strongly_connected(fw, part)
     last = len(units) - 1
     chosen: list[Labelling] = [[] for _ in units]
-    searches: list[Iterator[Labelling]] = [_unit_labellings(fw, units[0], labels, semantics)]
+    searches: list[Iterator[Labelling]] = [_unit_labellings(fw, units[0], labels, semantics, every)]
     while searches:
         i = len(searches) - 1
         labelling = next(searches[i], None)
@@ -106,7 +138,7 @@ def _scc_recursive(
         if i == last:
             yield [a for lab in chosen for a, label in lab if label == IN]
         else:
-            searches.append(_unit_labellings(fw, units[i + 1], labels, semantics))
+            searches.append(_unit_labellings(fw, units[i + 1], labels, semantics, every))
 
 
 def _semi_stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iterator[list[int]]:
@@ -154,6 +186,10 @@ def iter_extensions(fw: Framework, semantics: str) -> Iterator[tuple[int, ...]]:
     Raises:
         ValueError: for a semantics not in :data:`SEMANTICS`.
     """
+    return _extensions(fw, semantics, every=True)
+
+
+def _extensions(fw: Framework, semantics: str, every: bool) -> Iterator[tuple[int, ...]]:
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}")
     if semantics == "grounded":
@@ -167,7 +203,7 @@ def iter_extensions(fw: Framework, semantics: str) -> Iterator[tuple[int, ...]]:
     reduced = reduct(fw, labels)
     if reduced is not None:
         sub, back = reduced
-        for found in iter_extensions(sub, semantics):
+        for found in _extensions(sub, semantics, every):
             yield tuple(sorted(itertools.chain(base, map(back.__getitem__, found))))
         return
     residual = undecided(labels)
@@ -175,7 +211,7 @@ def iter_extensions(fw: Framework, semantics: str) -> Iterator[tuple[int, ...]]:
     if semantics == "semi-stable":
         searches = [_semi_stable_part(fw, part, labels) for part in parts]
     else:
-        searches = [_scc_recursive(fw, part, labels, semantics) for part in parts]
+        searches = [_scc_recursive(fw, part, labels, semantics, every) for part in parts]
     yield from _product(base, searches)
 
 
@@ -192,7 +228,7 @@ def first_extension(fw: Framework, semantics: str) -> tuple[int, ...] | None:
     """
     if semantics == "complete":
         return grounded_extension(fw)
-    return next(iter_extensions(fw, semantics), None)
+    return next(_extensions(fw, semantics, every=False), None)
 
 
 def overall_labels(fw: Framework, found: list[tuple[int, ...]]) -> bytearray:
