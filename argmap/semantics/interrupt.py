@@ -47,6 +47,17 @@ class _Watcher:
                         os.write(self.forward, data)
 
 
+def _forget_watcher() -> None:
+    """In a forked child the watcher's thread is gone (and the lock may be held by a
+    thread that is gone too): the next search starts afresh."""
+    global _watcher, _lock
+    _watcher = None
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_watcher)
+
+
 def solve(solver: Any, assumptions: list[int]) -> bool:
     """Whether the python-sat ``solver`` (one that supports interrupts) finds a model under
     the assumptions; a signal that arrives meanwhile is handled as in plain Python code."""
