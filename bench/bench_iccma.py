@@ -44,7 +44,7 @@ from pathlib import Path
 
 # Imported once here, so that no engine time holds the import of what it uses.
 import numpy  # noqa: F401
-import pysat.solvers  # type: ignore[import-untyped]  # noqa: F401
+import pysolvers  # type: ignore[import-not-found]  # noqa: F401
 
 import bench_semantics
 from argmap.semantics import extensions as ext

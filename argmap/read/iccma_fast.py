@@ -24,7 +24,6 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.arrays import ARRAYS_FROM, Csr, int_array
@@ -87,7 +86,8 @@ class AttackLists:
 
 def iccma_format(path: str) -> str | None:
     """The ICCMA format a path's suffix names (``"apx"`` or ``"i23"``), or None."""
-    return ICCMA_FORMATS.get(Path(path).suffix.lower())
+    # os.path, not pathlib: a small task's start-up would import pathlib for this alone.
+    return ICCMA_FORMATS.get(os.path.splitext(path)[1].lower())
 
 
 def read_attack_lists(path: str, fmt: str) -> tuple[AttackLists | None, list[Diagnostic]]:

@@ -19,10 +19,10 @@ from argmap.semantics.framework import Framework
 
 UNDEC, IN, OUT = 0, 1, 2
 
-#: MiniSat 2.2: quick to load clauses, good with assumptions (incremental use), and about
-#: three times Glucose 4's pace when a search lists many labellings, one blocking clause
-#: each; no slower than Glucose on any task of bench/bench_iccma.py.
-SOLVER_NAME = "minisat22"
+#: The solver is MiniSat 2.2 (:mod:`argmap.semantics.minisat`): quick to load clauses, good
+#: with assumptions (incremental use), and about three times Glucose 4's pace when a search
+#: lists many labellings, one blocking clause each; no slower than Glucose on any task of
+#: bench/bench_iccma.py.
 
 
 class LabellingSolver:
@@ -76,9 +76,9 @@ class LabellingSolver:
         else:
             clauses = _complete_clauses(inner, outside_in, outside_undec, stable, ranges)
         # Imported here: the grounded labelling, all that many tasks need, needs no solver.
-        from pysat.solvers import Solver  # type: ignore[import-untyped]
+        from argmap.semantics.minisat import new_solver
 
-        self._solver = Solver(name=SOLVER_NAME, bootstrap_with=clauses)
+        self._solver = new_solver(clauses)
         # Prefer "in": the first model is then close to maximal, so few growth steps follow.
         self._solver.set_phases([self.var_in(i) for i in range(k)])
         self._model: list[int] = []
