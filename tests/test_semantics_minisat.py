@@ -30,6 +30,17 @@ def test_a_solver_answers_finds_models_and_refuses_after_an_unsatisfiable_search
     solver.delete()  # a second delete frees nothing twice
 
 
+def test_a_clause_that_is_no_list_of_integers_fails_at_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(TypeError):
+        minisat.new_solver([[1, "x"]])  # type: ignore[list-item]
+    import gc
+
+    gc.collect()  # the half-built solver is freed without an error of its own
+    assert capsys.readouterr().err == ""
+
+
 def test_without_the_compiled_calls_python_sats_class_is_used() -> None:
     solver = minisat.new_solver([[1], [-1, 2]], compiled=False)
     try:

@@ -36,12 +36,11 @@ class MiniSat:
 
     def __init__(self, lib: Any, clauses: Iterable[list[int]]) -> None:
         self._lib = lib
-        handle = lib.minisat22_new()
+        self._sat = False
+        self._handle = handle = lib.minisat22_new()
         add = lib.minisat22_add_cl
         for clause in clauses:
             add(handle, clause)
-        self._handle = handle
-        self._sat = False
 
     def add_clause(self, clause: list[int]) -> None:
         """Add a clause for good."""
@@ -80,6 +79,10 @@ class MiniSat:
         if self._handle is not None:
             self._lib.minisat22_del(self._handle)
             self._handle = None
+
+    def __del__(self) -> None:
+        # A solver dropped without delete (an error between creating it and its search).
+        self.delete()
 
 
 def new_solver(clauses: Iterable[list[int]], *, compiled: bool = True) -> Any:
