@@ -145,8 +145,8 @@ def _check_claims(check: _Checker, broken: set[str], *, self_attacks: bool = Fal
                 elif kind is RelationKind.UNDERCUTS and ids[target].kind is not ClaimKind.ARGUMENT:
                     check.emit(
                         "undercut-target",
-                        f"{quote_id(claim.id)} undercuts {quote_id(target)}, which is a "
-                        f"{ids[target].kind.value}, not an argument",
+                        f"{quote_id(claim.id)} undercuts {quote_id(target)}, which is "
+                        f"{_a(ids[target].kind)}, not an argument",
                         *where,
                     )
                 if target in seen:
@@ -270,3 +270,8 @@ def _check_support_cycles(check: _Checker) -> None:
                 "claim",
                 members[0],
             )
+
+
+def _a(kind: ClaimKind) -> str:
+    """The kind with its article: "a thesis", but "evidence" (a mass noun)."""
+    return kind.value if kind is ClaimKind.EVIDENCE else f"a {kind.value}"

@@ -375,3 +375,29 @@ def test_a_data_text_that_is_not_text_is_said_not_dropped() -> None:
         assert result.amap.claim("t").text == "Thesis."
         [warning] = [d for d in result.diagnostics if d.code == "argdown-data"]
         assert warning.severity is Severity.WARNING and "is not text" in warning.message
+
+
+def test_a_relation_to_nothing_is_an_error_but_at_the_end_an_untitled_statement() -> None:
+    """As in Argdown: "+>" with nothing after it is "missing relation content" before a
+    blank line, and an "Untitled 1" statement at the end; argmap says so either way."""
+    broken = _read("[A]: a\n  +> \n\n[B]: b\n")
+    assert [
+        (d.span.line, d.span.col, d.message)
+        for d in broken.diagnostics
+        if d.severity.value == "error"
+    ] == [
+        (
+            2,
+            3,
+            "the relation '+>' points at nothing: write a statement or an argument after it",
+        )
+    ]
+    for text, shown in (("[A]: a\n  +> \n", "statement"), ("[A]: a\n  -> #tagged\n", "#tagged")):
+        result = _read(text)
+        assert sorted(claim.text for claim in result.amap.claims) == sorted(["a", shown])
+        [empty] = [d for d in result.diagnostics if d.code == "argdown-empty"]
+        assert empty.severity.value == "warning"
+        assert (
+            empty.message
+            == f"an untitled statement with no text: kept, with {shown!r} for its text"
+        )

@@ -136,3 +136,22 @@ def test_a_weight_is_a_plain_number_not_a_boolean_or_digits_with_separators(tmp_
         (tmp_path / name).write_text(text, "utf-8")
         codes = [d.code for d in check_paths([tmp_path / name]).diagnostics]
         assert codes == ["invalid-value"], (name, codes)
+
+
+def test_an_undercut_of_what_is_no_argument_names_its_kind_in_plain_words() -> None:
+    messages = []
+    for kind in (ClaimKind.CLAIM, ClaimKind.EVIDENCE, ClaimKind.FORECAST):
+        amap = ArgumentMap(
+            claims=(
+                Claim(id="t", kind=ClaimKind.THESIS, text="T"),
+                Claim(id="a", kind=kind, text="A", supports=("t",)),
+                Claim(id="u", text="U", undercuts=("a",)),
+            )
+        )
+        [diag] = [d for d in validate_map(amap) if d.code == "undercut-target"]
+        messages.append(diag.message)
+    assert messages == [
+        "'u' undercuts 'a', which is a claim, not an argument",
+        "'u' undercuts 'a', which is evidence, not an argument",
+        "'u' undercuts 'a', which is a forecast, not an argument",
+    ]

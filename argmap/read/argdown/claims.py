@@ -152,7 +152,14 @@ class _Converter:
             if text:
                 return text
         tags = [name for m in node.members if m.content for name, _ in m.content.tags]
-        return " ".join(f"#{t}" for t in tags) or node.kind
+        shown = " ".join(f"#{t}" for t in tags) or node.kind
+        self.note(
+            self.home(node).token.offset,
+            Severity.WARNING,
+            "argdown-empty",
+            f"an untitled {node.kind} with no text: kept, with {shown!r} for its text",
+        )
+        return shown
 
     def report_other_texts(self, node: Node, text: str) -> None:
         canonical = node.canonical()

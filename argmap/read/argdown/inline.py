@@ -53,7 +53,8 @@ def describe(token: Token) -> str:
         return "the end of the document"
     image = token.image.strip()
     if token.type in (Tok.NEWLINE, Tok.EMPTYLINE, Tok.INDENT, Tok.DEDENT) or not image:
-        return f"a {token.type.value}"
+        name = token.type.value
+        return ("an " if name[0] in "aeiou" else "a ") + name
     # A message is one line: line breaks and tabs inside a token are shown as spaces.
     image = " ".join(image.split())
     if len(image) > 30:

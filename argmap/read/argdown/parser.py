@@ -213,6 +213,12 @@ class _Parser(InlineParser):
         rels: list[Relation] = []
         while self.at(*RELATION_TOKENS):
             token = self.take()
+            if not self.at(*STATEMENT_START, *ARGUMENT_START):
+                raise ParseError(
+                    token,
+                    f"the relation {describe(token)} points at nothing: write a statement or an "
+                    "argument after it",
+                )
             member = self.member(allow_argument=token.type is not Tok.CONTRADICTION)
             rels.append(Relation(token, token.type, member))
         self.depth -= 1
