@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from argmap.diagnostics import Diagnostic, did_you_mean, has_errors, quote_id
 from argmap.errors import UsageError
 from argmap.gcpause import paused_gc
-from argmap.numbered import listed, names_at
+from argmap.numbered import NumberedNames, listed, names_at
 from argmap.read.iccma_fast import iccma_format, read_attack_lists
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework
@@ -88,7 +88,7 @@ def run_iccma_task(
             return TaskAnswer("", diags)
         fw = Framework(lists.names, lists.lists, arrays=lists.arrays)
         if query is not None:
-            text = _acceptance(fw, query, semantics, mode, out_fmt)
+            text = _acceptance(fw, query, semantics, mode, out_fmt, path)
         elif first:
             text = format_first(fw, semantics, ext.first_extension(fw, semantics), out_fmt, support)
         else:
@@ -96,12 +96,21 @@ def run_iccma_task(
     return TaskAnswer(text, diags)
 
 
-def _acceptance(fw: Framework, query: str, semantics: str, mode: str, out_fmt: str) -> str:
+def _acceptance(
+    fw: Framework, query: str, semantics: str, mode: str, out_fmt: str, path: str
+) -> str:
     try:
         a = fw.names.index(query)
     except ValueError:
-        hint = did_you_mean(query, fw.names) if fw.n <= _HINT_LIMIT else ""
-        raise UsageError(f"no claim {quote_id(query)} in the map{hint}") from None
+        names = fw.names
+        if isinstance(names, NumberedNames):
+            last = names.first + names.size - 1
+            hint = (
+                f" (its arguments are {names.first} to {last})" if names.size else " (it has none)"
+            )
+        else:
+            hint = did_you_mean(query, names) if fw.n <= _HINT_LIMIT else ""
+        raise UsageError(f"no argument {quote_id(query)} in {path}{hint}") from None
     answer = ext.accepts(fw, a, semantics, mode)
     if out_fmt == "json":
         data = {"semantics": semantics, "claim": query, "mode": mode, "accepted": answer}

@@ -143,7 +143,25 @@ def test_eval_answers_acceptance_questions() -> None:
     )
     assert (yes.exit_code, yes.stdout, no.exit_code, no.stdout) == (0, "yes\n", 0, "no\n")
     unknown = runner.invoke(main, ["eval", path, "--accept", "zz"])
-    assert unknown.exit_code == 2 and "no claim 'zz'" in unknown.stderr
+    assert unknown.exit_code == 2 and "no argument 'zz' in " in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "hint"),
+    [
+        ("p af 3\n1 2\n", "4", "(its arguments are 1 to 3)"),
+        ("p af 3\n1 2\n", "01", "(its arguments are 1 to 3)"),
+        ("p af 0\n", "1", "(it has none)"),
+    ],
+)
+def test_an_unknown_argument_of_a_numbered_file_is_told_the_range(
+    tmp_path: Path, text: str, query: str, hint: str
+) -> None:
+    path = tmp_path / "f.i23"
+    path.write_text(text)
+    done = CliRunner().invoke(main, ["eval", str(path), "--accept", query])
+    assert done.exit_code == 2
+    assert done.stderr == f"argmap: error: no argument '{query}' in {path} {hint}\n"
 
 
 def test_eval_text_table_lists_every_claim() -> None:
