@@ -205,3 +205,23 @@ def test_a_malformed_id_is_shown_as_written_with_the_rule_and_a_hint() -> None:
     assert "lowercase ASCII letters" in problem.message
     (long,) = read_yaml(_THESIS + f"  - id: {'a' * 201}\n    text: x\n", "x.yaml").diagnostics
     assert "up to 200" in long.message
+
+
+def test_a_refused_value_inside_a_list_or_a_citation_is_named_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "map:\n  title: M\n  sources:\n    - id: s\n      url: [1]\n    - url: https://e.org\n"
+        "claims:\n  - id: t\n    kind: thesis\n    text: T\n"
+        "    attacks: [~]\n    tags: [ok, [nested]]\n"
+        "    sources:\n      - source: s\n        quote: [x]\n"
+    )
+    messages = [d.message for d in check_paths([path]).diagnostics]
+    assert messages == [
+        "source 1 of map metadata has no 'title'",
+        "url of source 1 of map metadata: input should be a valid string, found a list",
+        "source 2 of map metadata has no 'id'",
+        "source 2 of map metadata has no 'title'",
+        "entry 1 of attacks of claim 't': input should be a valid string, found no value",
+        "entry 2 of tags of claim 't': input should be a valid string, found a list",
+        "quote of citation 1 of claim 't': input should be a valid string, found a list",
+    ]

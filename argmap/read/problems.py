@@ -56,7 +56,8 @@ def validation_problems(
     out: list[tuple[tuple[int | str, ...], bool, str, str]] = []
     for err in exc.errors():
         loc = tuple(err["loc"])
-        field = ".".join(str(p) for p in loc) or "value"
+        source = "source" if model is MapMeta else "citation"
+        field = _field(loc, source)
         last = loc[-1] if loc else field
         etype = err["type"]
         if etype == "extra_forbidden":
@@ -73,7 +74,8 @@ def validation_problems(
             )
             continue
         if etype == "missing":
-            code, message = "missing-field", f"{what} has no {quote_id(last)}"
+            owner = what if len(loc) < 2 else f"{_field(loc[:-1], source)} of {what}"
+            code, message = "missing-field", f"{owner} has no {quote_id(last)}"
         elif last in ("text", "label") and (
             etype in ("string_too_short", "value_error") or err.get("input") is None
         ):
@@ -98,3 +100,13 @@ def validation_problems(
             message = f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}"
         out.append((loc, False, code, message))
     return out
+
+
+def _field(loc: tuple[int | str, ...], source: str) -> str:
+    """Where in a record, in words: ``("attacks", 0)`` is "entry 1 of attacks", and
+    ``("sources", 1, "quote")`` is "quote of citation 2" (``source`` names the entry)."""
+    head: list[str] = []
+    if len(loc) >= 2 and loc[0] == "sources" and isinstance(loc[1], int):
+        head, loc = [f"{source} {loc[1] + 1}"], loc[2:]
+    words = [f"entry {p + 1}" if isinstance(p, int) else str(p) for p in reversed(loc)]
+    return " of ".join(words + head) or "value"
