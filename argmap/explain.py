@@ -199,9 +199,13 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
             if abs(a.reason_weight - a.objection_weight) < std.EPSILON
             else f"weighing {wr} against {wo}"
         )
+        asks = ""
+        if a.standard is not ProofStandard.PREPONDERANCE:  # which settles all but a tie
+            asks = f" (it asks for {STANDARD_ASKS[a.standard]})"
         return (
             f"{head}: {plural(len(pro), 'standing reason')} for, {len(con)} against, "
-            f"{balance}, which {standard} does not settle; the weightiest objection is {con[0]}."
+            f"{balance}, which {standard} does not settle{asks}; the weightiest objection is "
+            f"{con[0]}."
         )
     if a.cycle:
         hangs = [name(u) for u in a.cyclic if u not in a.contested]

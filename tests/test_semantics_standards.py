@@ -605,3 +605,30 @@ def test_a_decided_verdict_names_the_inputs_that_do_not_count() -> None:
     )
     # Nothing undecided bearing on it: no aside.
     assert claim_why(amap, evaluation, "r", str) == "Stands: nothing objects to it."
+
+
+def test_a_contested_verdict_says_what_its_standard_would_need() -> None:
+    def why(standard: ProofStandard) -> str:
+        amap = claims(
+            ("t", {"kind": T, "standard": standard}),
+            ("r", {"supports": ("t",), "weight": 0.9}),
+            ("o", {"attacks": ("t",), "weight": 0.6}),
+        )
+        return claim_why(amap, evaluate_map(amap, gradual=None), "t", str)
+
+    assert why(ProofStandard.CLEAR_AND_CONVINCING) == (
+        "Contested: 1 standing reason for, 1 against, weighing 0.90 against 0.60, which the "
+        "clear-and-convincing standard does not settle (it asks for a reason above 0.4 and "
+        "ahead of its weightiest standing objection by more than 0.3); the weightiest "
+        "objection is o."
+    )
+    assert why(ProofStandard.DIALECTICAL).endswith(
+        "which the dialectical standard does not settle (it asks for a standing reason and no "
+        "standing objection); the weightiest objection is o."
+    )
+    # Preponderance leaves only a tie contested, and a tie needs no more words.
+    tie = claims(("t", {"kind": T}), ("r", {"supports": ("t",)}), ("o", {"attacks": ("t",)}))
+    assert claim_why(tie, evaluate_map(tie, gradual=None), "t", str) == (
+        "Contested: 1 standing reason for, 1 against, of equal weight (0.50), which the "
+        "preponderance standard does not settle; the weightiest objection is o."
+    )
