@@ -299,6 +299,10 @@ def test_eval_prints_a_score_beside_each_verdict_as_the_pages_do(tmp_path: Path)
         run("eval", str(tmp_path / "m.yaml"), "--semantics", "grounded", "--format", "json").stdout
     )
     assert "strengths" not in formal and "extensions" in formal
+    # Its table says what its statuses mean, for a reader who expects verdicts.
+    lines = run("eval", str(tmp_path / "m.yaml"), "--semantics", "grounded").stdout.split("\n")
+    assert lines[1].startswith("formal reading: accepted means in every extension,")
+    assert "not the reader's verdicts" in lines[1]
 
 
 def test_eval_gives_the_verdicts_when_the_scores_it_adds_do_not_settle(tmp_path: Path) -> None:

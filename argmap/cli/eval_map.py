@@ -107,13 +107,21 @@ def render_json(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> st
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
 
 
+#: What a formal reading's statuses mean, for a reader who expects verdicts.
+_FORMAL_NOTE = (
+    "formal reading: accepted means in every extension, rejected attacked from every one, "
+    "undecided neither; these are the semantics' labels, not the reader's verdicts (argmap "
+    "eval without --semantics gives those, with their reasons)"
+)
+
+
 def render_table(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> str:
     """A readable table: one claim a line with its verdict (and why), status or score,
     then the notes."""
     gradual = semantics in GRADUAL_SEMANTICS
     if not evaluation.formal and not gradual:
         return _verdict_table(amap, evaluation)
-    lines = [f"semantics: {semantics} (supports: {evaluation.support})"]
+    lines = [f"semantics: {semantics} (supports: {evaluation.support})", _FORMAL_NOTE]
     if gradual:
         lines = [f"semantics: {semantics}", score_note(semantics)]
     if not gradual:
