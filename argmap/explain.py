@@ -71,15 +71,16 @@ def direct_tally(amap: ArgumentMap, evaluation: Evaluation, claim_id: str) -> st
     only forecasts and questions bear on it, which count once settled and are named apart).
     """
     incoming = amap.incoming.get(claim_id, ())
-    pro, aside = counted(amap, [r.source for r in incoming if r.kind is RelationKind.SUPPORTS])
-    con, aside_con = counted(
-        amap, [r.source for r in incoming if r.kind is not RelationKind.SUPPORTS]
-    )
+    formal = evaluation.formal
+    supporters = [r.source for r in incoming if r.kind is RelationKind.SUPPORTS]
+    pro, aside = counted(amap, supporters, formal=formal)
+    attackers = [r.source for r in incoming if r.kind is not RelationKind.SUPPORTS]
+    con, aside_con = counted(amap, attackers, formal=formal)
     aside += aside_con
     if not pro and not con:
         return ""
-    reasons = _tally([evaluation.stands(c) for c in pro], "reason")
-    objections = _tally([evaluation.stands(c) for c in con], "objection")
+    reasons = _tally([evaluation.stands(c) for c in pro], "reason", formal)
+    objections = _tally([evaluation.stands(c) for c in con], "objection", formal)
     text = f"It has {reasons}{',' if ',' in reasons else ''} and {objections}"
     if aside:
         they = "they count" if len(aside) > 1 else "it counts"
@@ -87,9 +88,13 @@ def direct_tally(amap: ArgumentMap, evaluation: Evaluation, claim_id: str) -> st
     return text + "."
 
 
-def counted(amap: ArgumentMap, ids: Sequence[str]) -> tuple[list[str], list[ClaimKind]]:
+def counted(
+    amap: ArgumentMap, ids: Sequence[str], *, formal: bool = False
+) -> tuple[list[str], list[ClaimKind]]:
     """Those of ``ids`` that count in a verdict, and the kinds of the rest: the forecasts
-    and questions, which count only once settled."""
+    and questions, which count only once settled. A formal reading counts every claim."""
+    if formal:
+        return list(ids), []
     kinds = [amap.claim(c).kind for c in ids]
     kept = [c for c, kind in zip(ids, kinds, strict=True) if kind not in CONDITIONAL_KINDS]
     return kept, [kind for kind in kinds if kind in CONDITIONAL_KINDS]
@@ -102,18 +107,21 @@ def conditionals(kinds: Sequence[ClaimKind]) -> str:
     return f"{len(kinds)} {what}"
 
 
-def _tally(standing: Sequence[bool], noun: str) -> str:
-    """``2 direct reasons, of which 1 stands``, in words that agree with the numbers."""
+def _tally(standing: Sequence[bool], noun: str, formal: bool = False) -> str:
+    """``2 direct reasons, of which 1 stands``, in words that agree with the numbers (a
+    formal reading's: ``is accepted``)."""
+    one, many = ("is accepted", "are accepted") if formal else ("stands", "stand")
+    not_one = "is not accepted" if formal else "does not stand"
     count, up = len(standing), sum(standing)
     if count == 0:
         return f"no direct {noun}s"
     if count == 1:
-        return f"1 direct {noun}, which " + ("stands" if up else "does not stand")
+        return f"1 direct {noun}, which " + (one if up else not_one)
     if up == 0:
-        return f"{count} direct {noun}s, none of which stands"
+        return f"{count} direct {noun}s, none of which {one}"
     if up == count:
-        return f"{count} direct {noun}s, all of which stand"
-    return f"{count} direct {noun}s, of which {up} " + ("stands" if up == 1 else "stand")
+        return f"{count} direct {noun}s, all of which {many}"
+    return f"{count} direct {noun}s, of which {up} " + (one if up == 1 else many)
 
 
 def why(assessment: Assessment, name: Namer) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from argmap.compare import Comparison, Crux, ThesisSide
+from argmap.evaluation import Evaluation
 from argmap.explain import claim_why, conditionals, counted, plural, score_note
 from argmap.model import ArgumentMap, Claim
 from argmap.render.text import anchor, clean, escape_html, escape_md, map_title, mid_sentence
@@ -24,9 +25,15 @@ def _link(amap: ArgumentMap, claim_id: str) -> str:
     return f"[{_title(amap.claim(claim_id))}](#{anchor(claim_id)})"
 
 
-def _of(standing: int, count: int, noun: str) -> str:
-    """``1 of 2 reasons standing``, or ``no reasons``."""
-    return f"{standing} of {plural(count, noun)} standing" if count else f"no {noun}s"
+def _of(standing: int, count: int, noun: str, formal: bool) -> str:
+    """``1 of 2 reasons standing`` (``accepted`` under a formal reading), or ``no reasons``."""
+    word = "accepted" if formal else "standing"
+    return f"{standing} of {plural(count, noun)} {word}" if count else f"no {noun}s"
+
+
+def _column(evaluation: Evaluation) -> str:
+    """A verdict column's head: a formal reading gives statuses."""
+    return "Status" if evaluation.formal else "Verdict"
 
 
 def _word(state: str) -> str:
@@ -42,20 +49,21 @@ def _side_by_side(amap: ArgumentMap, comparison: Comparison) -> list[str]:
         return f"**{_word(side.state)}**"
 
     def standing(side: ThesisSide) -> str:
-        """As the thesis's page counts them: forecasts and questions aside, until settled."""
-        reasons, aside = counted(amap, side.supporters)
-        objections, aside_con = counted(amap, side.attackers)
+        """As the thesis's page counts them: forecasts and questions aside, until settled
+        (a formal reading counts them)."""
+        reasons, aside = counted(amap, side.supporters, formal=evaluation.formal)
+        objections, aside_con = counted(amap, side.attackers, formal=evaluation.formal)
         aside += aside_con
         return (
-            f"{_of(side.standing_supporters, len(reasons), 'reason')}, "
-            f"{_of(side.standing_attackers, len(objections), 'objection')}"
+            f"{_of(side.standing_supporters, len(reasons), 'reason', evaluation.formal)}, "
+            f"{_of(side.standing_attackers, len(objections), 'objection', evaluation.formal)}"
             + (f" ({conditionals(aside)} aside)" if aside else "")
         )
 
     lines = [
         f"| | {_link(amap, a.thesis_id)} | {_link(amap, b.thesis_id)} |",
         "| --- | --- | --- |",
-        f"| Verdict | {verdict(a)} | {verdict(b)} |",
+        f"| {_column(evaluation)} | {verdict(a)} | {verdict(b)} |",
         f"| Direct reasons and objections | {standing(a)} | {standing(b)} |",
         f"| Claims bearing on it | {a.size} | {b.size} |",
     ]
@@ -72,7 +80,7 @@ def _reasons_table(amap: ArgumentMap, comparison: Comparison, side: ThesisSide) 
     evaluation = comparison.evaluation
     scores = evaluation.gradual is not None
     lines = [
-        "| Claim | Bears | Verdict |" + (" Score |" if scores else ""),
+        f"| Claim | Bears | {_column(evaluation)} |" + (" Score |" if scores else ""),
         "| --- | --- | --- |" + (" ---: |" if scores else ""),
     ]
     for cid, bears in rows:
@@ -88,7 +96,8 @@ def _shared_table(amap: ArgumentMap, comparison: Comparison) -> list[str]:
     if not comparison.shared:
         return ["No claim bears on both theses."]
     a, b = (_title(amap.claim(s.thesis_id)) for s in comparison.sides)
-    lines = [f"| Claim | Toward {a} | Toward {b} | Verdict |", "| --- | --- | --- | --- |"]
+    column = _column(comparison.evaluation)
+    lines = [f"| Claim | Toward {a} | Toward {b} | {column} |", "| --- | --- | --- | --- |"]
     for item in comparison.shared:
         lines.append(
             f"| {_link(amap, item.claim_id)} | {_STANCE_WORD[item.stance_a]} | "
@@ -105,16 +114,27 @@ def _crux_cell(crux: Crux, index: int) -> str:
 
 
 def _crux_lines(amap: ArgumentMap, comparison: Comparison) -> list[str]:
-    flipped = (
-        "The one claim bearing on either thesis was flipped (both ways if open or contested)"
-        if comparison.tested == 1
-        else f"Each of the {comparison.tested} claims bearing on either thesis was flipped in "
-        "turn (an open or contested one both ways)"
-    )
-    intro = (
-        "A crux is a claim whose verdict flipping (stands ↔ falls) would change a compared "
-        f"thesis's verdict. {flipped}"
-    )
+    if comparison.evaluation.formal:
+        flipped = (
+            "The one claim bearing on either thesis was tried"
+            if comparison.tested == 1
+            else f"Each of the {comparison.tested} claims bearing on either thesis was tried in turn"
+        )
+        intro = (
+            "A crux is a claim whose removal (if it is accepted) or acceptance (if not) would "
+            f"change a compared thesis's status. {flipped}"
+        )
+    else:
+        flipped = (
+            "The one claim bearing on either thesis was flipped (both ways if open or contested)"
+            if comparison.tested == 1
+            else f"Each of the {comparison.tested} claims bearing on either thesis was flipped "
+            "in turn (an open or contested one both ways)"
+        )
+        intro = (
+            "A crux is a claim whose verdict flipping (stands ↔ falls) would change a compared "
+            f"thesis's verdict. {flipped}"
+        )
     if comparison.tested < comparison.candidates:
         intro += f", the nearest of {comparison.candidates}"
     intro += "."
