@@ -309,10 +309,17 @@ def _evaluate_formal(amap: ArgumentMap, settings: EvaluationSettings) -> Evaluat
         strengths_, note = _gradual(amap, settings.gradual, conditional=True)
         if note:
             notes.append(note)
+    names = fw.names
+    attackers = {
+        names[b]: tuple(sorted({names[a] for a in row}))
+        for b, row in enumerate(fw.attackers)
+        if row
+    }
     return Evaluation(
         settings=settings,
         statuses=statuses,
         strengths=strengths_,
-        extensions=tuple(sorted(tuple(fw.names[a] for a in e) for e in found)),
+        extensions=tuple(sorted(tuple(names[a] for a in e) for e in found)),
         notes=tuple(notes),
+        attackers=attackers,
     )

@@ -109,7 +109,8 @@ class Evaluation:
     """Verdicts (or formal statuses) and strengths of every claim of a map.
 
     Under the default reading ``verdicts`` and ``assessments`` are filled and ``statuses``
-    is empty; under a formal reading it is the other way round.
+    is empty; under a formal reading it is the other way round, and ``attackers`` gives
+    each attacked claim its attackers in the attack graph read (derived attacks included).
     """
 
     settings: EvaluationSettings
@@ -119,6 +120,7 @@ class Evaluation:
     strengths: Mapping[str, float] = field(default_factory=dict)
     extensions: tuple[tuple[str, ...], ...] = ()
     notes: tuple[str, ...] = ()
+    attackers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def semantics(self) -> str:

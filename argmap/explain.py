@@ -326,8 +326,10 @@ def claim_why(amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: Na
     assessment = evaluation.assessment(claim_id)
     if assessment is not None:
         return why(assessment, name)
-    state = evaluation.state(claim_id)
-    return f"{state.capitalize()} under {evaluation.semantics} semantics (a formal reading)."
+    # Imported here: that module builds on this one's words.
+    from argmap.explain_formal import formal_why
+
+    return formal_why(amap, evaluation, claim_id, name)
 
 
 def score_note(gradual: GradualSemantics | str | None) -> str:

@@ -16,7 +16,7 @@ STAGES = [
     {"validate", "schema"},
     {"semantics", "evaluation", "assess"},
     {"evaluate"},
-    {"compare", "explain"},
+    {"compare", "explain", "explain_formal"},
     {"backend"},
     {"render", "write"},
     {"output"},

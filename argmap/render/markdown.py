@@ -227,19 +227,19 @@ def _table(
 ) -> list[str]:
     namer = _namer(amap)
     scores = evaluation.gradual is not None
-    # A formal reading gives statuses, and its "why" would only repeat the status.
-    formal = evaluation.formal
-    head = "| Claim | Stance | " + ("Status |" if formal else "Verdict | Why |")
-    rule = "| --- | --- | --- |" + ("" if formal else " --- |")
-    out = [head + (" Score |" if scores else ""), rule + (" ---: |" if scores else "")]
+    column = "Status" if evaluation.formal else "Verdict"  # a formal reading's statuses
+    head = f"| Claim | Stance | {column} | Why |" + (" Score |" if scores else "")
+    rule = "| --- | --- | --- | --- |" + (" ---: |" if scores else "")
+    out = [head, rule]
     stances_ = stance if isinstance(stance, dict) else {}
     for cid in order:
         claim = sub.claim(cid)
-        row = f"| {_link(claim)} | {_STANCE_WORD[stances_.get(cid, Stance.PRO)]} | "
-        row += f"{evaluation.state(cid)} |"
-        if not formal:
-            why = claim_why(amap, evaluation, cid, namer)
-            row += f" {why.partition(': ')[2] or why} |"
+        why = claim_why(amap, evaluation, cid, namer)
+        why = why.partition(": ")[2] or why
+        row = (
+            f"| {_link(claim)} | {_STANCE_WORD[stances_.get(cid, Stance.PRO)]} | "
+            f"{evaluation.state(cid)} | {why} |"
+        )
         if scores:
             value = evaluation.strength(cid)
             row += f" {value:.2f} |" if value is not None else " – |"
