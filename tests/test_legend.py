@@ -200,3 +200,26 @@ def test_build_draws_every_map_with_a_legend_unless_told_not_to() -> None:
     assert maps and all(b"argmap-legend" in a.make() for a in maps)
     bare = plan_artifacts(amap, evaluation, dot_only=True, legend=False)
     assert not any(b"argmap-legend" in a.make() for a in bare if a.path.endswith(".dot"))
+
+
+@pytest.mark.dot
+def test_the_legend_draws_the_thesis_with_the_double_border_of_its_node() -> None:
+    """Two nested rectangles around the thesis sample, as around a thesis; one around the rest."""
+    amap = small_map()
+    root = ElementTree.fromstring(render_svg(amap, evaluate_map(amap), graph_id="am-t"))
+    legend = next(g for g in root.iter(f"{SVG}g") if "legend" in (g.get("id") or ""))
+
+    def frames_around(word: str) -> int:
+        """The closed outlines (polygons) whose box holds the word's text anchor."""
+        [text] = [t for t in legend.iter(f"{SVG}text") if (t.text or "").strip() == word]
+        x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+        count = 0
+        for shape in legend.iter(f"{SVG}polygon"):
+            points = [tuple(map(float, p.split(","))) for p in shape.get("points", "").split()]
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            if xs and min(xs) < x < max(xs) and min(ys) < y < max(ys) and max(xs) - min(xs) < 200:
+                count += 1
+        return count
+
+    assert frames_around("thesis") >= 3  # the fill, the inner border and the outer one
+    assert frames_around("thesis") > frames_around("evidence")

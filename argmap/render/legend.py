@@ -53,8 +53,14 @@ def _relation(kind: RelationKind) -> str:
 def _kind(kind: str) -> str:
     look = KIND_STYLE[kind]
     style = ' STYLE="rounded"' if "rounded" in look["style"] else ""
-    border = "2" if look.get("peripheries") == "2" else "1"
-    return f'<TD BORDER="{border}" BGCOLOR="{look["fillcolor"]}"{style}>{kind}</TD>'
+    cell = f'<TD BORDER="1" BGCOLOR="{look["fillcolor"]}"{style}>{kind}</TD>'
+    if look.get("peripheries") != "2":
+        return cell
+    # A double border, as the node has: the cell inside a bordered table, a gap between.
+    return (
+        f'<TD CELLPADDING="0"><TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" '
+        f'CELLPADDING="2"><TR>{cell}</TR></TABLE></TD>'
+    )
 
 
 def _state(name: str) -> str:
