@@ -24,11 +24,11 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only
 
 __all__ = ["apx_arrays"]
 
-#: The bytes a plainly written file may hold: name characters, the facts' punctuation, newlines.
-_ALLOWED = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-" + b"()," + b"\n"
+#: The bytes of names (and of the facts' words) and newlines: deleted, they leave a plainly
+#: written file's punctuation alone, "()" to a declaration and "(,)" to an attack.
+_NAME_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-" + b"\n"
 _ARG = int.from_bytes(b"arg(", "big")
 _ATT = int.from_bytes(b"att(", "big")
-_TAIL = int.from_bytes(b").", "big")
 #: The longest name held as a key, in words of eight bytes; a longer one takes the plain path.
 _WORDS = 4
 
@@ -46,13 +46,16 @@ def apx_arrays(
 
     if not data.endswith(b"\n"):
         data += b"\n"
-    if data.translate(None, _ALLOWED):
+    # One pass over the file: what is left must be parentheses and commas only, as many of
+    # each as _name_spans needs (it checks where they are).
+    punctuation = data.translate(None, _NAME_BYTES)
+    if punctuation.translate(None, b"(),"):
         return None
     # Eight bytes from any position of the file, as one big-endian word: the zero bytes
     # after the end keep in bounds the words that a key reads past a short name's end.
     padded = data + bytes(8 * (_WORDS + 1))
     words = np.ndarray((len(padded) - 7,), dtype=">u8", buffer=padded, strides=(1,))
-    spans = _name_spans(data, words)
+    spans = _name_spans(data, words, punctuation)
     if spans is None:
         return None
     longest = max(int((end - start).max(initial=0)) for start, end in spans)
@@ -76,11 +79,12 @@ def apx_arrays(
 Spans = tuple[tuple["NDArray[np.int64]", "NDArray[np.int64]"], ...]
 
 
-def _name_spans(data: bytes, words: NDArray[np.uint64]) -> Spans | None:
+def _name_spans(data: bytes, words: NDArray[np.uint64], punctuation: bytes) -> Spans | None:
     """Where the names are (start and end arrays of the declared names, then of the
     attackers and of the targets), or None unless every line is one fact.
 
-    ``data`` ends with a newline; ``words[i]`` is the eight bytes from position ``i``.
+    ``data`` ends with a newline; ``words[i]`` is the eight bytes from position ``i``;
+    ``punctuation`` is ``data`` without its name bytes and newlines.
     """
     import numpy as np
 
@@ -99,11 +103,11 @@ def _name_spans(data: bytes, words: NDArray[np.uint64]) -> Spans | None:
     is_att = head == _ATT
     if not bool((is_att | (head == _ARG)).all()):
         return None
-    if not bool(((words[ends - 2] >> np.uint64(48)) == _TAIL).all()):
+    if not bool(((bytes_at[ends - 2] == ord(")")) & (bytes_at[ends - 1] == ord("."))).all()):
         return None
     # With "(" at the fourth byte and ")." at the end of every line, one of each to a line
     # means no other: no name holds a parenthesis.
-    if data.count(b"(") != lines or data.count(b")") != lines:
+    if punctuation.count(b"(") != lines or punctuation.count(b")") != lines:
         return None
     att_starts, att_ends = starts[is_att], ends[is_att]
     commas = np.flatnonzero(bytes_at == ord(","))
