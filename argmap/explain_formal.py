@@ -50,25 +50,33 @@ def formal_why(amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: N
         return [c for c in attackers if evaluation.status(c) is wanted]
 
     grounded = semantics == "grounded"
+    # Grounded and ideal semantics have one extension each; the others may have many.
+    every = (
+        f"the {semantics} extension"
+        if len(evaluation.extensions) == 1
+        else (f"every {semantics} extension")
+    )
     if status is Status.ACCEPTED:
         if not attackers:
             return f"{head}: nothing attacks it."
         if grounded:
             return f"{head}: every claim that attacks it is rejected: {named(attackers)}."
-        return f"{head}: every {semantics} extension holds it."
+        return f"{head}: {every} holds it."
     if status is Status.REJECTED:
         accepted = having(Status.ACCEPTED)
         if len(accepted) == 1:
             return f"{head}: an accepted claim attacks it: {named(accepted)}."
         if accepted:
             return f"{head}: accepted claims attack it: {named(accepted)}."
-        return f"{head}: every {semantics} extension attacks it."
+        return f"{head}: {every} attacks it."
     if not evaluation.extensions:
         return f"{head}: the map has no {semantics} extension."
     undecided = having(Status.UNDECIDED)
     if grounded and undecided:
         some = "an undecided claim does" if len(undecided) == 1 else "undecided claims do"
         return f"{head}: nothing accepted attacks it, but {some}: {named(undecided)}."
+    if len(evaluation.extensions) == 1:
+        return f"{head}: {every} neither holds it nor attacks it."
     if any(claim_id in e for e in evaluation.extensions):
         return f"{head}: some {semantics} extensions hold it and others do not."
     return f"{head}: no {semantics} extension holds it, and not every one attacks it."

@@ -118,10 +118,15 @@ def test_other_semantics_say_what_their_extensions_do() -> None:
             "hold it and others do not."
         )
     )
+    # Ideal semantics has one extension, here the empty one.
+    assert _whys(two, "ideal")["x"] == (
+        "Undecided under ideal semantics (a formal reading): the ideal extension neither holds "
+        "it nor attacks it."
+    )
     fixed = _map(("t", {"kind": T}), ("x", {"attacks": ("y",)}), ("y", {"attacks": ("t",)}))
     whys = _whys(fixed, "preferred")
     assert whys["t"] == (
-        "Accepted under preferred semantics (a formal reading): every preferred extension holds it."
+        "Accepted under preferred semantics (a formal reading): the preferred extension holds it."
     )
     assert whys["y"] == (
         "Rejected under preferred semantics (a formal reading): an accepted claim attacks it: x."
@@ -137,6 +142,14 @@ def test_other_semantics_say_what_their_extensions_do() -> None:
     )
     # Its one preferred extension is empty: it holds nothing and attacks nothing.
     assert _whys(odd, "preferred")["t"] == (
+        "Undecided under preferred semantics (a formal reading): the preferred extension "
+        "neither holds it nor attacks it."
+    )
+    # With a pair beside it there are two, and neither holds the thesis or attacks it.
+    pair = ArgumentMap(
+        claims=(*odd.claims, *_map(("x", {"attacks": ("y",)}), ("y", {"attacks": ("x",)})).claims)
+    )
+    assert _whys(pair, "preferred")["t"] == (
         "Undecided under preferred semantics (a formal reading): no preferred extension holds "
         "it, and not every one attacks it."
     )
