@@ -184,19 +184,29 @@ def test_iccma_suffixes_and_option_names_agree_with_the_map_path() -> None:
     assert eval_cli.SUPPORT_READINGS[0] == opts.DEFAULT_SUPPORT
 
 
-def test_eval_on_a_framework_loads_no_model_and_no_solver_for_grounded(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "semantics", "answer", "solver"),
+    [
+        ("p af 3\n1 2\n2 3\n", "grounded", '[["1", "3"]]', []),
+        # A SAT task loads the compiled solver alone: not pysat.solvers (about 11 ms).
+        ("p af 3\n1 2\n2 1\n2 3\n", "stable", '[["1", "3"], ["2"]]', ["pysolvers"]),
+    ],
+)
+def test_eval_on_a_framework_loads_no_model_and_only_the_solver_it_needs(
+    tmp_path: Path, text: str, semantics: str, answer: str, solver: list[str]
+) -> None:
     path = tmp_path / "a.i23"
-    path.write_text("p af 3\n1 2\n2 3\n")
+    path.write_text(text)
     code = (
         "import sys\n"
         "from argmap.cli import main\n"
-        f"try:\n    main(['eval', {str(path)!r}, '--format', 'json'])\n"
+        f"try:\n    main(['eval', {str(path)!r}, '--format', 'json', '--semantics', {semantics!r}])\n"
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'argmap.model', "
-        "'argmap.read', 'pysat', 'yaml'))))\n"
+        "'argmap.read', 'pysat', 'pysolvers', 'yaml'))))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == [
-        '{"semantics": "grounded", "extensions": [["1", "3"]]}',
-        "['argmap.read', 'argmap.read.iccma_fast']",
+        f'{{"semantics": "{semantics}", "extensions": {answer}}}',
+        str(["argmap.read", "argmap.read.iccma_fast", *solver]),
     ]

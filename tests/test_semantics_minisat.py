@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 
@@ -62,20 +58,3 @@ def test_both_solvers_give_every_semantics_the_reference_answers(case: tuple[int
         fallback = {s: ext.all_extensions(fw, s) for s in ext.SEMANTICS}
     compiled = {s: ext.all_extensions(fw, s) for s in ext.SEMANTICS}
     assert fallback == compiled == {s: expected[s] for s in ext.SEMANTICS}
-
-
-def test_a_sat_task_on_an_iccma_file_loads_the_compiled_solver_alone(tmp_path: Path) -> None:
-    """A SAT task on an ICCMA file starts without pysat.solvers (about 11 ms of imports)."""
-    path = tmp_path / "cycle.i23"
-    path.write_text("p af 3\n1 2\n2 3\n3 1\n2 2\n")
-    code = (
-        "import sys\n"
-        "from argmap.iccma_task import run_iccma_task\n"
-        f"answer = run_iccma_task({str(path)!r}, None, 'stable', out_fmt='json')\n"
-        "print(answer.text.strip())\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('pysat', 'pysolvers'))))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    text, loaded = done.stdout.strip().split("\n")
-    assert text == '{"semantics": "stable", "extensions": []}'
-    assert loaded == "['pysolvers']"
