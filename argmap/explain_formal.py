@@ -10,15 +10,13 @@ which of those attacks the support reading derived rather than the map drew.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from argmap.evaluation import Evaluation, Status
-from argmap.explain import series
+from argmap.explain import Namer, series
 from argmap.model import ArgumentMap, RelationKind
 
 __all__ = ["formal_why"]
-
-Namer = Callable[[str], str]
 
 
 def formal_why(amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: Namer) -> str:
