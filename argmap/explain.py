@@ -61,6 +61,11 @@ def series(words: Sequence[str], limit: int = 3) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def state_heading(evaluation: Evaluation) -> str:
+    """The head of a column of results: verdicts, or a formal reading's statuses."""
+    return "Status" if evaluation.formal else "Verdict"
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 reason``, ``2 reasons`` (``many``: the plural, where it is not ``word + "s"``)."""
     return f"{count} {word if count == 1 else many or word + 's'}"

@@ -58,6 +58,8 @@ def validation_problems(
         loc = tuple(err["loc"])
         source = "source" if model is MapMeta else "citation"
         field = _field(loc, source)
+        # The record, or the part of it (a citation, a source) that holds the field.
+        owner = what if len(loc) < 2 else f"{_field(loc[:-1], source)} of {what}"
         last = loc[-1] if loc else field
         etype = err["type"]
         if etype == "extra_forbidden":
@@ -65,16 +67,11 @@ def validation_problems(
             hint = did_you_mean(str(last), known)
             if not hint and len(known) <= 8:
                 hint = f" (expected {', '.join(known)})"
-            where = what
-            if _in_source(loc):
-                part = "source" if model is MapMeta else "citation"
-                where = f"{part} {int(loc[1]) + 1} of {what}"
             out.append(
-                (loc, True, "unknown-field", f"unknown field {quote_id(last)} in {where}{hint}")
+                (loc, True, "unknown-field", f"unknown field {quote_id(last)} in {owner}{hint}")
             )
             continue
         if etype == "missing":
-            owner = what if len(loc) < 2 else f"{_field(loc[:-1], source)} of {what}"
             code, message = "missing-field", f"{owner} has no {quote_id(last)}"
         elif last in ("text", "label") and (
             etype in ("string_too_short", "value_error") or err.get("input") is None

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from argmap.compare import Comparison, Crux, ThesisSide
-from argmap.evaluation import Evaluation
-from argmap.explain import claim_why, conditionals, counted, plural, score_note
+from argmap.explain import claim_why, conditionals, counted, plural, score_note, state_heading
 from argmap.model import ArgumentMap, Claim
 from argmap.render.text import anchor, clean, escape_html, escape_md, map_title, mid_sentence
 from argmap.structure import Stance
@@ -29,11 +28,6 @@ def _of(standing: int, count: int, noun: str, formal: bool) -> str:
     """``1 of 2 reasons standing`` (``accepted`` under a formal reading), or ``no reasons``."""
     word = "accepted" if formal else "standing"
     return f"{standing} of {plural(count, noun)} {word}" if count else f"no {noun}s"
-
-
-def _column(evaluation: Evaluation) -> str:
-    """A verdict column's head: a formal reading gives statuses."""
-    return "Status" if evaluation.formal else "Verdict"
 
 
 def _word(state: str) -> str:
@@ -63,7 +57,7 @@ def _side_by_side(amap: ArgumentMap, comparison: Comparison) -> list[str]:
     lines = [
         f"| | {_link(amap, a.thesis_id)} | {_link(amap, b.thesis_id)} |",
         "| --- | --- | --- |",
-        f"| {_column(evaluation)} | {verdict(a)} | {verdict(b)} |",
+        f"| {state_heading(evaluation)} | {verdict(a)} | {verdict(b)} |",
         f"| Direct reasons and objections | {standing(a)} | {standing(b)} |",
         f"| Claims bearing on it | {a.size} | {b.size} |",
     ]
@@ -80,7 +74,7 @@ def _reasons_table(amap: ArgumentMap, comparison: Comparison, side: ThesisSide) 
     evaluation = comparison.evaluation
     scores = evaluation.gradual is not None
     lines = [
-        f"| Claim | Bears | {_column(evaluation)} |" + (" Score |" if scores else ""),
+        f"| Claim | Bears | {state_heading(evaluation)} |" + (" Score |" if scores else ""),
         "| --- | --- | --- |" + (" ---: |" if scores else ""),
     ]
     for cid, bears in rows:
@@ -96,7 +90,7 @@ def _shared_table(amap: ArgumentMap, comparison: Comparison) -> list[str]:
     if not comparison.shared:
         return ["No claim bears on both theses."]
     a, b = (_title(amap.claim(s.thesis_id)) for s in comparison.sides)
-    column = _column(comparison.evaluation)
+    column = state_heading(comparison.evaluation)
     lines = [f"| Claim | Toward {a} | Toward {b} | {column} |", "| --- | --- | --- | --- |"]
     for item in comparison.shared:
         lines.append(

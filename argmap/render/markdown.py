@@ -15,6 +15,7 @@ from argmap.explain import (
     direct_tally,
     plural,
     score_note,
+    state_heading,
 )
 from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.render.text import (
@@ -227,8 +228,9 @@ def _table(
 ) -> list[str]:
     namer = _namer(amap)
     scores = evaluation.gradual is not None
-    column = "Status" if evaluation.formal else "Verdict"  # a formal reading's statuses
-    head = f"| Claim | Stance | {column} | Why |" + (" Score |" if scores else "")
+    head = f"| Claim | Stance | {state_heading(evaluation)} | Why |" + (
+        " Score |" if scores else ""
+    )
     rule = "| --- | --- | --- | --- |" + (" ---: |" if scores else "")
     out = [head, rule]
     stances_ = stance if isinstance(stance, dict) else {}

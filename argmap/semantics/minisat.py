@@ -6,6 +6,10 @@ CPU, more than the whole search of many tasks. The searches here need nine funct
 the compiled ``pysolvers`` module under it, and this class calls them directly (adding
 the clauses of a large encoding is quicker too: no method call and no checks per clause).
 A python-sat release that names them otherwise gets ``pysat.solvers``' own MiniSat 2.2.
+
+MiniSat 2.2 is quick to load clauses, good with assumptions (incremental use), and about
+three times Glucose 4's pace when a search lists many labellings, one blocking clause
+each; it is no slower than Glucose on any task of bench/bench_iccma.py.
 """
 
 from __future__ import annotations

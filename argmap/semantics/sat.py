@@ -19,11 +19,6 @@ from argmap.semantics.framework import Framework
 
 UNDEC, IN, OUT = 0, 1, 2
 
-#: The solver is MiniSat 2.2 (:mod:`argmap.semantics.minisat`): quick to load clauses, good
-#: with assumptions (incremental use), and about three times Glucose 4's pace when a search
-#: lists many labellings, one blocking clause each; no slower than Glucose on any task of
-#: bench/bench_iccma.py.
-
 
 class LabellingSolver:
     """Complete labellings of ``nodes`` given fixed labels of every other argument.
