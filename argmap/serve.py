@@ -23,7 +23,7 @@ from argmap.errors import ArgmapError, UsageError
 from argmap.evaluate import evaluate_map
 from argmap.read import claim_files
 from argmap.render.html import OVERVIEW
-from argmap.render.text import escape_html
+from argmap.render.text import claim_title, escape_html, thesis_stem
 from argmap.settings import EvaluationSettings
 
 #: The reading the preview shows unless told otherwise: the reader's verdicts.
@@ -104,6 +104,8 @@ class Preview:
         self.generation = 0
         self.pages: dict[str, bytes] = {}
         self.names: tuple[str, ...] = (f"{OVERVIEW}.html",)
+        #: What the links to the pages say: each thesis's title, and "Overview".
+        self.titles: dict[str, str] = {f"{OVERVIEW}.html": "Overview"}
         self._stamp: object = None
         self._changed = threading.Condition()
 
@@ -133,11 +135,12 @@ class Preview:
             return False
         if self._stamp is not None:
             stamp = self._settled(stamp)
-        pages = self._build()
+        pages, titles = self._build()
         with self._changed:
             self._stamp = stamp
             self.pages = pages
             self.names = tuple(pages)
+            self.titles = titles or self.titles
             self.generation += 1
             self._changed.notify_all()
         return True
@@ -152,7 +155,8 @@ class Preview:
             stamp = again
         return stamp
 
-    def _build(self) -> dict[str, bytes]:
+    def _build(self) -> tuple[dict[str, bytes], dict[str, str]]:
+        """The pages and their links' titles; a map with errors has no titles of its own."""
         try:
             check = check_paths(self.paths)
             if check.failed():
@@ -164,11 +168,13 @@ class Preview:
                     evaluation = evaluate_map(check.amap, self.settings)
                 drawn = check.load.drawn(full_detail=self.full_detail)
                 artifacts = html_artifacts(check.amap, evaluation, drawn)
-                return {a.path: a.make() for a in artifacts}
+                titles = {f"{thesis_stem(t.id)}.html": claim_title(t) for t in check.amap.theses}
+                titles[f"{OVERVIEW}.html"] = "Overview"
+                return {a.path: a.make() for a in artifacts}, titles
         except ArgmapError as exc:
             problems = [str(exc)]
         page = diagnostics_page(problems)
-        return dict.fromkeys(self.names, page)
+        return dict.fromkeys(self.names, page), {}
 
     def wait(self, since: int, timeout: float = WAIT_SECONDS) -> int:
         """The generation of the pages once it differs from ``since`` (or after ``timeout``)."""
@@ -178,16 +184,17 @@ class Preview:
 
     def frame(self, name: str) -> bytes:
         """The page that shows page ``name`` with links to the others, reloading on changes."""
+        shown = self.titles.get(name) or name
         links = "".join(
             f'<a href="/view/{escape_html(n)}"{" aria-current=page" if n == name else ""}>'
-            f"{escape_html(n.removesuffix('.html'))}</a>"
+            f"{escape_html(self.titles.get(n) or n.removesuffix('.html'))}</a>"
             for n in self.names
         )
         return (
             f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f"<title>argmap preview: {escape_html(name)}</title><style>{_CSS}</style></head>"
+            f"<title>argmap preview: {escape_html(shown)}</title><style>{_CSS}</style></head>"
             f'<body data-generation="{self.generation}"><nav>{links}</nav>'
-            f'<iframe title="{escape_html(name)}" src="/page/{escape_html(name)}"></iframe>'
+            f'<iframe title="{escape_html(shown)}" src="/page/{escape_html(name)}"></iframe>'
             f"<script>{_RELOAD_JS}</script></body></html>\n"
         ).encode()
 

@@ -55,8 +55,10 @@ def test_serves_the_pages_in_a_frame_that_reloads(served: tuple[PreviewServer, P
     assert status == 303 and headers["Location"] == "/view/overview.html"
     status, headers, frame = get(server, "/view/harbour.html")
     assert status == 200 and "script-src 'sha256-" in headers["Content-Security-Policy"]
-    assert '<iframe title="harbour.html" src="/page/harbour.html">' in frame
-    assert 'href="/view/overview.html"' in frame and "/events?since=" in frame
+    title = "The town should build the new harbour."
+    assert f'<iframe title="{title}" src="/page/harbour.html">' in frame
+    assert f'<a href="/view/harbour.html" aria-current=page>{title}</a>' in frame
+    assert '<a href="/view/overview.html">Overview</a>' in frame and "/events?since=" in frame
     status, headers, page = get(server, "/page/harbour.html")
     assert status == 200 and headers["Cache-Control"] == "no-store"
     assert "<svg" in page and "The harbour brings jobs." in page
@@ -237,3 +239,23 @@ def test_a_browser_reloads_the_page_when_a_claim_file_is_saved(
             assert problems == []
         finally:
             browser.close()
+
+
+def test_the_links_name_the_theses_by_their_titles_escaped(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "claims:\n"
+        "  - {id: a, kind: thesis, label: '<b>Bold</b> & \"quoted\"', text: A.}\n"
+        "  - {id: b, kind: thesis, text: 'Second thesis.'}\n",
+        encoding="utf-8",
+    )
+    preview = Preview([claims])
+    assert preview.refresh()
+    frame = preview.frame("a.html").decode()
+    assert ">&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;</a>" in frame
+    assert "<b>" not in frame
+    assert '<a href="/view/b.html">Second thesis.</a>' in frame
+    # A broken save keeps the links' titles while the diagnostics are shown.
+    claims.write_text("claims: [\n", encoding="utf-8")
+    assert preview.refresh()
+    assert b"Second thesis.</a>" in preview.frame("b.html")
