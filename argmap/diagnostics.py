@@ -28,7 +28,9 @@ class Span(NamedTuple):
     col: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
+        # A file name may hold a line break or a terminal's escape: shown escaped, so that one
+        # problem stays one line and a name cannot restyle or rewrite the terminal.
+        return f"{printable(self.path)}:{self.line}:{self.col}"
 
 
 SpanKey = tuple[str | int, ...]

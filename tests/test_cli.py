@@ -319,3 +319,27 @@ def test_eval_gives_the_verdicts_when_the_scores_it_adds_do_not_settle(tmp_path:
     assert {c["verdict"] for c in document["claims"]} == {"open"} and document["gradual"] is None
     asked = run("eval", str(tmp_path / "m.yaml"), "--semantics", "dfquad")
     assert asked.exit_code == 1 and "did not converge" in asked.stderr
+
+
+@pytest.mark.parametrize("name", ["two\nlines.yaml", "e\x1b[31mvil.yaml", "bell\x07.yaml"])
+def test_a_file_name_cannot_break_a_line_or_restyle_the_terminal(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("claims:\n  - {id: A, text: x}\n", encoding="utf-8")
+    # color=True: the runner passes escapes through as a terminal would receive them.
+    checked = CliRunner().invoke(main, ["check", str(tmp_path)], color=True)
+    lines = checked.output.splitlines()
+    assert checked.exit_code == 1 and len(lines) == 3, lines
+    shown = name.encode("unicode_escape").decode()
+    assert all(line.startswith(f"{tmp_path}/{shown}:") for line in lines[:2]), lines
+    assert not any(c in checked.output for c in "\x1b\x07")
+    missing = CliRunner().invoke(main, ["check", str(tmp_path / "gone" / name)], color=True)
+    assert missing.exit_code == 1 and missing.output.count("\n") == 1
+    assert f"gone/{shown}: no such file or directory" in missing.output
+
+
+def test_a_build_into_a_path_that_names_a_file_once_made_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("mine\n", encoding="utf-8")
+    out = tmp_path / "new" / ".." / "taken"
+    result = run("build", BASIC, "-o", str(out))
+    assert result.exit_code == 1
+    assert "taken: exists and is not a directory (a regular file)" in result.output
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine\n"

@@ -116,8 +116,11 @@ def guarded() -> Iterator[None]:
 
 
 def _fail(message: str, code: int, prefix: str = "argmap: error: ") -> None:
+    from argmap.diagnostics import printable
+
     with suppress(OSError, ValueError):
-        click.echo(prefix + message, err=True)
+        # A path in the message may hold a line break or a terminal's escape: shown escaped.
+        click.echo(prefix + printable(message), err=True)
     sys.exit(code)
 
 

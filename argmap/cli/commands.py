@@ -88,7 +88,9 @@ def _default_jobs() -> int:
 
 def _progress(message: str) -> None:
     if sys.stderr.isatty():
-        click.echo(message, err=True)
+        from argmap.diagnostics import printable
+
+        click.echo(printable(message), err=True)
 
 
 @main.command()
@@ -168,6 +170,7 @@ def build(
     """
     with guarded():
         from argmap.build import build_paths, html_artifacts
+        from argmap.diagnostics import printable
 
         settings = settings_of(semantics, support, gradual, standard)
         result = build_paths(
@@ -188,7 +191,7 @@ def build(
         if not result.written:
             click.echo("argmap: error: the map has errors; nothing was written", err=True)
             sys.exit(1)
-        click.echo(f"wrote {len(result.written)} files to {out_dir}", err=True)
+        click.echo(f"wrote {len(result.written)} files to {printable(out_dir)}", err=True)
 
 
 @main.command()

@@ -44,12 +44,14 @@ def fmt_command(paths: tuple[str, ...], check: bool) -> None:
       argmap fmt --check claims
     """
     with guarded():
+        from argmap.diagnostics import printable
         from argmap.fmt import format_paths
 
         report = format_paths(paths, check=check)
         for message in report.errors:
-            click.echo(f"argmap: error: {message}", err=True)
+            click.echo(f"argmap: error: {printable(message)}", err=True)
         for path in report.changed:
-            click.echo(path if check else f"reformatted {path}", err=not check)
+            shown = printable(path)
+            click.echo(shown if check else f"reformatted {shown}", err=not check)
         click.echo(_summary(report, check), err=True)
         sys.exit(1 if report.errors or (check and report.changed) else 0)

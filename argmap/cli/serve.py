@@ -41,6 +41,7 @@ def serve_command(
       argmap serve claims
       argmap serve claims --port 8001
     """
+    from argmap.diagnostics import printable
     from argmap.serve import run_until_interrupted, serve_paths
 
     with guarded():
@@ -53,7 +54,8 @@ def serve_command(
         )
     if host not in _LOOPBACK_NAMES:
         click.echo(f"argmap: warning: anyone who can reach {host} can read this map", err=True)
-    click.echo(f"argmap: previewing {' '.join(paths)} at {server.url} (Ctrl-C stops)", err=True)
+    shown = printable(" ".join(paths))
+    click.echo(f"argmap: previewing {shown} at {server.url} (Ctrl-C stops)", err=True)
     try:
         run_until_interrupted(server)
     except KeyboardInterrupt:

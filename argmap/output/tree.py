@@ -141,7 +141,9 @@ def _real_directory(root: Path) -> Path:
             root.absolute().parent.mkdir(parents=True, exist_ok=True)
         except (OSError, ValueError) as exc:
             raise OutputError(f"{root}: cannot create: {reason(exc)}") from exc
-        return Path(os.path.realpath(root.absolute().parent)) / root.absolute().name
+        real = Path(os.path.realpath(root.absolute().parent)) / root.absolute().name
+        # 'new/../out' names 'out' once 'new' is made: look again at what it names now.
+        return _real_directory(real) if os.path.lexists(real) else real
     except (OSError, ValueError) as exc:
         raise OutputError(f"{root}: cannot write: {reason(exc)}") from exc
     if stat.S_ISLNK(mode) and os.path.isdir(root):
