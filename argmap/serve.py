@@ -25,6 +25,7 @@ from argmap.read import claim_files
 from argmap.render.html import OVERVIEW
 from argmap.render.text import claim_title, escape_html, thesis_stem
 from argmap.settings import EvaluationSettings
+from argmap.structure import ordered_theses
 
 #: The reading the preview shows unless told otherwise: the reader's verdicts.
 _DEFAULT = EvaluationSettings()
@@ -50,9 +51,11 @@ _RELOAD_JS = (
 )
 _CSS = (
     "html,body{margin:0;height:100%;font-family:system-ui,sans-serif}"
-    "nav{padding:.4em .8em;border-bottom:1px solid #ccc;font-size:.9em}"
+    "body{display:flex;flex-direction:column}"
+    "nav{flex:none;padding:.4em .8em;border-bottom:1px solid #ccc;font-size:.9em;"
+    "line-height:1.6}"
     "nav a{margin-right:1em}nav a[aria-current]{font-weight:bold}"
-    "iframe{border:0;width:100%;height:calc(100% - 2.4em)}"
+    "iframe{flex:1;border:0;width:100%;min-height:0}"
     "pre{white-space:pre-wrap;padding:1em}h1{font-size:1.2em;padding:0 1em}"
 )
 
@@ -167,10 +170,12 @@ class Preview:
                 if self.settings is not None:
                     evaluation = evaluate_map(check.amap, self.settings)
                 drawn = check.load.drawn(full_detail=self.full_detail)
-                artifacts = html_artifacts(check.amap, evaluation, drawn)
-                titles = {f"{thesis_stem(t.id)}.html": claim_title(t) for t in check.amap.theses}
-                titles[f"{OVERVIEW}.html"] = "Overview"
-                return {a.path: a.make() for a in artifacts}, titles
+                made = {a.path: a.make for a in html_artifacts(check.amap, evaluation, drawn)}
+                # The links in the order the index lists the maps: overview, headline first.
+                titles = {f"{OVERVIEW}.html": "Overview"}
+                for thesis in ordered_theses(check.amap):
+                    titles[f"{thesis_stem(thesis.id)}.html"] = claim_title(thesis)
+                return {name: made[name]() for name in titles}, titles
         except ArgmapError as exc:
             problems = [str(exc)]
         page = diagnostics_page(problems)

@@ -236,3 +236,55 @@ def test_page_in_headless_chromium_draws_nodes_and_shows_a_clicked_claim(tmp_pat
         finally:
             browser.close()
     assert (tmp_path / "harbour.png").stat().st_size > 10_000
+
+
+def _wide_map() -> ArgumentMap:
+    """Twelve theses side by side, three reasons each: far too wide to read whole."""
+    claims = []
+    for t in range(12):
+        claims.append(Claim(id=f"t{t}", kind=ClaimKind.THESIS, text=f"Thesis number {t}."))
+        claims += [
+            Claim(id=f"r{t}-{r}", text=f"Reason {r} for thesis {t}.", supports=[f"t{t}"])
+            for r in range(3)
+        ]
+    return ArgumentMap(meta=MapMeta(title="Wide", theses=["t7"]), claims=claims)
+
+
+def test_a_map_too_wide_to_read_whole_opens_legible_on_its_headline_thesis(
+    tmp_path: Path,
+) -> None:
+    executable = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    amap = _wide_map()
+    overview = tmp_path / "overview.html"
+    overview.write_text(render_html_page(amap, evaluate_map(amap), None), encoding="utf-8")
+    small = tmp_path / "harbour.html"
+    small.write_text(render_html_page(HARBOUR, evaluate_map(HARBOUR), "harbour"), "utf-8")
+    with sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.goto(overview.as_uri())
+            svg = page.locator("svg.argmap")
+            shown = svg.bounding_box()
+            assert shown is not None
+            _, _, w, h = map(float, (svg.get_attribute("viewBox") or "").split())
+            # A unit of the map to a pixel at least: the claims are as large as in the SVG.
+            assert min(shown["width"] / w, shown["height"] / h) >= 0.99
+            headline = page.locator("#am-overview-claim-t7").bounding_box()
+            assert headline is not None
+            assert shown["x"] <= headline["x"] and headline["x"] + headline["width"] <= (
+                shown["x"] + shown["width"]
+            )
+            assert shown["y"] <= headline["y"] <= shown["y"] + shown["height"] / 2
+            page.locator("[data-zoom=fit]").click()
+            whole = (svg.get_attribute("viewBox") or "").split()
+            assert float(whole[2]) > 3 * w  # Fit shows the whole map, far smaller
+            # A map that can be read whole opens whole.
+            page.goto(small.as_uri())
+            opened = page.locator("svg.argmap").get_attribute("viewBox")
+            page.locator("[data-zoom=fit]").click()
+            assert page.locator("svg.argmap").get_attribute("viewBox") == opened
+        finally:
+            browser.close()

@@ -17,7 +17,7 @@ from argmap.render.records import claim_record, sources_html, status_phrase
 from argmap.render.svg import render_svg
 from argmap.render.text import anchor, clean, escape_html, map_title
 from argmap.render.view import graph_id
-from argmap.structure import require_thesis, thesis_map
+from argmap.structure import ordered_theses, require_thesis, thesis_map
 
 OVERVIEW = "overview"
 
@@ -107,7 +107,10 @@ def render_html_page(
         note = score_note(evaluation.gradual)
         if note:
             how += ". " + note
-    data = {"graph": gid, "title": title, "evaluation": how, "claims": records}
+    # The claim the page opens on when the whole map is too small to read: its thesis, or
+    # on the overview the headline thesis.
+    first = thesis_id or next((t.id for t in ordered_theses(amap) if t.id in records), None)
+    data = {"graph": gid, "title": title, "evaluation": how, "claims": records, "focus": first}
     css = stylesheet("page.css")
     script = asset_text("page.js")
     policy = [

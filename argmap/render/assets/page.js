@@ -55,6 +55,34 @@
     apply();
   }
 
+  // Where the page opens: the whole map when it can be read whole (at 0.6 pixel to a unit
+  // of the map or more); otherwise at a pixel to a unit, the map's top in view and its
+  // focus claim (the page's thesis, or the headline thesis) in the middle. "Fit" still
+  // shows the whole map.
+  var READABLE = 0.6;
+  var LEGIBLE = 1;
+  function start() {
+    var rect = svg.getBoundingClientRect();
+    var node = data.focus ? nodes[data.focus] : null;
+    var fitted = Math.min(rect.width / full.w, rect.height / full.h);
+    var screen = svg.getScreenCTM();
+    if (!node || !(fitted < READABLE) || !screen || !node.getScreenCTM()) {
+      fit();
+      return;
+    }
+    var w = Math.min(full.w, rect.width / LEGIBLE);
+    var h = Math.min(full.h, rect.height / LEGIBLE);
+    var box = node.getBBox();
+    var point = svg.createSVGPoint();
+    point.x = box.x + box.width / 2;
+    point.y = box.y;
+    var centre = point.matrixTransform(screen.inverse().multiply(node.getScreenCTM()));
+    var x = Math.max(full.x, Math.min(full.x + full.w - w, centre.x - w / 2));
+    var y = Math.max(full.y, Math.min(full.y + full.h - h, centre.y - h * 0.1));
+    view = { x: x, y: y, w: w, h: h };
+    apply();
+  }
+
   function pan(dx, dy) {
     view.x += dx;
     view.y += dy;
@@ -258,7 +286,7 @@
     }
   });
 
-  apply();
+  start();
   // A claim named in the address is shown in the panel, not in the list below the map.
   var wanted = window.location.hash.slice(1);
   Object.keys(data.claims).forEach(function (id) {
