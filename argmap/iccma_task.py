@@ -58,7 +58,6 @@ def run_iccma_task(
     semantics: str,
     *,
     out_fmt: str = "text",
-    support: str = "deductive",
     query: str | None = None,
     mode: str = "credulous",
     first: bool = False,
@@ -70,7 +69,6 @@ def run_iccma_task(
         fmt: Its format (``"apx"`` or ``"i23"``), or None to tell by the suffix.
         semantics: An extension semantics.
         out_fmt: ``"text"`` or ``"json"``.
-        support: Named in the text answer only (ICCMA files have no supports).
         query: An argument whose acceptance is asked, or None.
         mode: ``"credulous"`` or ``"skeptical"``, with ``query``.
         first: One extension instead of all of them.
@@ -90,9 +88,9 @@ def run_iccma_task(
         if query is not None:
             text = _acceptance(fw, query, semantics, mode, out_fmt, path)
         elif first:
-            text = format_first(fw, semantics, ext.first_extension(fw, semantics), out_fmt, support)
+            text = format_first(fw, semantics, ext.first_extension(fw, semantics), out_fmt)
         else:
-            text = _all(fw, semantics, out_fmt, support)
+            text = _all(fw, semantics, out_fmt)
     return TaskAnswer(text, diags)
 
 
@@ -118,21 +116,33 @@ def _acceptance(
     return "yes\n" if answer else "no\n"
 
 
+def _heading(semantics: str, support: str | None) -> str:
+    """The text answer's first line: the semantics, and how supports were read when the
+    framework came from a map that has them (an ICCMA file has none)."""
+    return f"semantics: {semantics}" + (f" (supports: {support})" if support else "")
+
+
 def format_first(
-    fw: Framework, semantics: str, found: tuple[int, ...] | None, out_fmt: str, support: str
+    fw: Framework,
+    semantics: str,
+    found: tuple[int, ...] | None,
+    out_fmt: str,
+    support: str | None = None,
 ) -> str:
-    """The answer of ``argmap eval --first``: one extension, or none."""
+    """The answer of ``argmap eval --first``: one extension, or none; ``support`` is named
+    in the text answer when the framework came from a claim map."""
     names = fw.names
     if out_fmt == "json":
         members = "null" if found is None else "[" + listed(names, found, quoted=True) + "]"
         return f'{{"semantics": {json.dumps(semantics)}, "extension": {members}}}\n'
-    head = f"semantics: {semantics} (supports: {support})\n"
+    head = _heading(semantics, support) + "\n"
     if found is None:
-        return head + f"extension: none (the map has no {semantics} extension)\n"
+        what = "map" if support else "framework"
+        return head + f"extension: none (the {what} has no {semantics} extension)\n"
     return head + "extension: {" + listed(names, found, quoted=False) + "}\n"
 
 
-def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
+def _all(fw: Framework, semantics: str, out_fmt: str) -> str:
     if semantics == "grounded":
         labels = ext.grounded_labels(fw)
         found = [members(labels)]
@@ -144,16 +154,20 @@ def _all(fw: Framework, semantics: str, out_fmt: str, support: str) -> str:
         return f'{{"semantics": {json.dumps(semantics)}, "extensions": [{extensions}]}}\n'
     if semantics != "grounded":  # the labels are for the text answer's table only
         labels = ext.overall_labels(fw, found)
-    lines = [f"semantics: {semantics} (supports: {support})", f"extensions: {len(found)}"]
+    lines = [_heading(semantics, None), f"extensions: {len(found)}"]
     lines += [f"  {i}: {{{listed(names, e, quoted=False)}}}" for i, e in enumerate(found, 1)]
     lines.append("")
     every = names_at(names, range(len(names)))
-    width = max(5, max(map(len, every), default=0))
-    lines.append(f"{'claim':<{width}}  status")
+    width = max(8, max(map(len, every), default=0))
+    lines.append(f"{'argument':<{width}}  status")
     suffix = {label: "  " + word for label, word in _STATUS.items()}
     lines += map(
         str.__add__, [name.ljust(width) for name in every], map(suffix.__getitem__, labels)
     )
-    if not found:
-        lines.append(f"note: the map has no {semantics} extension: every claim is undecided")
+    if not every:
+        lines.append("note: the framework has no arguments")
+    elif not found:
+        lines.append(
+            f"note: the framework has no {semantics} extension: every argument is undecided"
+        )
     return "\n".join(lines) + "\n"

@@ -164,11 +164,12 @@ def test_an_unknown_argument_of_a_numbered_file_is_told_the_range(
     assert done.stderr == f"argmap: error: no argument '{query}' in {path} {hint}\n"
 
 
-def test_eval_text_table_lists_every_claim() -> None:
+def test_eval_text_table_lists_every_argument() -> None:
     result = CliRunner().invoke(main, ["eval", str(BASIC / "input.apx"), "--semantics", "stable"])
     assert result.exit_code == 0
     assert "extensions: 0" in result.stdout
-    assert "note: the map has no stable extension: every claim is undecided" in result.stdout
+    note = "note: the framework has no stable extension: every argument is undecided"
+    assert note in result.stdout
 
 
 def read_expected(path: Path) -> list[tuple[str, ...]]:
@@ -237,7 +238,7 @@ def test_i23_arguments_come_in_numeric_order(tmp_path: Path) -> None:
     members = json.loads(result.stdout)["extensions"][0]
     assert members == ["1", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
     table = CliRunner().invoke(main, ["eval", str(path)]).stdout.splitlines()
-    rows = [line.split()[0] for line in table[table.index("claim  status") + 1 :]]
+    rows = [line.split()[0] for line in table[table.index("argument  status") + 1 :]]
     assert rows == [str(k) for k in range(1, 13)]
 
 
@@ -330,3 +331,24 @@ def test_first_on_a_claim_map_gives_one_extension() -> None:
     assert result.stdout.splitlines()[1].startswith("extension: {")
     refused = CliRunner().invoke(main, ["eval", path, "--semantics", "dfquad", "--first"])
     assert refused.exit_code == 2
+
+
+def test_the_text_answer_on_a_framework_speaks_of_arguments_not_supports(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.i23"
+    odd.write_text("p af 3\n1 2\n2 3\n3 1\n")
+    table = CliRunner().invoke(main, ["eval", str(odd), "--semantics", "stable"]).stdout
+    assert table.splitlines()[:2] == ["semantics: stable", "extensions: 0"]
+    assert "argument  status\n1         undecided\n" in table
+    assert table.endswith(
+        "note: the framework has no stable extension: every argument is undecided\n"
+    )
+    first = CliRunner().invoke(main, ["eval", str(odd), "--semantics", "stable", "--first"])
+    assert (
+        first.stdout
+        == "semantics: stable\nextension: none (the framework has no stable extension)\n"
+    )
+    empty = tmp_path / "empty.i23"
+    empty.write_text("p af 0\n")
+    answer = CliRunner().invoke(main, ["eval", str(empty), "--semantics", "preferred"]).stdout
+    assert answer.endswith("argument  status\nnote: the framework has no arguments\n")
+    assert "supports" not in table + first.stdout + answer

@@ -130,7 +130,6 @@ def eval_command(
             fmt,
             semantics,
             out_fmt=out_fmt,
-            support=support,
             query=claim_id,
             mode=mode or "credulous",
             first=first,
