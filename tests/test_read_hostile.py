@@ -223,6 +223,19 @@ def test_absurd_json_nesting_is_a_positioned_error(depth: int, opener: str) -> N
     assert diag.code == "too-deep" and diag.span.col > 1
 
 
+@pytest.mark.parametrize("depth", [65, 999, 1001, 20_000])
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_absurd_yaml_nesting_is_a_positioned_too_deep_error(depth: int, style: str) -> None:
+    if style == "flow":
+        text = "claims: " + "[" * depth + "]" * depth + "\n"
+    else:
+        text = "claims:\n" + "".join("  " * i + "-\n" for i in range(min(depth, 3000)))
+    [diag] = load_text(text, "m.yaml").diagnostics
+    assert diag.code == "too-deep", diag
+    assert diag.message == "YAML nested too deeply (more than 64 levels)"
+    assert diag.span.line > 1 or diag.span.col > 1
+
+
 def test_brackets_inside_json_strings_do_not_count_as_nesting() -> None:
     text = '{"claims": [{"id": "a", "text": "' + "[{" * 500 + '\\"]"}]}'
     result = load_text(text, "m.json")

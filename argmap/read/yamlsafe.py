@@ -181,6 +181,9 @@ def parse_yaml(text: str, path: str) -> Parsed:
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
         span = Span(path, line, col)
+        if "maximum nesting depth" in problem:  # the parser's own limit, far beyond ours
+            msg = f"YAML nested too deeply (more than {MAX_DEPTH} levels)"
+            return Parsed(None, [Diagnostic(span, Severity.ERROR, "too-deep", msg)])
         return Parsed(None, [Diagnostic(span, Severity.ERROR, "yaml-syntax", problem)])
     except yaml.reader.ReaderError as exc:
         # A character YAML does not allow (a control character, a non-character): at its place.
