@@ -41,10 +41,11 @@ _LINK_RE = re.compile(r"\[([^\]]+?)\]\(([^)]+?)\)")
 class ParseError(Exception):
     """A syntax error at a token (caught inside the parser for recovery)."""
 
-    def __init__(self, token: Token, message: str) -> None:
+    def __init__(self, token: Token, message: str, code: str = "argdown-syntax") -> None:
         super().__init__(message)
         self.token = token
         self.message = message
+        self.code = code
 
 
 def describe(token: Token) -> str:
@@ -74,7 +75,8 @@ class InlineParser:
         """Count one more level of nesting; refuse documents nested absurdly deep."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ParseError(token, f"elements are nested more than {MAX_DEPTH} levels deep")
+            message = f"elements are nested more than {MAX_DEPTH} levels deep"
+            raise ParseError(token, message, "too-deep")
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -76,7 +76,7 @@ class _Parser(InlineParser):
                         "starts after an empty line",
                     )
             except ParseError as err:
-                self.errors.append(error(err.token.offset, "argdown-syntax", err.message))
+                self.errors.append(error(err.token.offset, err.code, err.message))
                 self.recover(start)
             self.optional(Tok.EMPTYLINE)
         return Document(front, blocks, self.errors)
