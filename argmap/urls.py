@@ -62,3 +62,22 @@ def percent_encoded(url: str) -> str:
     """The URL with the characters that open or end a Markdown link percent-encoded
     (``(`` as ``%28``): the form a claim file must write them in."""
     return url.translate(_ENCODED)
+
+
+#: What reads as a URL rather than a name: a scheme and '//', or a scheme without
+#: authority that names no work ('mailto:', 'tel:', 'urn:', 'data:', 'javascript:' ...).
+_URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:mailto|tel|urn|data|javascript|file):", re.I)
+
+
+def looks_like_url(text: str) -> bool:
+    """Whether a link target or a ``sources`` string is meant as a URL, not as a name."""
+    return _URL_LIKE.match(text.strip()) is not None
+
+
+def citable_url(url: str) -> str | None:
+    """The URL as argmap cites it (percent-encoded where a claim file must have it), or
+    None when it is no plain http(s) URL."""
+    if url_problem(url) is None:
+        return url
+    encoded = percent_encoded(url)
+    return encoded if url_problem(encoded) is None else None

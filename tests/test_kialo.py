@@ -101,3 +101,35 @@ def test_every_line_ending_gives_the_same_claims(end: str) -> None:
     assert [c.id for c in result.amap.claims] == ["1", "1-1", "1-2"]
     assert result.amap.claim("1").text == "Thesis"
     assert [d for d in result.diagnostics if d.severity is Severity.ERROR] == []
+
+
+def test_a_link_with_parentheses_is_cited_encoded_and_a_script_link_is_noted() -> None:
+    export = (
+        "Discussion Title: T\n\n1. Thesis.\n"
+        "1.1. Pro: See [Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)) here.\n"
+        "  and [mail](mailto:a@b.org), [top](#top), [again](https://a.org/x)\n"
+        "1.2. Con: Click [me](javascript:alert(1)) and [a](https://a.org/x).\n"
+    )
+    result = read_kialo(export, "k.txt")
+    cited = {c.id: [s.url for s in c.sources] for c in result.amap.claims}
+    assert cited["1-1"] == [
+        "https://en.wikipedia.org/wiki/Mercury_%28planet%29",
+        "https://a.org/x",
+    ]
+    assert cited["1-2"] == ["https://a.org/x"]
+    assert "javascript:alert(1)" in result.amap.by_id["1-2"].text  # the text is kept whole
+    notes = [(str(d.span), d.severity, d.code, d.message) for d in result.diagnostics]
+    assert notes == [
+        (
+            "k.txt:5:14",
+            Severity.INFO,
+            "kialo-link-kept",
+            "the link 'mailto:a@b.org' of claim 1.1. is no http(s) URL, so it is not cited",
+        ),
+        (
+            "k.txt:6:22",
+            Severity.INFO,
+            "kialo-link-kept",
+            "the link 'javascript:alert(1)' of claim 1.2. is no http(s) URL, so it is not cited",
+        ),
+    ]

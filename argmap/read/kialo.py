@@ -25,6 +25,7 @@ from argmap.diagnostics import Severity, Span
 from argmap.model import Claim, ClaimKind, MapMeta, RelationKind
 from argmap.read.collect import Collector
 from argmap.read.result import LoadResult
+from argmap.urls import citable_url, looks_like_url
 
 __all__ = ["read_kialo"]
 
@@ -34,7 +35,9 @@ _LINK = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)+)[ \t]*$")
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)$")
 # CommonMark backslash escapes: a backslash before ASCII punctuation stands for the punctuation.
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_URL = re.compile(r"\]\((https?://[^\s()]+)\)")
+# A Markdown link's target, up to its closing parenthesis (a URL may hold balanced ones:
+# 'wiki/Mercury_(planet)').
+_LINK_TARGET = re.compile(r"\]\(([^\s()]*(?:\([^\s()]*\)[^\s()]*)*)\)")
 _RELATION = {"Pro": RelationKind.SUPPORTS, "Con": RelationKind.ATTACKS}
 
 
@@ -46,6 +49,8 @@ class _Entry:
     text_col: int
     stance: str | None
     lines: list[str] = field(default_factory=list)
+    #: The column each line of the text starts at.
+    cols: list[int] = field(default_factory=list)
     link: str | None = None
 
     @property
@@ -82,6 +87,7 @@ class _Reader(Collector):
                 self.spans.add(("map",), Span(self.path, lineno, indent + 1))
             elif current is not None:
                 current.lines.append(stripped)
+                current.cols.append(indent + 1)
             elif stripped:
                 self.tell(
                     lineno,
@@ -104,6 +110,7 @@ class _Reader(Collector):
             entry.link = link.group(1)
         else:
             entry.lines.append(rest)
+            entry.cols.append(pos + 1)
         if num in self.entries:
             first = self.entries[num]
             self.tell(
@@ -223,6 +230,32 @@ class _Reader(Collector):
         )
         return meta, [c for c in claims if c is not None]
 
+    def cited(self, entry: _Entry) -> dict[str, None]:
+        """The URLs a claim's links cite, in order, each once; a link that is no http(s) URL
+        stays in the text only, with a note."""
+        urls: dict[str, None] = {}
+        for line, (text, col) in enumerate(zip(entry.lines, entry.cols, strict=True)):
+            for link in _LINK_TARGET.finditer(text):
+                target = link.group(1)
+                if not looks_like_url(target):  # an anchor or a relative link: text
+                    continue
+                url = citable_url(target)
+                if url is not None:
+                    urls[url] = None
+                    continue
+                message = (
+                    f"the link {target!r} of claim {entry.number} is no http(s) URL, "
+                    "so it is not cited"
+                )
+                self.tell(
+                    entry.line + line,
+                    col + link.start(1),
+                    Severity.INFO,
+                    "kialo-link-kept",
+                    message,
+                )
+        return urls
+
     def make_claim(
         self,
         entry: _Entry,
@@ -240,7 +273,7 @@ class _Reader(Collector):
             )
             self.broken.add(entry.cid)
             return None
-        urls = dict.fromkeys(_URL.findall("\n".join(entry.lines)))
+        urls = self.cited(entry)
         data: dict[str, Any] = {k.value: tuple(v) for k, v in rels.get(entry.cid, {}).items()}
         data |= {"id": entry.cid, "kind": kinds.get(entry.cid, ClaimKind.CLAIM), "text": text}
         data["sources"] = tuple({"url": u} for u in urls)

@@ -9,7 +9,6 @@ and a plain name in ``sources`` (as Argdown's own guide writes them: ``{sources:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -19,28 +18,10 @@ from argmap.diagnostics import Severity
 from argmap.model import SourceRef
 from argmap.read.argdown.names import slugify
 from argmap.read.problems import validation_problems
-from argmap.urls import percent_encoded, url_problem
+from argmap.urls import citable_url, looks_like_url
 
 #: Records a problem: offset in the text, severity, code, message.
 Note = Callable[[int, Severity, str, str], None]
-
-#: What reads as a URL rather than a name: a scheme and '//', or a scheme without
-#: authority that names no work ('mailto:', 'tel:', 'urn:', 'data:', 'javascript:' ...).
-_URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:mailto|tel|urn|data|javascript|file):", re.I)
-
-
-def looks_like_url(text: str) -> bool:
-    """Whether a link target or a ``sources`` string is meant as a URL, not as a name."""
-    return _URL_LIKE.match(text.strip()) is not None
-
-
-def citable_url(url: str) -> str | None:
-    """The URL as argmap cites it (percent-encoded where a claim file must have it), or
-    None when it is no plain http(s) URL."""
-    if url_problem(url) is None:
-        return url
-    encoded = percent_encoded(url)
-    return encoded if url_problem(encoded) is None else None
 
 
 class NamedSources:
