@@ -188,7 +188,7 @@ def test_json_field_errors_point_at_the_field() -> None:
     result = read_json(text, "m.json")
     shown = [str(d) for d in result.diagnostics]
     assert shown[0].startswith(
-        "m.json:4:30: error: weight of claim 'a': input should be less than or equal to 1"
+        "m.json:4:30: error: weight of claim 'a' should be at most 1, found '2'"
     )
     hint = "(did you mean 'text'?)"
     assert f"m.json:5:17: error: unknown field 'txet' in claim 'b' {hint} [unknown-field]" in shown

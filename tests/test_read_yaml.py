@@ -218,10 +218,40 @@ def test_a_refused_value_inside_a_list_or_a_citation_is_named_in_words(tmp_path:
     messages = [d.message for d in check_paths([path]).diagnostics]
     assert messages == [
         "source 1 of map metadata has no 'title'",
-        "url of source 1 of map metadata: input should be a valid string, found a list",
+        "url of source 1 of map metadata should be a string, found a list",
         "source 2 of map metadata has no 'id'",
         "source 2 of map metadata has no 'title'",
-        "entry 1 of attacks of claim 't': input should be a valid string, found no value",
-        "entry 2 of tags of claim 't': input should be a valid string, found a list",
-        "quote of citation 1 of claim 't': input should be a valid string, found a list",
+        "entry 1 of attacks of claim 't' should be a string, found no value",
+        "entry 2 of tags of claim 't' should be a string, found a list",
+        "quote of citation 1 of claim 't' should be a string, found a list",
+    ]
+
+
+def test_a_value_of_the_wrong_type_is_told_in_words_with_how_to_write_it(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "map:\n  sources:\n    - ami-article\n"
+        "claims:\n"
+        "  - {id: t, kind: thesis, text: T., weight: high, tags: x}\n"
+        "  - id: a\n    text: [A, B]\n    supports: t\n    weight: -1\n"
+        "    sources: [ami-article, 'https://example.org/r', [x]]\n"
+        "  - {id: b, text: B., weight: 1.5, attacks: [t], standard: {a: 1}}\n",
+        encoding="utf-8",
+    )
+    messages = [d.message for d in check_paths([path]).diagnostics if d.severity.value == "error"]
+    assert messages == [
+        "source 1 of map metadata should be a mapping, found 'ami-article'",
+        "weight of claim 't' should be a number, found 'high'",
+        "tags of claim 't' should be a list, found 'x' (write [x])",
+        "text of claim 'a' should be a string, found a list",
+        "supports of claim 'a' should be a list, found 't' (write [t])",
+        "weight of claim 'a' should be at least 0, found '-1'",
+        "citation 1 of claim 'a' should be a mapping, found 'ami-article' "
+        "(write {source: ami-article})",
+        "citation 2 of claim 'a' should be a mapping, found 'https://example.org/r' "
+        "(write {url: https://example.org/r})",
+        "citation 3 of claim 'a' should be a mapping, found a list",
+        "weight of claim 'b' should be at most 1, found '1.5'",
+        "standard of claim 'b' must be 'scintilla', 'preponderance', 'clear-and-convincing', "
+        "'beyond-reasonable-doubt' or 'dialectical', not a mapping",
     ]

@@ -27,6 +27,45 @@ def _shown(err: Any) -> str:
 
 _QUOTED = re.compile(r"'([^']*)'")
 
+#: What a value of the wrong type should have been, in words (pydantic's error types).
+_EXPECTED = {
+    "tuple_type": "a list",
+    "list_type": "a list",
+    "string_type": "a string",
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "finite_number": "a finite number",
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+}
+
+
+#: Bounds a value broke, in words, with the key of the bound in the error's context.
+_BOUNDS = {
+    "less_than_equal": ("at most", "le"),
+    "greater_than_equal": ("at least", "ge"),
+    "less_than": ("below", "lt"),
+    "greater_than": ("above", "gt"),
+}
+
+
+def _written(err: Any, loc: tuple[int | str, ...], expected: str, citation: bool) -> str:
+    """How to write a plain value where a list or a citation was expected, as a hint."""
+    value = err.get("input")
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        return ""
+    if expected == "a list":
+        return f" (write [{value}])"
+    if expected == "a mapping" and citation and len(loc) == 2 and loc[0] == "sources":
+        key = "url" if "://" in value else "source"
+        return f" (write {{{key}: {value}}})"
+    return ""
+
 
 def _in_source(loc: tuple[int | str, ...]) -> bool:
     """Whether an error location points into one of a record's sources (or citations)."""
@@ -91,6 +130,20 @@ def validation_problems(
         elif etype == "value_error":
             msg = str(err["msg"]).removeprefix("Value error, ")
             code, message = "invalid-value", f"{field} of {what}: {msg}"
+        elif etype in _EXPECTED:
+            expected = _EXPECTED[etype]
+            hint = _written(err, loc, expected, citation=model is not MapMeta)
+            code = "invalid-type"
+            message = f"{field} of {what} should be {expected}, found {_shown(err)}{hint}"
+        elif etype in _BOUNDS and _BOUNDS[etype][1] in err.get("ctx", {}):
+            words, key = _BOUNDS[etype]
+            bound = err["ctx"][key]
+            if isinstance(bound, float) and bound.is_integer():
+                bound = int(bound)  # "at most 1", as the field's description says
+            code, message = (
+                "invalid-value",
+                f"{field} of {what} should be {words} {bound}, found {_shown(err)}",
+            )
         else:
             code = "invalid-type" if etype.endswith(("_type", "_parsing")) else "invalid-value"
             msg = str(err["msg"]).replace("a valid tuple", "a list")
