@@ -152,6 +152,26 @@ def test_fence_options_choose_thesis_depth_caption_theme_and_links() -> None:
     assert "<details" not in result.html
 
 
+def _drawn_text(html: str) -> list[str]:
+    """The words drawn on the map outside its nodes and edges (its title, if any)."""
+    root = svg_of(html)
+    graph = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "graph")
+    parts = [c for c in graph if c.tag == f"{SVG}g" and not c.get("class")]
+    return [t.text or "" for part in parts for t in part.iter(f"{SVG}text")]
+
+
+@pytest.mark.dot
+def test_an_untitled_fenced_map_draws_no_filler_title_but_is_named_by_its_caption() -> None:
+    captioned = render_fence("", ":caption: The harbour debate\n" + SMALL, cache=None)
+    assert _drawn_text(captioned.html) == []
+    title = svg_of(captioned.html).find(f"{SVG}title")
+    assert title is not None and title.text == "The harbour debate"
+    bare = svg_of(render_fence("", SMALL, cache=None).html).find(f"{SVG}title")
+    assert bare is not None and bare.text == "Argument map"  # still named for screen readers
+    titled = render_fence("", "map:\n  title: Harbour plans\n" + SMALL, cache=None)
+    assert _drawn_text(titled.html) == ["Harbour plans"]
+
+
 @pytest.mark.dot
 def test_direction_option_changes_the_rank_direction(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []

@@ -194,10 +194,14 @@ def _figure(
             return options.link.format(id=claim_id, anchor=anchor(claim_id))
         return f"#{gid}-{anchor(claim_id)}-text" if details else f"#{anchor(claim_id)}"
 
-    dot = render_dot(shown, evaluation, link=link, graph_id=gid, title=title, whole=amap)
+    # A map without a title draws none: "Argument map" above a figure in a page says nothing
+    # (its caption goes under it). The SVG is still named, by the caption if there is one.
+    drawn_title = title if amap.meta.title else ""
+    name = title if amap.meta.title or not options.caption else clean(options.caption)
+    dot = render_dot(shown, evaluation, link=link, graph_id=gid, title=drawn_title, whole=amap)
     if options.direction != "BT":
         dot = _RANKDIR.sub(f"rankdir={options.direction}", dot, count=1)
-    svg = svg_from_dot(dot, gid, title)
+    svg = svg_from_dot(dot, gid, name)
     parts = [
         f'<figure class="argmap-figure argmap-theme-{options.theme}" id="{gid}-figure" '
         f'data-argmap-key="{key[:16]}"><style>{fence_css()}</style>',
