@@ -16,6 +16,7 @@ from argmap.render.dot import render_dot
 from argmap.render.legend import legend_label
 from argmap.render.style import (
     KIND_STYLE,
+    MUTED,
     RELATION_STYLE,
     STATE_STYLE,
     dark_variables,
@@ -223,3 +224,23 @@ def test_the_legend_draws_the_thesis_with_the_double_border_of_its_node() -> Non
 
     assert frames_around("thesis") >= 3  # the fill, the inner border and the outer one
     assert frames_around("thesis") > frames_around("evidence")
+
+
+def test_the_legend_mutes_the_words_of_a_state_as_its_nodes_are() -> None:
+    """A fallen claim's words are grey on the map, and so is the legend's sample."""
+    amap = ArgumentMap(
+        claims=[
+            Claim(id="t", kind=ClaimKind.THESIS, text="T."),
+            Claim(id="a", text="A.", supports=["t"]),
+            Claim(id="b", text="B.", attacks=["a"]),
+        ]
+    )
+    evaluation = evaluate_map(amap)
+    assert evaluation.state("a") == "falls"
+    root = ElementTree.fromstring(render_svg(amap, evaluation, graph_id="am-t"))
+    legend = next(g for g in root.iter(f"{SVG}g") if "legend" in (g.get("id") or ""))
+    fills = {(t.text or "").strip(): t.get("fill") for t in legend.iter(f"{SVG}text")}
+    assert fills["✘ falls"] == MUTED.lower()
+    assert fills["✔ stands"] != MUTED.lower()
+    node = next(g for g in root.iter(f"{SVG}g") if "am-state-falls" in (g.get("class") or ""))
+    assert {t.get("fill") for t in node.iter(f"{SVG}text")} == {MUTED.lower()}

@@ -41,11 +41,13 @@ def _relation(kind: RelationKind) -> str:
         f'COLOR="{look["color"]}" STYLE="{_CELL_STYLE[look["style"]]}"></TD>'
     )
     glyph = f'<FONT COLOR="{look["color"]}">{RELATION_GLYPH[kind]}</FONT>'
+    glyph_width = 12 * len(RELATION_GLYPH[kind])  # "┤○" is two glyphs wide
     # The word in a cell of its own, after a glyph cell wider than Graphviz measures the
     # glyph: where a reader's font draws it wider, it cannot run into the word.
     return (
         f'<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{line}'
-        f'<TD WIDTH="12" ALIGN="LEFT">{glyph}</TD><TD ALIGN="LEFT">&#160;{kind.value}</TD>'
+        f'<TD WIDTH="{glyph_width}" ALIGN="LEFT">{glyph}</TD>'
+        f'<TD ALIGN="LEFT">&#160;{kind.value}</TD>'
         "</TR></TABLE></TD>"
     )
 
@@ -66,9 +68,10 @@ def _kind(kind: str) -> str:
 def _state(name: str) -> str:
     look = STATE_STYLE[name]
     width = max(1, round(float(look.penwidth)))
+    # Muted as the node's words are (what falls is greyed): a cue beside the word.
+    mark = f'<FONT COLOR="{MUTED}">{look.mark}</FONT>' if look.muted else look.mark
     return (
-        f'<TD BORDER="{width}" COLOR="{look.color}" STYLE="{_CELL_STYLE[look.border]}">'
-        f"{look.mark}</TD>"
+        f'<TD BORDER="{width}" COLOR="{look.color}" STYLE="{_CELL_STYLE[look.border]}">{mark}</TD>'
     )
 
 
