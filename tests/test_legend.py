@@ -244,3 +244,16 @@ def test_the_legend_mutes_the_words_of_a_state_as_its_nodes_are() -> None:
     assert fills["✔ stands"] != MUTED.lower()
     node = next(g for g in root.iter(f"{SVG}g") if "am-state-falls" in (g.get("class") or ""))
     assert {t.get("fill") for t in node.iter(f"{SVG}text")} == {MUTED.lower()}
+
+
+def test_no_state_changes_the_shape_of_a_kind() -> None:
+    """A fallen piece of evidence still has its fold, a fallen claim its rounded corners:
+    states colour and weigh borders, and only a forecast is notched."""
+    from argmap.render.dot import _style_attrs
+
+    for kind in ClaimKind:
+        plain = KIND_STYLE[kind.value]
+        for state in STATE_STYLE:
+            attrs = _style_attrs(kind, state)
+            assert attrs["shape"] == plain["shape"], (kind, state)
+            assert attrs["style"] == plain["style"], (kind, state)

@@ -22,7 +22,7 @@ LEGEND_FONT = "10"
 #: What each kind of "n more →" node opens.
 _MORE_MEANINGS = {"more": "opens the map of the rest", "claims": "opens the map of all of them"}
 #: Graphviz's HTML-like table cells know these border styles (a cell has no "dashed,rounded").
-_CELL_STYLE = {"solid": "solid", "dashed": "dashed", "dotted": "dotted", "diagonals": "solid"}
+_CELL_STYLE = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 
 
 def _rows(name: str, cells: list[str]) -> list[str]:

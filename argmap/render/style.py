@@ -86,10 +86,12 @@ class StateStyle:
 
 
 # No state uses a relation's colour (green, vermillion, purple) or line (dashed, dotted),
-# so no border can be taken for a supporting, attacking or undercutting line: what falls
-# has notched corners instead.
+# so no border can be taken for a supporting, attacking or undercutting line. No state
+# changes a node's shape either (Graphviz draws notched corners in place of a rounded
+# box, a note's fold or a component's tabs, and a forecast is notched): what falls is
+# greyed, words and border, and says so.
 _STANDS = (PALETTE["blue"], "solid", "2.6")
-_FALLS = (PALETTE["grey"], "diagonals", "1.4")
+_FALLS = (PALETTE["grey"], "solid", "1.4")
 _OPEN = (PALETTE["grey"], "solid", "1.2")
 STATE_STYLE: dict[str, StateStyle] = {
     "stands": StateStyle(*_STANDS, "✔ stands"),
