@@ -298,7 +298,22 @@ def test_eval_prints_a_score_beside_each_verdict_as_the_pages_do(tmp_path: Path)
     formal = json.loads(
         run("eval", str(tmp_path / "m.yaml"), "--semantics", "grounded", "--format", "json").stdout
     )
-    assert "strengths" not in formal and "extensions" in formal
+    assert "strengths" not in formal and formal["semantics"] == formal["reading"] == "grounded"
+    assert formal["extensions"] == [["b"]]
+    # Each claim with its status, its attackers (derived ones too) and why, as the table has.
+    statuses = {c["id"]: (c["status"], c["attackers"]) for c in formal["claims"]}
+    assert statuses == {
+        "a": ("rejected", ["b"]),
+        "b": ("accepted", []),
+        "t": ("rejected", ["b"]),
+        "w": ("rejected", ["b"]),
+    }
+    why = {c["id"]: c["why"] for c in formal["claims"]}
+    assert (
+        why["t"]
+        == "Rejected under grounded semantics (a formal reading): an accepted claim attacks it: “B”."
+    )
+    assert why["a"].endswith("(a derived attack: supports read as deductive).")
     # Its table says what its statuses mean, for a reader who expects verdicts.
     lines = run("eval", str(tmp_path / "m.yaml"), "--semantics", "grounded").stdout.split("\n")
     assert lines[1].startswith("formal reading: accepted means in every extension,")

@@ -162,8 +162,21 @@ def test_json_writes_a_formal_evaluation_with_statuses_and_extensions() -> None:
     amap = ArgumentMap(claims=(Claim(id="b", text="B", attacks=("a",)), Claim(id="a", text="A")))
     doc = json.loads(render_json(amap, evaluate_map(amap, semantics="grounded")))
     assert doc["evaluation"]["claims"] == [
-        {"id": "a", "status": "rejected", "strength": 0.25},
-        {"id": "b", "status": "accepted", "strength": 0.5},
+        {
+            "id": "a",
+            "status": "rejected",
+            "strength": 0.25,
+            "attackers": ["b"],
+            "why": "Rejected under grounded semantics (a formal reading): an accepted claim "
+            "attacks it: “B”.",
+        },
+        {
+            "id": "b",
+            "status": "accepted",
+            "strength": 0.5,
+            "attackers": [],
+            "why": "Accepted under grounded semantics (a formal reading): nothing attacks it.",
+        },
     ]
     assert doc["evaluation"]["extensions"] == [["b"]]
 

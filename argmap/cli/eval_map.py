@@ -95,15 +95,15 @@ def _answer(semantics: str, claim_id: str, mode: str, answer: bool, out_fmt: str
 
 
 def render_json(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> str:
-    """The JSON answer: extensions for an extension semantics, scores for a gradual one,
-    and for the proof standards each claim's verdict with the claims that decide it."""
+    """The JSON answer: scores for a gradual semantics; otherwise each claim's verdict (or
+    formal status) with the claims that decide it, and a formal reading's extensions."""
     if semantics in GRADUAL_SEMANTICS:
         strengths = dict(sorted(evaluation.strengths.items()))
         return json.dumps({"semantics": semantics, "strengths": strengths})
-    if evaluation.formal:
-        extensions = [list(e) for e in evaluation.extensions]
-        return json.dumps({"semantics": semantics, "extensions": extensions})
     document = evaluation_document(amap, evaluation)
+    if evaluation.formal:
+        # Named as an ICCMA framework's answer names it, beside the claims' statuses.
+        document["semantics"] = semantics
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
 
 

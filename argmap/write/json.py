@@ -69,7 +69,8 @@ def evaluation_document(amap: ArgumentMap, evaluation: Evaluation) -> dict[str, 
     (objections that fall, with the claims that answer them), ``struck`` (reasons that
     fall, with what strikes them), ``undecided``, ``conditional`` (forecasts and
     questions bearing on it) and ``why`` (a sentence). Under a formal reading each has
-    ``status``, and the extensions are listed.
+    ``status``, ``attackers`` (in the attack graph read, derived attacks included) and
+    ``why``, and the extensions are listed.
     """
     settings = evaluation.settings
     claims: list[dict[str, Any]] = []
@@ -79,6 +80,9 @@ def evaluation_document(amap: ArgumentMap, evaluation: Evaluation) -> dict[str, 
         assessment = evaluation.assessment(cid)
         if assessment is None:
             entry["status"] = evaluation.state(cid)
+            if settings.formal:
+                entry["attackers"] = list(evaluation.attackers.get(cid, ()))
+                entry["why"] = claim_why(amap, evaluation, cid, title_namer(amap))
         else:
             entry.update(
                 verdict=assessment.verdict.value,
