@@ -19,11 +19,16 @@ from argmap.model import ArgumentMap, RelationKind
 __all__ = ["formal_why"]
 
 
-def formal_why(amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: Namer) -> str:
-    """The sentence for ``claim_id``'s formal status (claims named by ``name``)."""
+def formal_why(
+    amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: Namer, *, brief: bool = False
+) -> str:
+    """The sentence for ``claim_id``'s formal status (claims named by ``name``); ``brief``
+    leaves out the semantics, for a table headed by it ("Rejected: ...")."""
     status = evaluation.status(claim_id)
     semantics = evaluation.semantics
-    head = f"{status.value.capitalize()} under {semantics} semantics (a formal reading)"
+    head = status.value.capitalize()
+    if not brief:
+        head += f" under {semantics} semantics (a formal reading)"
     attackers = evaluation.attackers.get(claim_id, ())
     drawn = {
         r.source for r in amap.incoming.get(claim_id, ()) if r.kind is not RelationKind.SUPPORTS

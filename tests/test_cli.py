@@ -314,10 +314,14 @@ def test_eval_prints_a_score_beside_each_verdict_as_the_pages_do(tmp_path: Path)
         == "Rejected under grounded semantics (a formal reading): an accepted claim attacks it: “B”."
     )
     assert why["a"].endswith("(a derived attack: supports read as deductive).")
-    # Its table says what its statuses mean, for a reader who expects verdicts.
+    # Its table says what its statuses mean, for a reader who expects verdicts, and why
+    # each claim has its status, as the JSON does.
     lines = run("eval", str(tmp_path / "m.yaml"), "--semantics", "grounded").stdout.split("\n")
     assert lines[1].startswith("formal reading: accepted means in every extension,")
     assert "not the reader's verdicts" in lines[1]
+    assert "claim  status     why" in lines
+    assert "t      rejected   Rejected: an accepted claim attacks it: “B”." in lines
+    assert "b      accepted   Accepted: nothing attacks it." in lines
 
 
 def test_eval_gives_the_verdicts_when_the_scores_it_adds_do_not_settle(tmp_path: Path) -> None:

@@ -137,8 +137,14 @@ def render_table(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> s
             value = evaluation.strengths[claim.id]
             lines.append(f"{claim.id:<{width}}  {base:>8.6f}  {value:>8.6f}")
     else:
-        lines.append(f"{'claim':<{width}}  status")
-        lines += [f"{c.id:<{width}}  {evaluation.statuses[c.id].value}" for c in amap.claims]
+        from argmap.explain_formal import formal_why
+
+        name = title_namer(amap)
+        lines.append(f"{'claim':<{width}}  {'status':<9}  why")
+        for claim in amap.claims:
+            why = clean(formal_why(amap, evaluation, claim.id, name, brief=True))
+            status = evaluation.statuses[claim.id].value
+            lines.append(f"{claim.id:<{width}}  {status:<9}  {why}")
     lines += [f"note: {note}" for note in evaluation.notes]
     return "\n".join(lines) + "\n"
 
