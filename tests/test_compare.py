@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from xml.etree import ElementTree
@@ -31,6 +32,7 @@ from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor
 from argmap.semantics import standards as std
 from argmap.structure import Stance, reaching
+from argmap.write.json import comparison_document
 
 from .conftest import CASES, ROOT, Golden
 from .strategies import maps
@@ -80,7 +82,7 @@ def case_pair(case: str) -> tuple[ArgumentMap, str, str]:
 
 
 @pytest.mark.parametrize("case", COMPARE_CASES)
-def test_compare_case_gives_golden_markdown_and_dot(case: str, golden: Golden) -> None:
+def test_compare_case_gives_golden_markdown_dot_and_json(case: str, golden: Golden) -> None:
     amap, a, b = case_pair(case)
     comparison = compare_theses(amap, a, b)
     expected = CASES / case / "expected"
@@ -94,6 +96,9 @@ def test_compare_case_gives_golden_markdown_and_dot(case: str, golden: Golden) -
         link=lambda c: f"#{anchor(c)}",
     )
     golden.check(expected / "compare.dot", dot)
+    document = comparison_document(comparison)
+    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    golden.check(expected / "compare.json", text)
 
 
 def test_transit_case_weighs_reasons_and_finds_the_claims_that_flip_a_thesis() -> None:
@@ -470,3 +475,24 @@ def test_a_comparison_page_lists_every_crux_it_found_or_says_how_many_it_left_ou
     page = render_compare_markdown(lone, compare_theses(lone, "a", "b"))
     assert "The one claim bearing on either thesis was flipped" in page
     assert "not assessed" not in page
+
+
+def test_cli_json_is_the_comparison_as_data_and_agrees_with_the_page() -> None:
+    path = str(CASES / "compare_transit" / "input")
+    amap, a, b = case_pair("compare_transit")
+    comparison = compare_theses(amap, a, b)
+    result = run("compare", path, "--thesis", a, "--thesis", b, "-f", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document == json.loads(json.dumps(comparison_document(comparison)))
+    assert [t["id"] for t in document["theses"]] == [a, b]
+    assert [t["verdict"] for t in document["theses"]] == [s.state for s in comparison.sides]
+    assert [c["claim"] for c in document["cruxes"]] == [c.claim_id for c in comparison.cruxes]
+    for crux in document["cruxes"]:
+        assert crux["moves"] == sum(c["from"] != c["to"] for c in crux["changes"]) >= 1
+    formal = json.loads(
+        run(
+            "compare", path, "--thesis", a, "--thesis", b, "-f", "json", "--semantics", "grounded"
+        ).stdout
+    )
+    assert formal["formal"] and all("status" in t and "verdict" not in t for t in formal["theses"])

@@ -17,7 +17,7 @@ from argmap.cli.app import (
 from argmap.cli.commands import eval_options, input_options, settings_of
 from argmap.errors import UsageError
 
-COMPARE_FORMATS = ("md", "svg", "dot")
+COMPARE_FORMATS = ("md", "svg", "dot", "json")
 
 
 @main.command()
@@ -30,7 +30,11 @@ COMPARE_FORMATS = ("md", "svg", "dot")
     metavar="ID",
     help="A thesis to compare; give exactly two.",
 )
-@format_option(COMPARE_FORMATS, "md", "Markdown tables, or the side-by-side map as SVG or DOT.")
+@format_option(
+    COMPARE_FORMATS,
+    "md",
+    "Markdown tables, the side-by-side map as SVG or DOT, or the comparison as JSON.",
+)
 @output_option()
 @eval_options
 @input_options
@@ -53,6 +57,7 @@ def compare(
     Example:
       argmap compare claims --thesis world-model-thesis --thesis scaling-thesis
       argmap compare claims --thesis world-model-thesis --thesis scaling-thesis -f svg -o vs.svg
+      argmap compare claims --thesis world-model-thesis --thesis scaling-thesis -f json
     """
     with guarded():
         from argmap.check import check_paths
@@ -79,6 +84,13 @@ def compare(
         comparison = compare_theses(amap, *theses, settings=settings)
         if out_fmt == "md":
             text = render_compare_markdown(amap, comparison)
+        elif out_fmt == "json":
+            import json
+
+            from argmap.write.json import comparison_document
+
+            document = comparison_document(comparison)
+            text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         else:
             gid, title = (
                 graph_id(f"compare-{theses[0]}-{theses[1]}"),

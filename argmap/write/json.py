@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from argmap.compare import Comparison
 from argmap.errors import EvaluationError
 from argmap.evaluate import Evaluation
 from argmap.explain import claim_why
@@ -106,6 +107,68 @@ def evaluation_document(amap: ArgumentMap, evaluation: Evaluation) -> dict[str, 
         "claims": claims,
         "extensions": [list(e) for e in evaluation.extensions],
         "notes": list(evaluation.notes),
+    }
+
+
+def comparison_document(comparison: Comparison) -> dict[str, Any]:
+    """A comparison as data: each thesis with its verdict (or formal status), its direct
+    reasons and objections and what would settle it; the claims bearing on both; the
+    cruxes, each with how every compared thesis would fare if it flipped."""
+    evaluation = comparison.evaluation
+    settings = evaluation.settings
+    word = "status" if settings.formal else "verdict"
+
+    def change(c: Any) -> dict[str, Any]:
+        return {"thesis": c.thesis_id, "from": c.before, "to": c.after}
+
+    theses = [
+        {
+            "id": side.thesis_id,
+            word: side.state,
+            "strength": side.strength,
+            "size": side.size,
+            "supporters": list(side.supporters),
+            "attackers": list(side.attackers),
+            "standing_supporters": side.standing_supporters,
+            "standing_attackers": side.standing_attackers,
+            # Its stance toward the other thesis, when it bears on it.
+            "toward_other": None if toward is None else toward.value,
+            "settled_by": [
+                {"forecast": s.forecast_id, "from": s.before, "to": s.after}
+                for s in comparison.settlers.get(side.thesis_id, ())
+            ],
+        }
+        for side, toward in zip(
+            comparison.sides, (comparison.a_toward_b, comparison.b_toward_a), strict=True
+        )
+    ]
+    a, b = (side.thesis_id for side in comparison.sides)
+    return {
+        "reading": settings.semantics.value,
+        "formal": settings.formal,
+        "theses": theses,
+        "shared": [
+            {
+                "claim": s.claim_id,
+                word: evaluation.state(s.claim_id),
+                "stances": {a: s.stance_a.value, b: s.stance_b.value},
+            }
+            for s in comparison.shared
+        ],
+        "cruxes": [
+            {
+                "claim": crux.claim_id,
+                word: crux.before,
+                "flipped": crux.flipped,
+                "moves": crux.moves,
+                "changes": [change(c) for c in crux.changes],
+            }
+            for crux in comparison.cruxes
+        ],
+        "tested": comparison.tested,
+        "candidates": comparison.candidates,
+        "unlisted": comparison.unlisted,
+        "notes": list(comparison.notes),
     }
 
 
