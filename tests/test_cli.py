@@ -362,3 +362,37 @@ def test_a_build_into_a_path_that_names_a_file_once_made_is_refused(tmp_path: Pa
     assert result.exit_code == 1
     assert "taken: exists and is not a directory (a regular file)" in result.output
     assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_check_gives_diagnostics_as_json_or_as_github_annotations(tmp_path: Path) -> None:
+    folder = tmp_path / "a,b: c"
+    folder.mkdir()
+    path = folder / "m.yaml"
+    path.write_text(
+        "claims:\n  - {id: t, kind: thesis, text: T}\n  - {id: a, text: A, attacks: [x]}\n"
+        "  - {id: u, text: U, supports: [t], 'b%0Ad': 1}\n",
+        encoding="utf-8",
+    )
+    text = run("check", str(path))
+    as_json = run("check", str(path), "--format", "json")
+    assert as_json.exit_code == text.exit_code == 1
+    document = json.loads(as_json.stdout)
+    assert (document["errors"], document["warnings"], document["notes"]) == (2, 1, 0)
+    # The same diagnostics as the text lines, field by field.
+    assert [
+        f"{d['path']}:{d['line']}:{d['col']}: {d['severity']}: {d['message']} [{d['code']}]"
+        for d in document["diagnostics"]
+    ] == text.stderr.splitlines()[:-1]
+    assert as_json.stderr == "2 errors, 1 warning\n"
+    github = run("check", str(path), "--format", "github")
+    assert github.exit_code == 1
+    where = str(path).replace(":", "%3A").replace(",", "%2C")
+    assert github.stdout.splitlines() == [
+        f"::warning file={where},line=3,col=5,title=argmap unconnected-claim::"
+        "claim 'a' is connected to no thesis (it supports or attacks nothing that leads to one)",
+        f"::error file={where},line=3,col=32,title=argmap unknown-claim::"
+        "'a' attacks unknown claim 'x'",
+        # A '%' in a message is escaped, so that GitHub does not read '%0A' as a line break.
+        f"::error file={where},line=4,col=37,title=argmap unknown-field::"
+        "unknown field 'b%250Ad' in claim 'u'",
+    ]

@@ -97,21 +97,42 @@ def _progress(message: str) -> None:
 @PATHS
 @input_options
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, strict: bool) -> None:
+@click.option(
+    "--format",
+    "out_fmt",
+    type=click.Choice(("text", "json", "github")),
+    default="text",
+    show_default=True,
+    help="Diagnostics as text lines on stderr, as JSON on stdout, or as GitHub Actions "
+    "annotations on stdout.",
+)
+def check(
+    paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, strict: bool, out_fmt: str
+) -> None:
     """Check claim files: syntax, fields, references, sources and quotes.
 
-    Diagnostics go to stderr as path:line:col: severity: message [code].
+    Diagnostics go to stderr as path:line:col: severity: message [code]; with --format json
+    or github, to stdout for a program or a CI workflow. The exit code is the same.
 
     \b
     Example:
       argmap check claims
       argmap check --strict claims/scaling.yaml claims/theses.yaml
+      argmap check --format github claims
     """
     with guarded():
         from argmap.check import check_paths
 
         result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
-        print_diagnostics(result.diagnostics)
+        if out_fmt == "text":
+            print_diagnostics(result.diagnostics)
+        else:
+            from argmap.diagnostics import summary_line
+            from argmap.write.diagnostics import diagnostics_json, github_annotations
+
+            write = diagnostics_json if out_fmt == "json" else github_annotations
+            click.echo(write(result.diagnostics), nl=False)
+            click.echo(summary_line(result.diagnostics), err=True)
         if result.failed(strict=strict):
             sys.exit(1)
 
