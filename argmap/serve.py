@@ -175,7 +175,8 @@ class Preview:
                 titles = {f"{OVERVIEW}.html": "Overview"}
                 for thesis in ordered_theses(check.amap):
                     titles[f"{thesis_stem(thesis.id)}.html"] = claim_title(thesis)
-                return {name: made[name]() for name in titles}, titles
+                order = [n for n in titles if n in made] + [n for n in made if n not in titles]
+                return {name: made[name]() for name in order}, titles
         except ArgmapError as exc:
             problems = [str(exc)]
         page = diagnostics_page(problems)

@@ -259,3 +259,19 @@ def test_the_links_name_the_theses_by_their_titles_escaped(tmp_path: Path) -> No
     claims.write_text("claims: [\n", encoding="utf-8")
     assert preview.refresh()
     assert b"Second thesis.</a>" in preview.frame("b.html")
+
+
+def test_theses_named_like_the_builds_own_pages_get_their_own_links(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "map:\n  theses: [overview]\n"
+        "claims:\n  - {id: index, kind: thesis, text: Index thesis.}\n"
+        "  - {id: overview, kind: thesis, text: Overview thesis.}\n",
+        encoding="utf-8",
+    )
+    preview = Preview([claims])
+    assert preview.refresh()
+    assert list(preview.pages) == ["overview.html", "overview.thesis.html", "index.thesis.html"]
+    nav = preview.frame("index.thesis.html").decode()
+    assert '<a href="/view/overview.html">Overview</a>' in nav
+    assert '<a href="/view/index.thesis.html" aria-current=page>Index thesis.</a>' in nav
