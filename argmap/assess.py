@@ -54,6 +54,8 @@ def standards_graph(
         standards=[_STANDARD[c.standard or default] for c in amap.claims],
         needs_reason=[c.kind is ClaimKind.THESIS for c in amap.claims],
         assessed=[c.kind not in CONDITIONAL_KINDS for c in amap.claims],
+        # An argument's supports are its premises, which hold only together.
+        linked=[c.kind is ClaimKind.ARGUMENT for c in amap.claims],
     )
     return graph, names
 
@@ -110,13 +112,19 @@ def assess(
         pro = graph.reasons[i]
         con = objections_of[i]
         decided = (std.Label.STANDS, std.Label.FALLS)
-        standing_pro = [weights[s] for s in pro if labels[s] is std.Label.STANDS]
+        standing = [s for s in pro if labels[s] is std.Label.STANDS]
+        linked = graph.is_linked(i)
+        if linked and len(standing) < len(pro):
+            standing = []  # premises count only together
+        standing_pro = [weights[s] for s in standing]
+        if linked and standing_pro:
+            standing_pro = [min(standing_pro)]
         standing_con = [weights[a] for a in con if labels[a] is std.Label.STANDS]
         out[name] = Assessment(
             verdict=VERDICT_OF_LABEL[label],
             standard=claim.standard or default,
             weight=weights[i],
-            reasons=ranked([s for s in pro if labels[s] is std.Label.STANDS]),
+            reasons=ranked(standing),
             objections=ranked([a for a in con if labels[a] is std.Label.STANDS]),
             answered=tuple(
                 Answer(names[a], strikers(a, i))
@@ -143,6 +151,7 @@ def assess(
             reason_weight=max(standing_pro, default=0.0),
             objection_weight=max(standing_con, default=0.0),
             claim_id=name,
+            linked=linked,
         )
     return out
 

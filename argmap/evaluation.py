@@ -93,6 +93,9 @@ class Assessment:
     reason_weight: float = 0.0
     objection_weight: float = 0.0
     claim_id: str = ""
+    #: Whether its reasons are the premises of an argument, which count only together:
+    #: ``reasons`` lists them all when every one stands, and none otherwise.
+    linked: bool = False
 
     @property
     def deciding(self) -> tuple[str, ...]:

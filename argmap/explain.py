@@ -159,6 +159,14 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
     pro = [name(r) for r in a.reasons]
     con = [name(o) for o in a.objections]
     wr, wo = weights(a.reason_weight, a.objection_weight)
+    # The reason that is weighed: the weightiest, or an argument's premises together.
+    lead = f"its weightiest reason, {pro[0]} ({wr})," if pro else ""
+    if a.linked:
+        premises = _premises(a, name, head, con)
+        if premises:
+            return premises
+        lead = f"its premises together, {series(pro)} ({wr}, the weight of the weakest),"
+    plural_lead = a.linked  # "its premises together outweigh", "its weightiest reason outweighs"
     if verdict is Verdict.STANDS:
         pending = _aside(a, a.open_objections, name)
         if not a.supported:
@@ -172,22 +180,20 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
             return carry + (f", and nothing standing objects{pending}." if pending else ".")
         if a.standard is ProofStandard.SCINTILLA:
             object_ = _verb(con, "objects", "object")
+            carried = "all its premises stand" if a.linked else f"{pro[0]} stands"
             return (
-                f"{head}: under {standard} one standing reason is enough, and {pro[0]} "
-                f"stands, though {series(con)} {object_}."
+                f"{head}: under {standard} one standing reason is enough, and {carried}, "
+                f"though {series(con)} {object_}."
             )
         if a.standard is ProofStandard.PREPONDERANCE:
             return (
-                f"{head}: under {standard} its weightiest reason, {pro[0]} ({wr}), "
-                f"outweighs its weightiest objection, {con[0]} ({wo})."
+                f"{head}: under {standard} {lead} {'outweigh' if plural_lead else 'outweighs'} "
+                f"its weightiest objection, {con[0]} ({wo})."
             )
-        below = (
-            f", which is below {std.GAMMA}"
-            if a.standard is ProofStandard.BEYOND_REASONABLE_DOUBT
-            else ""
-        )
+        doubt = a.standard is ProofStandard.BEYOND_REASONABLE_DOUBT
+        below = f", which is below {std.GAMMA}" if doubt else ""
         return (
-            f"{head}: under {standard} its weightiest reason, {pro[0]} ({wr}), is above "
+            f"{head}: under {standard} {lead} {'are' if plural_lead else 'is'} above "
             f"{std.ALPHA} and ahead of its weightiest objection, {con[0]} ({wo}{below}), by "
             f"more than {std.BETA}."
         )
@@ -204,7 +210,7 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
             )
         return (
             f"{head}: under {standard} its weightiest objection, {con[0]} ({wo}), "
-            f"outweighs its weightiest reason, {pro[0]} ({wr})."
+            f"outweighs {lead.rstrip(',')}."
         )
     if verdict is Verdict.CONTESTED:
         balance = (
@@ -215,8 +221,9 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
         asks = ""
         if a.standard is not ProofStandard.PREPONDERANCE:  # which settles all but a tie
             asks = f" (it asks for {STANDARD_ASKS[a.standard]})"
+        side = "its premises together" if a.linked else plural(len(pro), "standing reason")
         return (
-            f"{head}: {plural(len(pro), 'standing reason')} for, {len(con)} against, "
+            f"{head}: {side} for, {len(con)} against, "
             f"{balance}, which {standard} does not settle{asks}; the weightiest objection is "
             f"{con[0]}."
         )
@@ -252,6 +259,30 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
         text = f"{head}: none of its reasons stands ({'; '.join(parts)})"
         return text + (f", and {_its_objections(a, name)}." if a.open_objections else ".")
     return f"{head}: no standing reason or objection bears on it."
+
+
+def _premises(a: Assessment, name: Namer, head: str, con: list[str]) -> str:
+    """An argument's verdict when its premises decide it (all stand, unopposed; or not all
+    stand), else empty."""
+    if a.reasons and not a.objections and a.verdict is Verdict.STANDS:
+        pending = _aside(a, a.open_objections, name)
+        return (
+            f"{head}: all its premises stand ({series([name(r) for r in a.reasons])}), "
+            f"and nothing standing objects{pending}."
+        )
+    if a.reasons or a.cycle:
+        return ""
+    parts = [f"{name(s.claim_id)} falls" for s in a.struck]
+    parts += _pending(a, [u for u in a.undecided if u not in a.open_objections], name)
+    shortfall = "; ".join(parts) or "not all of them stand"
+    if a.verdict is Verdict.FALLS:
+        objection = "the objection" if len(con) == 1 else "the objections"
+        stand = _verb(con, "stands", "stand")
+        return (
+            f"{head}: {objection} {series(con)} {stand}, and not all its premises do ({shortfall})."
+        )
+    tail = f", and {_its_objections(a, name)}" if a.open_objections else ""
+    return f"{head}: an argument holds only with all its premises, and {shortfall}{tail}."
 
 
 def weights(*values: float) -> list[str]:

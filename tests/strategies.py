@@ -47,6 +47,7 @@ def maps(draw: st.DrawFn, max_claims: int = 12, hostile: bool = False) -> Argume
                 else draw(
                     st.sampled_from(
                         [ClaimKind.CLAIM, ClaimKind.CLAIM, ClaimKind.EVIDENCE, ClaimKind.FORECAST]
+                        + [ClaimKind.ARGUMENT]
                         + ([ClaimKind.QUESTION, ClaimKind.THESIS] if i > 1 else [])
                     )
                 ),

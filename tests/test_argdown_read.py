@@ -402,3 +402,21 @@ def test_a_relation_to_nothing_is_an_error_but_at_the_end_an_untitled_statement(
             empty.message
             == f"an untitled statement with no text: kept, with {shown!r} for its text"
         )
+
+
+def test_a_premise_conclusion_structure_carries_its_conclusion_only_on_all_its_premises() -> None:
+    from argmap.evaluate import evaluate_map
+
+    text = (
+        "[T]: The thesis. #thesis\n\n<A>: An argument.\n\n"
+        "(1) [P1]: First premise.\n(2) [P2]: Second premise.\n----\n(3) [T]\n\n"
+        "[P2]\n  - [O]: Objection to the second premise.\n"
+    )
+    result = _read(text)
+    evaluation = evaluate_map(result.amap, gradual=None)
+    verdicts = {cid: v.value for cid, v in evaluation.verdicts.items()}
+    assert verdicts == {"t": "open", "a": "open", "p1": "stands", "p2": "falls", "o": "stands"}
+    # Without the objection, both premises stand and the argument carries the thesis.
+    intact = evaluate_map(_read(text.split("\n\n[P2]")[0] + "\n").amap, gradual=None)
+    assert intact.verdict("a") is not None and intact.verdict("a").value == "stands"
+    assert intact.verdict("t") is not None and intact.verdict("t").value == "stands"

@@ -131,6 +131,52 @@ PATTERNS = {
         claims(("a", {}), ("f", {"kind": ClaimKind.FORECAST, "supports": ("a",)})),
         {"a": "stands", "f": "not-assessed"},
     ),
+    "an argument whose premise falls carries nothing": (
+        claims(
+            ("t", {"kind": T}),
+            ("arg", {"kind": ClaimKind.ARGUMENT, "supports": ("t",)}),
+            ("p1", {"supports": ("arg",)}),
+            ("p2", {"supports": ("arg",)}),
+            ("o", {"attacks": ("p2",)}),
+        ),
+        {"t": "open", "arg": "open", "p1": "stands", "p2": "falls", "o": "stands"},
+    ),
+    "an argument stands on all its premises": (
+        claims(
+            ("t", {"kind": T}),
+            ("arg", {"kind": ClaimKind.ARGUMENT, "supports": ("t",)}),
+            ("p1", {"supports": ("arg",)}),
+            ("p2", {"supports": ("arg",)}),
+        ),
+        {"t": "stands", "arg": "stands", "p1": "stands", "p2": "stands"},
+    ),
+    "an argument weighs as its weakest premise": (
+        claims(
+            ("arg", {"kind": ClaimKind.ARGUMENT}),
+            ("strong", {"supports": ("arg",), "weight": 0.9}),
+            ("weak", {"supports": ("arg",), "weight": 0.3}),
+            ("u", {"undercuts": ("arg",), "weight": 0.5}),
+        ),
+        {"arg": "falls", "strong": "stands", "weak": "stands", "u": "stands"},
+    ),
+    "a claim's reasons stay independent: one standing reason is enough": (
+        claims(
+            ("c", {}),
+            ("p1", {"supports": ("c",)}),
+            ("p2", {"supports": ("c",)}),
+            ("o", {"attacks": ("p2",)}),
+        ),
+        {"c": "stands", "p1": "stands", "p2": "falls", "o": "stands"},
+    ),
+    "an argument whose premise is undecided by a cycle is open": (
+        claims(
+            ("arg", {"kind": ClaimKind.ARGUMENT}),
+            ("p1", {"supports": ("arg",)}),
+            ("p2", {"supports": ("arg",), "attacks": ("x",)}),
+            ("x", {"attacks": ("p2",)}),
+        ),
+        {"arg": "open", "p1": "stands", "p2": "open", "x": "open"},
+    ),
 }
 
 
@@ -299,9 +345,14 @@ def reference(
         return verdict(node, pro, con) is std.Label.STANDS
 
     def verdict(node: int, pro: set[int], con: set[int]) -> std.Label:
+        reasons = [graph.weights[s] for s in graph.reasons[node] if s in pro]
+        if graph.is_linked(node):
+            # Premises hold together: one reason, the weakest of them, while all stand.
+            every = all(s in pro for s in graph.reasons[node])
+            reasons = [min(graph.weights[s] for s in graph.reasons[node])] if every else []
         return std.weigh(
             graph.standards[node],
-            [graph.weights[s] for s in graph.reasons[node] if s in pro],
+            reasons,
             [graph.weights[a] for a in graph.objections[node] if a in con],
             has_reasons=bool(graph.reasons[node]),
             needs_reason=graph.needs_reason[node],
@@ -631,4 +682,31 @@ def test_a_contested_verdict_says_what_its_standard_would_need() -> None:
     assert claim_why(tie, evaluate_map(tie, gradual=None), "t", str) == (
         "Contested: 1 standing reason for, 1 against, of equal weight (0.50), which the "
         "preponderance standard does not settle; the weightiest objection is o."
+    )
+
+
+def test_an_argument_says_which_premise_it_lacks_or_that_all_of_them_stand() -> None:
+    def why(**extra: dict[str, object]) -> dict[str, str]:
+        amap = claims(
+            ("arg", {"kind": ClaimKind.ARGUMENT}),
+            ("p1", {"supports": ("arg",), "weight": 0.7}),
+            ("p2", {"supports": ("arg",), "weight": 0.6}),
+            *extra.items(),
+        )
+        evaluation = evaluate_map(amap, gradual=None)
+        return {c.id: claim_why(amap, evaluation, c.id, title_namer(amap)) for c in amap.claims}
+
+    assert (
+        why()["arg"]
+        == "Stands: all its premises stand (“P1” and “P2”), and nothing standing objects."
+    )
+    assert why(o={"attacks": ("p2",)})["arg"] == (
+        "Open: an argument holds only with all its premises, and “P2” falls."
+    )
+    assert why(u={"undercuts": ("arg",), "weight": 0.4})["arg"] == (
+        "Stands: under the preponderance standard its premises together, “P1” and “P2” "
+        "(0.60, the weight of the weakest), outweigh its weightiest objection, “U” (0.40)."
+    )
+    assert why(u={"undercuts": ("arg",), "weight": 0.9}, o={"attacks": ("p1",)})["arg"] == (
+        "Falls: the objection “U” stands, and not all its premises do (“P1” falls)."
     )

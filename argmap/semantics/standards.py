@@ -11,6 +11,10 @@ in Artificial Intelligence). Supports are independent reasons and attacks are ob
   the weightiest of each (weights do not add up: Carneades has no accrual);
 - a node marked ``needs_reason`` (a thesis) with no standing reason and no standing
   objection is open, not standing;
+- a ``linked`` node (an argument: an inference from premises) has its reasons as premises
+  that hold together: they count as one reason, as weighty as the weakest of them, and
+  only while every one of them stands (Carneades: an argument is applicable only when
+  all its premises hold);
 - what a cycle leaves undecided is open: the verdicts are the least fixpoint of the rules
   in a three-valued reading (a node is decided only when every way its undecided inputs
   could still go gives the same verdict), so no node stands on its own bootstraps;
@@ -25,131 +29,32 @@ Knows nothing of claims or files; works on integer nodes ``0..n-1``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from enum import IntEnum
 
-#: Carneades' thresholds for the two strongest standards (Gordon & Walton 2009 leave them
-#: as parameters): clear and convincing needs the weightiest reason above ALPHA and ahead
-#: of the weightiest objection by more than BETA; beyond reasonable doubt also needs the
-#: weightiest objection below GAMMA.
-ALPHA = 0.4
-BETA = 0.3
-GAMMA = 0.2
-#: Two weights, or a lead and BETA, closer than this count as equal: weights are written as
-#: decimals, and 0.8 - 0.5 is 0.30000000000000004 in binary floating point.
-EPSILON = 1e-9
+from argmap.semantics.weighing import (
+    ALPHA,
+    BETA,
+    EPSILON,
+    GAMMA,
+    UNDECIDED,
+    Label,
+    Standard,
+    StandardsGraph,
+    weigh,
+)
 
-
-class Standard(IntEnum):
-    """Proof standards, weakest first."""
-
-    SCINTILLA = 0
-    PREPONDERANCE = 1
-    CLEAR_AND_CONVINCING = 2
-    BEYOND_REASONABLE_DOUBT = 3
-    DIALECTICAL = 4
-
-
-class Label(IntEnum):
-    """A node's verdict. ``UNKNOWN`` is what the rules leave undecided (a cycle that settles
-    nothing): it reads as open, and is kept apart so that a later :func:`resolve` can
-    still decide it. ``UNKNOWN_OUT`` is undecided too, but known not to stand: however its
-    undecided inputs went it would not, or it could only on its own bootstraps."""
-
-    STANDS = 0
-    FALLS = 1
-    CONTESTED = 2
-    OPEN = 3
-    NOT_ASSESSED = 4
-    UNKNOWN = 5
-    UNKNOWN_OUT = 6
-
-
-#: The labels of nodes the rules have not decided.
-UNDECIDED = (Label.UNKNOWN, Label.UNKNOWN_OUT)
-
-
-@dataclass(frozen=True, eq=False)
-class StandardsGraph:
-    """Nodes with their incoming reasons and objections and what each node needs.
-
-    Attributes:
-        reasons: For each node, the nodes that support it (conditional ones left out).
-        objections: For each node, the nodes that attack it (conditional ones left out).
-        weights: Each node's weight in [0, 1].
-        standards: Each node's proof standard.
-        needs_reason: Whether a node with no standing reason or objection is open
-            (a thesis) rather than standing.
-        assessed: Whether each node is assessed at all (forecasts and questions are not).
-    """
-
-    reasons: Sequence[Sequence[int]]
-    objections: Sequence[Sequence[int]]
-    weights: Sequence[float]
-    standards: Sequence[Standard]
-    needs_reason: Sequence[bool]
-    assessed: Sequence[bool]
-
-    @property
-    def n(self) -> int:
-        """How many nodes the graph has."""
-        return len(self.weights)
-
-    def successors(self) -> list[list[int]]:
-        """For each node, the nodes it is a reason or an objection for."""
-        out: list[list[int]] = [[] for _ in range(self.n)]
-        for target in range(self.n):
-            for source in self.reasons[target]:
-                out[source].append(target)
-            for source in self.objections[target]:
-                out[source].append(target)
-        return out
-
-
-def weigh(
-    standard: Standard,
-    reasons: Iterable[float],
-    objections: Iterable[float],
-    *,
-    has_reasons: bool,
-    needs_reason: bool,
-) -> Label:
-    """The verdict a standard gives from the weights of the standing reasons and objections.
-
-    Args:
-        standard: The node's proof standard.
-        reasons: Weights of its standing reasons.
-        objections: Weights of its standing objections.
-        has_reasons: Whether anything supports the node at all (standing or not): a node
-            that nothing supports stands unless a standing objection strikes it.
-        needs_reason: Whether the node stays open without a standing reason (a thesis).
-    """
-    pro = list(reasons)
-    con = list(objections)
-    if not has_reasons and not needs_reason:
-        return Label.FALLS if con else Label.STANDS
-    if not pro:
-        return Label.FALLS if con else Label.OPEN
-    best_pro = max(pro)
-    best_con = max(con) if con else 0.0
-    if _met(standard, best_pro, best_con, bool(con)):
-        return Label.STANDS
-    if con and best_con > best_pro:
-        return Label.FALLS
-    return Label.CONTESTED if con else Label.OPEN
-
-
-def _met(standard: Standard, pro: float, con: float, any_con: bool) -> bool:
-    if standard is Standard.SCINTILLA:
-        return True
-    if standard is Standard.PREPONDERANCE:
-        return pro > con
-    if standard is Standard.DIALECTICAL:
-        return not any_con
-    clear = pro > ALPHA and pro - con - BETA > EPSILON
-    if standard is Standard.CLEAR_AND_CONVINCING:
-        return clear
-    return clear and con < GAMMA
+__all__ = [
+    "ALPHA",
+    "BETA",
+    "EPSILON",
+    "GAMMA",
+    "UNDECIDED",
+    "Label",
+    "Standard",
+    "StandardsGraph",
+    "resolve",
+    "solve",
+    "weigh",
+]
 
 
 def solve(graph: StandardsGraph, fixed: Mapping[int, Label] | None = None) -> list[Label]:
@@ -250,6 +155,10 @@ def _propagate(
     return changed
 
 
+#: The source of a linked node's footing: all of its premises.
+ALL = -2
+
+
 class _Footing:
     """For each undecided node that could stand, the reason it could stand on (its source,
     ``-1`` when it needs none), with no cycle among the sources; nodes without one are
@@ -310,42 +219,58 @@ class _Footing:
                 continue
             pending.discard(node)
             self.source[node] = source
-            if source >= 0:
-                self.dependents.setdefault(source, set()).add(node)
+            for held in self._held_by(node, source):
+                self.dependents.setdefault(held, set()).add(node)
             queue.extend(nxt for nxt in self.successors[node] if nxt in pending)
         for node in pending:
             self.labels[node] = Label.UNKNOWN_OUT
         return sorted(pending)
 
     def _source_of(self, node: int, pending: set[int]) -> int | None:
-        """The weightiest reason the node could stand on (``-1``: it needs none), or None."""
+        """The weightiest reason the node could stand on (``-1``: it needs none; ``ALL``:
+        a linked node's premises, every one of them), or None."""
         graph, labels = self.graph, self.labels
         weights = graph.weights
         con = [weights[a] for a in graph.objections[node] if labels[a] is Label.STANDS]
         has, needs = bool(graph.reasons[node]), graph.needs_reason[node]
         if not has and not needs:
             return None if con else -1
-        best: int | None = None
-        for source in graph.reasons[node]:
+
+        def usable(source: int) -> bool:
             lab = labels[source]
-            usable = lab is Label.STANDS or (
+            return lab is Label.STANDS or (
                 lab is Label.UNKNOWN
                 and source not in pending
                 and (source in self.source or source not in self.scope)
             )
-            if usable and (best is None or weights[source] > weights[best]):
-                best = source
-        if best is None:
-            return None
-        verdict = weigh(
-            graph.standards[node], [weights[best]], con, has_reasons=has, needs_reason=needs
-        )
+
+        best: int | None = None
+        if graph.is_linked(node):
+            if not all(usable(s) for s in graph.reasons[node]):
+                return None
+            pro = [min(weights[s] for s in graph.reasons[node])]
+            best = ALL
+        else:
+            for source in graph.reasons[node]:
+                if usable(source) and (best is None or weights[source] > weights[best]):
+                    best = source
+            if best is None:
+                return None
+            pro = [weights[best]]
+        verdict = weigh(graph.standards[node], pro, con, has_reasons=has, needs_reason=needs)
         return best if verdict is Label.STANDS else None
+
+    def _held_by(self, node: int, source: int) -> Sequence[int]:
+        """The nodes a node's footing rests on: its source, or every premise of a linked one."""
+        if source == ALL:
+            return self.graph.reasons[node]
+        return (source,) if source >= 0 else ()
 
     def _drop(self, node: int) -> None:
         source = self.source.pop(node, None)
-        if source is not None and source >= 0:
-            self.dependents[source].discard(node)
+        if source is not None:
+            for held in self._held_by(node, source):
+                self.dependents[held].discard(node)
 
 
 def _decide(graph: StandardsGraph, labels: Sequence[Label], node: int) -> Label:
@@ -356,12 +281,15 @@ def _decide(graph: StandardsGraph, labels: Sequence[Label], node: int) -> Label:
     weights = graph.weights
     pro_known: list[float] = []
     pro_maybe: list[float] = []
-    for source in graph.reasons[node]:
-        lab = labels[source]
-        if lab is Label.STANDS:
-            pro_known.append(weights[source])
-        elif lab is Label.UNKNOWN:
-            pro_maybe.append(weights[source])
+    if graph.is_linked(node):
+        pro_known, pro_maybe = _premises(graph, labels, node)
+    else:
+        for source in graph.reasons[node]:
+            lab = labels[source]
+            if lab is Label.STANDS:
+                pro_known.append(weights[source])
+            elif lab is Label.UNKNOWN:
+                pro_maybe.append(weights[source])
     con_known: list[float] = []
     con_maybe: list[float] = []
     for source in graph.objections[node]:
@@ -380,3 +308,24 @@ def _decide(graph: StandardsGraph, labels: Sequence[Label], node: int) -> Label:
     if best is worst:
         return best
     return Label.UNKNOWN if best is Label.STANDS else Label.UNKNOWN_OUT
+
+
+def _premises(
+    graph: StandardsGraph, labels: Sequence[Label], node: int
+) -> tuple[list[float], list[float]]:
+    """A linked node's premises as ``_decide`` weighs reasons: one reason, the weakest
+    premise's weight, known when every premise stands, possible (``maybe``) while the
+    undecided ones could still stand, and none once one of them cannot."""
+    weights = graph.weights
+    standing: list[float] = []
+    undecided: list[float] = []
+    for source in graph.reasons[node]:
+        lab = labels[source]
+        if lab is Label.STANDS:
+            standing.append(weights[source])
+        elif lab is Label.UNKNOWN:
+            undecided.append(weights[source])
+        else:
+            return [], []  # a premise that does not stand: the argument carries nothing
+    weakest = min(standing + undecided)
+    return ([weakest], []) if not undecided else ([], [weakest])
