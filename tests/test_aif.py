@@ -53,16 +53,28 @@ def _i(nid: str) -> dict[str, object]:
     return {"nodeID": nid, "text": f"Claim {nid}", "type": "I"}
 
 
-def test_converging_premises_each_support_the_conclusion() -> None:
+def test_linked_premises_become_an_argument_and_convergent_ones_direct_supports() -> None:
+    # One inference from two premises: they hold only together, as an argument claim's do.
     amap = _read(
         [_i("p"), _i("q"), _i("c"), {"nodeID": "r", "text": "RA", "type": "RA"}],
         [("p", "r"), ("q", "r"), ("r", "c")],
     )
     assert [(r.source, r.kind, r.target) for r in amap.relations] == [
+        ("p", RelationKind.SUPPORTS, "r"),
+        ("q", RelationKind.SUPPORTS, "r"),
+        ("r", RelationKind.SUPPORTS, "c"),
+    ]
+    assert amap.by_id["r"].kind is ClaimKind.ARGUMENT
+    assert [c.id for c in amap.claims] == ["c", "p", "q", "r"]
+    # Two inferences of one premise each converge: each premise supports the conclusion.
+    amap = _read(
+        [_i("p"), _i("q"), _i("c"), *({"nodeID": n, "text": "RA", "type": "RA"} for n in "rs")],
+        [("p", "r"), ("q", "s"), ("r", "c"), ("s", "c")],
+    )
+    assert [(r.source, r.kind, r.target) for r in amap.relations] == [
         ("p", RelationKind.SUPPORTS, "c"),
         ("q", RelationKind.SUPPORTS, "c"),
     ]
-    assert [c.id for c in amap.claims] == ["c", "p", "q"]
 
 
 def test_a_conflict_on_an_inference_is_an_undercut_of_an_argument_claim() -> None:
@@ -149,11 +161,17 @@ def test_aif_writer_refuses_relations_to_missing_claims() -> None:
 
 
 def _expected_counts(doc: dict[str, list[dict[str, str]]]) -> tuple[int, Counter[str]]:
-    """Claims and relations counted from an AIFdb file: I-nodes, premise and attacker edges."""
+    """Claims and relations counted from an AIFdb file: I-nodes, premise and attacker edges,
+    and an argument claim for each inference from two premises or more, which supports its
+    conclusions."""
     types = {n["nodeID"]: n["type"] for n in doc["nodes"]}
     undercut = {
         e["toID"] for e in doc["edges"] if types[e["fromID"]] == "CA" and types[e["toID"]] == "RA"
     }
+    premises = Counter(
+        e["toID"] for e in doc["edges"] if types[e["fromID"]] == "I" and types[e["toID"]] == "RA"
+    )
+    linked = {ra for ra, count in premises.items() if count >= 2}
     rels: Counter[str] = Counter()
     for e in doc["edges"]:
         src, dst = types[e["fromID"]], types[e["toID"]]
@@ -161,7 +179,9 @@ def _expected_counts(doc: dict[str, list[dict[str, str]]]) -> tuple[int, Counter
             rels["supports"] += 1
         elif src == "I" and dst == "CA":
             rels["attacks"] += 1
-    return sum(t == "I" for t in types.values()) + len(undercut), rels
+        elif e["fromID"] in linked and dst == "I":
+            rels["supports"] += 1
+    return sum(t == "I" for t in types.values()) + len(undercut | linked), rels
 
 
 @pytest.mark.skipif(
@@ -225,3 +245,17 @@ def test_a_document_with_two_maps_is_refused_not_read_by_half() -> None:
         ("aif-invalid", 1, 2)
     ]
     assert "both top-level 'nodes' and an 'AIF' object" in result.diagnostics[0].message
+
+
+def test_an_inference_that_names_no_scheme_is_named_by_what_it_infers_from() -> None:
+    from argmap.read.aif_names import inference_text
+
+    assert inference_text("Expert Opinion", ["p"]) == "Expert Opinion"
+    assert inference_text("RA", ["Taxes fund the schools.", "Q"]) == (
+        "Inference from Taxes fund the schools. and 1 more premise"
+    )
+    long = "word " * 30
+    assert inference_text("Default Inference", [long, "b", "c"]) == (
+        "Inference from " + " ".join(["word"] * 8) + "… and 2 more premises"
+    )
+    assert inference_text("", []) == "Default Inference"

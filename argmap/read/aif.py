@@ -3,10 +3,10 @@
 Mapping (documented in docs/formats/aif.md):
 
 - I-node: a claim; its id is the nodeID when that is a valid id.
-- RA-node: each premise supports each conclusion (converging premises). An RA that is
-  itself attacked (a CA on an RA: an undercut), supported, or that attacks, becomes a
-  claim of kind ``argument`` with the RA's nodeID: the premises support it, it supports
-  the conclusion, and the CA's source undercuts it.
+- RA-node: its premise supports each conclusion. An RA with two premises or more (which
+  hold only together), or that is attacked (an undercut), supported or attacks, becomes
+  a claim of kind ``argument`` with its nodeID: the premises support it, it supports the
+  conclusion, and a CA's source undercuts it.
 - CA-node: each source attacks each target (undercuts when the target is an RA).
 - MA (rephrase) and PA (preference) have no counterpart in the model: reported, left out.
 - L, YA, TA (the dialogue layer): skipped and counted in one note.
@@ -22,6 +22,7 @@ from typing import Any
 
 from argmap.diagnostics import Severity, Span, quote_id
 from argmap.model import MODEL_ID_RE, Claim, ClaimKind, MapMeta, RelationKind
+from argmap.read.aif_names import inference_text
 from argmap.read.collect import Collector, failed
 from argmap.read.json import JsonDocument, JsonPath, parse_json
 from argmap.read.result import LoadResult
@@ -191,11 +192,8 @@ class _Reader(Collector):
                 continue
             missing = [e for e in ends if e not in self.nodes]
             if missing:
-                self.fail(
-                    at,
-                    "aif-unknown-edge-end",
-                    f"edge refers to unknown node {quote_id(missing[0])}",
-                )
+                unknown = f"edge refers to unknown node {quote_id(missing[0])}"
+                self.fail(at, "aif-unknown-edge-end", unknown)
                 continue
             src, dst = self.nodes[ends[0]], self.nodes[ends[1]]
             src.outs.append((dst.nid, at))
@@ -207,8 +205,11 @@ class _Reader(Collector):
     def classify(self, edges: list[tuple[_Node, _Node, JsonPath]]) -> None:
         for node in self.nodes.values():
             node.claim = node.type == "I" or (node.type == "RA" and node.ext is not None)
+        premises = Counter(d.nid for s, d, _ in edges if d.type == "RA" and s.type == "I")
         for src, dst, _ in edges:
-            if dst.type == "RA" and src.type in ("CA", "RA"):
+            # An RA is a claim when attacked, supported or attacking, or when it infers from
+            # two premises or more: they hold only together, as an argument claim's do.
+            if dst.type == "RA" and (src.type in ("CA", "RA") or premises[dst.nid] >= 2):
                 dst.claim = True
             if src.type == "RA" and dst.type == "CA":
                 src.claim = True
@@ -333,7 +334,10 @@ class _Reader(Collector):
             cid = self.ids[node.nid]
             self.spans.add(("claim", cid), self.doc.span(*node.where))
             self.spans.add(("claim", cid, "text"), self.doc.span(*node.where, "text"))
-            text = node.text or (node.scheme or "Default Inference" if node.type == "RA" else "")
+            text = node.text
+            if node.type == "RA":  # named by its scheme, or else by what it infers from
+                premises = [self.nodes[s].text for s, _ in node.ins if self.nodes[s].type == "I"]
+                text = inference_text(node.text or node.scheme or "", premises)
             if not text:
                 self.fail(
                     node.where, "aif-empty-text", f"I-node {quote_id(node.nid)} has empty text"
