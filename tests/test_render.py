@@ -94,3 +94,24 @@ def test_index_lists_every_thesis(amap: ArgumentMap) -> None:
     _, links = markdown_ids_and_links(text)
     for thesis in amap.theses:
         assert f"{thesis.id}.md" in links
+
+
+def test_the_outline_lists_an_arguments_supports_as_its_premises() -> None:
+    from argmap.model import Claim, ClaimKind
+
+    amap = ArgumentMap(
+        claims=(
+            Claim(id="t", kind=ClaimKind.THESIS, text="T."),
+            Claim(id="a", kind=ClaimKind.ARGUMENT, text="A.", supports=("t",)),
+            Claim(id="p", text="P.", supports=("a",)),
+            Claim(id="q", text="Q.", supports=("a",)),
+            Claim(id="o", text="O.", attacks=("q",)),
+            Claim(id="r", text="R.", supports=("t",)),
+        )
+    )
+    page = render_markdown(amap, "t", evaluate_map(amap))
+    assert "  - **Premise:** [P.](#claim-p) *(stands)*" in page
+    assert "  - **Premise:** [Q.](#claim-q) *(falls)*" in page
+    assert "    - **Against:** [O.](#claim-o) *(stands)*" in page
+    assert "- **For:** [R.](#claim-r) *(stands)*" in page
+    assert "an argument holds only with all its premises" in page

@@ -116,11 +116,15 @@ def _outline_lines(
     position: dict[str, int],
     printed: set[str],
 ) -> None:
+    # An argument's supports are its premises, which hold only together.
+    premises = amap.claim(node.claim_id).kind is ClaimKind.ARGUMENT
     for child in node.children:
         claim = amap.claim(child.claim_id)
         assert child.relation is not None
         indent = "  " * depth
-        head = f"{indent}- {_RELATION_WORD[child.relation]} {_link(claim)}{_mark(evaluation, claim.id)}"
+        word = "**Premise:**" if premises and child.relation is RelationKind.SUPPORTS else None
+        head = f"{indent}- {word or _RELATION_WORD[child.relation]} {_link(claim)}"
+        head += _mark(evaluation, claim.id)
         if child.repeated:
             where = "above" if claim.id in printed else "below"
             out.append(f"{head} (see {where})")
