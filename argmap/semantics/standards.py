@@ -278,26 +278,11 @@ def _decide(graph: StandardsGraph, labels: Sequence[Label], node: int) -> Label:
     ``UNKNOWN_OUT`` when it would not stand however its undecided inputs went."""
     if not graph.assessed[node]:
         return Label.NOT_ASSESSED
-    weights = graph.weights
-    pro_known: list[float] = []
-    pro_maybe: list[float] = []
     if graph.is_linked(node):
         pro_known, pro_maybe = _premises(graph, labels, node)
     else:
-        for source in graph.reasons[node]:
-            lab = labels[source]
-            if lab is Label.STANDS:
-                pro_known.append(weights[source])
-            elif lab is Label.UNKNOWN:
-                pro_maybe.append(weights[source])
-    con_known: list[float] = []
-    con_maybe: list[float] = []
-    for source in graph.objections[node]:
-        lab = labels[source]
-        if lab is Label.STANDS:
-            con_known.append(weights[source])
-        elif lab is Label.UNKNOWN:
-            con_maybe.append(weights[source])
+        pro_known, pro_maybe, _ = _split(graph, labels, graph.reasons[node])
+    con_known, con_maybe, _ = _split(graph, labels, graph.objections[node])
     standard = graph.standards[node]
     has = bool(graph.reasons[node])
     needs = graph.needs_reason[node]
@@ -310,22 +295,31 @@ def _decide(graph: StandardsGraph, labels: Sequence[Label], node: int) -> Label:
     return Label.UNKNOWN if best is Label.STANDS else Label.UNKNOWN_OUT
 
 
+def _split(
+    graph: StandardsGraph, labels: Sequence[Label], sources: Sequence[int]
+) -> tuple[list[float], list[float], bool]:
+    """The weights of the sources that stand and of those still undecided, and whether
+    every source is one or the other."""
+    weights = graph.weights
+    known: list[float] = []
+    maybe: list[float] = []
+    for source in sources:
+        lab = labels[source]
+        if lab is Label.STANDS:
+            known.append(weights[source])
+        elif lab is Label.UNKNOWN:
+            maybe.append(weights[source])
+    return known, maybe, len(known) + len(maybe) == len(sources)
+
+
 def _premises(
     graph: StandardsGraph, labels: Sequence[Label], node: int
 ) -> tuple[list[float], list[float]]:
     """A linked node's premises as ``_decide`` weighs reasons: one reason, the weakest
     premise's weight, known when every premise stands, possible (``maybe``) while the
     undecided ones could still stand, and none once one of them cannot."""
-    weights = graph.weights
-    standing: list[float] = []
-    undecided: list[float] = []
-    for source in graph.reasons[node]:
-        lab = labels[source]
-        if lab is Label.STANDS:
-            standing.append(weights[source])
-        elif lab is Label.UNKNOWN:
-            undecided.append(weights[source])
-        else:
-            return [], []  # a premise that does not stand: the argument carries nothing
+    standing, undecided, whole = _split(graph, labels, graph.reasons[node])
+    if not whole:
+        return [], []  # a premise that does not stand: the argument carries nothing
     weakest = min(standing + undecided)
     return ([weakest], []) if not undecided else ([], [weakest])
