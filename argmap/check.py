@@ -52,10 +52,7 @@ def check_paths(
     if sources_dir is not None:
         check_sources_dir(os.fspath(sources_dir))
     load = load_paths(paths, fmt=fmt)
-    diags = list(load.diagnostics)
-    diags += validate_map(
-        load.amap, load.spans, broken_ids=load.broken_ids, framework=load.framework
-    )
+    diags = map_diagnostics(load)
     texts, text_diags = load_source_texts(
         load.amap,
         load.spans,
@@ -65,6 +62,17 @@ def check_paths(
     diags += text_diags
     diags += verify_quotes(load.amap, load.spans, texts)
     return CheckResult(load, sort_diagnostics(diags))
+
+
+def map_diagnostics(load: LoadResult) -> list[Diagnostic]:
+    """What reading a map found, then what checking it finds (all but its quotes)."""
+    checked = validate_map(
+        load.amap, load.spans, broken_ids=load.broken_ids, framework=load.framework
+    )
+    if has_errors(load.diagnostics):
+        # A file that could not be read explains an empty map better than a warning does.
+        checked = [d for d in checked if d.code != "empty-map"]
+    return [*load.diagnostics, *checked]
 
 
 def check_sources_dir(path: str) -> None:

@@ -33,6 +33,7 @@ CODES: dict[str, Severity] = {
     "undercut-target": Severity.WARNING,
     "unconnected-claim": Severity.WARNING,
     "no-thesis": Severity.WARNING,
+    "empty-map": Severity.WARNING,
     "support-cycle": Severity.WARNING,
     "bidi-control": Severity.WARNING,
 }
@@ -232,6 +233,8 @@ def _check_theses(check: _Checker, broken: set[str]) -> None:
                     i,
                 )
     if not amap.claims:
+        if not broken:
+            check.emit("empty-map", "the map has no claims: list them under 'claims:'", "map")
         return
     if not amap.theses:
         if not broken:  # else the thesis may be among the claims that failed to load

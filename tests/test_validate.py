@@ -38,6 +38,23 @@ def test_validate_warns_about_missing_thesis_and_unconnected_claims() -> None:
     assert codes(amap) == ["unconnected-claim"]
 
 
+def test_an_empty_map_is_named_but_an_empty_framework_is_not(tmp_path: Path) -> None:
+    """A map of empty files builds an empty index page: check says why, once."""
+    from argmap.check import check_paths
+
+    assert codes(ArgumentMap()) == ["empty-map"]
+    for i, text in enumerate(
+        ["", "# nothing yet\n", "---\n", "--- # empty\n...\n", "claims: []\n"]
+    ):
+        (tmp_path / f"{i}.yaml").write_text(text, encoding="utf-8")
+    result = check_paths([tmp_path])
+    assert [(d.code, d.severity.value) for d in result.diagnostics] == [("empty-map", "warning")]
+    (tmp_path / "null.yaml").write_text("~\n", encoding="utf-8")
+    assert "invalid-type" in [d.code for d in check_paths([tmp_path]).diagnostics]
+    (tmp_path / "none.af").write_text("p af 0\n", encoding="utf-8")
+    assert check_paths([tmp_path / "none.af"]).diagnostics == []
+
+
 def test_validate_reports_support_cycles_once() -> None:
     amap = ArgumentMap(
         claims=(

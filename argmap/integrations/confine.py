@@ -8,14 +8,13 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from argmap.check import CheckResult
+from argmap.check import CheckResult, map_diagnostics
 from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id, sort_diagnostics
 from argmap.errors import InputError
 from argmap.model import ArgumentMap
 from argmap.quotes import load_source_texts, verify_quotes
 from argmap.read import claim_files, load_paths
 from argmap.read.collect import MAX_FILE_BYTES
-from argmap.validate import validate_map
 
 #: How a fence problem about the root is worded, with the option that widens it.
 ROOT_HINT = "fences read only inside it (the root setting widens it: 'root' in MkDocs, 'root_dir' in Python-Markdown and markdown-it, 'argmap_root' in Sphinx)"
@@ -142,10 +141,7 @@ def _confined_sources(
 def check_confined(files: Sequence[str], root: Path) -> CheckResult:
     """Load and check a map like ``argmap check``, reading source texts only inside ``root``."""
     load = load_paths(list(files))
-    diags = list(load.diagnostics)
-    diags += validate_map(
-        load.amap, load.spans, broken_ids=load.broken_ids, framework=load.framework
-    )
+    diags = map_diagnostics(load)
     amap, source_diags = _confined_sources(load.amap, load.spans, root)
     diags += source_diags
     texts, text_diags = load_source_texts(amap, load.spans)

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from argmap import __version__
+from argmap.check import map_diagnostics
 from argmap.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from argmap.errors import ArgmapError
 from argmap.evaluate import Evaluation, evaluate_map
@@ -28,7 +29,6 @@ from argmap.render.svg import svg_from_dot
 from argmap.render.text import anchor, clean, escape_html, map_title
 from argmap.render.view import graph_id
 from argmap.structure import limit_depth, require_thesis, thesis_map
-from argmap.validate import validate_map
 
 #: Code of the problems a fence itself has (as opposed to the claims it draws).
 FENCE_CODE = "argmap-fence"
@@ -133,9 +133,7 @@ def _load(
         drawn = check.load.drawn(full_detail=spec.options.full_detail)
         return check.amap, check.diagnostics, files, drawn
     load = load_text(spec.yaml, page, fmt="yaml")
-    diags = load.diagnostics + validate_map(
-        load.amap, load.spans, broken_ids=load.broken_ids, framework=load.framework
-    )
+    diags = map_diagnostics(load)
     shift = (line or 0) + spec.yaml_line - 1
     moved = [
         Diagnostic(

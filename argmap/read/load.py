@@ -113,14 +113,14 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
     diagnostics: list[Diagnostic] = []
     broken: set[str] = set()
     details: set[str] = set()
-    framework = True
+    framework: bool | None = None  # no part read yet
     claims: dict[str, Claim] = {}
     meta: MapMeta | None = None
     meta_at: Span | None = None
     for part in results:
         diagnostics += part.diagnostics
         broken |= part.broken_ids
-        framework = framework and part.framework
+        framework = part.framework if framework is None else framework and part.framework
         taken: set[str | int] = set()
         for claim in part.amap.claims:
             if claim.id in claims:
@@ -163,9 +163,7 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
             else:
                 meta, meta_at = part.amap.meta, here
     amap = ArgumentMap(meta=meta or MapMeta(), claims=tuple(claims.values()))
-    return LoadResult(
-        amap, spans, diagnostics, broken, details, framework=framework and bool(claims)
-    )
+    return LoadResult(amap, spans, diagnostics, broken, details, framework=bool(framework))
 
 
 def load_paths(

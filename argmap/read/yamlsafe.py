@@ -199,7 +199,10 @@ def parse_yaml(text: str, path: str) -> Parsed:
     except RecursionError:
         msg = f"YAML nested too deeply (more than {MAX_DEPTH} levels)"
         return Parsed(None, [Diagnostic(Span(path), Severity.ERROR, "too-deep", msg)])
-    if root_node is None:
+    if root_node is None or (
+        isinstance(root_node, yaml.ScalarNode) and root_node.value == "" and not root_node.style
+    ):
+        # No document, or one with nothing in it ("---" alone): an empty file.
         return Parsed(None, [])
     try:
         root = build.node(root_node, 0)
