@@ -112,6 +112,8 @@ def claim_file_schema() -> dict[str, Any]:
     claims = widened["properties"]["claims"]
     listed = {"type": claims.pop("type"), "items": claims.pop("items")}
     claims["anyOf"] = [listed, {"type": "null"}]
+    # A file with nothing in it (or only "---", or "~") is a null document: no claims yet.
+    widened["type"] = ["object", "null"]
     weight = widened["$defs"]["Claim"]["properties"]["weight"]
     weight["anyOf"].insert(1, {"type": "string", "pattern": _NUMBER_TEXT})
     return widened

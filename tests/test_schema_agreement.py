@@ -286,10 +286,19 @@ def test_schema_line_points_at_the_nearest_project_schema_or_is_left_out(tmp_pat
     assert schema_line(lone) is None or "urn:" not in str(schema_line(lone))
 
 
-@pytest.mark.parametrize("document", ["claims:\n", "claims: ~\n", "map:\nclaims: []\n"])
+@pytest.mark.parametrize(
+    "document",
+    ["claims:\n", "claims: ~\n", "map:\nclaims: []\n", "", "# soon\n", "---\n", "~\n", "null\n"],
+)
 def test_empty_sections_are_no_claims_for_both(document: str, tmp_path: Path) -> None:
     assert _check(document, tmp_path) is True
     assert _schema(document) is True
+
+
+@pytest.mark.parametrize("document", ["[]\n", "claims\n", "'~'\n", "--- []\n", "0\n"])
+def test_a_document_that_is_no_mapping_is_refused_by_both(document: str, tmp_path: Path) -> None:
+    assert _check(document, tmp_path) is False
+    assert _schema(document) is False
 
 
 def test_the_schema_takes_exactly_the_urls_check_takes() -> None:

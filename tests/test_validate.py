@@ -49,7 +49,9 @@ def test_an_empty_map_is_named_but_an_empty_framework_is_not(tmp_path: Path) -> 
         (tmp_path / f"{i}.yaml").write_text(text, encoding="utf-8")
     result = check_paths([tmp_path])
     assert [(d.code, d.severity.value) for d in result.diagnostics] == [("empty-map", "warning")]
-    (tmp_path / "null.yaml").write_text("~\n", encoding="utf-8")
+    (tmp_path / "null.yaml").write_text("null\n", encoding="utf-8")
+    assert [d.code for d in check_paths([tmp_path]).diagnostics] == ["empty-map"]
+    (tmp_path / "list.yaml").write_text("[]\n", encoding="utf-8")
     assert "invalid-type" in [d.code for d in check_paths([tmp_path]).diagnostics]
     (tmp_path / "none.af").write_text("p af 0\n", encoding="utf-8")
     assert check_paths([tmp_path / "none.af"]).diagnostics == []

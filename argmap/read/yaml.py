@@ -32,7 +32,7 @@ class _Reader(Collector):
         return locate
 
     def read(self, root: Node | None) -> tuple[MapMeta | None, list[Claim]]:
-        if root is None:
+        if root is None or root.value is None:  # an empty document, as the schema says
             return None, []
         if not isinstance(root.value, dict):
             self.at(
