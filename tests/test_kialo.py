@@ -62,6 +62,17 @@ def test_lines_without_a_number_continue_the_claim_above() -> None:
     assert read_kialo(text, "k.txt").amap.claim("1").text == "First line.\nsecond line"
 
 
+def test_a_claim_line_without_its_final_dot_is_read_as_text_and_named() -> None:
+    text = "1. T.\n1.1. Pro: Cheap.\n1.2 Con: Slow.\n"
+    result = read_kialo(text, "k.txt")
+    assert result.amap.claim("1-1").text == "Cheap.\n1.2 Con: Slow."
+    [diag] = result.diagnostics
+    assert str(diag) == (
+        "k.txt:3:1: warning: this line is read as more text of claim 1.1.: a claim's number "
+        "ends in a dot (write '1.2. ...') [kialo-number]"
+    )
+
+
 def test_a_number_inside_text_is_not_a_claim() -> None:
     text = "1. Prices rose by\n1.5 percent last year.\n"
     amap = read_kialo(text, "k.txt").amap

@@ -31,6 +31,8 @@ __all__ = ["read_kialo"]
 
 _NUMBERED = re.compile(r"((?:\d+\.)+)(?:[ \t]+|$)")
 _STANCE = re.compile(r"(Pro|Con|Thesis):[ \t]*")
+#: A claim line whose number lacks its final dot ("1.4 Pro: ..."): read as text, and named.
+_UNDOTTED = re.compile(r"(?:\d+\.)*\d+[ \t]+(?:Pro|Con):")
 _LINK = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)+)[ \t]*$")
 _TITLE = re.compile(r"Discussion Title:[ \t]*(.*)$")
 # CommonMark backslash escapes: a backslash before ASCII punctuation stands for the punctuation.
@@ -86,6 +88,16 @@ class _Reader(Collector):
                 self.title = _ESCAPE.sub(r"\1", title.group(1)).strip() or None
                 self.spans.add(("map",), Span(self.path, lineno, indent + 1))
             elif current is not None:
+                if _UNDOTTED.match(stripped):
+                    number_as_written = stripped.split(None, 1)[0]
+                    self.tell(
+                        lineno,
+                        indent + 1,
+                        Severity.WARNING,
+                        "kialo-number",
+                        f"this line is read as more text of claim {current.number}: a claim's "
+                        f"number ends in a dot (write '{number_as_written}. ...')",
+                    )
                 current.lines.append(stripped)
                 current.cols.append(indent + 1)
             elif stripped:
