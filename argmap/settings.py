@@ -116,6 +116,21 @@ class EvaluationSettings:
     gradual: GradualSemantics | None = GradualSemantics.DFQUAD
     standard: ProofStandard | None = None
 
+    def __post_init__(self) -> None:
+        # Names as users write them ("preferred", "QE", "none") become the enums here too,
+        # so that settings built directly are checked as those from from_names are.
+        grad, standard = self.gradual, self.standard
+        typed: dict[str, StrEnum | None] = {
+            "semantics": _pick(Semantics, self.semantics, "semantics"),
+            "support": _pick(SupportReading, self.support, "support reading"),
+            "gradual": None
+            if grad is None or means_none(grad)
+            else _pick(GradualSemantics, grad, "gradual semantics"),
+            "standard": None if standard is None else _pick(ProofStandard, standard, "standard"),
+        }
+        for name, value in typed.items():
+            object.__setattr__(self, name, value)
+
     @classmethod
     def from_names(
         cls,

@@ -39,3 +39,16 @@ def test_unknown_names_get_a_hint() -> None:
         EvaluationSettings.requested("prefered")
     with pytest.raises(UsageError, match="unknown support reading"):
         EvaluationSettings.from_names(support="sometimes")
+
+
+def test_settings_built_directly_are_typed_and_checked_too() -> None:
+    """A library user may write the names; they are the enums after, or a clear error."""
+    settings = EvaluationSettings(semantics="Preferred", support="none", gradual="QE")  # type: ignore[arg-type]
+    assert settings.semantics is Semantics.PREFERRED and settings.formal
+    assert settings.support is SupportReading.NONE and settings.gradual is GradualSemantics.QE
+    assert EvaluationSettings(gradual="none").gradual is None  # type: ignore[arg-type]
+    assert settings == EvaluationSettings.from_names("preferred", "none", "qe")
+    with pytest.raises(UsageError, match="unknown semantics 'bogus'"):
+        EvaluationSettings(semantics="bogus")  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match="did you mean 'scintilla'"):
+        EvaluationSettings(standard="scintila")  # type: ignore[arg-type]
