@@ -207,6 +207,16 @@ def test_a_malformed_id_is_shown_as_written_with_the_rule_and_a_hint() -> None:
     assert "up to 200" in long.message
 
 
+def test_a_relation_to_a_malformed_id_names_the_rule_not_a_pattern() -> None:
+    text = _THESIS + "  - id: c\n    text: x\n    supports: [t, 'a b']\n"
+    (problem,) = read_yaml(text, "x.yaml").diagnostics
+    assert (problem.code, problem.span.line, problem.span.col) == ("malformed-id", 7, 19)
+    assert problem.message == (
+        "malformed id 'a b' in entry 2 of supports of claim 'c': expected 1 to 200 ASCII "
+        "letters, digits, '_', '.' and '-', not first '.' or '-' (did you mean 'a-b'?)"
+    )
+
+
 def test_a_refused_value_inside_a_list_or_a_citation_is_named_in_words(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text(

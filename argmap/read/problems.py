@@ -123,10 +123,12 @@ def validation_problems(
                 "invalid-value",
                 f"{field} of {what} must be {expected}, not {_shown(err)}{hint}",
             )
-        elif etype == "string_pattern_mismatch" and last == "id":
+        elif etype == "string_pattern_mismatch" and (last == "id" or loc[:1] in _TARGETS):
             rule = f"1 to {MAX_ID_LENGTH} ASCII letters, digits, '_', '.' and '-', not first '.' or '-'"
             hint = id_hint(str(err.get("input")))
-            code, message = "malformed-id", f"malformed id {_shown(err)}: expected {rule}{hint}"
+            where = "" if last == "id" else f" in {field} of {what}"
+            code = "malformed-id"
+            message = f"malformed id {_shown(err)}{where}: expected {rule}{hint}"
         elif etype == "value_error":
             msg = str(err["msg"]).removeprefix("Value error, ")
             code, message = "invalid-value", f"{field} of {what}: {msg}"
@@ -150,6 +152,10 @@ def validation_problems(
             message = f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}"
         out.append((loc, False, code, message))
     return out
+
+
+#: The fields whose entries are claim ids.
+_TARGETS = {("supports",), ("attacks",), ("undercuts",)}
 
 
 def _field(loc: tuple[int | str, ...], source: str) -> str:
