@@ -215,6 +215,15 @@ def test_a_relation_to_a_malformed_id_names_the_rule_not_a_pattern() -> None:
         "malformed id 'a b' in entry 2 of supports of claim 'c': expected 1 to 200 ASCII "
         "letters, digits, '_', '.' and '-', not first '.' or '-' (did you mean 'a-b'?)"
     )
+    text = _THESIS + "    tags: [ok, 'bad tag!']\n    sources:\n      - source: Bad Id\n"
+    tag, cited = read_yaml(text, "x.yaml").diagnostics
+    assert tag.message == (
+        "entry 2 of tags of claim 't' should be a tag (1 to 64 ASCII letters, digits, '_', "
+        "'.' and '-', the first a letter or digit), found 'bad tag!' (did you mean 'bad-tag'?)"
+    )
+    assert cited.code == "malformed-id" and cited.message.startswith(
+        "malformed id 'Bad Id' in source of citation 1 of claim 't': expected 1 to 200"
+    )
 
 
 def test_a_refused_value_inside_a_list_or_a_citation_is_named_in_words(tmp_path: Path) -> None:

@@ -123,12 +123,22 @@ def validation_problems(
                 "invalid-value",
                 f"{field} of {what} must be {expected}, not {_shown(err)}{hint}",
             )
-        elif etype == "string_pattern_mismatch" and (last == "id" or loc[:1] in _TARGETS):
+        elif etype == "string_pattern_mismatch" and loc[:1] != ("tags",):  # a ClaimId
             rule = f"1 to {MAX_ID_LENGTH} ASCII letters, digits, '_', '.' and '-', not first '.' or '-'"
             hint = id_hint(str(err.get("input")))
-            where = "" if last == "id" else f" in {field} of {what}"
+            if len(loc) == 1 and last == "id":
+                where = ""  # the record's own id
+            elif last == "id":
+                where = f" for {owner}"
+            else:
+                where = f" in {field} of {what}"
             code = "malformed-id"
             message = f"malformed id {_shown(err)}{where}: expected {rule}{hint}"
+        elif etype == "string_pattern_mismatch":  # a tag
+            rule = "1 to 64 ASCII letters, digits, '_', '.' and '-', the first a letter or digit"
+            hint = id_hint(str(err.get("input")))
+            code = "invalid-value"
+            message = f"{field} of {what} should be a tag ({rule}), found {_shown(err)}{hint}"
         elif etype == "value_error":
             msg = str(err["msg"]).removeprefix("Value error, ")
             code, message = "invalid-value", f"{field} of {what}: {msg}"
@@ -152,10 +162,6 @@ def validation_problems(
             message = f"{field} of {what}: {msg[0].lower()}{msg[1:]}, found {_shown(err)}"
         out.append((loc, False, code, message))
     return out
-
-
-#: The fields whose entries are claim ids.
-_TARGETS = {("supports",), ("attacks",), ("undercuts",)}
 
 
 def _field(loc: tuple[int | str, ...], source: str) -> str:
