@@ -226,6 +226,20 @@ def test_a_relation_to_a_malformed_id_names_the_rule_not_a_pattern() -> None:
     )
 
 
+def test_a_pair_an_empty_kind_and_nan_are_told_in_words() -> None:
+    text = "map:\n  compare: [[t], [t, u, v], []]\n" + _THESIS
+    text += "  - id: u\n    kind:\n    text: U\n    weight: NaN\n"
+    messages = [d.message for d in read_yaml(text, "x.yaml").diagnostics]
+    assert messages == [
+        "entry 1 of compare of map metadata should be a pair, [a, b], found 1 entry",
+        "entry 2 of compare of map metadata should be a pair, [a, b], found 3 entries",
+        "entry 3 of compare of map metadata should be a pair, [a, b], found 0 entries",
+        "kind of claim 'u' has no value: write 'thesis', 'claim', 'evidence', 'argument', "
+        "'forecast' or 'question'",
+        "weight of claim 'u' should be a number, found 'NaN'",
+    ]
+
+
 def test_a_refused_value_inside_a_list_or_a_citation_is_named_in_words(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text(

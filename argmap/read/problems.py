@@ -25,6 +25,13 @@ def _shown(err: Any) -> str:
     return quote_id(value)
 
 
+def _entries(err: Any) -> str:
+    """How many entries a refused list has, in words."""
+    value = err.get("input")
+    count = len(value) if isinstance(value, list | tuple) else 0
+    return "1 entry" if count == 1 else f"{count} entries"
+
+
 _QUOTED = re.compile(r"'([^']*)'")
 
 #: What a value of the wrong type should have been, in words (pydantic's error types).
@@ -110,12 +117,30 @@ def validation_problems(
                 (loc, True, "unknown-field", f"unknown field {quote_id(last)} in {owner}{hint}")
             )
             continue
-        if etype == "missing":
+        if etype == "missing" and isinstance(last, int):  # a pair with fewer entries
+            given = err.get("input")
+            if isinstance(given, list | tuple) and last != len(given):
+                continue  # told once, at its first missing entry
+            code, message = (
+                "invalid-value",
+                f"{owner} should be a pair, [a, b], found {_entries(err)}",
+            )
+        elif etype == "too_long" and "max_length" in err.get("ctx", {}):
+            most = err["ctx"]["max_length"]
+            wanted = "a pair, [a, b]" if most == 2 else f"at most {most} entries"
+            code, message = (
+                "invalid-value",
+                f"{field} of {what} should be {wanted}, found {_entries(err)}",
+            )
+        elif etype == "missing":
             code, message = "missing-field", f"{owner} has no {quote_id(last)}"
         elif last in ("text", "label") and (
             etype in ("string_too_short", "value_error") or err.get("input") is None
         ):
             code, message = "empty-text", f"{what} has an empty {last}"
+        elif etype == "enum" and err.get("input") is None:
+            expected = err.get("ctx", {}).get("expected", "")
+            code, message = "invalid-value", f"{field} of {what} has no value: write {expected}"
         elif etype == "enum":
             expected = err.get("ctx", {}).get("expected", "")
             hint = did_you_mean(str(err.get("input")).lower(), _QUOTED.findall(expected))
@@ -147,6 +172,9 @@ def validation_problems(
             hint = _written(err, loc, expected, citation=model is not MapMeta)
             code = "invalid-type"
             message = f"{field} of {what} should be {expected}, found {_shown(err)}{hint}"
+        elif etype in _BOUNDS and str(err.get("input")).strip().lower().lstrip("+-") == "nan":
+            code = "invalid-value"
+            message = f"{field} of {what} should be a number, found {_shown(err)}"
         elif etype in _BOUNDS and _BOUNDS[etype][1] in err.get("ctx", {}):
             words, key = _BOUNDS[etype]
             bound = err["ctx"][key]
