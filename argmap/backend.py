@@ -76,7 +76,9 @@ def run_dot(source: str, fmt: str) -> bytes:
                 f"at offset {exc.start})"
             ) from None
     if not out:
-        raise RenderError("Graphviz returned nothing")
+        said = [clean_line(line) for line in err.decode("utf-8", "replace").splitlines()]
+        reason = next((line for line in said if line), "")
+        raise RenderError("Graphviz returned nothing" + (f": {reason}" if reason else ""))
     return out
 
 

@@ -174,3 +174,43 @@ def test_a_label_line_of_closing_brackets_lays_out(text: str) -> None:
     svg = render_svg(amap, evaluate_map(amap), graph_id="g")
     shown = "".join(ElementTree.fromstring(svg).itertext())
     assert shown.count("]") >= 2 * text.count("]")
+
+
+@pytest.mark.parametrize("char", ["x", "é", "\\", '"', "<", "中", "word "])
+def test_claims_of_the_longest_text_with_many_long_quotes_lay_out(char: str) -> None:
+    """Graphviz 2.43 draws nothing for a DOT string over 16 KiB: tooltips, edge names and
+    the map's description are cut to fit, however long the texts and however many quotes."""
+    from argmap.model import Claim, ClaimKind, MapMeta, SourceRef
+    from argmap.render.dot import render_dot
+    from argmap.render.text import DOT_STRING_BYTES
+
+    text = (char * 20_000)[:20_000]
+    quotes = tuple(SourceRef(url=f"https://e.org/{i}", quote=text) for i in range(60))
+    claims = (
+        Claim(id="t", kind=ClaimKind.THESIS, text=text),
+        Claim(id="a", text=text, attacks=("t",), sources=quotes),
+        Claim(id="b", text=text, supports=("t",)),
+    )
+    amap = ArgumentMap(meta=MapMeta(title=text, description=text), claims=claims)
+    dot = render_dot(amap, evaluate_map(amap), description=text)
+    strings = re.findall(r'"((?:[^"\\]|\\.)*)"|(//[^\n]*)', dot)
+    longest = max(len((quoted or comment).encode("utf-8")) for quoted, comment in strings)
+    assert longest <= DOT_STRING_BYTES
+    svg = render_svg(amap, evaluate_map(amap), graph_id="g")
+    titles, n_edges, _ = structure(svg)
+    assert sorted(titles) == ["a", "b", "t"] and n_edges == 2
+    tips = [
+        a.get("{http://www.w3.org/1999/xlink}title") or ""
+        for a in ElementTree.fromstring(svg).iter()
+    ]
+    assert any("…" in tip for tip in tips)
+
+
+def test_dot_lines_fit_their_budget_and_short_ones_are_left_whole() -> None:
+    from argmap.render.text import escape_dot, escape_dot_lines
+
+    assert escape_dot_lines(["a", 'b "c"']) == "a\\n" + escape_dot('b "c"')
+    for lines in (["x" * 50_000], ["y" * 300] * 500, ['"\\<' * 9_000, "z"], ["é" * 9_000] * 3):
+        out = escape_dot_lines(lines, 6_000)
+        assert len(out.encode("utf-8")) <= 6_000 and "…" in out
+        assert not re.search(r"(?<!\\)(?:\\\\)*\\$", out.removesuffix("…"))  # no cut escape

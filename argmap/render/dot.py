@@ -26,6 +26,8 @@ from argmap.render.text import (
     claim_title,
     clean,
     escape_dot,
+    escape_dot_lines,
+    escape_fitting,
     escape_html,
     map_title,
     title_namer,
@@ -129,8 +131,7 @@ def _tooltip(
         lines.append(f"— {place}" + (f': "{clean(quote)}"' if quote else ""))
     if verdict is not None:
         lines.append(verdict)
-    # "\n" is DOT's escString line break; each line is escaped on its own.
-    return "\\n".join(escape_dot(line) for line in lines)
+    return escape_dot_lines(lines)
 
 
 def node_attrs(
@@ -161,7 +162,7 @@ def new_digraph(graph_id: str, caption: str, description: str = "", **graph_attr
     return Digraph(
         name=graph_id,
         # Entities keep any markup in a claim's text out of the DOT text.
-        comment=escape_html(description) or None,
+        comment=escape_fitting(description, escape_html) or None,
         graph_attr={
             "id": graph_id,
             "rankdir": "BT",
@@ -172,7 +173,7 @@ def new_digraph(graph_id: str, caption: str, description: str = "", **graph_attr
             # "\\n" is DOT's escString line break; each line is escaped on its own.
             "label": nohtml("\\n".join(escape_dot(line) for line in wrap(caption, TITLE_WIDTH, 3))),
             "labelloc": "t",
-            "tooltip": nohtml(escape_dot(caption)),
+            "tooltip": nohtml(escape_dot_lines([caption])),
             # A light card even on a dark page that says nothing of its scheme: the
             # map's title and lines never vanish into the page (the dark palette is CSS).
             "bgcolor": BACKGROUND,
@@ -288,8 +289,10 @@ def draw_relations(
     for i, (source, kind, target) in enumerate(amap.relations):
         if target in known and source in known:
             # A link's name for screen readers: the two claims' short titles, not ids.
-            name = escape_dot(
-                f"{claim_title(amap.by_id[source])} {kind.value} {claim_title(amap.by_id[target])}"
+            name = escape_dot_lines(
+                [
+                    f"{claim_title(amap.by_id[source])} {kind.value} {claim_title(amap.by_id[target])}"
+                ]
             )
             by_kind[kind].append(
                 f'\t"{source}" -> "{target}" [id="{graph_id}-e{i}" tooltip="{name}"]\n'
@@ -317,7 +320,7 @@ def draw_more(
         said = "claim" if item.words == "claims" and item.count == 1 else item.words
         words = f"{item.count} {said} →"
         parent = claim_title(amap.by_id[item.parent])
-        name = escape_dot(f"{item.count} {said}: open the map of what bears on {parent}")
+        name = escape_dot_lines([f"{item.count} {said}: open the map of what bears on {parent}"])
         graph.body.append(
             f'\t"{graph_id}-more-{i}" [label="{escape_dot(words)}" '
             f'fontsize={SMALL_FONT} fontcolor="{MUTED}" class="am-more" '

@@ -162,6 +162,55 @@ def escape_dot_html(text: str) -> str:
     return escape_html(text).replace("\\", "\\\\").replace("]", "&#93;")
 
 
+#: The most bytes one quoted or HTML-like DOT string may hold: Graphviz 2.43, which Debian
+#: and Ubuntu ship, refuses a string longer than 16,384 bytes and then draws nothing.
+DOT_STRING_BYTES = 12_000
+
+
+def escape_dot_lines(lines: list[str], budget: int = DOT_STRING_BYTES) -> str:
+    """Lines as one quoted DOT string (escaped as :func:`escape_dot`, joined by escString
+    line breaks) that fits ``budget`` bytes. When they do not fit, the first line (a
+    claim's text) keeps up to half of it and each other line a share of the rest, cut with
+    an ellipsis, and lines beyond the budget give way to one. Only texts of thousands of
+    characters are ever cut."""
+    out = "\\n".join(escape_dot(line) for line in lines)
+    if len(out) * 4 <= budget or len(out.encode("utf-8")) <= budget:
+        return out
+    rest = len(lines) - 1
+    caps = [budget // 2] + [max(budget // (2 * rest), 400)] * rest if rest else [budget]
+    kept: list[str] = []
+    used = 0
+    for line, cap in zip(lines, caps, strict=True):
+        piece = _escape_within(line, cap, escape_dot)
+        size = len(piece.encode("utf-8")) + 2
+        if used + size > budget - 8:
+            kept.append("…")
+            break
+        kept.append(piece)
+        used += size
+    return "\\n".join(kept)
+
+
+def _escape_within(text: str, budget: int, escape: Callable[[str], str]) -> str:
+    """``escape(text)`` in at most ``budget`` bytes: the text cut with an ellipsis, its
+    cut halved until the escaped text fits."""
+    out = escape(text)
+    if len(out) * 4 <= budget or len(out.encode("utf-8")) <= budget:
+        return out
+    raw = text[:budget]  # every character takes a byte or more once escaped
+    while True:
+        out = escape(raw.rstrip() + "…")
+        if len(out.encode("utf-8")) <= budget or not raw:
+            return out
+        raw = raw[: len(raw) // 2]
+
+
+def escape_fitting(text: str, escape: Callable[[str], str], budget: int = DOT_STRING_BYTES) -> str:
+    """``escape(text)`` cut with an ellipsis to fit ``budget`` bytes: for a DOT comment,
+    which Graphviz 2.43 also reads into a buffer of 16 KiB."""
+    return _escape_within(text, budget, escape)
+
+
 def escape_dot(text: str) -> str:
     """Text for a quoted DOT string (escString): markup as entities, backslashes and quotes escaped.
 
