@@ -181,7 +181,7 @@ def escape_dot_lines(lines: list[str], budget: int = DOT_STRING_BYTES) -> str:
     kept: list[str] = []
     used = 0
     for line, cap in zip(lines, caps, strict=True):
-        piece = _escape_within(line, cap, escape_dot)
+        piece = escape_fitting(line, escape_dot, cap)
         size = len(piece.encode("utf-8")) + 2
         if used + size > budget - 8:
             kept.append("…")
@@ -191,9 +191,9 @@ def escape_dot_lines(lines: list[str], budget: int = DOT_STRING_BYTES) -> str:
     return "\\n".join(kept)
 
 
-def _escape_within(text: str, budget: int, escape: Callable[[str], str]) -> str:
-    """``escape(text)`` in at most ``budget`` bytes: the text cut with an ellipsis, its
-    cut halved until the escaped text fits."""
+def escape_fitting(text: str, escape: Callable[[str], str], budget: int = DOT_STRING_BYTES) -> str:
+    """``escape(text)`` in at most ``budget`` bytes: the text cut with an ellipsis, its cut
+    halved until the escaped text fits (a DOT comment is read into a 16 KiB buffer too)."""
     out = escape(text)
     if len(out) * 4 <= budget or len(out.encode("utf-8")) <= budget:
         return out
@@ -203,12 +203,6 @@ def _escape_within(text: str, budget: int, escape: Callable[[str], str]) -> str:
         if len(out.encode("utf-8")) <= budget or not raw:
             return out
         raw = raw[: len(raw) // 2]
-
-
-def escape_fitting(text: str, escape: Callable[[str], str], budget: int = DOT_STRING_BYTES) -> str:
-    """``escape(text)`` cut with an ellipsis to fit ``budget`` bytes: for a DOT comment,
-    which Graphviz 2.43 also reads into a buffer of 16 KiB."""
-    return _escape_within(text, budget, escape)
 
 
 def escape_dot(text: str) -> str:
