@@ -98,6 +98,25 @@ def _pick(kind: type[E], value: str | E, what: str) -> E:
         ) from None
 
 
+def _typed(
+    semantics: str | Semantics | None,
+    support: str | SupportReading | None,
+    gradual: str | GradualSemantics | None,
+    standard: str | ProofStandard | None,
+) -> tuple[Semantics, SupportReading, GradualSemantics | None, ProofStandard | None]:
+    """The four settings from names, checked; ``None`` (or an empty name) keeps the default
+    reading and support, and a gradual semantics of None or "none" means no strengths."""
+    grad = None
+    if gradual is not None and not means_none(gradual):
+        grad = _pick(GradualSemantics, gradual, "gradual semantics")
+    return (
+        _pick(Semantics, semantics or Semantics.CARNEADES, "semantics"),
+        _pick(SupportReading, support or SupportReading.DEDUCTIVE, "support reading"),
+        grad,
+        None if standard is None else _pick(ProofStandard, standard, "standard"),
+    )
+
+
 @dataclass(frozen=True)
 class EvaluationSettings:
     """The reading a map is evaluated under.
@@ -119,16 +138,8 @@ class EvaluationSettings:
     def __post_init__(self) -> None:
         # Names as users write them ("preferred", "QE", "none") become the enums here too,
         # so that settings built directly are checked as those from from_names are.
-        grad, standard = self.gradual, self.standard
-        typed: dict[str, StrEnum | None] = {
-            "semantics": _pick(Semantics, self.semantics, "semantics"),
-            "support": _pick(SupportReading, self.support, "support reading"),
-            "gradual": None
-            if grad is None or means_none(grad)
-            else _pick(GradualSemantics, grad, "gradual semantics"),
-            "standard": None if standard is None else _pick(ProofStandard, standard, "standard"),
-        }
-        for name, value in typed.items():
+        typed = _typed(self.semantics, self.support, self.gradual, self.standard)
+        for name, value in zip(("semantics", "support", "gradual", "standard"), typed, strict=True):
             object.__setattr__(self, name, value)
 
     @classmethod
@@ -145,15 +156,7 @@ class EvaluationSettings:
         Raises:
             UsageError: A name is unknown (with a did-you-mean hint).
         """
-        grad: GradualSemantics | None = None
-        if gradual is not None and not means_none(gradual):
-            grad = _pick(GradualSemantics, gradual, "gradual semantics")
-        return cls(
-            semantics=_pick(Semantics, semantics or Semantics.CARNEADES, "semantics"),
-            support=_pick(SupportReading, support or SupportReading.DEDUCTIVE, "support reading"),
-            gradual=grad,
-            standard=None if standard is None else _pick(ProofStandard, standard, "standard"),
-        )
+        return cls(*_typed(semantics, support, gradual, standard))
 
     @classmethod
     def requested(
