@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,25 +39,28 @@ def check_paths(
     *,
     fmt: str | None = None,
     sources_dir: str | os.PathLike[str] | None = None,
+    given: Mapping[str, bytes] | None = None,
 ) -> CheckResult:
     """Load a map and run every check on it: syntax, schema, references, sources and quotes.
 
     Args:
         paths: Claim files or directories.
         fmt: Force an input format.
+        given: Files read from memory instead of from disk, path -> bytes, as
+            :func:`argmap.read.load_paths` takes them (an editor's unsaved buffer).
         sources_dir: A directory of source texts (``<source-id>.txt``) to verify quotes
             against. Source texts are read only from it and from the map's own directories
             (see :func:`map_roots`).
     """
     if sources_dir is not None:
         check_sources_dir(os.fspath(sources_dir))
-    load = load_paths(paths, fmt=fmt)
+    load = load_paths(paths, fmt=fmt, given=given)
     diags = map_diagnostics(load)
     texts, text_diags = load_source_texts(
         load.amap,
         load.spans,
         Path(sources_dir) if sources_dir is not None else None,
-        roots=map_roots(paths),
+        roots=map_roots([*paths, *(given or ())]),
     )
     diags += text_diags
     diags += verify_quotes(load.amap, load.spans, texts)

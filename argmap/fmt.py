@@ -24,13 +24,13 @@ from argmap.diagnostics import Severity, sort_diagnostics
 from argmap.errors import ArgmapError, DataError, InputError, UsageError
 from argmap.model import ArgumentMap, MapMeta
 from argmap.output import write_atomic
-from argmap.read.collect import check_path, decode_utf8, read_bytes, walk_files
+from argmap.read.collect import check_path, read_bytes, read_given, walk_files
 from argmap.read.yaml import read_yaml
 from argmap.read.yamlsafe import Node, parse_yaml
 from argmap.schema import schema_line
 from argmap.write.yaml import AnchorPath, Comments, render_claim_file
 
-__all__ = ["FormatReport", "format_paths", "format_text"]
+__all__ = ["FormatReport", "format_bytes", "format_paths", "format_text"]
 
 _SCHEMA_RE = re.compile(r"#\s*yaml-language-server:\s*\$schema=")
 _SUFFIXES = (".yaml", ".yml")
@@ -220,13 +220,23 @@ def _files(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     return walk_files(paths, _SUFFIXES)
 
 
-def _format_file(path: str, *, check: bool) -> bool:
-    data = read_bytes(path)
-    text, diags = decode_utf8(data, path)
+def format_bytes(data: bytes, path: str) -> str:
+    """A claim file's bytes (read from disk, or an editor's buffer) in the canonical layout.
+
+    Raises:
+        InputError: The bytes are too many or not UTF-8.
+        DataError: As :func:`format_text`.
+    """
+    text, diags = read_given(data, path)
     if text is None:
         first = diags[0]
         raise InputError(f"{first.span}: cannot format: {first.message} [{first.code}]")
-    formatted = format_text(text, path)
+    return format_text(text, path)
+
+
+def _format_file(path: str, *, check: bool) -> bool:
+    data = read_bytes(path)
+    formatted = format_bytes(data, path)
     if formatted.encode("utf-8") == data:
         return False
     if not check:

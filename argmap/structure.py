@@ -57,7 +57,10 @@ _STANCES: _PerMap[Mapping[str, Stance]] = _PerMap()
 
 
 def require_thesis(amap: ArgumentMap, thesis_id: str) -> None:
-    """Raise UsageError unless ``thesis_id`` names a thesis of the map."""
+    """Raise UsageError unless ``thesis_id`` names a thesis of the map (TypeError unless it
+    is a string)."""
+    if not isinstance(thesis_id, str):
+        raise TypeError(f"thesis_id should be a claim id (str), not {type(thesis_id).__name__}")
     claim = amap.by_id.get(thesis_id)
     if claim is None or claim.kind is not ClaimKind.THESIS:
         theses = ", ".join(t.id for t in amap.theses) or "none"

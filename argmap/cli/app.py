@@ -198,6 +198,26 @@ class PathType(click.Path):
 PATHS = click.argument("paths", nargs=-1, required=True, type=PathType(path_type=str))
 
 
+#: The name standard input goes by in diagnostics when no --stdin-filename names it.
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin(paths: Sequence[str], name: str | None) -> dict[str, bytes]:
+    """Standard input as the file it stands for, when a path is '-' or ``name`` is given.
+
+    Raises:
+        UsageError: Standard input is a terminal: nothing would ever arrive.
+        InputError: Standard input cannot be read.
+    """
+    if "-" not in paths and name is None:
+        return {}
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("standard input is a terminal: pipe the claims in ('< file.yaml')")
+    from argmap.read.collect import read_stream
+
+    return {name or STDIN_NAME: read_stream(sys.stdin.buffer)}
+
+
 def support_option(func: F) -> F:
     """--support, shared by every command that evaluates."""
     # Imported here, when a command module is imported, so that --version needs no semantics.

@@ -10,12 +10,14 @@ import click
 
 from argmap.cli.app import (
     PATHS,
+    PathType,
     format_option,
     from_option,
     guarded,
     main,
     output_option,
     print_diagnostics,
+    read_stdin,
     sources_option,
     support_option,
 )
@@ -106,24 +108,40 @@ def _progress(message: str) -> None:
     help="Diagnostics as text lines on stderr, as JSON on stdout, or as GitHub Actions "
     "annotations on stdout.",
 )
+@click.option(
+    "--stdin-filename",
+    "stdin_name",
+    type=PathType(path_type=str, dir_okay=False),
+    help="Read this file's text from standard input (an editor's unsaved buffer): it "
+    "stands in for the file among PATHS, or joins them, and names it in diagnostics.",
+)
 def check(
-    paths: tuple[str, ...], fmt: str | None, sources_dir: str | None, strict: bool, out_fmt: str
+    paths: tuple[str, ...],
+    fmt: str | None,
+    sources_dir: str | None,
+    strict: bool,
+    out_fmt: str,
+    stdin_name: str | None,
 ) -> None:
     """Check claim files: syntax, fields, references, sources and quotes.
 
     Diagnostics go to stderr as path:line:col: severity: message [code]; with --format json
-    or github, to stdout for a program or a CI workflow. The exit code is the same.
+    or github, to stdout for a program or a CI workflow. The exit code is the same. A path
+    '-' is standard input (YAML unless --from or --stdin-filename says otherwise).
 
     \b
     Example:
       argmap check claims
       argmap check --strict claims/scaling.yaml claims/theses.yaml
       argmap check --format github claims
+      argmap check claims --stdin-filename claims/jepa.yaml < edited.yaml
     """
     with guarded():
         from argmap.check import check_paths
 
-        result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
+        given = read_stdin(paths, stdin_name)
+        paths = tuple(p for p in paths if p != "-")
+        result = check_paths(paths, fmt=fmt, sources_dir=sources_dir, given=given)
         if out_fmt == "text":
             print_diagnostics(result.diagnostics)
         else:

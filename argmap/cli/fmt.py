@@ -32,19 +32,31 @@ def _summary(report: FormatReport, check: bool) -> str:
 @click.option(
     "--check", is_flag=True, help="Change nothing: list files that would change, exit 1 if any."
 )
-def fmt_command(paths: tuple[str, ...], check: bool) -> None:
+@click.option(
+    "--stdin-filename",
+    "stdin_name",
+    type=PathType(path_type=str, dir_okay=False),
+    help="With the path '-': the name of the file on standard input, for messages.",
+)
+def fmt_command(paths: tuple[str, ...], check: bool, stdin_name: str | None) -> None:
     """Rewrite claim files in the canonical layout, keeping comments and the schema line.
 
     Claims are sorted by id and fields put in model order; each file is replaced
-    atomically, and only when it changes.
+    atomically, and only when it changes. The path '-' formats standard input to standard
+    output (an editor's format-on-save), or with --check only says whether it would change.
 
     \b
     Example:
       argmap fmt claims
       argmap fmt --check claims
+      argmap fmt - --stdin-filename claims/jepa.yaml < claims/jepa.yaml
     """
     with guarded():
         from argmap.diagnostics import printable
+
+        if "-" in paths or stdin_name is not None:
+            _format_stdin(paths, check, stdin_name)
+            return
         from argmap.fmt import format_paths
 
         report = format_paths(paths, check=check)
@@ -55,3 +67,24 @@ def fmt_command(paths: tuple[str, ...], check: bool) -> None:
             click.echo(shown if check else f"reformatted {shown}", err=not check)
         click.echo(_summary(report, check), err=True)
         sys.exit(1 if report.errors or (check and report.changed) else 0)
+
+
+def _format_stdin(paths: tuple[str, ...], check: bool, name: str | None) -> None:
+    """Standard input in the canonical layout, on standard output (or, with ``check``, the
+    exit code only)."""
+    from argmap.cli.app import read_stdin
+    from argmap.errors import UsageError
+    from argmap.fmt import format_bytes
+
+    if paths != ("-",):
+        raise UsageError("fmt reads standard input only as its one path: 'argmap fmt -'")
+    ((shown, data),) = read_stdin(paths, name).items()
+    formatted = format_bytes(data, shown)
+    if check:
+        if formatted.encode("utf-8") != data:
+            from argmap.diagnostics import printable
+
+            click.echo(printable(shown))
+            sys.exit(1)
+        return
+    click.echo(formatted, nl=False)

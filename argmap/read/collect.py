@@ -10,7 +10,7 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pydantic
 
@@ -29,7 +29,9 @@ __all__ = [
     "check_path",
     "decode_utf8",
     "read_bytes",
+    "read_given",
     "read_source",
+    "read_stream",
     "walk_files",
     "written_ids",
 ]
@@ -165,6 +167,33 @@ def read_source(path: str, fmt: str | None = None) -> tuple[str | None, list[Dia
     except FileReadError as exc:
         span = Span(printable(path))
         return None, [Diagnostic(span, Severity.ERROR, exc.code, exc.reason)]
+    return decode_utf8(data, path)
+
+
+def read_stream(stream: BinaryIO, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a stream (standard input), at most one more than ``limit``: enough for
+    :func:`read_given` to tell that it was too large without reading all of it.
+
+    Raises:
+        InputError: The stream cannot be read.
+    """
+    chunks: list[bytes] = []
+    left = limit + 1
+    try:
+        while left > 0 and (chunk := stream.read(min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise InputError(f"standard input: cannot read: {exc.strerror or exc}") from exc
+    return b"".join(chunks)
+
+
+def read_given(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a file given in memory (an editor's unsaved buffer), with the limits and
+    diagnostics of :func:`read_source`."""
+    if len(data) > MAX_FILE_BYTES:
+        message = f"input is over the limit of {MAX_FILE_BYTES:,} bytes"
+        return None, [Diagnostic(Span(printable(path)), Severity.ERROR, "too-large", message)]
     return decode_utf8(data, path)
 
 

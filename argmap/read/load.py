@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, quote_id
+from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, printable, quote_id
 from argmap.errors import InputError, UsageError
 from argmap.formats import FORMATS as TABLE
 from argmap.formats import READABLE
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta
-from argmap.read.collect import failed, read_source, walk_files
+from argmap.read.collect import failed, read_given, read_source, walk_files
 from argmap.read.result import LoadResult
 
 __all__ = ["FORMATS", "LoadResult", "claim_files", "detect_format", "load_paths", "load_text"]
@@ -88,22 +88,50 @@ def load_text(
     return _reader(name)(text, path)
 
 
-def _read_file(path: str, fmt: str | None, root: str) -> LoadResult:
-    text, diags = read_source(path, fmt)
+def _read_file(path: str, fmt: str | None, root: str, given: Mapping[str, bytes]) -> LoadResult:
+    data = given.get(_key(path))
+    if data is None:
+        text, diags = read_source(path, fmt)
+    else:
+        text, diags = read_given(data, path)
+        # A buffer with no suffix to tell its format by (standard input) is a claim file.
+        fmt = fmt or (None if Path(path).suffix else "yaml")
     if text is None:
         return failed(path, diags)
     return load_text(text, path, fmt, root=root)
 
 
-def _roots(paths: Sequence[str | os.PathLike[str]], root: str | None) -> dict[str, str]:
+def _key(path: str) -> str:
+    """One spelling of a path, so that ``claims/a.yaml`` and ``./claims/a.yaml`` meet."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _roots(
+    paths: Sequence[str | os.PathLike[str]], root: str | None, given: Iterable[str] = ()
+) -> dict[str, str]:
     """Each file of the map and the root its includes must stay in: the directory given, or
-    the directory of the file given, unless one root was named for all."""
+    the directory of the file given, unless one root was named for all. A file ``given`` in
+    memory stands in for the file of its path, or joins the map when no path holds it."""
+    in_memory = {_key(name): name for name in given}
     roots: dict[str, str] = {}
+    seen: set[str] = set()
+
+    def add(file: str, top: str) -> None:
+        if _key(file) not in seen:
+            seen.add(_key(file))
+            roots[file] = root if root is not None else top
+
     for raw in paths:
         path = os.fspath(raw)
-        top = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+        if _key(path) in in_memory:
+            add(path, os.path.dirname(path) or ".")
+            continue
+        top = path if os.path.isdir(path) else os.path.dirname(path) or "."
         for file in claim_files([path]):
-            roots.setdefault(file, root if root is not None else top)
+            add(file, top)
+    for key, name in in_memory.items():
+        if key not in seen:
+            add(name, os.path.dirname(name) or ".")
     return roots
 
 
@@ -171,6 +199,7 @@ def load_paths(
     fmt: str | None = None,
     *,
     root: str | os.PathLike[str] | None = None,
+    given: Mapping[str, bytes] | None = None,
 ) -> LoadResult:
     """Load a map from files and directories (directories are read recursively, sorted).
 
@@ -180,6 +209,10 @@ def load_paths(
         root: Widen (or narrow) the directory that files named inside the data
             (Argdown ``@include``) must lie in; by default each directory given, or the
             directory of each file given.
+        given: Files read from memory rather than from disk (an editor's unsaved buffer,
+            standard input), path -> bytes. Each stands in for the file of its path where
+            ``paths`` hold one, and joins the map otherwise; the path need not exist. One
+            with no suffix is read as YAML unless ``fmt`` says otherwise.
 
     Returns:
         The merged map, its span index and every diagnostic found while reading.
@@ -188,15 +221,16 @@ def load_paths(
         InputError: A path does not exist or holds a NUL character.
         UsageError: A file has an unknown suffix, or ``fmt`` is unknown.
     """
-    if not paths:
+    if not paths and not given:
         raise UsageError("no input paths given")
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"unknown input format {fmt!r}: expected one of {', '.join(FORMATS)}")
-    roots = _roots(paths, None if root is None else os.fspath(root))
+    in_memory = {_key(name): data for name, data in (given or {}).items()}
+    roots = _roots(paths, None if root is None else os.fspath(root), given or ())
     if not roots:
-        raise InputError(f"{os.fspath(paths[0])}: no claim files found")
+        raise InputError(f"{printable(os.fspath(paths[0]))}: no claim files found")
     with paused_gc():
-        result = merge_results(_read_file(f, fmt, top) for f, top in roots.items())
+        result = merge_results(_read_file(f, fmt, top, in_memory) for f, top in roots.items())
     imported = [f for f in roots if (fmt or _format_of(f)) in _THESIS_HINTS]
     if imported and result.amap.claims and not result.amap.theses:
         result.diagnostics.append(_no_thesis_note(result, fmt or _format_of(imported[0])))
