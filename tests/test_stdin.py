@@ -112,7 +112,7 @@ def test_a_terminal_on_stdin_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr("sys.stdin", Terminal())
     with pytest.raises(UsageError, match="standard input is a terminal"):
         read_stdin(["-"], None)
-    assert read_stdin(["claims"], None) == {}  # nothing asks for it: nothing is read
+    assert read_stdin(["claims"]) == (("claims",), {})  # nothing asks for it: nothing is read
 
 
 def test_an_unknown_suffix_is_a_usage_error() -> None:
@@ -147,3 +147,35 @@ def test_fmt_dash_refuses_broken_claims_in_one_line_and_writes_nothing() -> None
 def test_fmt_dash_stands_alone(project: Path) -> None:
     code, _, err = run("fmt", "claims", "-", stdin=THESIS)
     assert code == 2 and "'argmap fmt -'" in err
+
+
+def test_convert_eval_and_render_read_a_dash_too() -> None:
+    argdown = "[Ban]: Ban cars. #thesis\n  + [Air]: The air gets cleaner.\n"
+    code, out, err = run("convert", "-", "--from", "argdown", "--to", "yaml", stdin=argdown)
+    assert code == 0, err
+    assert "id: ban\n    kind: thesis" in out and "supports: [ban]" in out
+    code, out, err = run("eval", "-", "--format", "json", stdin=REASON + THESIS.split("\n", 1)[1])
+    assert code == 0, err
+    verdicts = {c["id"]: c["verdict"] for c in json.loads(out)["claims"]}
+    assert verdicts == {"air": "stands", "ban": "stands"}
+    code, out, err = run("render", "-", "-f", "dot", stdin=THESIS)
+    assert code == 0 and out.startswith("//") and "digraph" in out, err
+
+
+def test_an_iccma_framework_on_stdin_is_evaluated_like_a_file() -> None:
+    apx = "arg(1).\narg(2).\narg(3).\natt(1,2).\natt(2,3).\n"
+    code, _, err = run("eval", "-", "--from", "apx", "--semantics", "preferred", "--accept", "3")
+    assert code == 2 and "no claim '3'" in err  # empty input: no argument 3 to ask about
+    code, out, err = run(
+        "eval", "-", "--from", "apx", "--semantics", "preferred", "--accept", "3", stdin=apx
+    )
+    assert (code, out.strip()) == (0, "yes"), err
+    code, out, err = run("eval", "-", "--from", "i23", stdin="p af 2\n1 2\n1 3\n")
+    assert code == 1 and "<stdin>:3:3: error:" in err, err
+
+
+def test_a_file_named_twice_in_two_spellings_is_read_once(project: Path) -> None:
+    (project / "claims" / "reasons.yaml").write_text(REASON)
+    load = load_paths(["claims", "./claims/reasons.yaml", "claims/../claims/theses.yaml"])
+    assert not load.diagnostics
+    assert sorted(load.amap.by_id) == ["air", "ban"]

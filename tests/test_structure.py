@@ -141,3 +141,10 @@ def test_a_copy_of_a_map_recomputes_what_is_derived_from_its_claims() -> None:
     assert copy.relations == ()
     assert list(copy.by_id) == ["t"]
     assert dict(stances(copy, "t")) == {"t": Stance.THESIS}
+
+
+def test_a_thesis_id_that_is_not_a_string_is_a_clear_type_error() -> None:
+    amap = ArgumentMap(claims=(Claim(id="t", kind=ClaimKind.THESIS, text="A thesis."),))
+    evaluation = evaluate_map(amap)
+    with pytest.raises(TypeError, match=r"thesis_id should be a claim id \(str\), not Evaluation"):
+        render_markdown(amap, evaluation)  # type: ignore[arg-type]

@@ -202,20 +202,24 @@ PATHS = click.argument("paths", nargs=-1, required=True, type=PathType(path_type
 STDIN_NAME = "<stdin>"
 
 
-def read_stdin(paths: Sequence[str], name: str | None) -> dict[str, bytes]:
-    """Standard input as the file it stands for, when a path is '-' or ``name`` is given.
+def read_stdin(
+    paths: Sequence[str], name: str | None = None
+) -> tuple[tuple[str, ...], dict[str, bytes]]:
+    """The paths but '-', and standard input as the file it stands for when a path is '-'
+    or ``name`` is given (named ``name``, or ``<stdin>``).
 
     Raises:
         UsageError: Standard input is a terminal: nothing would ever arrive.
         InputError: Standard input cannot be read.
     """
-    if "-" not in paths and name is None:
-        return {}
+    rest = tuple(p for p in paths if p != "-")
+    if len(rest) == len(paths) and name is None:
+        return rest, {}
     if sys.stdin is None or sys.stdin.isatty():
         raise UsageError("standard input is a terminal: pipe the claims in ('< file.yaml')")
     from argmap.read.collect import read_stream
 
-    return {name or STDIN_NAME: read_stream(sys.stdin.buffer)}
+    return rest, {name or STDIN_NAME: read_stream(sys.stdin.buffer)}
 
 
 def support_option(func: F) -> F:

@@ -139,8 +139,7 @@ def check(
     with guarded():
         from argmap.check import check_paths
 
-        given = read_stdin(paths, stdin_name)
-        paths = tuple(p for p in paths if p != "-")
+        paths, given = read_stdin(paths, stdin_name)
         result = check_paths(paths, fmt=fmt, sources_dir=sources_dir, given=given)
         if out_fmt == "text":
             print_diagnostics(result.diagnostics)
@@ -256,7 +255,8 @@ def render(
     no_legend: bool,
     full_detail: bool,
 ) -> None:
-    """Render one artifact: DOT, SVG, PNG, PDF or a Markdown summary.
+    """Render one artifact: DOT, SVG, PNG, PDF or a Markdown summary. A path '-' is
+    standard input (YAML unless --from says otherwise).
 
     \b
     Example:
@@ -269,7 +269,8 @@ def render(
         from argmap.output import write_atomic
         from argmap.render.artifact import render_artifact
 
-        result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
+        paths, given = read_stdin(paths)
+        result = check_paths(paths, fmt=fmt, sources_dir=sources_dir, given=given)
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if result.failed():
             sys.exit(1)

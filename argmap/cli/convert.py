@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from argmap.cli.app import PATHS, guarded, main, output_option, print_diagnostics
+from argmap.cli.app import PATHS, guarded, main, output_option, print_diagnostics, read_stdin
 from argmap.cli.commands import eval_options, input_options, settings_of
 from argmap.formats import OUTPUT_FORMATS
 
@@ -34,7 +34,8 @@ def convert(
 ) -> None:
     """Convert a map between formats: YAML, argmap JSON, AIF, Argdown, ICCMA apx and i23.
 
-    Inputs are checked first; with errors nothing is written.
+    Inputs are checked first; with errors nothing is written. A path '-' is standard
+    input (YAML unless --from says otherwise).
 
     \b
     Example:
@@ -48,7 +49,8 @@ def convert(
         from argmap.output import write_atomic
 
         target = to or output_format(out_file)
-        result = check_paths(paths, fmt=fmt, sources_dir=sources_dir)
+        paths, given = read_stdin(paths)
+        result = check_paths(paths, fmt=fmt, sources_dir=sources_dir, given=given)
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
         if result.failed():
             sys.exit(1)

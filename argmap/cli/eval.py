@@ -95,7 +95,8 @@ def eval_command(
     fmt: str | None,
 ) -> None:
     """Evaluate a map or an ICCMA framework: verdicts with their reasons, formal
-    statuses and extensions, or scores.
+    statuses and extensions, or scores. A path '-' is standard input (YAML unless --from
+    says otherwise).
 
     \b
     Example:

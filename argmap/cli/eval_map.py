@@ -12,7 +12,7 @@ import sys
 import click
 
 from argmap.check import check_paths
-from argmap.cli.app import print_diagnostics
+from argmap.cli.app import print_diagnostics, read_stdin
 from argmap.errors import EvaluationError
 from argmap.evaluate import (
     DEFAULT_WEIGHT,
@@ -79,7 +79,8 @@ def eval_map(
 
 def _load(paths: tuple[str, ...], fmt: str | None) -> LoadResult:
     """The map, checked as ``argmap check`` checks it: a map with errors is not evaluated."""
-    checked = check_paths(paths, fmt=fmt)
+    paths, given = read_stdin(paths)
+    checked = check_paths(paths, fmt=fmt, given=given)
     print_diagnostics(checked.diagnostics, quiet_when_clean=True)
     if checked.failed():
         click.echo("argmap: error: the map has errors; nothing was evaluated", err=True)

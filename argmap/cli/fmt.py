@@ -78,7 +78,7 @@ def _format_stdin(paths: tuple[str, ...], check: bool, name: str | None) -> None
 
     if paths != ("-",):
         raise UsageError("fmt reads standard input only as its one path: 'argmap fmt -'")
-    ((shown, data),) = read_stdin(paths, name).items()
+    ((shown, data),) = read_stdin(paths, name)[1].items()
     formatted = format_bytes(data, shown)
     if check:
         if formatted.encode("utf-8") != data:
