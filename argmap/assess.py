@@ -38,14 +38,18 @@ def standards_graph(
     index = {name: i for i, name in enumerate(names)}
     reasons: list[list[int]] = [[] for _ in names]
     objections: list[list[int]] = [[] for _ in names]
+    undercuts: list[list[int]] = [[] for _ in names]
     by_id = amap.by_id
     for rel in amap.relations:
         target = index.get(rel.target)
         if target is None or by_id[rel.source].kind in CONDITIONAL_KINDS:
             continue
         bucket = reasons if rel.kind is RelationKind.SUPPORTS else objections
-        if not bucket[target] or bucket[target][-1] != index[rel.source]:
-            bucket[target].append(index[rel.source])
+        source = index[rel.source]
+        if not bucket[target] or bucket[target][-1] != source:
+            bucket[target].append(source)
+        if rel.kind is RelationKind.UNDERCUTS and source not in undercuts[target]:
+            undercuts[target].append(source)
     default = standard or amap.meta.standard or DEFAULT_STANDARD
     graph = std.StandardsGraph(
         reasons=reasons,
@@ -56,6 +60,8 @@ def standards_graph(
         assessed=[c.kind not in CONDITIONAL_KINDS for c in amap.claims],
         # An argument's supports are its premises, which hold only together.
         linked=[c.kind is ClaimKind.ARGUMENT for c in amap.claims],
+        # An undercut denies an inference: one that stands strikes whatever the weights.
+        undercuts=undercuts if any(undercuts) else (),
     )
     return graph, names
 
@@ -152,6 +158,7 @@ def assess(
             objection_weight=max(standing_con, default=0.0),
             claim_id=name,
             linked=linked,
+            undercut_by=ranked([u for u in graph.undercuts_of(i) if labels[u] is std.Label.STANDS]),
         )
     return out
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from argmap.assess import VERDICT_OF_LABEL
@@ -302,14 +302,15 @@ def _with_relations(
     """The graph with one conditional claim's relations counted."""
     reasons = list(graph.reasons)
     objections = list(graph.objections)
+    undercuts = list(graph.undercuts) or [() for _ in range(graph.n)]
     me = index[claim.id]
     for target in claim.supports:
         reasons[index[target]] = sorted({*reasons[index[target]], me})
     for target in (*claim.attacks, *claim.undercuts):
         objections[index[target]] = sorted({*objections[index[target]], me})
-    return std.StandardsGraph(
-        reasons, objections, graph.weights, graph.standards, graph.needs_reason, graph.assessed
-    )
+    for target in claim.undercuts:
+        undercuts[index[target]] = sorted({*undercuts[index[target]], me})
+    return replace(graph, reasons=reasons, objections=objections, undercuts=undercuts)
 
 
 def compare_theses(

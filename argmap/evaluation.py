@@ -96,6 +96,9 @@ class Assessment:
     #: Whether its reasons are the premises of an argument, which count only together:
     #: ``reasons`` lists them all when every one stands, and none otherwise.
     linked: bool = False
+    #: Those of ``objections`` that undercut it (deny its inference): any one of them
+    #: strikes it, whatever the weights.
+    undercut_by: tuple[str, ...] = ()
 
     @property
     def deciding(self) -> tuple[str, ...]:

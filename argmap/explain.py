@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from argmap.evaluate import Answer, Assessment, Evaluation, Verdict
 from argmap.model import CONDITIONAL_KINDS, ArgumentMap, ClaimKind, ProofStandard, RelationKind
 from argmap.semantics import standards as std
-from argmap.settings import DEFAULT_WEIGHT, GradualSemantics
 
 Namer = Callable[[str], str]
 
@@ -25,7 +24,7 @@ VERDICT_WORDS = {
 #: What each verdict means, for legends and tables.
 VERDICT_MEANINGS = {
     Verdict.STANDS: "its reasons carry it, or nothing standing objects to it",
-    Verdict.FALLS: "a standing objection outweighs whatever supports it",
+    Verdict.FALLS: "a standing objection outweighs whatever supports it, or undercuts it",
     Verdict.CONTESTED: "standing reasons on both sides that its proof standard does not settle",
     Verdict.OPEN: "no standing reason decides it, or a cycle leaves it undecided",
     Verdict.NOT_ASSESSED: "a forecast or question: it counts only once it comes true or is answered",
@@ -161,6 +160,11 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
     wr, wo = weights(a.reason_weight, a.objection_weight)
     # The reason that is weighed: the weightiest, or an argument's premises together.
     lead = f"its weightiest reason, {pro[0]} ({wr})," if pro else ""
+    if verdict is Verdict.FALLS and a.undercut_by and a.supported:  # decisive, whatever the weights
+        cut = [name(u) for u in a.undercut_by]
+        says = _verb(cut, "undercut {} stands: it denies", "undercuts {} stand: they deny")
+        what = "its premises carry its conclusion" if a.linked else "its reasons carry it"
+        return f"{head}: the {says.format(series(cut))} that {what}, whatever the weights."
     if a.linked:
         premises = _premises(a, name, head, con)
         if premises:
@@ -366,27 +370,6 @@ def claim_why(amap: ArgumentMap, evaluation: Evaluation, claim_id: str, name: Na
     from argmap.explain_formal import formal_why
 
     return formal_why(amap, evaluation, claim_id, name)
-
-
-def score_note(gradual: GradualSemantics | str | None) -> str:
-    """What a score means, said once wherever scores are shown."""
-    if gradual is None:
-        return ""
-    title = GradualSemantics(gradual).display_name
-    return (
-        f"Scores are {title} strengths in [0, 1]: a claim starts at its weight "
-        f"({DEFAULT_WEIGHT:.2f} unless set); its reasons raise it and its objections lower "
-        "it, the more the stronger they are. A score is not a probability; 0.50 with nothing "
-        "bearing on it means untested, not a coin toss."
-    )
-
-
-def score_phrase(evaluation: Evaluation, claim_id: str) -> str:
-    """``Score 0.62 by DF-QuAD (not a probability).``, or an empty string."""
-    value = evaluation.strength(claim_id)
-    if value is None or evaluation.settings.gradual is None:
-        return ""
-    return f"Score {value:.2f} by {evaluation.settings.gradual.display_name} (not a probability)."
 
 
 #: What a thesis would become, as a verb phrase: "would make the thesis stand".

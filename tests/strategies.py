@@ -30,8 +30,11 @@ HOSTILE = st.sampled_from(
 
 
 @st.composite
-def maps(draw: st.DrawFn, max_claims: int = 12, hostile: bool = False) -> ArgumentMap:
-    """Well-formed maps: unique ids, every relation to an existing other claim, no duplicates."""
+def maps(
+    draw: st.DrawFn, max_claims: int = 12, hostile: bool = False, undercuts: bool = False
+) -> ArgumentMap:
+    """Well-formed maps: unique ids, every relation to an existing other claim, no
+    duplicates; with ``undercuts``, some attacks are undercuts instead."""
     ids = draw(st.lists(IDS, min_size=1, max_size=max_claims, unique=True))
     text = st.one_of(TEXT, HOSTILE) if hostile else TEXT
     claims = []
@@ -39,6 +42,7 @@ def maps(draw: st.DrawFn, max_claims: int = 12, hostile: bool = False) -> Argume
         others = [o for o in ids if o != cid]
         targets = draw(st.lists(st.sampled_from(others), unique=True, max_size=3)) if others else []
         split = draw(st.integers(0, len(targets)))
+        cut = draw(st.integers(split, len(targets))) if undercuts else len(targets)
         claims.append(
             Claim(
                 id=cid,
@@ -59,7 +63,8 @@ def maps(draw: st.DrawFn, max_claims: int = 12, hostile: bool = False) -> Argume
                     )
                 ),
                 supports=tuple(targets[:split]),
-                attacks=tuple(targets[split:]),
+                attacks=tuple(targets[split:cut]),
+                undercuts=tuple(targets[cut:]),
                 weight=draw(st.none() | st.floats(0, 1) | st.sampled_from([0.2, 0.5, 0.8])),
                 standard=draw(st.none() | st.sampled_from(list(ProofStandard))),
             )

@@ -496,3 +496,28 @@ def test_cli_json_is_the_comparison_as_data_and_agrees_with_the_page() -> None:
         ).stdout
     )
     assert formal["formal"] and all("status" in t and "verdict" not in t for t in formal["theses"])
+
+
+def test_what_would_settle_keeps_arguments_linked_and_undercuts_decisive() -> None:
+    def c(cid: str, kind: ClaimKind = ClaimKind.CLAIM, **kw: object) -> Claim:
+        return Claim(id=cid, kind=kind, text=cid.upper(), **kw)  # type: ignore[arg-type]
+
+    base = [
+        c("t", ClaimKind.THESIS),
+        c("arg", ClaimKind.ARGUMENT, supports=("t",)),
+        c("p1", supports=("arg",)),
+        c("p2", supports=("arg",)),
+        c("o", attacks=("p2",)),
+    ]
+    # A forecast that would add a premise to an argument one of whose premises falls
+    # leaves the argument open: its premises hold only together.
+    amap = ArgumentMap(claims=(*base, c("f", ClaimKind.FORECAST, supports=("arg",))))
+    assert evaluate_map(amap).verdicts["t"].value == "open"
+    assert what_would_settle(amap, "t", evaluate_map(amap)) == ()
+    # A forecast that would undercut a standing argument strikes it, however light.
+    standing = [x for x in base if x.id != "o"]
+    amap = ArgumentMap(
+        claims=(*standing, c("f", ClaimKind.FORECAST, undercuts=("arg",), weight=0.05))
+    )
+    settled = what_would_settle(amap, "t", evaluate_map(amap))
+    assert [(s.forecast_id, s.before, s.after) for s in settled] == [("f", "stands", "open")]

@@ -16,7 +16,7 @@ STAGES = [
     {"validate", "schema"},
     {"semantics", "evaluation", "assess"},
     {"evaluate"},
-    {"compare", "explain", "explain_formal"},
+    {"compare", "explain", "explain_formal", "explain_scores"},
     {"backend"},
     {"render", "write"},
     {"output"},

@@ -155,9 +155,37 @@ PATTERNS = {
             ("arg", {"kind": ClaimKind.ARGUMENT}),
             ("strong", {"supports": ("arg",), "weight": 0.9}),
             ("weak", {"supports": ("arg",), "weight": 0.3}),
-            ("u", {"undercuts": ("arg",), "weight": 0.5}),
+            ("u", {"attacks": ("arg",), "weight": 0.5}),
         ),
         {"arg": "falls", "strong": "stands", "weak": "stands", "u": "stands"},
+    ),
+    "a standing undercut strikes an argument whatever the weights": (
+        claims(
+            ("c", {}),
+            ("arg", {"kind": ClaimKind.ARGUMENT, "supports": ("c",)}),
+            ("p1", {"supports": ("arg",), "weight": 0.9}),
+            ("p2", {"supports": ("arg",), "weight": 0.9}),
+            ("u", {"undercuts": ("arg",), "weight": 0.1}),
+        ),
+        {"c": "open", "arg": "falls", "p1": "stands", "p2": "stands", "u": "stands"},
+    ),
+    "an answered undercut no longer counts": (
+        claims(
+            ("arg", {"kind": ClaimKind.ARGUMENT}),
+            ("p", {"supports": ("arg",)}),
+            ("u", {"undercuts": ("arg",), "weight": 0.9}),
+            ("x", {"attacks": ("u",), "weight": 0.95}),
+        ),
+        {"arg": "stands", "p": "stands", "u": "falls", "x": "stands"},
+    ),
+    "an undercut a cycle leaves undecided leaves the argument open": (
+        claims(
+            ("arg", {"kind": ClaimKind.ARGUMENT}),
+            ("p", {"supports": ("arg",), "weight": 0.9}),
+            ("u", {"undercuts": ("arg",), "attacks": ("y",), "weight": 0.1}),
+            ("y", {"attacks": ("u",), "weight": 0.1}),
+        ),
+        {"arg": "open", "p": "stands", "u": "open", "y": "open"},
     ),
     "a claim's reasons stay independent: one standing reason is enough": (
         claims(
@@ -356,6 +384,7 @@ def reference(
             [graph.weights[a] for a in graph.objections[node] if a in con],
             has_reasons=bool(graph.reasons[node]),
             needs_reason=graph.needs_reason[node],
+            undercut=any(u in con for u in graph.undercuts_of(node)),
         )
 
     def gamma(con: set[int]) -> set[int]:
@@ -395,14 +424,14 @@ def reference(
 
 
 @settings(max_examples=300)
-@given(maps(max_claims=9))
+@given(maps(max_claims=9, undercuts=True))
 def test_solver_agrees_with_the_reference_on_every_map(amap: ArgumentMap) -> None:
     graph, _ = standards_graph(amap)
     assert std.solve(graph) == reference(graph)
 
 
 @settings(max_examples=150)
-@given(maps(max_claims=9), st.data())
+@given(maps(max_claims=9, undercuts=True), st.data())
 def test_resolving_after_a_flip_equals_solving_from_scratch(
     amap: ArgumentMap, data: st.DataObject
 ) -> None:
@@ -416,7 +445,7 @@ def test_resolving_after_a_flip_equals_solving_from_scratch(
 
 
 @settings(max_examples=150)
-@given(maps(max_claims=10))
+@given(maps(max_claims=10, undercuts=True))
 def test_unattacked_claims_stand_and_verdicts_ignore_claim_order(amap: ArgumentMap) -> None:
     evaluation = evaluate_map(amap, gradual=None)
     for claim in amap.claims:
@@ -703,10 +732,23 @@ def test_an_argument_says_which_premise_it_lacks_or_that_all_of_them_stand() -> 
     assert why(o={"attacks": ("p2",)})["arg"] == (
         "Open: an argument holds only with all its premises, and “P2” falls."
     )
-    assert why(u={"undercuts": ("arg",), "weight": 0.4})["arg"] == (
+    # A rebuttal of the argument is weighed against its premises together...
+    assert why(u={"attacks": ("arg",), "weight": 0.4})["arg"] == (
         "Stands: under the preponderance standard its premises together, “P1” and “P2” "
         "(0.60, the weight of the weakest), outweigh its weightiest objection, “U” (0.40)."
     )
+    # ...but an undercut denies the inference itself: standing, it strikes whatever the
+    # weights (Carneades: the argument is not applicable; ASPIC+: undercuts always succeed).
+    assert why(u={"undercuts": ("arg",), "weight": 0.1})["arg"] == (
+        "Falls: the undercut “U” stands: it denies that its premises carry its conclusion, "
+        "whatever the weights."
+    )
     assert why(u={"undercuts": ("arg",), "weight": 0.9}, o={"attacks": ("p1",)})["arg"] == (
-        "Falls: the objection “U” stands, and not all its premises do (“P1” falls)."
+        "Falls: the undercut “U” stands: it denies that its premises carry its conclusion, "
+        "whatever the weights."
+    )
+    answered = why(u={"undercuts": ("arg",)}, a={"attacks": ("u",), "weight": 0.8})
+    assert answered["arg"] == (
+        "Stands: all its premises stand (“P1” and “P2”), and nothing standing objects. "
+        "The objection “U” is answered by “A”."
     )

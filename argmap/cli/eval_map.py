@@ -22,7 +22,8 @@ from argmap.evaluate import (
     attack_framework,
     evaluate_map,
 )
-from argmap.explain import claim_why, score_note
+from argmap.explain import claim_why
+from argmap.explain_scores import score_note
 from argmap.iccma_task import format_first
 from argmap.model import ArgumentMap
 from argmap.read import LoadResult

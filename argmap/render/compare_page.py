@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from argmap.compare import Comparison, Crux, ThesisSide
-from argmap.explain import claim_why, conditionals, counted, plural, score_note, state_heading
+from argmap.explain import claim_why, conditionals, counted, plural, state_heading
+from argmap.explain_scores import score_note
 from argmap.model import ArgumentMap, Claim
 from argmap.render.text import anchor, clean, escape_html, escape_md, map_title, mid_sentence
 from argmap.structure import Stance

@@ -7,7 +7,8 @@ from collections.abc import Callable, Collection, Sequence
 
 from argmap.errors import RenderError
 from argmap.evaluate import Evaluation
-from argmap.explain import claim_why, score_phrase
+from argmap.explain import claim_why
+from argmap.explain_scores import score_phrase
 from argmap.model import MODEL_ID_RE, ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.render.dotwriter import Digraph, attr_list, nohtml
 from argmap.render.legend import draw_legend, lowest_node

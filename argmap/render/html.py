@@ -10,7 +10,8 @@ from string import Template
 from typing import Any
 
 from argmap.evaluate import Evaluation
-from argmap.explain import plural, score_note
+from argmap.explain import plural
+from argmap.explain_scores import score_note
 from argmap.model import ArgumentMap
 from argmap.render.asset import asset_text, stylesheet
 from argmap.render.records import claim_record, sources_html, status_phrase

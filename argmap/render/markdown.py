@@ -14,9 +14,9 @@ from argmap.explain import (
     claim_why,
     direct_tally,
     plural,
-    score_note,
     state_heading,
 )
+from argmap.explain_scores import score_note
 from argmap.model import ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.render.text import (
     anchor,

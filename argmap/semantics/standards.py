@@ -15,6 +15,9 @@ in Artificial Intelligence). Supports are independent reasons and attacks are ob
   that hold together: they count as one reason, as weighty as the weakest of them, and
   only while every one of them stands (Carneades: an argument is applicable only when
   all its premises hold);
+- an undercut (an objection that denies a node's inference) that stands strikes the node
+  whatever the weights and the standard: in Carneades an undercut argument is not
+  applicable, and in ASPIC+ an undercut defeats its target regardless of preferences;
 - what a cycle leaves undecided is open: the verdicts are the least fixpoint of the rules
   in a three-valued reading (a node is decided only when every way its undecided inputs
   could still go gives the same verdict), so no node stands on its own bootstraps;
@@ -231,6 +234,8 @@ class _Footing:
         a linked node's premises, every one of them), or None."""
         graph, labels = self.graph, self.labels
         weights = graph.weights
+        if any(labels[u] is Label.STANDS for u in graph.undercuts_of(node)):
+            return None
         con = [weights[a] for a in graph.objections[node] if labels[a] is Label.STANDS]
         has, needs = bool(graph.reasons[node]), graph.needs_reason[node]
         if not has and not needs:
@@ -283,13 +288,28 @@ def _decide(graph: StandardsGraph, labels: Sequence[Label], node: int) -> Label:
     else:
         pro_known, pro_maybe, _ = _split(graph, labels, graph.reasons[node])
     con_known, con_maybe, _ = _split(graph, labels, graph.objections[node])
+    cut_known, cut_maybe, _ = _split(graph, labels, graph.undercuts_of(node))
     standard = graph.standards[node]
     has = bool(graph.reasons[node])
     needs = graph.needs_reason[node]
-    best = weigh(standard, pro_known + pro_maybe, con_known, has_reasons=has, needs_reason=needs)
+    best = weigh(
+        standard,
+        pro_known + pro_maybe,
+        con_known,
+        has_reasons=has,
+        needs_reason=needs,
+        undercut=bool(cut_known),
+    )
     if not pro_maybe and not con_maybe:
         return best
-    worst = weigh(standard, pro_known, con_known + con_maybe, has_reasons=has, needs_reason=needs)
+    worst = weigh(
+        standard,
+        pro_known,
+        con_known + con_maybe,
+        has_reasons=has,
+        needs_reason=needs,
+        undercut=bool(cut_known or cut_maybe),
+    )
     if best is worst:
         return best
     return Label.UNKNOWN if best is Label.STANDS else Label.UNKNOWN_OUT

@@ -64,6 +64,10 @@ class StandardsGraph:
         assessed: Whether each node is assessed at all (forecasts and questions are not).
         linked: Whether each node's reasons are premises that hold only together (an
             argument); empty when no node's are.
+        undercuts: For each node, those of its objections that deny its inference (an
+            undercut): one that stands strikes the node whatever the weights, as an
+            inapplicable argument counts for nothing in Carneades and an undercut defeats
+            its target regardless of preferences in ASPIC+; empty when no node has one.
     """
 
     reasons: Sequence[Sequence[int]]
@@ -73,6 +77,11 @@ class StandardsGraph:
     needs_reason: Sequence[bool]
     assessed: Sequence[bool]
     linked: Sequence[bool] = ()
+    undercuts: Sequence[Sequence[int]] = ()
+
+    def undercuts_of(self, node: int) -> Sequence[int]:
+        """The node's undercutting objections."""
+        return self.undercuts[node] if self.undercuts else ()
 
     def is_linked(self, node: int) -> bool:
         """Whether the node's reasons are premises that count only together."""
@@ -101,6 +110,7 @@ def weigh(
     *,
     has_reasons: bool,
     needs_reason: bool,
+    undercut: bool = False,
 ) -> Label:
     """The verdict a standard gives from the weights of the standing reasons and objections.
 
@@ -111,7 +121,11 @@ def weigh(
         has_reasons: Whether anything supports the node at all (standing or not): a node
             that nothing supports stands unless a standing objection strikes it.
         needs_reason: Whether the node stays open without a standing reason (a thesis).
+        undercut: Whether a standing undercut denies its inference: it falls, whatever
+            the weights and the standard.
     """
+    if undercut:
+        return Label.FALLS
     pro = list(reasons)
     con = list(objections)
     if not has_reasons and not needs_reason:
