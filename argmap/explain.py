@@ -160,11 +160,14 @@ def _main(a: Assessment, name: Namer, standard: str, head: str) -> str:
     wr, wo = weights(a.reason_weight, a.objection_weight)
     # The reason that is weighed: the weightiest, or an argument's premises together.
     lead = f"its weightiest reason, {pro[0]} ({wr})," if pro else ""
-    if verdict is Verdict.FALLS and a.undercut_by and a.supported:  # decisive, whatever the weights
+    if verdict is Verdict.FALLS and a.undercut_by:  # decisive, whatever the weights
         cut = [name(u) for u in a.undercut_by]
-        says = _verb(cut, "undercut {} stands: it denies", "undercuts {} stand: they deny")
+        says = _verb(cut, "undercut {} stands", "undercuts {} stand").format(series(cut))
+        if not a.supported:
+            return f"{head}: the {says} unanswered."
+        deny = _verb(cut, "it denies", "they deny")
         what = "its premises carry its conclusion" if a.linked else "its reasons carry it"
-        return f"{head}: the {says.format(series(cut))} that {what}, whatever the weights."
+        return f"{head}: the {says}: {deny} that {what}, whatever the weights."
     if a.linked:
         premises = _premises(a, name, head, con)
         if premises:

@@ -44,7 +44,7 @@ from argmap.structure import (
 _RELATION_WORD = {
     RelationKind.SUPPORTS: "**For:**",
     RelationKind.ATTACKS: "**Against:**",
-    RelationKind.UNDERCUTS: "**Undercuts:**",
+    RelationKind.UNDERCUTS: "**Undercut:**",
 }
 _STANCE_WORD = {
     Stance.THESIS: "thesis",
