@@ -177,7 +177,7 @@ def test_argdown_round_trip_keeps_shared_premises(amap: ArgumentMap) -> None:
     assert _round_trip(back) == back
 
 
-@given(maps(hostile=True))
+@given(maps(hostile=True, undercuts=True))
 def test_argdown_round_trip_on_shared_hostile_maps(amap: ArgumentMap) -> None:
     assert _round_trip(amap) == amap
 

@@ -70,7 +70,11 @@ def two_theses(amap: ArgumentMap) -> ArgumentMap:
     return ArgumentMap(meta=amap.meta, claims=tuple(claims))
 
 
-pairs = maps(hostile=True, max_claims=9).filter(lambda m: len(m.claims) >= 2).map(two_theses)
+pairs = (
+    maps(hostile=True, max_claims=9, undercuts=True)
+    .filter(lambda m: len(m.claims) >= 2)
+    .map(two_theses)
+)
 
 
 def case_pair(case: str) -> tuple[ArgumentMap, str, str]:

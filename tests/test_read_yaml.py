@@ -125,7 +125,7 @@ def test_load_paths_turns_os_errors_into_diagnostics(
     assert str(diag) == f"{path}:1:1: error: cannot read file: Permission denied [unreadable-file]"
 
 
-@given(maps(hostile=True))
+@given(maps(hostile=True, undercuts=True))
 def test_yaml_dump_and_load_round_trip(amap: ArgumentMap) -> None:
     result = read_yaml(render_yaml(amap), "x.yaml")
     assert [str(d) for d in result.diagnostics if d.code != "malformed-id"] == []

@@ -42,7 +42,7 @@ def markdown_ids_and_links(text: str) -> tuple[set[str], list[str]]:
     return ids, links
 
 
-@given(maps(hostile=True), st.randoms())
+@given(maps(hostile=True, undercuts=True), st.randoms())
 def test_dot_and_markdown_are_identical_for_shuffled_claims(amap: ArgumentMap, rnd) -> None:  # type: ignore[no-untyped-def]
     order = list(range(len(amap.claims)))
     rnd.shuffle(order)
@@ -55,7 +55,7 @@ def test_dot_and_markdown_are_identical_for_shuffled_claims(amap: ArgumentMap, r
     )
 
 
-@given(maps(hostile=True))
+@given(maps(hostile=True, undercuts=True))
 def test_every_claim_is_rendered_exactly_once_in_dot(amap: ArgumentMap) -> None:
     dot = render_dot(amap, evaluate_map(amap))
     for claim in amap.claims:
@@ -66,7 +66,7 @@ def test_every_claim_is_rendered_exactly_once_in_dot(amap: ArgumentMap) -> None:
     assert "<script" not in dot.lower()
 
 
-@given(maps(hostile=True))
+@given(maps(hostile=True, undercuts=True))
 def test_markdown_is_valid_safe_and_every_internal_link_resolves(amap: ArgumentMap) -> None:
     evaluation = evaluate_map(amap)
     for thesis in amap.theses:
@@ -88,7 +88,7 @@ def test_markdown_is_valid_safe_and_every_internal_link_resolves(amap: ArgumentM
         assert len(ids) == len(set(ids))
 
 
-@given(maps(hostile=True))
+@given(maps(hostile=True, undercuts=True))
 def test_index_lists_every_thesis(amap: ArgumentMap) -> None:
     text = render_index(amap, evaluate_map(amap), overview="overview.svg")
     _, links = markdown_ids_and_links(text)

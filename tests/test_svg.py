@@ -34,7 +34,7 @@ def structure(svg: str) -> tuple[list[str], int, list[str]]:
 
 
 @settings(max_examples=25)
-@given(maps(hostile=True, max_claims=8))
+@given(maps(hostile=True, max_claims=8, undercuts=True))
 def test_svg_has_a_node_per_claim_an_edge_per_relation_and_no_active_content(
     amap: ArgumentMap,
 ) -> None:
