@@ -46,11 +46,11 @@ def check_paths(
     Args:
         paths: Claim files or directories.
         fmt: Force an input format.
-        given: Files read from memory instead of from disk, path -> bytes, as
-            :func:`argmap.read.load_paths` takes them (an editor's unsaved buffer).
         sources_dir: A directory of source texts (``<source-id>.txt``) to verify quotes
             against. Source texts are read only from it and from the map's own directories
             (see :func:`map_roots`).
+        given: Files read from memory instead of from disk, path -> bytes, as
+            :func:`argmap.read.load_paths` takes them (an editor's unsaved buffer).
     """
     if sources_dir is not None:
         check_sources_dir(os.fspath(sources_dir))
