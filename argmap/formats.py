@@ -65,6 +65,7 @@ FORMATS: dict[str, Format] = {
             "argmap.write.argdown:render_argdown",
         ),
         Format("kialo", "Kialo export", (), "argmap.read.kialo:read_kialo", None),
+        Format("carneades", "Carneades 4 YAML", (), "argmap.read.carneades:read_carneades", None),
         Format(
             "apx",
             "ICCMA apx",

@@ -68,6 +68,25 @@ KIALO = """Discussion Title: Should cities ban cars?
 1.2. Con: -> See 1.1.1.
 """
 
+CARNEADES = """meta: {title: Tandem, notes: A note.}
+statements:
+  jw: {text: J wants it., assumed: true}
+  jt: J has it.
+  ¬jt: J does not have it.
+  m: M has it.
+  ¬app(a1): A1 does not apply.
+issues:
+  i1: {positions: [jt, m, ¬jt], standard: CCE}
+argument_schemes:
+  - {id: weak, weight: {constant: 0.2}}
+arguments:
+  a1: {conclusion: jt, premises: {datum: jw}, undercutter: ¬app(a1)}
+  a2: {scheme: weak, conclusion: ¬jt, premises: [m, ¬jw]}
+  a3: {scheme: convergent, conclusion: m, premises: [jt]}
+assumptions: [¬app(a1)]
+tests: {in: [jw]}
+"""
+
 #: Valid documents: (format, file name, text).
 SEEDS: list[tuple[str, str, str]] = [
     ("yaml", "claims.yaml", render_yaml(SAMPLE)),
@@ -76,6 +95,7 @@ SEEDS: list[tuple[str, str, str]] = [
     ("argdown", "map.argdown", render_argdown(SAMPLE)),
     ("argdown", "doc.argdown", ARGDOWN),
     ("kialo", "discussion.txt", KIALO),
+    ("carneades", "graph.yml", CARNEADES),
     ("apx", "af.apx", "arg(a0_0).\narg(b).\natt(a0_0,b).\natt(b,b).\n"),
     ("i23", "af.i23", "p af 3\n# a comment\n1 2\n2 3\n3 1\n"),
 ]

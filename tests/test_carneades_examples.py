@@ -2,122 +2,51 @@
 
 Carneades 4 (carneades/carneades-4, ``examples/AGs/YAML``) ships argument graphs with a
 ``tests`` section: the statements its semantics labels ``in`` and ``out``. The graphs are
-read next to the repository when they are there (``shared/data/carneades``), translated
-into claim maps here, in the test, as a Carneades user would write them in argmap:
-
-- a statement becomes a claim, and ``¬x`` the same claim as ``x``: an argument for ``¬x``
-  is an objection to ``x`` (an issue of two positions, a statement and its complement);
-- an argument becomes a claim of kind ``argument`` whose supports are its premises
-  (linked: all must hold), weighing what its scheme's constant weight says (0.5 unless it
-  says one); a ``convergent`` argument's premises are independent reasons instead;
-- an undercutter undercuts its argument;
-- an issue of several positions makes the arguments for each objections to the others;
-- an assumed statement is a claim that nothing supports, which stands unless attacked; a
-  statement that is neither assumed nor argued for is a ``question``, which Carneades
-  would accept only once it is settled.
-
-Carneades' ``in`` must then stand and its ``out`` must not (a claim whose reasons all fall
-is open, not in). Its ``in`` of ``¬x`` means that ``x`` falls.
+read next to the repository when they are there (``shared/data/carneades``), with
+``--from carneades`` (docs/formats/carneades.md says how a graph becomes a map), and the
+same shapes written here are read wherever the tests run. Carneades' ``in`` must stand and
+its ``out`` must not (a claim whose reasons all fall is open, not in); its ``in`` of ``¬x``
+means that ``x`` falls.
 """
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from argmap.cli import main
 from argmap.evaluate import evaluate_map
-from argmap.model import ArgumentMap, Claim, ClaimKind
+from argmap.read.carneades import read_carneades
+from argmap.read.yaml import read_yaml
+from argmap.validate import validate_map
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "carneades"
-#: The examples whose graphs use only what the translation above covers (the marijuana
-#: debate weighs by its premises' count, ``cumulative``, which has no counterpart, and
-#: expects no labels).
+#: The examples with labels to check (the marijuana debate weighs ``cumulative``
+#: arguments, which have no counterpart, and expects none).
 EXAMPLES = ["linked-convergent.yml", "rebuttal.yml", "tandem.yml", "toulmin.yml"]
 
 
 def _literal(statement: str, statements: dict[str, Any]) -> tuple[str, bool]:
-    """A statement's claim id, and whether it is the complement ``¬x`` of a statement ``x``
-    of the graph (a ``¬`` statement with no ``x``, such as ``¬app(a1)``, is its own)."""
+    """A statement's claim id, as the page says, and whether it is the complement ``¬x``
+    of a statement ``x`` of the graph (a ``¬`` statement with no ``x`` is its own)."""
     negated = statement.startswith("¬") and statement[1:] in statements
     name = statement[1:] if negated else statement.replace("¬", "not ")
     cleaned = "".join(c if c.isalnum() else "-" for c in name.lower())
-    return "s-" + "-".join(part for part in cleaned.split("-") if part), negated
+    return "-".join(part for part in cleaned.split("-") if part), negated
 
 
-def translate(graph: dict[str, Any]) -> ArgumentMap:
-    """A Carneades 4 argument graph as a claim map (see the module's docstring)."""
-    statements: dict[str, Any] = graph.get("statements") or {}
-
-    def _id(statement: str) -> str:
-        return _literal(statement, statements)[0]
-
-    assumed = set(graph.get("assumptions") or ())
-    assumed |= {s for s, v in statements.items() if isinstance(v, dict) and v.get("assumed")}
-    weights = {
-        scheme["id"]: scheme["weight"]["constant"]
-        for scheme in graph.get("argument_schemes") or ()
-        if "constant" in (scheme.get("weight") or {})
-    }
-    rivals: dict[str, set[str]] = {}
-    for issue in (graph.get("issues") or {}).values():
-        positions = issue["positions"]
-        if len(positions) > 2:
-            for p in positions:
-                rivals[p] = {q for q in positions if q != p}
-    supports: dict[str, list[str]] = {}
-    attacks: dict[str, list[str]] = {}
-    undercuts: dict[str, list[str]] = {}
-    argued = set()
-    nodes: list[Claim] = []
-    for name, arg in graph["arguments"].items():
-        conclusion = arg["conclusion"]
-        premises = arg.get("premises") or []
-        premises = list(premises.values()) if isinstance(premises, dict) else list(premises)
-        node = "a-" + _literal(name, {})[0].removeprefix("s-")
-        argued.add(_id(conclusion))
-        targets = [_id(conclusion)]
-        side = attacks if _literal(conclusion, statements)[1] else supports
-        for rival in rivals.get(conclusion, ()):
-            attacks.setdefault(node, []).append(_id(rival))
-        side.setdefault(node, []).extend(targets)
-        for premise in premises:
-            supports.setdefault(_id(premise), []).append(node)
-        if "undercutter" in arg:
-            undercuts.setdefault(_id(arg["undercutter"]), []).append(node)
-        convergent = arg.get("scheme") == "convergent"
-        weight = weights.get(arg.get("scheme", ""), 0.5)
-        kind = ClaimKind.CLAIM if convergent else ClaimKind.ARGUMENT
-        nodes.append(Claim(id=node, kind=kind, text=f"Argument {name}.", weight=weight))
-    claims = {}
-    for statement, value in statements.items():
-        cid = _id(statement)
-        if cid in claims:
-            continue
-        text = value["text"] if isinstance(value, dict) else value
-        settled = statement in assumed or cid in argued
-        kind = ClaimKind.CLAIM if settled else ClaimKind.QUESTION
-        claims[cid] = Claim(id=cid, kind=kind, text=str(text))
-    out = []
-    for claim in [*claims.values(), *nodes]:
-        cid = claim.id
-        out.append(
-            claim.model_copy(
-                update={
-                    "supports": tuple(dict.fromkeys(supports.get(cid, ()))),
-                    "attacks": tuple(dict.fromkeys(attacks.get(cid, ()))),
-                    "undercuts": tuple(dict.fromkeys(undercuts.get(cid, ()))),
-                }
-            )
-        )
-    return ArgumentMap(claims=tuple(out))
-
-
-def check_labels(graph: dict[str, Any]) -> None:
-    amap = translate(graph)
-    verdicts = {c: v.value for c, v in evaluate_map(amap, gradual=None).verdicts.items()}
+def check_labels(text: str) -> None:
+    graph = yaml.safe_load(text)
+    result = read_carneades(text, "graph.yml")
+    assert [d for d in result.diagnostics if d.severity.value == "error"] == []
+    verdicts = {c: v.value for c, v in evaluate_map(result.amap, gradual=None).verdicts.items()}
     tests, statements = graph["tests"], graph["statements"]
     for statement in tests.get("in", ()):
         cid, negated = _literal(statement, statements)
@@ -131,7 +60,7 @@ def check_labels(graph: dict[str, Any]) -> None:
 @pytest.mark.skipif(not DATA.is_dir(), reason="Carneades' examples are not next to the repository")
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_carneades_examples_get_the_labels_carneades_expects(name: str) -> None:
-    check_labels(yaml.safe_load((DATA / name).read_text("utf-8")))
+    check_labels((DATA / name).read_text("utf-8"))
 
 
 # The same shapes, written here, so that the check runs wherever the tests do.
@@ -202,12 +131,91 @@ CONVERGENT_SHAPE = {
     ids=["undercutter", "rebuttal", "alternatives", "convergent"],
 )
 def test_carneades_shapes_get_the_labels_carneades_gives(graph: dict[str, Any]) -> None:
-    check_labels(graph)
+    check_labels(_dump(graph))
+
+
+def _dump(graph: dict[str, Any]) -> str:
+    return yaml.safe_dump(graph, allow_unicode=True, sort_keys=False)
 
 
 def test_an_undercutter_carneades_accepts_strikes_the_argument_whatever_its_weight() -> None:
-    amap = translate(TOULMIN_SHAPE)
+    amap = read_carneades(_dump(TOULMIN_SHAPE), "toulmin.yml").amap
     evaluation = evaluate_map(amap, gradual=None)
-    assert evaluation.verdicts["a-a1"].value == "falls"
-    assessment = evaluation.assessment("a-a1")
-    assert assessment is not None and assessment.undercut_by == ("s-not-app-a1",)
+    assert evaluation.verdicts["arg-a1"].value == "falls"
+    assessment = evaluation.assessment("arg-a1")
+    assert assessment is not None and assessment.undercut_by == ("not-app-a1",)
+    assert amap.by_id["not-app-a1"].undercuts == ("arg-a1",)
+    assert amap.by_id["arg-a1"].supports == ("c",)
+
+
+def test_what_has_no_counterpart_is_named_with_its_position() -> None:
+    text = _dump(
+        {
+            "meta": {"title": "Cumulative", "notes": "A note."},
+            "language": {"p/1": "%s"},
+            "statements": {"p": "P", "q": "Q", "r": {"text": "R", "assumed": True}},
+            "arguments": {
+                "a1": {"scheme": "cumulative", "conclusion": "p", "premises": ["q", "r"]}
+            },
+            "colour": "blue",
+        }
+    )
+    result = read_carneades(text, "g.yml")
+    found = {(d.code, d.severity.value, d.span.line) for d in result.diagnostics}
+    lines = text.splitlines()
+
+    def line(start: str) -> int:
+        return next(i for i, ln in enumerate(lines, 1) if ln.strip().startswith(start))
+
+    assert ("carneades-not-kept", "info", line("language:")) in found
+    assert ("carneades-scheme", "warning", line("scheme: cumulative")) in found
+    assert ("carneades-unsettled", "info", line("q: Q")) in found  # neither assumed nor argued
+    assert ("carneades-unknown-field", "warning", line("colour:")) in found
+    assert result.amap.meta.title == "Cumulative" and result.amap.meta.description == "A note."
+    assert result.amap.by_id["q"].kind.value == "question"
+    assert result.amap.by_id["arg-a1"].kind.value == "argument"
+
+
+def test_a_claim_file_that_is_a_carneades_graph_says_how_to_read_it(tmp_path: Path) -> None:
+    text = _dump(REBUTTAL_SHAPE)
+    result = read_yaml(text, "graph.yml")
+    [error] = [d for d in result.diagnostics if d.severity.value == "error"]
+    assert "--from carneades" in error.message
+    (tmp_path / "graph.yml").write_text(text, encoding="utf-8")
+    run = CliRunner().invoke(main, ["eval", "--from", "carneades", str(tmp_path / "graph.yml")])
+    assert run.exit_code == 0, run.output
+    assert "arg-a2" in run.stdout and "falls" in run.stdout
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_any_graph_reads_into_a_map_check_accepts(rnd: random.Random) -> None:
+    """Whatever a graph says (a premise and its complement, an undercutter that is also a
+    premise, clashing names, positions nothing argues), the map it becomes is well formed:
+    the reader's own words are the only errors."""
+    names = rnd.choices(
+        ["p", "q", "r", "x_y", "¬p", "¬q", "arg a1", "a1", "¬app(a1)", "P", "p-"],
+        k=rnd.randint(1, 8),
+    )
+    atoms = [*names, "z", "¬z"]
+    arguments = {}
+    for j in range(rnd.randint(0, 6)):
+        arg: dict[str, Any] = {"conclusion": rnd.choice(atoms)}
+        arg["premises"] = rnd.sample(atoms, rnd.randint(0, min(3, len(atoms))))
+        if rnd.random() < 0.3:
+            arg["undercutter"] = rnd.choice(atoms)
+        if rnd.random() < 0.3:
+            arg["scheme"] = rnd.choice(["linked", "convergent", "cumulative", "w", "nope"])
+        arguments[rnd.choice(["a1", "a2", "a1.2", f"a{j}"])] = arg
+    graph = {
+        "statements": {n: rnd.choice([n.upper(), {"text": n, "assumed": rnd.random() < 0.5}]) for n in names},
+        "arguments": arguments,
+        "issues": {"i": {"positions": rnd.sample(atoms, rnd.randint(0, min(4, len(atoms))))}},
+        "argument_schemes": [{"id": "w", "weight": {"constant": rnd.choice([0.1, 0.9, 2])}}],
+        "assumptions": rnd.sample(atoms, rnd.randint(0, 2)),
+    }  # fmt: skip
+    result = read_carneades(_dump(graph), "g.yml")
+    assert [d for d in result.diagnostics if d.severity.value == "error"] == []
+    problems = validate_map(result.amap, result.spans)
+    assert [str(d) for d in problems if d.severity.value == "error"] == []
+    evaluate_map(result.amap, gradual=None)

@@ -47,3 +47,18 @@ def test_the_iccma_examples_are_one_framework_in_both_formats() -> None:
     by_number = read_i23(i23, "f.i23").amap
     assert [(r.source, r.target) for r in by_name.relations] == [("a", "b"), ("b", "c")]
     assert [(r.source, r.target) for r in by_number.relations] == [("1", "2"), ("2", "3")]
+
+
+def test_the_carneades_example_reads_as_the_page_says() -> None:
+    from argmap.evaluate import evaluate_map
+    from argmap.read.carneades import read_carneades
+
+    [example] = _fences("carneades", "yaml")
+    result = read_carneades(example, "rebuttal.yml")
+    assert [d for d in result.diagnostics if d.severity.value != "info"] == []
+    claims = result.amap.by_id
+    assert set(claims) == {"p", "q", "r", "arg-a1", "arg-a2"}
+    assert claims["arg-a1"].supports == ("p",) and claims["arg-a1"].weight == 0.1
+    assert claims["arg-a2"].attacks == ("p",) and claims["q"].supports == ("arg-a1",)
+    verdicts = evaluate_map(result.amap, gradual=None).verdicts
+    assert verdicts["p"].value == "falls"  # Carneades: ¬p in, p out

@@ -241,6 +241,8 @@ def load_paths(
 #: never has one: it is read for its semantics, and a note on every file would be noise.)
 _THESIS_HINTS = {
     "argdown": "tag the statement the map argues about '#thesis' (or give it '{kind: thesis}')",
+    "carneades": "convert the graph ('argmap convert --from carneades G.yml -o claims.yaml') and "
+    "give the claim it argues about 'kind: thesis'",
 }
 
 

@@ -6,6 +6,7 @@ import re
 
 from argmap.diagnostics import Span, did_you_mean, id_hint, quote_id
 from argmap.model import CLAIM_ID_RE, MAX_ID_LENGTH, Claim, ClaimFile, MapMeta
+from argmap.read.carneades import sniff_carneades
 from argmap.read.collect import Collector, Locate, written_ids
 from argmap.read.result import LoadResult
 from argmap.read.yamlsafe import Node, parse_yaml
@@ -39,6 +40,16 @@ class _Reader(Collector):
                 root,
                 "invalid-type",
                 "a claim file must be a mapping with 'claims:' (and optionally 'map:')",
+            )
+            return None, []
+        if sniff_carneades(root):
+            key, node = next(iter(root.value.items()))
+            message = "the file looks like a Carneades 4 argument graph, not a claim file: read it with --from carneades"
+            self.at(
+                node,
+                "unknown-field",
+                f"unknown top-level field {quote_id(key)}: {message}",
+                key=True,
             )
             return None, []
         for key, node in root.value.items():
