@@ -17,7 +17,7 @@ from argmap.check import CheckResult, check_paths
 from argmap.compare import Comparison, compare_theses, comparison_pairs
 from argmap.diagnostics import Diagnostic
 from argmap.errors import DataError
-from argmap.evaluate import Evaluation, EvaluationSettings, evaluate_map
+from argmap.evaluate import Evaluation, EvaluationSettings, evaluate_or_unscored
 from argmap.model import ArgumentMap
 from argmap.output import write_tree
 from argmap.render import RENDER_FORMATS as RENDER_FORMATS
@@ -368,7 +368,7 @@ def build_paths(
     if check.failed(strict=strict):
         return result
     if evaluate:
-        result.evaluation = evaluate_map(check.amap, settings or EvaluationSettings())
+        result.evaluation = evaluate_or_unscored(check.amap, settings or EvaluationSettings())
     result.written = build_map(
         check.amap,
         out_dir,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from argmap.check import check_paths
 from argmap.errors import DataError, UsageError
-from argmap.evaluate import EvaluationSettings, evaluate_map
+from argmap.evaluate import EvaluationSettings, evaluate_or_unscored
 from argmap.formats import FORMATS as TABLE
 from argmap.formats import WRITABLE
 from argmap.model import CLAIM_ID_RE, ArgumentMap
@@ -89,7 +89,7 @@ def convert_map(
     if settings is not None:
         if to != "json":
             raise UsageError(f"only json output carries an evaluation, not {to!r}")
-        return render_json(amap, evaluate_map(amap, settings))
+        return render_json(amap, evaluate_or_unscored(amap, settings))
     writer = _writer(to)
     if TABLE[to].flattened:
         reading = EvaluationSettings.from_names(support=support).support

@@ -10,6 +10,7 @@ supports directly. Same map, same Evaluation.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from argmap.assess import assess, standards_graph
 from argmap.diagnostics import did_you_mean, quote_id
@@ -60,6 +61,7 @@ __all__ = [
     "attack_framework",
     "bipolar_graph",
     "evaluate_map",
+    "evaluate_or_unscored",
     "extensions_of",
     "gradual_strengths",
     "standards_graph",
@@ -231,6 +233,30 @@ def evaluate_map(
         if settings.formal:
             return _evaluate_formal(amap, settings)
         return _evaluate_standards(amap, settings)
+
+
+#: How the note of an evaluation whose scores were left out begins.
+NO_SCORES = "no scores: "
+
+
+def evaluate_or_unscored(
+    amap: ArgumentMap, settings: EvaluationSettings | None = None
+) -> Evaluation:
+    """:func:`evaluate_map`, but where the gradual strengths do not converge, the verdicts
+    without scores and a note (starting :data:`NO_SCORES`) saying why: the scores are a
+    second measure, and a page of verdicts is worth more than no page.
+
+    Raises:
+        UsageError: As :func:`evaluate_map`.
+    """
+    settings = settings or EvaluationSettings()
+    try:
+        return evaluate_map(amap, settings)
+    except EvaluationError as exc:
+        if settings.gradual is None:
+            raise
+        plain = evaluate_map(amap, replace(settings, gradual=None))
+        return replace(plain, notes=(*plain.notes, f"{NO_SCORES}{exc}"))
 
 
 def _evaluate_standards(amap: ArgumentMap, settings: EvaluationSettings) -> Evaluation:

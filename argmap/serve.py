@@ -20,7 +20,7 @@ from urllib.parse import parse_qs
 from argmap.build import html_artifacts
 from argmap.check import check_paths
 from argmap.errors import ArgmapError, UsageError
-from argmap.evaluate import evaluate_map
+from argmap.evaluate import evaluate_or_unscored
 from argmap.read import claim_files
 from argmap.render.html import OVERVIEW
 from argmap.render.text import claim_title, escape_html, thesis_stem
@@ -168,7 +168,7 @@ class Preview:
             else:
                 evaluation = None
                 if self.settings is not None:
-                    evaluation = evaluate_map(check.amap, self.settings)
+                    evaluation = evaluate_or_unscored(check.amap, self.settings)
                 drawn = check.load.drawn(full_detail=self.full_detail)
                 made = {a.path: a.make for a in html_artifacts(check.amap, evaluation, drawn)}
                 # The links in the order the index lists the maps: overview, headline first.

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from argmap.cli import main
 from argmap.semantics import gradual
 from argmap.semantics.bipolar import BipolarGraph
-from argmap.semantics.gradual import NotConvergedError, dfquad_update, qe_update, strengths
+from argmap.semantics.gradual import (
+    NotConvergedError,
+    _incoming,
+    dfquad_update,
+    qe_update,
+    strengths,
+)
 
 from .conftest import CASES
 
@@ -81,24 +87,63 @@ def test_a_self_attack_with_full_weight_needs_damping() -> None:
     assert result.step < 1.0
 
 
-def test_sublinear_convergence_ends_in_an_error_not_a_hang() -> None:
-    # Weight 0 and 1 with self-supports: the strengths creep toward (0, 1) like 1/t.
+def _is_fixed_point(g: BipolarGraph, weights: list[float], values: list[float]) -> bool:
+    att_in, sup_in = _incoming(g)
+    return all(
+        dfquad_update(weights[i], [values[a] for a in att_in[i]], [values[b] for b in sup_in[i]])
+        == values[i]
+        for i in range(len(values))
+    )
+
+
+def test_sublinear_convergence_is_settled_at_the_edge_it_creeps_to() -> None:
+    # Weight 0 and 1 with self-supports: the strengths creep toward (0, 1) like 1/t, which
+    # no cap would reach; tried at the edge, they are an exact fixed point at once.
     g = graph(2, [(0, 0), (1, 0)], [(0, 0), (1, 1), (0, 1)])
-    with pytest.raises(NotConvergedError):
-        strengths(g, [0.044, 0.0], "dfquad", max_iterations=2_000)
+    result = strengths(g, [0.044, 0.0], "dfquad", max_iterations=2_000)
+    assert result.strengths == [0.0, 1.0] and result.iterations < 2_000
+    assert _is_fixed_point(g, [0.044, 0.0], result.strengths)
 
 
-def test_a_small_weight_on_a_self_supporting_cycle_ends_in_an_error_not_a_hang() -> None:
+def test_a_creeping_tail_is_settled_at_the_edge_when_swept_with_numpy_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gradual, "ARRAY_SWEEPS_FROM", 2)
+    creeping = graph(2, [(0, 1), (1, 0)], [(0, 0), (0, 1), (1, 1)])
+    assert strengths(creeping, [0.5, 0.5], "dfquad").strengths == [0.0, 1.0]
+    # Damped, with a swell before the creep: an exact fixed point at (0, 1, 0, 1).
+    g = graph(4, [(1, 0), (0, 1), (1, 2)], [(3, 0), (2, 1), (3, 1), (0, 2), (0, 3), (1, 3), (2, 3)])
+    for threshold in (2, 5_000):
+        monkeypatch.setattr(gradual, "ARRAY_SWEEPS_FROM", threshold)
+        result = strengths(g, [0.0, 0.0, 1.0, 0.9], "dfquad")
+        assert result.strengths == pytest.approx([0.0, 1.0, 0.0, 1.0], abs=1e-9)
+        assert result.step < 1.0
+
+
+def test_a_small_weight_on_a_self_supporting_cycle_is_settled_at_the_edge() -> None:
     # s0 -> 1 and s1 -> 0, first like 1/t and then geometrically at 1 - w**2 per sweep.
     g = graph(2, [(0, 1), (1, 0)], [(0, 0), (1, 0)])
-    with pytest.raises(NotConvergedError):
-        strengths(g, [1 / 64, 1 / 64], "dfquad", max_iterations=20_000)
-    assert strengths(g, [0.25, 0.25], "dfquad").strengths == pytest.approx([1.0, 0.0], abs=1e-8)
-    # Self-supports on both sides of a mutual attack: a creep toward the boundary too.
+    for w in (1 / 64, 0.25):
+        result = strengths(g, [w, w], "dfquad", max_iterations=20_000)
+        assert result.strengths == pytest.approx([1.0, 0.0], abs=1e-8)
+        assert _is_fixed_point(g, [w, w], result.strengths) or w == 0.25
+    # Self-supports on both sides of a mutual attack: a creep toward the edge too.
     creeping = graph(2, [(0, 1), (1, 0)], [(0, 0), (0, 1), (1, 1)])
-    with pytest.raises(NotConvergedError) as info:
-        strengths(creeping, [0.5, 0.5], "dfquad", max_iterations=20_000)
-    assert info.value.members == [0, 1]
+    result = strengths(creeping, [0.5, 0.5], "dfquad", max_iterations=20_000)
+    assert result.strengths == [0.0, 1.0]
+    assert _is_fixed_point(creeping, [0.5, 0.5], result.strengths)
+
+
+def test_a_strength_near_the_edge_that_is_not_its_limit_is_not_put_on_it() -> None:
+    # Two claims supporting each other at weight 0.005, one also attacked (0.0001 by an
+    # unattacked claim): they converge at 0.990025 a sweep to an interior fixed point
+    # within the edge's margin, s0 = w0 + (1 - w0) * s1, s1 = w1 + (1 - w1) * (s0 - a).
+    g = graph(3, [(2, 1)], [(0, 1), (1, 0)])
+    weights = [0.005, 0.005, 0.0001]
+    k = 0.995 * 0.995
+    s0 = (0.005 + 0.995 * (0.005 - 0.995 * 0.0001)) / (1 - k)
+    result = strengths(g, weights, "dfquad")
+    assert result.strengths[0] == pytest.approx(s0, abs=1e-8) and 0.98 < s0 < 0.995
 
 
 def test_non_convergence_is_reported() -> None:

@@ -25,6 +25,7 @@ from argmap.cli.choices import GRADUAL_SEMANTICS, READINGS, STANDARDS
 from argmap.render import RENDER_FORMATS
 
 if TYPE_CHECKING:
+    from argmap.evaluate import Evaluation
     from argmap.settings import EvaluationSettings
 
 # The map's model (pydantic), the readers and the writers load when a command runs, not
@@ -86,6 +87,15 @@ def _default_jobs() -> int:
     from argmap.build import default_jobs
 
     return default_jobs()
+
+
+def _scores_note(evaluation: Evaluation | None) -> None:
+    """Say on stderr why an evaluation has no scores, where they were left out."""
+    from argmap.evaluate import NO_SCORES
+
+    for note in evaluation.notes if evaluation is not None else ():
+        if note.startswith(NO_SCORES):
+            click.echo(f"argmap: note: {note}", err=True)
 
 
 def _progress(message: str) -> None:
@@ -226,6 +236,7 @@ def build(
             full_detail=full_detail,
         )
         print_diagnostics(result.diagnostics, quiet_when_clean=True)
+        _scores_note(result.evaluation)
         if not result.written:
             click.echo("argmap: error: the map has errors; nothing was written", err=True)
             sys.exit(1)
@@ -265,7 +276,7 @@ def render(
     """
     with guarded():
         from argmap.check import check_paths
-        from argmap.evaluate import evaluate_map
+        from argmap.evaluate import evaluate_or_unscored
         from argmap.output import write_atomic
         from argmap.render.artifact import render_artifact
 
@@ -276,7 +287,8 @@ def render(
             sys.exit(1)
         settings = settings_of(semantics, support, gradual, standard)
 
-        evaluation = None if settings is None else evaluate_map(result.amap, settings)
+        evaluation = None if settings is None else evaluate_or_unscored(result.amap, settings)
+        _scores_note(evaluation)
 
         data = render_artifact(
             result.amap,

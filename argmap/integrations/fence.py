@@ -16,7 +16,7 @@ from argmap import __version__
 from argmap.check import map_diagnostics
 from argmap.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from argmap.errors import ArgmapError
-from argmap.evaluate import Evaluation, evaluate_map
+from argmap.evaluate import NO_SCORES, Evaluation, evaluate_or_unscored
 from argmap.integrations.confine import check_confined, confined_files, inside
 from argmap.integrations.options import FenceError, FenceOptions, FenceSpec, parse_fence
 from argmap.model import ArgumentMap
@@ -326,7 +326,12 @@ def render_fence(
             options = spec.options
             evaluation = None
             if options.semantics is not None:
-                evaluation = evaluate_map(amap, options.settings)
+                evaluation = evaluate_or_unscored(amap, options.settings)
+                problems += tuple(
+                    f"{_where(page, line)}: warning: {note} [{FENCE_CODE}]"
+                    for note in evaluation.notes
+                    if note.startswith(NO_SCORES)
+                )
             html = _figure(amap, options, evaluation, gid, key, drawn)
             if cache is not None:
                 cache.put(cache_key, html)

@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 
 from argmap.check import check_paths
 from argmap.errors import ArgmapError
-from argmap.evaluate import DEFAULT_SUPPORT, evaluate_map
+from argmap.evaluate import DEFAULT_SUPPORT, evaluate_or_unscored
 from argmap.integrations.fence import FenceResult
 from argmap.integrations.options import FenceError, parse_options
 from argmap.integrations.pymarkdown import ArgmapExtension
@@ -139,7 +139,7 @@ class ArgmapPlugin(BasePlugin[ArgmapPluginConfig]):  # type: ignore[no-untyped-c
         reading = EvaluationSettings.requested(
             self.config.semantics, self.config.support, self.config.gradual
         )
-        evaluation = None if reading is None else evaluate_map(amap, reading)
+        evaluation = None if reading is None else evaluate_or_unscored(amap, reading)
         pages = {"index.md": render_index(amap, evaluation) + "\n" + overview}
         for thesis in amap.theses:
             summary = render_markdown(amap, thesis.id, evaluation, index_link="index.md")

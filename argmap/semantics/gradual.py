@@ -18,7 +18,8 @@ the graph, influencers first, so an acyclic graph takes one pass. Inside a cycle
 is iterated until the distance to the fixed point, bounded from the contraction the sweeps
 show, is below the tolerance. When plain iteration oscillates (its moves stop shrinking,
 seen within a few dozen sweeps), the update is damped: explicit Euler steps of Potyka's
-continuous model ``ds/dt = f(s) - s``, whose fixed points are the same. If even that
+continuous model ``ds/dt = f(s) - s``, whose fixed points are the same. A tail that only
+creeps toward the edge of [0, 1] is tried at the edge (see :func:`_iterate`). If all that
 fails within the cap, :class:`NotConvergedError` says where.
 """
 
@@ -41,6 +42,10 @@ WINDOW = 50
 _ROUNDING = 1e-15
 #: Extrapolations tried per component before plain iteration has to finish the work.
 _MAX_JUMPS = 8
+#: Tries per component at putting strengths that creep toward 0 or 1 on the edge.
+_MAX_SNAPS = 8
+#: A creeping tail is tried at the edge from this sweep on, at powers of two.
+_SNAP_FROM = 256
 #: Euler step sizes tried in turn; 1.0 is plain iteration.
 STEPS = (1.0, 0.5, 0.25)
 #: Cyclic components this large are swept with numpy (``gradual_arrays``), a sweep a few
@@ -202,7 +207,7 @@ def strengths(
         else:
             state = ListState(comp, strength, weights, att_in, sup_in, sweep)
         for step in STEPS:
-            used = _iterate(state, step, tolerance, max_iterations)
+            used = _iterate(state, step, tolerance, max_iterations, patient=step == STEPS[-1])
             if used is not None:
                 state.finish()
                 most = max(most, used)
@@ -224,6 +229,10 @@ class ComponentState(Protocol):
 
     def jump(self, rate: float) -> None:
         """Add the rest of a geometric series of the last sweep's moves at ``rate``."""
+
+    def snap(self, margin: float) -> bool:
+        """Put each strength within ``margin`` of 0 or 1, and moving toward it, on it;
+        whether any was."""
 
     def finish(self) -> None:
         """Leave the final strengths in the shared list of strengths."""
@@ -264,12 +273,26 @@ class ListState:
         for a, delta in zip(self.comp, self.deltas, strict=True):
             strength[a] = min(1.0, max(0.0, strength[a] + delta * factor))
 
+    def snap(self, margin: float) -> bool:
+        strength, snapped = self.strength, False
+        for a, delta in zip(self.comp, self.deltas, strict=True):
+            if delta > 0 and 1.0 - margin <= strength[a] < 1.0:
+                strength[a], snapped = 1.0, True
+            elif delta < 0 and 0.0 < strength[a] <= margin:
+                strength[a], snapped = 0.0, True
+        return snapped
+
     def finish(self) -> None:
         pass  # the strengths are in the shared list all along
 
 
 def _iterate(
-    state: ComponentState, step: float, tolerance: float, max_iterations: int
+    state: ComponentState,
+    step: float,
+    tolerance: float,
+    max_iterations: int,
+    *,
+    patient: bool = False,
 ) -> int | None:
     """Jacobi iteration on one component from the base weights; iterations, or None.
 
@@ -279,24 +302,58 @@ def _iterate(
     is below the tolerance, or at once when a sweep moves nothing. A steady ratio close to
     1 is a slow geometric tail, which is summed in one jump (Aitken's extrapolation, the
     limit of the geometric series of moves); the bound is then checked again by further
-    sweeps. When the largest move has not shrunk over :data:`WINDOW` sweeps the iteration
-    is oscillating, and None comes back at once so that a damped step can be tried.
+    sweeps. When the largest move has not shrunk over :data:`WINDOW` sweeps (sixteen times
+    as many for the ``patient`` last step) the iteration is oscillating, and None comes
+    back at once so that a damped step can be tried.
+
+    A tail that creeps (moves that shrink ever more slowly, as where strengths tend to 0 or
+    1 like ``1/k``, far too slowly for any cap) is tried at the edge: strengths close to 0
+    or 1 and moving toward it are put on it, and the sweeps go on from there, so the same
+    stopping rule decides. Where the edge is the fixed point, the next sweep moves nothing;
+    where it is not, the sweeps move the strengths off it again.
     """
     state.reset()
+    # The last step size tried is given longer to show that its moves shrink: a damped
+    # tail may swell for a few hundred sweeps before it creeps to its limit.
+    window = WINDOW * 16 if patient else WINDOW
     moves: list[float] = []
     rate = 0.0  # the steady ratio measured before the last jump
-    jumps = 0
+    jumps = snaps = 0
+    leap = 0.0  # the move just before the last jump
+    slowing = 0.0  # 1 - the two-sweep ratio of the moves, at the last power of two
     for iteration in range(1, max_iterations + 1):
         moved = state.advance(step)
         if moved <= _ROUNDING:
             return iteration  # a fixed point, up to rounding
+        if iteration & (iteration - 1) == 0 and len(moves) >= 2:
+            # A geometric tail keeps its ratio; one like 1/k**2 (strengths creeping like
+            # 1/k) has 1 - ratio halving each time the sweeps double.
+            gap, before = 1.0 - moved / moves[-2], slowing
+            slowing = gap
+            if (
+                iteration >= _SNAP_FROM
+                and snaps < _MAX_SNAPS
+                and 0.0 < gap < 0.04
+                and gap < 0.75 * before
+                # Such a tail is about k moves from its limit: the margin to try.
+                and state.snap(min(0.05, 4.0 * moved * iteration))
+            ):
+                snaps += 1
+                moves.clear()
+                rate = 0.0
+                continue
         moves.append(moved)
         if rate and len(moves) >= 2:
             # Just after a jump the moves are too small for a fresh ratio: the one
             # measured before holds, since the map is the same near its fixed point.
             if moved * rate / (1.0 - rate) <= tolerance:
                 return iteration
+            if moved >= 0.1 * leap:
+                # The jump did not cut the moves tenfold: the tail is not geometric (it
+                # creeps), so no more jumps; plain sweeps and the edge go on.
+                jumps = _MAX_JUMPS
             if jumps < _MAX_JUMPS:
+                leap = moved
                 state.jump(rate)
                 jumps += 1
                 moves.clear()
@@ -313,10 +370,11 @@ def _iterate(
         if worst < 1.0 and steady and moved * worst / (1.0 - worst) <= tolerance:
             return iteration
         if 0.5 < q < 1.0 and abs(q - before) <= 1e-3 * (1.0 - q) and jumps < _MAX_JUMPS:
+            leap = moved
             state.jump(q)
             rate = q
             jumps += 1
             moves.clear()
-        elif len(moves) > WINDOW and moved >= moves[-1 - WINDOW]:
+        elif len(moves) > window and moved >= moves[-1 - window]:
             return None
     return None

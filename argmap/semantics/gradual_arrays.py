@@ -102,6 +102,15 @@ class ArrayState:
         factor = rate / (1.0 - rate)
         self.current = np.clip(self.current + self.deltas * factor, 0.0, 1.0)
 
+    def snap(self, margin: float) -> bool:
+        current, deltas = self.current, self.deltas
+        up = (current >= 1.0 - margin) & (deltas > 0) & (current < 1.0)
+        down = (current <= margin) & (deltas < 0) & (current > 0.0)
+        if not (up.any() or down.any()):
+            return False
+        self.current = np.where(up, 1.0, np.where(down, 0.0, current))
+        return True
+
     def _update(self) -> Floats:
         w, size = self.weights, self.weights.size
         if self.semantics == "dfquad":
