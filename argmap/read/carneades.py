@@ -199,6 +199,7 @@ class _Reader(Collector):
                 self.tell(item, Severity.WARNING, "carneades-scheme", message)
             weight = scheme.get("weight")
             value = weight.value if weight is not None else None
+            out[sid.value] = "linked"  # Carneades' default weighing
             if isinstance(value, dict) and "constant" in value:
                 written = value["constant"]
                 try:
