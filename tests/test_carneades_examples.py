@@ -11,6 +11,7 @@ means that ``x`` falls.
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,13 @@ def test_an_undercutter_carneades_accepts_strikes_the_argument_whatever_its_weig
     assert assessment is not None and assessment.undercut_by == ("not-app-a1",)
     assert amap.by_id["not-app-a1"].undercuts == ("arg-a1",)
     assert amap.by_id["arg-a1"].supports == ("c",)
+    # The JSON of the evaluation names the decisive undercut too.
+    run = CliRunner().invoke(
+        main, ["eval", "-", "--from", "carneades", "--format", "json"], input=_dump(TOULMIN_SHAPE)
+    )
+    claims = {c["id"]: c for c in json.loads(run.stdout)["claims"]}
+    assert claims["arg-a1"]["undercut_by"] == ["not-app-a1"]
+    assert claims["arg-a1"]["verdict"] == "falls" and claims["c"]["undercut_by"] == []
 
 
 def test_what_has_no_counterpart_is_named_with_its_position() -> None:
