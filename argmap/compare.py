@@ -7,8 +7,16 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from argmap.assess import VERDICT_OF_LABEL
-from argmap.errors import EvaluationError, UsageError
-from argmap.evaluate import Evaluation, EvaluationSettings, Verdict, evaluate_map, standards_graph
+from argmap.errors import UsageError
+from argmap.evaluate import (
+    NO_SCORES,
+    Evaluation,
+    EvaluationSettings,
+    Verdict,
+    evaluate_map,
+    evaluate_or_unscored,
+    standards_graph,
+)
 from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.semantics import standards as std
 from argmap.structure import (
@@ -350,14 +358,12 @@ def compare_theses(
         raise UsageError(f"max_cruxes must be 0 or more, not {max_cruxes}")
     notes: list[str] = []
     if evaluation is None:
-        try:
-            evaluation = evaluate_map(amap, settings)
-        except EvaluationError as exc:
-            base = settings or EvaluationSettings()
-            notes.append(f"{exc}; scores are left out")
-            evaluation = evaluate_map(
-                amap, EvaluationSettings(base.semantics, base.support, None, base.standard)
-            )
+        evaluation = evaluate_or_unscored(amap, settings)
+        notes += [
+            f"{note.removeprefix(NO_SCORES)}; scores are left out"
+            for note in evaluation.notes
+            if note.startswith(NO_SCORES)
+        ]
     theses = (thesis_a, thesis_b)
     cruxes, tested, candidates = find_cruxes(amap, theses, evaluation)
     if tested < candidates:

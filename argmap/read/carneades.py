@@ -31,7 +31,7 @@ from argmap.diagnostics import Severity, Span, quote_id
 from argmap.model import MAX_ID_LENGTH, Claim, ClaimKind, MapMeta, ProofStandard, RelationKind
 from argmap.read.collect import Collector
 from argmap.read.result import LoadResult
-from argmap.read.yamlsafe import Node, parse_yaml
+from argmap.read.yamlsafe import Node, node_span, parse_yaml
 
 __all__ = ["read_carneades", "sniff_carneades"]
 
@@ -73,11 +73,7 @@ class _Reader(Collector):
         self.rels: dict[str, dict[RelationKind, list[tuple[str, Node]]]] = {}
 
     def span(self, node: Node | None, *, key: bool = False) -> Span:
-        if node is None:
-            return Span(self.path)
-        if key and node.key_line:
-            return Span(self.path, node.key_line, node.key_col)
-        return Span(self.path, node.line, node.col)
+        return node_span(self.path, node, key=key)
 
     def tell(self, node: Node | None, severity: Severity, code: str, message: str) -> None:
         self.say(self.span(node, key=True), severity, code, message)

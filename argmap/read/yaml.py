@@ -9,7 +9,7 @@ from argmap.model import CLAIM_ID_RE, MAX_ID_LENGTH, Claim, ClaimFile, MapMeta
 from argmap.read.carneades import sniff_carneades
 from argmap.read.collect import Collector, Locate, written_ids
 from argmap.read.result import LoadResult
-from argmap.read.yamlsafe import Node, parse_yaml
+from argmap.read.yamlsafe import Node, node_span, parse_yaml
 
 _TOP_FIELDS = tuple(ClaimFile.model_fields)
 _LIST_FIELDS = ("supports", "attacks", "undercuts", "tags", "sources")
@@ -17,11 +17,7 @@ _LIST_FIELDS = ("supports", "attacks", "undercuts", "tags", "sources")
 
 class _Reader(Collector):
     def node_span(self, node: Node | None, *, key: bool = False) -> Span:
-        if node is None:
-            return Span(self.path)
-        if key and node.key_line:
-            return Span(self.path, node.key_line, node.key_col)
-        return Span(self.path, node.line, node.col)
+        return node_span(self.path, node, key=key)
 
     def at(self, node: Node | None, code: str, message: str, *, key: bool = False) -> None:
         self.error(self.node_span(node, key=key), code, message)

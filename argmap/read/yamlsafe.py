@@ -67,6 +67,15 @@ class Node:
         return value
 
 
+def node_span(path: str, node: Node | None, *, key: bool = False) -> Span:
+    """Where a node starts in ``path`` (its key, with ``key``, where it has one)."""
+    if node is None:
+        return Span(path)
+    if key and node.key_line:
+        return Span(path, node.key_line, node.key_col)
+    return Span(path, node.line, node.col)
+
+
 @dataclass
 class Parsed:
     """The root node of a file, or None, and the problems met while parsing."""
