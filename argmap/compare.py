@@ -359,11 +359,8 @@ def compare_theses(
     notes: list[str] = []
     if evaluation is None:
         evaluation = evaluate_or_unscored(amap, settings)
-        notes += [
-            f"{note.removeprefix(NO_SCORES)}; scores are left out"
-            for note in evaluation.notes
-            if note.startswith(NO_SCORES)
-        ]
+    unscored = [note for note in evaluation.notes if note.startswith(NO_SCORES)]
+    notes += [f"{note.removeprefix(NO_SCORES)}; scores are left out" for note in unscored]
     theses = (thesis_a, thesis_b)
     cruxes, tested, candidates = find_cruxes(amap, theses, evaluation)
     if tested < candidates:
@@ -390,5 +387,5 @@ def compare_theses(
         cruxes=cruxes[:max_cruxes],
         unlisted=max(0, len(cruxes) - max_cruxes),
         settlers={t: what_would_settle(amap, t, evaluation) for t in theses},
-        notes=tuple(dict.fromkeys([*notes, *evaluation.notes])),
+        notes=tuple(dict.fromkeys([*notes, *(n for n in evaluation.notes if n not in unscored)])),
     )

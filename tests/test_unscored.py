@@ -71,3 +71,19 @@ def test_a_fence_draws_the_map_and_warns(folder: Path) -> None:
     result = render_fence("m.yaml", "", base_dir=folder, root=folder, page="page.md", cache=None)
     assert not result.failed and "<svg" in result.html
     assert any(": warning: no scores:" in p for p in result.problems)
+
+
+def test_compare_says_once_that_the_scores_are_left_out() -> None:
+    from argmap.compare import compare_theses
+    from argmap.model import Claim, ClaimKind
+
+    amap = _amap()
+    theses = (
+        Claim(id="t", kind=ClaimKind.THESIS, text="T"),
+        Claim(id="u", kind=ClaimKind.THESIS, text="U"),
+        Claim(id="x", text="X", supports=("t",), attacks=("u",)),
+    )
+    comparison = compare_theses(ArgumentMap(claims=amap.claims + theses), "t", "u")
+    said = [n for n in comparison.notes if "did not converge" in n]
+    assert len(said) == 1 and said[0].endswith("; scores are left out")
+    assert comparison.evaluation.gradual is None
