@@ -24,7 +24,7 @@ from argmap.render import RENDER_FORMATS as RENDER_FORMATS
 from argmap.render.artifact import render_artifact as render_artifact
 from argmap.render.compare import comparison_title, render_compare_dot
 from argmap.render.compare_page import render_compare_markdown
-from argmap.render.dot import Linker, render_dot
+from argmap.render.dot import Linker, Verdicts, render_dot
 from argmap.render.html import OVERVIEW, render_html_page
 from argmap.render.markdown import render_index, render_markdown
 from argmap.render.svg import describe_dot, postprocess_svg, svg_from_dot
@@ -100,10 +100,9 @@ def plan_artifacts(
     :meth:`argmap.read.result.LoadResult.drawn`); the pages describe ``amap``.
     """
     base = amap if drawn is None else drawn
-    home: dict[str, str] = {}
-    for thesis in amap.theses:
-        for cid in stances(amap, thesis.id):
-            home.setdefault(cid, thesis_stem(thesis.id))
+    # Each claim's home page: that of the first thesis it bears on (hence reversed).
+    home = {c: thesis_stem(t.id) for t in reversed(amap.theses) for c in stances(amap, t.id)}
+    verdicts = None if evaluation is None else Verdicts(amap, evaluation)
 
     def drawing(view: MapView, link: Linker, rankdir: str) -> _Drawing:
         def dot() -> str:
@@ -119,6 +118,7 @@ def plan_artifacts(
                 description=describe_map(shown, evaluation, view.more),
                 rankdir=rankdir,
                 whole=amap,
+                verdicts=verdicts,
             )
 
         return _Drawing(view.name, view.graph_id, view.title, dot, len(view.claims))

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from argmap.evaluate import evaluate_map
 from argmap.model import ArgumentMap
-from argmap.render.dot import render_dot
+from argmap.render.dot import Verdicts, render_dot
 from argmap.render.markdown import render_index, render_markdown
 from argmap.render.text import anchor
+from argmap.render.view import sub_map
 
 from .strategies import maps
 
@@ -64,6 +66,21 @@ def test_every_claim_is_rendered_exactly_once_in_dot(amap: ArgumentMap) -> None:
     assert len(edges) == len(amap.relations)
     assert not FORBIDDEN.search(dot)
     assert "<script" not in dot.lower()
+
+
+@given(maps(hostile=True, undercuts=True), st.randoms())
+def test_sub_maps_sharing_their_verdicts_draw_as_each_alone(amap: ArgumentMap, rnd) -> None:  # type: ignore[no-untyped-def]
+    # A build shares one Verdicts among all the maps it draws of a map: each sub-map
+    # must come out as it does drawn on its own, its tooltips naming the whole map's titles.
+    evaluation = evaluate_map(amap)
+    shared = Verdicts(amap, evaluation)
+    ids = [c.id for c in amap.claims]
+    for _ in range(3):
+        part = sub_map(amap, rnd.sample(ids, rnd.randint(1, len(ids))))
+        alone = render_dot(part, evaluation, whole=amap)
+        assert render_dot(part, evaluation, whole=amap, verdicts=shared) == alone
+    with pytest.raises(ValueError, match="another evaluation"):
+        render_dot(amap, evaluate_map(amap), verdicts=shared)
 
 
 @given(maps(hostile=True, undercuts=True))

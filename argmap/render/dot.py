@@ -90,21 +90,41 @@ def node_tooltip(amap: ArgumentMap, claim: Claim, evaluation: Evaluation | None)
     return _look(amap, claim, evaluation)[2]
 
 
+class Verdicts:
+    """What a node's tooltip says of each claim's evaluation: its verdict in a sentence
+    and its score, the claims it rests on named by their titles in ``whole``. A claim is
+    drawn on several maps of a build, and its sentence is worked out once for all of them.
+    """
+
+    def __init__(self, whole: ArgumentMap, evaluation: Evaluation) -> None:
+        self.whole = whole
+        self.evaluation = evaluation
+        self._name = title_namer(whole)
+        self._said: dict[str, str] = {}
+
+    def __call__(self, claim_id: str) -> str:
+        said = self._said.get(claim_id)
+        if said is None:
+            said = claim_why(self.whole, self.evaluation, claim_id, self._name)
+            score = score_phrase(self.evaluation, claim_id)
+            if score:
+                said += " " + score
+            self._said[claim_id] = said
+        return said
+
+
 def _look(
     amap: ArgumentMap,
     claim: Claim,
     evaluation: Evaluation | None,
-    name: Callable[[str], str] | None = None,
+    verdicts: Verdicts | None = None,
 ) -> tuple[str | None, str, str]:
-    """A claim's state, label and tooltip, its evaluation looked up once; ``name`` names
-    the claims its verdict rests on (by default by their titles in ``amap``)."""
+    """A claim's state, label and tooltip, its evaluation looked up once; ``verdicts``
+    says its verdict (by default naming claims by their titles in ``amap``)."""
     state = verdict = None
     if evaluation is not None:
         state = node_state(evaluation, claim.id)
-        verdict = claim_why(amap, evaluation, claim.id, name or title_namer(amap))
-        score = score_phrase(evaluation, claim.id)
-        if score:
-            verdict += " " + score
+        verdict = (verdicts or Verdicts(amap, evaluation))(claim.id)
     label = _label(claim.kind, claim.label or claim.text, state)
     return state, label, _tooltip(claim.text, _refs(amap, claim), verdict)
 
@@ -202,6 +222,7 @@ def render_dot(
     description: str = "",
     rankdir: str = "BT",
     whole: ArgumentMap | None = None,
+    verdicts: Verdicts | None = None,
 ) -> str:
     """Build the DOT text of a map.
 
@@ -218,6 +239,8 @@ def render_dot(
             an index of theses, is drawn ``LR``.
         whole: The map ``amap`` is part of, whose titles name the claims a tooltip's
             verdict rests on where they are drawn on other maps (default: ``amap``).
+        verdicts: The tooltips' verdict sentences, shared by the maps drawn of one map
+            under one evaluation (its ``whole`` and ``evaluation`` are this call's).
 
     Returns:
         DOT text, deterministic for the same input.
@@ -232,14 +255,17 @@ def render_dot(
     # escaped already (escape_dot), a label is HTML-like (``<...>``), and ids cannot hold a
     # quote, a backslash, markup or a space (model.MODEL_ID_PATTERN).
     current: tuple[tuple[str, str], ...] = ()
-    name = title_namer(whole if whole is not None else amap)
+    if verdicts is None and evaluation is not None:
+        verdicts = Verdicts(whole if whole is not None else amap, evaluation)
+    elif verdicts is not None and verdicts.evaluation is not evaluation:
+        raise ValueError("verdicts were worked out under another evaluation than this map's")
     kinds: set[ClaimKind] = set()
     states: set[str] = set()
     for claim in amap.claims:
         cid = claim.id
         if not MODEL_ID_RE.match(cid):  # only a map built without validation gets here
             raise RenderError(f"claim id {cid[:40]!r} cannot be drawn: it is not a valid id")
-        state, label, tooltip = _look(amap, claim, evaluation, name)
+        state, label, tooltip = _look(amap, claim, evaluation, verdicts)
         kinds.add(claim.kind)
         if state is not None:
             states.add(state)
