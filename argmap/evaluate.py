@@ -145,9 +145,14 @@ def _gradual(
     except NotConvergedError as exc:
         ids = ", ".join(quote_id(graph.names[a]) for a in exc.members[:5])
         more = f" and {len(exc.members) - 5} more" if len(exc.members) > 5 else ""
+        why = (
+            "their updates kept oscillating, even damped"
+            if exc.oscillating
+            else f"not within {exc.iterations} iterations, even with damped updates"
+        )
         raise EvaluationError(
-            f"{title} strengths did not converge within {exc.iterations} iterations, even with "
-            f"damped updates, on the cycle through {ids}{more}; try the other gradual semantics"
+            f"{title} strengths did not converge on the cycle through {ids}{more}: {why}; "
+            "try the other gradual semantics"
         ) from None
     note = ""
     if result.cycles:

@@ -110,7 +110,8 @@ def test_non_convergence_raises_a_clear_error(monkeypatch: pytest.MonkeyPatch) -
         evaluate_module, "strengths", lambda g, w, s: real(g, w, s, max_iterations=1)
     )
     with pytest.raises(
-        EvaluationError, match=r"DF-QuAD strengths did not converge within 1 iterations.*'x', 'y'"
+        EvaluationError,
+        match=r"DF-QuAD strengths did not converge on the cycle through 'x', 'y'.*: not within 1 iter",
     ):
         evaluate_map(CHAIN)
 

@@ -120,6 +120,50 @@ def test_a_creeping_tail_is_settled_at_the_edge_when_swept_with_numpy_too(
         assert result.step < 1.0
 
 
+# Maps whose strengths creep to the edge from far off it (found by a random search over
+# small maps), with the fixed point each creeps to. In the first, s0 = s2 and the moves
+# swap 1 - s0 and 1 - s2, shrinking them only by a cubic term: the distance creeps down
+# like 1/sqrt(k), still 0.05 after 100,000 sweeps; in the second it halves as the sweeps
+# double (0.003 after 2,000,000). (1, 1, 1, 1) is the first map's only fixed point.
+CREEPING_FAR = [
+    (
+        """\
+claims:
+  - {id: c0, kind: argument, text: C0, weight: 0.0, supports: [c1, c3, c2]}
+  - {id: c1, kind: argument, text: C1, weight: 0.9, undercuts: [c2]}
+  - {id: c2, kind: argument, text: C2, weight: 1.0, supports: [c0, c1]}
+  - {id: c3, text: C3, weight: 0.9, supports: [c1]}
+""",
+        [1.0, 1.0, 1.0, 1.0],
+    ),
+    (
+        """\
+claims:
+  - {id: c0, kind: argument, text: C0, weight: 0.0, supports: [c3, c2], attacks: [c5]}
+  - {id: c1, text: C1, weight: 0.0, supports: [c4, c5]}
+  - {id: c2, text: C2, weight: 0.9, supports: [c0, c4], undercuts: [c1, c3]}
+  - {id: c3, text: C3, weight: 1.0, supports: [c2, c1, c5], undercuts: [c4]}
+  - {id: c4, kind: argument, text: C4, weight: 0.0, undercuts: [c0]}
+  - {id: c5, text: C5, weight: 0.9, supports: [c4, c2], attacks: [c1]}
+""",
+        [1.0, 0.0, 1.0, 1.0, 0.0, 0.9],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "limit"), CREEPING_FAR)
+@pytest.mark.parametrize("threshold", [2, 5_000])
+def test_a_tail_creeping_from_far_off_the_edge_is_settled_there(
+    text: str, limit: list[float], threshold: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.evaluate import gradual_strengths
+    from argmap.read.yaml import read_yaml
+
+    monkeypatch.setattr(gradual, "ARRAY_SWEEPS_FROM", threshold)
+    values = gradual_strengths(read_yaml(text, "m.yaml").amap)
+    assert list(values.values()) == pytest.approx(limit, abs=1e-9)
+
+
 def test_a_small_weight_on_a_self_supporting_cycle_is_settled_at_the_edge() -> None:
     # s0 -> 1 and s1 -> 0, first like 1/t and then geometrically at 1 - w**2 per sweep.
     g = graph(2, [(0, 1), (1, 0)], [(0, 0), (1, 0)])

@@ -54,12 +54,15 @@ ARRAY_SWEEPS_FROM = 5_000
 
 
 class NotConvergedError(Exception):
-    """Iteration did not settle on a cycle within the cap."""
+    """Iteration did not settle on a cycle: its moves stopped shrinking (``oscillating``,
+    seen early) or it reached the cap of ``iterations`` sweeps."""
 
-    def __init__(self, members: list[int], iterations: int) -> None:
-        super().__init__(f"no convergence after {iterations} iterations")
+    def __init__(self, members: list[int], iterations: int, *, oscillating: bool) -> None:
+        how = "oscillation" if oscillating else "no convergence"
+        super().__init__(f"{how} after {iterations} iterations")
         self.members = members
         self.iterations = iterations
+        self.oscillating = oscillating
 
 
 @dataclass(frozen=True)
@@ -208,13 +211,13 @@ def strengths(
             state = ListState(comp, strength, weights, att_in, sup_in, sweep)
         for step in STEPS:
             used = _iterate(state, step, tolerance, max_iterations, patient=step == STEPS[-1])
-            if used is not None:
+            if used > 0:
                 state.finish()
                 most = max(most, used)
                 smallest = min(smallest, step)
                 break
         else:
-            raise NotConvergedError(comp, max_iterations)
+            raise NotConvergedError(comp, -used, oscillating=-used < max_iterations)
     return GradualResult(strength, most, cycles, smallest)
 
 
@@ -293,8 +296,9 @@ def _iterate(
     max_iterations: int,
     *,
     patient: bool = False,
-) -> int | None:
-    """Jacobi iteration on one component from the base weights; iterations, or None.
+) -> int:
+    """Jacobi iteration on one component from the base weights: the sweeps it took to
+    settle, or minus the sweeps after which it gave up.
 
     With ``d_k`` the largest move of sweep ``k`` and ``q = d_k / d_(k-1)`` its ratio, a
     map contracting by ``q`` is within ``d_k * q / (1 - q)`` of its fixed point (the a
@@ -303,8 +307,8 @@ def _iterate(
     1 is a slow geometric tail, which is summed in one jump (Aitken's extrapolation, the
     limit of the geometric series of moves); the bound is then checked again by further
     sweeps. When the largest move has not shrunk over :data:`WINDOW` sweeps (sixteen times
-    as many for the ``patient`` last step) the iteration is oscillating, and None comes
-    back at once so that a damped step can be tried.
+    as many for the ``patient`` last step) the iteration is oscillating, and it gives up
+    at once so that a damped step can be tried.
 
     A tail that creeps (moves that shrink ever more slowly, as where strengths tend to 0 or
     1 like ``1/k``, far too slowly for any cap) is tried at the edge: strengths close to 0
@@ -335,8 +339,9 @@ def _iterate(
                 and snaps < _MAX_SNAPS
                 and 0.0 < gap < 0.04
                 and gap < 0.75 * before
-                # Such a tail is about k moves from its limit: the margin to try.
-                and state.snap(min(0.05, 4.0 * moved * iteration))
+                # Such a tail is about k moves from its limit (2k where it creeps like
+                # 1/sqrt(k)): four times that is the margin tried, up to half of [0, 1].
+                and state.snap(min(0.5, 4.0 * moved * iteration))
             ):
                 snaps += 1
                 moves.clear()
@@ -376,5 +381,5 @@ def _iterate(
             jumps += 1
             moves.clear()
         elif len(moves) > window and moved >= moves[-1 - window]:
-            return None
-    return None
+            return -iteration
+    return -max_iterations
