@@ -2,18 +2,21 @@
 
 Setup, once: bash bench/peers/argdown/setup.sh   (Argdown's CLI 2.0.0 and Node 22, in bench/.peers/)
 Run: .venv/bin/python bench/bench_argdown.py [--sizes 200,1000,3000,10000] [--repeat 3]
+         [--read]
 
 The maps: the bundled one (claims/) and synthetic maps of each size (those of
 bench/bench_core.py), each also written as Argdown by argmap itself, so both programs draw
 the same claims and relations. argmap's figure is a whole ``argmap build``: check,
 evaluation, every thesis map and summary, the comparisons, the overview and the index;
-Argdown's is one map of the whole file. Both run as fresh processes, in pairs that take turns
-going first, and each figure is the median of ``--repeat`` pairs: wall-clock seconds, and CPU
-seconds (user + system, of the process and its children: Graphviz for argmap); argmap's bytecode
-is compiled first, as an installed package has it. The ratios are
-medians of the pairs' ratios, Argdown's time / argmap's, so above 1 means argmap is faster.
-The machine's load average is printed before and after: on a shared machine wall-clock
-figures vary, CPU figures less. Without Argdown installed, argmap's column is still measured.
+Argdown's is one map of the whole file. With ``--read`` both only read the Argdown file:
+``argmap check`` on it beside Argdown's ``json`` export. Both run as fresh processes, in
+pairs that take turns going first, and each figure is the median of ``--repeat`` pairs:
+wall-clock seconds, and CPU seconds (user + system, of the process and its children:
+Graphviz for argmap); argmap's bytecode is compiled first, as an installed package has it.
+The ratios are medians of the pairs' ratios, Argdown's time / argmap's, so above 1 means
+argmap is faster. The machine's load average is printed before and after: on a shared
+machine wall-clock figures vary, CPU figures less. Without Argdown installed, argmap's
+column is still measured.
 Nothing is asserted: the figures are for reading.
 """
 
@@ -70,6 +73,16 @@ def argdown_map(argdown: Path, out: Path, timeout: float) -> Run:
     return run if isinstance(run, str) or any(out.glob("*.svg")) else "failed: no SVG written"
 
 
+def argmap_read(argdown: Path, timeout: float) -> Run:
+    return timed([sys.executable, "-m", "argmap", "check", str(argdown)], timeout)
+
+
+def argdown_json(argdown: Path, out: Path, timeout: float) -> Run:
+    shutil.rmtree(out, ignore_errors=True)
+    run = timed([str(ARGDOWN), "json", str(argdown), str(out)], timeout)
+    return run if isinstance(run, str) or any(out.glob("*.json")) else "failed: no JSON written"
+
+
 def argdown_version() -> str | None:
     """Argdown's version when it is installed, else None."""
     if not os.access(ARGDOWN, os.X_OK):
@@ -102,14 +115,25 @@ def measure(name: str, directory: Path, argdown: Path, args: argparse.Namespace,
     ours: list[Run] = []
     theirs: list[Run] = []
     with tempfile.TemporaryDirectory() as tmp:
+
+        def run_ours() -> Run:
+            if args.read:
+                return argmap_read(argdown, args.timeout)
+            return argmap_build(directory, Path(tmp, "a"), args.jobs, args.timeout)
+
+        def run_theirs() -> Run:
+            if args.read:
+                return argdown_json(argdown, Path(tmp, "b"), args.timeout)
+            return argdown_map(argdown, Path(tmp, "b"), args.timeout)
+
         for i in range(args.repeat):
             first_ours = i % 2 == 0
             if first_ours or not peer:
-                ours.append(argmap_build(directory, Path(tmp, "a"), args.jobs, args.timeout))
+                ours.append(run_ours())
             if peer:
-                theirs.append(argdown_map(argdown, Path(tmp, "b"), args.timeout))
+                theirs.append(run_theirs())
                 if not first_ours:
-                    ours.append(argmap_build(directory, Path(tmp, "a"), args.jobs, args.timeout))
+                    ours.append(run_ours())
     cells = [name, shown(ours, 0), shown(ours, 1)]
     if peer:
         cells += [shown(theirs, 0), shown(theirs, 1)]
@@ -131,6 +155,11 @@ def main() -> None:
     parser.add_argument("--no-bundled", action="store_true", help="leave out the bundled map")
     parser.add_argument("--jobs", type=int, help="argmap build -j (default: argmap's own)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds before a run fails")
+    parser.add_argument(
+        "--read",
+        action="store_true",
+        help="compare reading the Argdown file: argmap check beside argdown json",
+    )
     args = parser.parse_args()
     # An installed package has its bytecode; compile it once, as the first run there would.
     compileall.compile_dir(Path(__file__).resolve().parent.parent / "argmap", quiet=1)
@@ -139,8 +168,9 @@ def main() -> None:
     print(f"argdown: {version or 'not installed (bash bench/peers/argdown/setup.sh)'}")
     print(load_line())
     print()
+    ours, theirs = ("check", "json") if args.read else ("build", "map -f svg")
     print(
-        "| map | argmap build wall s | CPU s | argdown map -f svg wall s | CPU s "
+        f"| map | argmap {ours} wall s | CPU s | argdown {theirs} wall s | CPU s "
         "| ratio wall | ratio CPU |"
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -95,6 +95,11 @@ def test_argdown_bench_prints_paired_figures_and_ratios() -> None:
     assert rows[0].startswith("| map | argmap build wall s |")
     assert len(rows) == 3 and rows[2].startswith("| 20 claims |")
     assert re.fullmatch(rf"\| 20 claims (?:\| {NUMBER} ){{6}}\|", rows[2]), rows[2]
+    done = run_bench("bench_argdown.py", "--sizes", "20", "--repeat", "1", "--no-bundled", "--read")
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| map | argmap check wall s | CPU s | argdown json wall s |")
+    assert re.fullmatch(rf"\| 20 claims (?:\| {NUMBER} ){{6}}\|", rows[2]), rows[2]
 
 
 @pytest.mark.dot

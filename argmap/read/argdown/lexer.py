@@ -9,6 +9,7 @@ two token rules match, the first tried wins, in the order Argdown tries them.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from argmap.read.argdown.problem import Problem, error
@@ -54,6 +55,10 @@ _RE_CONTROL = re.compile(r"[@#*_\[\],.:;</>\-(){}][ \t]?")
 _RE_LIST_DELIMITER = re.compile(",")
 # Characters that start some token other than text (away from a line start).
 _RULE_START_CHARS = frozenset("\\@#*_[],.:;</>-(){}= \t\r\n")
+# Characters that can start an empty line or a line break; the rules tried at a line start
+# (inference lines, relation symbols, headings, statement numbers, list items: a digit too).
+_BREAK_START = frozenset(" \t\r\n")
+_LINE_RULE_START = frozenset("' \t+-<>_#(*")
 
 # Relation symbols in the order Argdown tries them; '+' and '-' alone count as '<+' and '<-'.
 _RELATION_PATTERNS: tuple[tuple[Tok, re.Pattern[str]], ...] = (
@@ -116,14 +121,8 @@ class _Lexer:
     # -- positions -----------------------------------------------------------------------------
 
     def where(self, offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(self.line_starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.line_starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1, offset - self.line_starts[lo] + 1
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
 
     def push(self, kind: Tok, image: str, offset: int, marker: str = "") -> None:
         line, col = self.where(offset)
@@ -300,21 +299,28 @@ class _Lexer:
         return True
 
     def step_default(self) -> bool:
+        char = self.text[self.pos]
         # Fast path: away from a line start, a character no other rule starts with is text.
-        if self.text[self.pos] not in _RULE_START_CHARS and not self.at_line_start():
+        if char not in _RULE_START_CHARS and not self.at_line_start():
             return self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE)
+        # The rules in Argdown's order, each tried only where the character here can start
+        # it (a rule that cannot match is skipped, so the first that matches still wins).
         return (
-            self.skip(m=self.match_comment())
-            or (self.pos < self.last_fence and self.try_pattern(Tok.FRONT_MATTER, _RE_FRONT_MATTER))
-            or (self.pos < self.last_brace and self.try_pattern(Tok.DATA, _RE_DATA))
-            or self.try_pattern(Tok.ESCAPED_CHAR, _RE_ESCAPED)
-            or self.try_pattern(Tok.SPECIAL_CHAR, _RE_SPECIAL)
-            or self.try_emptyline()
-            or self.try_pattern(Tok.NEWLINE, _RE_NEWLINE)
-            or self.try_line_start_rules()
-            or self.try_emphasis()
+            (char in "</" and self.skip(m=self.match_comment()))
+            or (
+                char == "="
+                and self.pos < self.last_fence
+                and self.try_pattern(Tok.FRONT_MATTER, _RE_FRONT_MATTER)
+            )
+            or (char == "{" and self.pos < self.last_brace and self.try_pattern(Tok.DATA, _RE_DATA))
+            or (char == "\\" and self.try_pattern(Tok.ESCAPED_CHAR, _RE_ESCAPED))
+            or (char in ".:" and self.try_pattern(Tok.SPECIAL_CHAR, _RE_SPECIAL))
+            or (char in _BREAK_START and self.try_emptyline())
+            or (char in _BREAK_START and self.try_pattern(Tok.NEWLINE, _RE_NEWLINE))
+            or ((char in _LINE_RULE_START or char.isdigit()) and self.try_line_start_rules())
+            or (char in "*_" and self.try_emphasis())
             or (self.may_close() and any(self.try_pattern(k, p) for k, p in _SIMPLE_INLINE))
-            or self.skip(_RE_SPACES)
+            or (char in " \t" and self.skip(_RE_SPACES))
             or self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE)
             or self.try_pattern(Tok.UNUSED_CONTROL_CHAR, _RE_CONTROL)
         )
