@@ -97,6 +97,11 @@ _SIMPLE_INLINE: tuple[tuple[Tok, re.Pattern[str]], ...] = (
     (Tok.ARGUMENT_REFERENCE, _RE_ARGUMENT_REFERENCE),
     (Tok.ARGUMENT_MENTION, _RE_ARGUMENT_MENTION),
 )
+#: The rules of ``_SIMPLE_INLINE`` by the character each starts with, in the same order.
+_INLINE_BY_CHAR = {
+    char: tuple((kind, p) for kind, p in _SIMPLE_INLINE if p.pattern.lstrip("\\")[0] == char)
+    for char in "[#@<"
+}
 
 
 class _Lexer:
@@ -319,7 +324,10 @@ class _Lexer:
             or (char in _BREAK_START and self.try_pattern(Tok.NEWLINE, _RE_NEWLINE))
             or ((char in _LINE_RULE_START or char.isdigit()) and self.try_line_start_rules())
             or (char in "*_" and self.try_emphasis())
-            or (self.may_close() and any(self.try_pattern(k, p) for k, p in _SIMPLE_INLINE))
+            or (
+                self.may_close()
+                and any(self.try_pattern(k, p) for k, p in _INLINE_BY_CHAR.get(char, ()))
+            )
             or (char in " \t" and self.skip(_RE_SPACES))
             or self.try_pattern(Tok.FREESTYLE, _RE_FREESTYLE)
             or self.try_pattern(Tok.UNUSED_CONTROL_CHAR, _RE_CONTROL)
