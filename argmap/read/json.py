@@ -19,6 +19,7 @@ __all__ = ["FORMAT_VERSION", "JsonDocument", "parse_json", "read_json", "sniff_j
 FORMAT_VERSION = "1"
 _TOP_KEYS = ("argmap", "map", "claims", "evaluation")
 _WS = re.compile(r"[ \t\n\r]*")
+_WS_CHARS = frozenset(" \t\n\r")
 _SNIFF_KEY = re.compile(r'"(AIF|nodes|edges|argmap|claims)"\s*:')
 _SCALAR = re.compile(r"[^\s,\]}]+")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
@@ -27,6 +28,8 @@ JsonPath = tuple[str | int, ...]
 #: Nesting and number length beyond these are refused before Python's own limits are hit.
 MAX_DEPTH = 64
 MAX_DIGITS = 400
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _NESTING = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 
 
@@ -67,6 +70,11 @@ def _skip(pattern: re.Pattern[str], text: str, i: int) -> int:
     return match.end()
 
 
+def _skip_ws(text: str, i: int) -> int:
+    """The end of the whitespace at ``i``; most tokens have none before them."""
+    return _skip(_WS, text, i) if text[i : i + 1] in _WS_CHARS else i
+
+
 def _offsets(text: str) -> tuple[dict[JsonPath, int], list[tuple[JsonPath, int]]]:
     """Where every member and element of an already valid JSON text starts (no recursion)."""
     offsets: dict[JsonPath, int] = {}
@@ -85,18 +93,19 @@ def _offsets(text: str) -> tuple[dict[JsonPath, int], list[tuple[JsonPath, int]]
             offsets[child] = i
             return i, child
         end = _skip(_STRING, text, i)
-        child = (*frame[0], json.loads(text[i:end]))
+        key = text[i + 1 : end - 1]
+        child = (*frame[0], json.loads(text[i:end]) if "\\" in key else key)
         if child in offsets:
             duplicates.append((child, i))
         else:
             offsets[child] = i
-        colon = _skip(_WS, text, end)
-        return _skip(_WS, text, colon + 1), child
+        colon = _skip_ws(text, end)
+        return _skip_ws(text, colon + 1), child
 
     while True:
         ch = text[i]
         if ch in "{[":
-            i = _skip(_WS, text, i + 1)
+            i = _skip_ws(text, i + 1)
             if text[i] not in "}]":
                 frames.append([path, ch == "{", 0])
                 i, path = member(i)
@@ -104,13 +113,13 @@ def _offsets(text: str) -> tuple[dict[JsonPath, int], list[tuple[JsonPath, int]]
             i += 1
         else:
             i = _skip(_STRING if ch == '"' else _SCALAR, text, i)
-        i = _skip(_WS, text, i)
+        i = _skip_ws(text, i)
         while frames:
             if text[i] == ",":
-                i, path = member(_skip(_WS, text, i + 1))
+                i, path = member(_skip_ws(text, i + 1))
                 break
             frames.pop()
-            i = _skip(_WS, text, i + 1)
+            i = _skip_ws(text, i + 1)
         else:
             return offsets, duplicates
 
@@ -121,7 +130,7 @@ def _lone_surrogate(value: Any, where: JsonPath) -> JsonPath | None:
     while stack:
         item, at = stack.pop()
         if isinstance(item, str):
-            if any("\ud800" <= ch <= "\udfff" for ch in item):
+            if _SURROGATE.search(item):
                 return at
         elif isinstance(item, dict):
             stack += [(v, (*at, k)) for k, v in item.items()]
@@ -205,7 +214,8 @@ def parse_json(text: str, path: str, prefix: str) -> tuple[JsonDocument | None, 
         )
         for where, at in duplicates
     ]
-    bad = _lone_surrogate(value, ())
+    # Only an escape can put a surrogate in a string (the text itself is valid UTF-8).
+    bad = _lone_surrogate(value, ()) if _SURROGATE_ESCAPE.search(text) else None
     if bad is not None:
         message = "string holds an unpaired UTF-16 surrogate escape, which is not text"
         diags.append(Diagnostic(doc.span(*bad), Severity.ERROR, f"{prefix}-syntax", message))
