@@ -16,6 +16,7 @@ from argmap.evaluate import (
     evaluate_map,
     evaluate_or_unscored,
     standards_graph,
+    unscored_notes,
 )
 from argmap.model import CONDITIONAL_KINDS, ArgumentMap, Claim, ClaimKind, RelationKind
 from argmap.semantics import standards as std
@@ -359,7 +360,7 @@ def compare_theses(
     notes: list[str] = []
     if evaluation is None:
         evaluation = evaluate_or_unscored(amap, settings)
-    unscored = [note for note in evaluation.notes if note.startswith(NO_SCORES)]
+    unscored = unscored_notes(evaluation)
     notes += [f"{note.removeprefix(NO_SCORES)}; scores are left out" for note in unscored]
     theses = (thesis_a, thesis_b)
     cruxes, tested, candidates = find_cruxes(amap, theses, evaluation)

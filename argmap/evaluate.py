@@ -65,6 +65,7 @@ __all__ = [
     "extensions_of",
     "gradual_strengths",
     "standards_graph",
+    "unscored_notes",
 ]
 
 
@@ -262,6 +263,11 @@ def evaluate_or_unscored(
             raise
         plain = evaluate_map(amap, replace(settings, gradual=None))
         return replace(plain, notes=(*plain.notes, f"{NO_SCORES}{exc}"))
+
+
+def unscored_notes(evaluation: Evaluation) -> tuple[str, ...]:
+    """The notes of :func:`evaluate_or_unscored` that say why the scores were left out."""
+    return tuple(note for note in evaluation.notes if note.startswith(NO_SCORES))
 
 
 def _evaluate_standards(amap: ArgumentMap, settings: EvaluationSettings) -> Evaluation:

@@ -91,11 +91,10 @@ def _default_jobs() -> int:
 
 def _scores_note(evaluation: Evaluation | None) -> None:
     """Say on stderr why an evaluation has no scores, where they were left out."""
-    from argmap.evaluate import NO_SCORES
+    from argmap.evaluate import unscored_notes
 
-    for note in evaluation.notes if evaluation is not None else ():
-        if note.startswith(NO_SCORES):
-            click.echo(f"argmap: note: {note}", err=True)
+    for note in unscored_notes(evaluation) if evaluation is not None else ():
+        click.echo(f"argmap: note: {note}", err=True)
 
 
 def _progress(message: str) -> None:

@@ -16,7 +16,7 @@ from argmap import __version__
 from argmap.check import map_diagnostics
 from argmap.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from argmap.errors import ArgmapError
-from argmap.evaluate import NO_SCORES, Evaluation, evaluate_or_unscored
+from argmap.evaluate import Evaluation, evaluate_or_unscored, unscored_notes
 from argmap.integrations.confine import check_confined, confined_files, inside
 from argmap.integrations.options import FenceError, FenceOptions, FenceSpec, parse_fence
 from argmap.model import ArgumentMap
@@ -329,8 +329,7 @@ def render_fence(
                 evaluation = evaluate_or_unscored(amap, options.settings)
                 problems += tuple(
                     f"{_where(page, line)}: warning: {note} [{FENCE_CODE}]"
-                    for note in evaluation.notes
-                    if note.startswith(NO_SCORES)
+                    for note in unscored_notes(evaluation)
                 )
             html = _figure(amap, options, evaluation, gid, key, drawn)
             if cache is not None:

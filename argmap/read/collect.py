@@ -177,15 +177,10 @@ def read_stream(stream: BinaryIO, limit: int = MAX_FILE_BYTES) -> bytes:
     Raises:
         InputError: The stream cannot be read.
     """
-    chunks: list[bytes] = []
-    left = limit + 1
     try:
-        while left > 0 and (chunk := stream.read(min(left, 1 << 20))):
-            chunks.append(chunk)
-            left -= len(chunk)
+        return _read_at_most(stream, limit + 1)
     except OSError as exc:
         raise InputError(f"standard input: cannot read: {exc.strerror or exc}") from exc
-    return b"".join(chunks)
 
 
 def read_given(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
