@@ -136,3 +136,26 @@ def test_iccma_bench_runs_without_clingo_and_prints_its_table() -> None:
         ("torus-16", "SE-ID"),
     ]
     assert "DISAGREES" not in done.stdout
+
+
+def test_crosscheck_agrees_through_the_cli_and_counts_its_checks() -> None:
+    # With clingo set up it is the reference; without, the CLI is checked against the engine.
+    done = run_bench("crosscheck_clingo.py", "--count", "6", "--seeds", "4", "--cli", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = re.search(r"^6 frameworks, (\d+) checks, 0 disagreements$", done.stdout, re.M)
+    assert found is not None, done.stdout
+    # Each of the .i23 and .apx files: 5 semantics, each listed, one extension, 2 queries.
+    assert int(found.group(1)) >= 2 * 5 * 4
+
+
+def test_crosscheck_ideal_is_the_largest_admissible_set_inside_every_preferred_one() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import crosscheck_clingo
+
+    # 1 and 2 attack each other, both attack 3, 3 attacks 4: preferred {1, 4} and {2, 4}.
+    attacks = [(1, 2), (2, 1), (1, 3), (2, 3), (3, 4)]
+    # 4 is in both, but only 1 or 2 defends it against 3: the ideal extension is empty.
+    assert crosscheck_clingo.ideal_of([[1, 4], [2, 4]], 4, attacks) == []
+    # 5 unattacked, defending 4 by attacking 3: then 4 stays.
+    attacks += [(5, 3)]
+    assert crosscheck_clingo.ideal_of([[1, 4, 5], [2, 4, 5]], 5, attacks) == [4, 5]
