@@ -39,8 +39,13 @@ from argmap.semantics.framework import Framework
 HERE = Path(__file__).resolve().parent
 CLINGO = HERE / ".peers" / "clingo" / "bin" / "python"
 LISTER = HERE / "peers" / "clingo" / "every_extension.py"
-SEMANTICS = {"GR": "grounded", "CO": "complete", "PR": "preferred", "ST": "stable"}
-SEMANTICS |= {"SST": "semi-stable"}
+SEMANTICS = {
+    "GR": "grounded",
+    "CO": "complete",
+    "PR": "preferred",
+    "ST": "stable",
+    "SST": "semi-stable",
+}
 FAMILIES = ("uniform", "sparse", "self-attacks", "layered", "cycles", "dense")
 
 Attacks = list[tuple[int, int]]  # 1-based, as the files write them
