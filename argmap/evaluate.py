@@ -64,6 +64,7 @@ __all__ = [
     "evaluate_or_unscored",
     "extensions_of",
     "gradual_strengths",
+    "scores",
     "standards_graph",
     "unscored_notes",
 ]
@@ -135,6 +136,19 @@ def gradual_strengths(amap: ArgumentMap, semantics: str = "dfquad") -> dict[str,
     return values
 
 
+def scores(amap: ArgumentMap, semantics: str = "dfquad") -> tuple[dict[str, float], str]:
+    """The scores the pages show, keyed by claim id: forecasts and questions get none and
+    their relations count for nothing until they are settled; and the note on the map's
+    cycles (empty when it has none).
+
+    Raises:
+        UsageError: for an unknown semantics.
+        EvaluationError: when a cycle does not converge.
+    """
+    check_names([semantics], GRADUAL_SEMANTICS, "gradual semantics")
+    return _gradual(amap, GradualSemantics(semantics), conditional=False)
+
+
 def _gradual(
     amap: ArgumentMap, semantics: GradualSemantics, *, conditional: bool
 ) -> tuple[dict[str, float], str]:
@@ -144,17 +158,7 @@ def _gradual(
     try:
         result = strengths(graph, weights, semantics.value)
     except NotConvergedError as exc:
-        ids = ", ".join(quote_id(graph.names[a]) for a in exc.members[:5])
-        more = f" and {len(exc.members) - 5} more" if len(exc.members) > 5 else ""
-        why = (
-            "their updates kept oscillating, even damped"
-            if exc.oscillating
-            else f"not within {exc.iterations} iterations, even with damped updates"
-        )
-        raise EvaluationError(
-            f"{title} strengths did not converge on the cycle through {ids}{more}: {why}; "
-            "try the other gradual semantics"
-        ) from None
+        raise EvaluationError(exc.explain(graph.names, title)) from None
     note = ""
     if result.cycles:
         damped = f" with damped steps of {result.step:g}" if result.step < 1.0 else ""

@@ -2,10 +2,12 @@
 
 ``argmap eval`` on a claim map goes through the map model; a competition framework of a
 million arguments needs none of it. This use case reads the file into attack arrays,
-builds the integer framework once, runs one task (every extension, one extension, or
-credulous or skeptical acceptance of one argument) and formats the same text and JSON
-answers as the map path. Loads no model (and no pydantic), so that a small task starts
-quickly. Runs no subprocess and writes no file.
+builds the integer framework once, runs one task (every extension, one extension,
+credulous or skeptical acceptance of one argument, or the strengths of a gradual
+semantics) and formats the same text and JSON answers as the map path. An extension task
+loads no model (and no pydantic), so that a small task starts quickly; a gradual task
+loads the settings for the note on what a score means. Runs no subprocess and writes no
+file.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from argmap.diagnostics import Diagnostic, did_you_mean, has_errors, quote_id
-from argmap.errors import UsageError
+from argmap.errors import EvaluationError, UsageError
 from argmap.gcpause import paused_gc
 from argmap.numbered import NumberedNames, listed, names_at
 from argmap.read.iccma_fast import iccma_format, read_attack_lists
@@ -30,6 +32,8 @@ __all__ = ["TaskAnswer", "format_first", "is_iccma_task", "run_iccma_task"]
 #: Above this many arguments an unknown query gets no "did you mean" hint (too slow).
 _HINT_LIMIT = 10_000
 _STATUS = {IN: "accepted", OUT: "rejected", 0: "undecided"}
+#: The gradual semantics, by the names the CLI gives them.
+GRADUAL = ("dfquad", "qe")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class TaskAnswer:
 
     text: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Notes on how the answer was found, for stderr (a text answer holds them too).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -46,8 +52,11 @@ class TaskAnswer:
 
 
 def is_iccma_task(paths: Sequence[str], fmt: str | None, semantics: str) -> bool:
-    """Whether ``argmap eval`` on these paths is an ICCMA task: one ICCMA file, a Dung semantics."""
-    if len(paths) != 1 or semantics not in ext.SEMANTICS or not os.path.isfile(paths[0]):
+    """Whether ``argmap eval`` on these paths is an ICCMA task: one ICCMA file, and a Dung
+    or a gradual semantics."""
+    if len(paths) != 1 or semantics not in (*ext.SEMANTICS, *GRADUAL):
+        return False
+    if not os.path.isfile(paths[0]):
         return False
     return (fmt or iccma_format(paths[0])) in ("apx", "i23")
 
@@ -67,7 +76,7 @@ def run_iccma_task(
     Args:
         path: The ``apx`` or ``i23`` file.
         fmt: Its format (``"apx"`` or ``"i23"``), or None to tell by the suffix.
-        semantics: An extension semantics.
+        semantics: An extension semantics, or a gradual one (``dfquad`` or ``qe``).
         out_fmt: ``"text"`` or ``"json"``.
         query: An argument whose acceptance is asked, or None.
         mode: ``"credulous"`` or ``"skeptical"``, with ``query``.
@@ -75,6 +84,7 @@ def run_iccma_task(
 
     Raises:
         UsageError: when ``query`` names no argument of the file.
+        EvaluationError: when gradual strengths do not converge on a cycle.
     """
     name = fmt or iccma_format(path)
     if name not in ("apx", "i23"):
@@ -84,6 +94,9 @@ def run_iccma_task(
         lists, diags = read_attack_lists(path, name)
         if lists is None:
             return TaskAnswer("", diags)
+        if semantics in GRADUAL:
+            text, notes = _gradual(lists.names, lists.targets, semantics, out_fmt)
+            return TaskAnswer(text, diags, notes)
         fw = Framework(lists.names, lists.lists, arrays=lists.arrays)
         if query is not None:
             text = _acceptance(fw, query, semantics, mode, out_fmt, path)
@@ -171,3 +184,44 @@ def _all(fw: Framework, semantics: str, out_fmt: str) -> str:
             f"note: the framework has no {semantics} extension: every argument is undecided"
         )
     return "\n".join(lines) + "\n"
+
+
+def _gradual(
+    names: Sequence[str], targets: list[list[int]], semantics: str, out_fmt: str
+) -> tuple[str, list[str]]:
+    """Strengths of a gradual semantics: every argument at the default weight, attacks
+    only (an ICCMA file has no supports); the answer, and the note on its cycles."""
+    from argmap.evaluation import STRENGTH_DIGITS
+    from argmap.explain_scores import score_note
+    from argmap.semantics.bipolar import BipolarGraph
+    from argmap.semantics.gradual import NotConvergedError, strengths
+    from argmap.settings import DEFAULT_WEIGHT, GradualSemantics
+
+    every = tuple(names_at(names, range(len(names))))
+    graph = BipolarGraph(every, targets, [[] for _ in every])
+    title = GradualSemantics(semantics).display_name
+    try:
+        result = strengths(graph, [DEFAULT_WEIGHT] * len(every), semantics)
+    except NotConvergedError as exc:
+        raise EvaluationError(exc.explain(every, title)) from None
+    notes = []
+    if result.cycles:
+        damped = f" with damped steps of {result.step:g}" if result.step < 1.0 else ""
+        plural = "s" if result.iterations != 1 else ""
+        notes.append(
+            f"the framework has cycles: {title} converged after {result.iterations} "
+            f"iteration{plural}{damped}"
+        )
+    values = [round(value, STRENGTH_DIGITS) for value in result.strengths]
+    if out_fmt == "json":
+        data = {"semantics": semantics, "strengths": dict(zip(every, values, strict=True))}
+        return json.dumps(data) + "\n", notes
+    width = max(5, max(map(len, every), default=0))
+    lines = [f"semantics: {semantics}", score_note(semantics), ""]
+    lines.append(f"{'claim':<{width}}  {'base':>8}  {'strength':>8}")
+    lines += [
+        f"{a:<{width}}  {DEFAULT_WEIGHT:>8.6f}  {v:>8.6f}"
+        for a, v in zip(every, values, strict=True)
+    ]
+    lines += [f"note: {note}" for note in notes]
+    return "\n".join(lines) + "\n", notes

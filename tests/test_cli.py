@@ -340,6 +340,33 @@ def test_eval_gives_the_verdicts_when_the_scores_it_adds_do_not_settle(tmp_path:
     assert asked.exit_code == 1 and "did not converge" in asked.stderr
 
 
+@pytest.mark.parametrize("semantics", ["dfquad", "qe"])
+def test_eval_scores_leave_forecasts_and_questions_unscored_and_say_nothing_of_verdicts(
+    tmp_path: Path, semantics: str
+) -> None:
+    # A cycle (for its note), a forecast and a question: neither has a score yet.
+    (tmp_path / "m.yaml").write_text(
+        "claims:\n  - {id: t, kind: thesis, text: T.}\n"
+        "  - {id: a, text: A., attacks: [b, t]}\n  - {id: b, text: B., attacks: [a]}\n"
+        "  - {id: f, kind: forecast, text: F., supports: [t]}\n"
+        "  - {id: q, kind: question, text: Q., attacks: [a]}\n",
+        "utf-8",
+    )
+    table = run("eval", str(tmp_path / "m.yaml"), "--semantics", semantics)
+    assert table.exit_code == 0, table.output
+    rows = {line.split()[0]: line.split()[1:] for line in table.stdout.splitlines()[4:9]}
+    assert rows["f"] == ["0.500000", "–"] and rows["q"] == ["0.500000", "–"]
+    assert rows["b"][1] == rows["a"][1] != "–"  # a and b attack each other alike
+    notes = [line for line in table.stdout.splitlines() if line.startswith("note: ")]
+    assert notes[0].startswith("note: the map has cycles: ")
+    assert notes[1] == "note: – marks a forecast or a question: it has no score until it is settled"
+    assert len(notes) == 2  # nothing of the verdicts (a and b are left open by their cycle)
+    answer = run("eval", str(tmp_path / "m.yaml"), "--semantics", semantics, "--format", "json")
+    assert answer.exit_code == 0, answer.output
+    assert list(json.loads(answer.stdout)["strengths"]) == ["a", "b", "t"]
+    assert "left open" not in answer.stderr and "the map has cycles: " in answer.stderr
+
+
 @pytest.mark.parametrize("name", ["two\nlines.yaml", "e\x1b[31mvil.yaml", "bell\x07.yaml"])
 def test_a_file_name_cannot_break_a_line_or_restyle_the_terminal(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text("claims:\n  - {id: A, text: x}\n", encoding="utf-8")

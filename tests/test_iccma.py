@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.diagnostics import summary_line
-from argmap.evaluate import EXTENSION_SEMANTICS, attack_framework, extensions_of
+from argmap.evaluate import (
+    EXTENSION_SEMANTICS,
+    attack_framework,
+    extensions_of,
+    gradual_strengths,
+)
 from argmap.model import ArgumentMap, Claim
 from argmap.read import load_paths
 from argmap.read.collect import MAX_FILE_BYTES
@@ -130,6 +135,64 @@ def test_eval_json_gives_strengths_for_gradual_semantics(semantics: str) -> None
     assert list(data) == ["semantics", "strengths"]
     assert sorted(data["strengths"]) == list("abcdefgh")
     assert data["strengths"]["a"] == 0.5
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 9),
+    pairs=st.lists(st.tuples(st.integers(1, 9), st.integers(1, 9)), max_size=25),
+    semantics=st.sampled_from(["dfquad", "qe"]),
+    suffix=st.sampled_from([".i23", ".apx"]),
+)
+def test_gradual_strengths_of_a_framework_file_are_the_maps_own(
+    n: int, pairs: list[tuple[int, int]], semantics: str, suffix: str
+) -> None:
+    """The framework path scores a file as the map path scores the same file read as a map."""
+    attacks = sorted({(a, b) for a, b in pairs if a <= n and b <= n})
+    if suffix == ".i23":
+        text = f"p af {n}\n" + "".join(f"{a} {b}\n" for a, b in attacks)
+        amap = read_i23(text, "f.i23").amap
+        ids = [str(k) for k in range(1, n + 1)]  # numeric order, as extensions list them
+    else:
+        text = "".join(f"arg(x{k}).\n" for k in range(1, n + 1))
+        text += "".join(f"att(x{a},x{b}).\n" for a, b in attacks)
+        amap = read_apx(text, "f.apx").amap
+        ids = sorted(f"x{k}" for k in range(1, n + 1))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "f" + suffix)
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(
+            main, ["eval", str(path), "--semantics", semantics, "--format", "json"]
+        )
+        table = CliRunner().invoke(main, ["eval", str(path), "--semantics", semantics])
+    assert result.exit_code == 0, result.output
+    strengths = json.loads(result.stdout)["strengths"]
+    assert list(strengths) == ids
+    assert strengths == gradual_strengths(amap, semantics)
+    rows = [line.split() for line in table.stdout.splitlines()[4:] if line[:5] != "note:"]
+    assert rows == [[k, "0.500000", f"{strengths[k]:.6f}"] for k in ids]
+    cyclic = "note: the framework has cycles: " in table.stdout
+    assert cyclic == ("argmap: note: the framework has cycles: " in result.stderr)
+
+
+def test_gradual_strengths_that_do_not_settle_are_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.semantics import gradual
+
+    def unsettled(*args: object, **kwargs: object) -> gradual.GradualResult:
+        raise gradual.NotConvergedError([0, 1, 2], 40, oscillating=True)
+
+    monkeypatch.setattr(gradual, "strengths", unsettled)
+    path = tmp_path / "odd.i23"
+    path.write_text("p af 3\n1 2\n2 3\n3 1\n")
+    result = CliRunner().invoke(main, ["eval", str(path), "--semantics", "dfquad"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "argmap: error: DF-QuAD strengths did not converge on the cycle through '1', '2', '3': "
+        "their updates kept oscillating, even damped; try the other gradual semantics\n"
+    )
 
 
 def test_eval_answers_acceptance_questions() -> None:

@@ -138,4 +138,7 @@ def eval_command(
         print_diagnostics(answer.diagnostics, quiet_when_clean=True)
         if answer.failed:
             sys.exit(1)
+        if out_fmt == "json":  # a text answer holds its notes
+            for note in answer.notes:
+                click.echo(f"argmap: note: {note}", err=True)
         click.echo(answer.text, nl=False)

@@ -21,6 +21,7 @@ from argmap.evaluate import (
     accepts,
     attack_framework,
     evaluate_map,
+    scores,
 )
 from argmap.explain import claim_why
 from argmap.explain_scores import score_note
@@ -55,12 +56,21 @@ def eval_map(
         answer = accepts(result.amap, claim_id, semantics, mode, support)
         click.echo(_answer(semantics, claim_id, mode, answer, out_fmt))
         return
-    gradual = semantics if semantics in GRADUAL_SEMANTICS else None
-    reading = "carneades" if gradual else semantics
-    scored = reading == "carneades" and gradual is None
-    if scored:
-        gradual = "dfquad"  # the score beside each verdict, as every page shows it
-    settings = EvaluationSettings.from_names(reading, support, gradual, standard)
+    if semantics in GRADUAL_SEMANTICS:
+        # Scores alone: no verdicts are computed, and no note of theirs is printed.
+        values, note = scores(result.amap, semantics)
+        notes = [note] if note else []
+        if out_fmt == "json":
+            for line in notes:
+                click.echo(f"argmap: note: {line}", err=True)
+            strengths = dict(sorted(values.items()))
+            click.echo(json.dumps({"semantics": semantics, "strengths": strengths}))
+        else:
+            click.echo(render_scores(result.amap, semantics, values, notes), nl=False)
+        return
+    scored = semantics == "carneades"
+    gradual = "dfquad" if scored else None  # the score beside each verdict, as on the pages
+    settings = EvaluationSettings.from_names(semantics, support, gradual, standard)
     try:
         evaluation = evaluate_map(result.amap, settings)
     except EvaluationError as exc:
@@ -68,7 +78,7 @@ def eval_map(
             raise
         # The scores were not asked for: the verdicts come without them, and say why.
         click.echo(f"argmap: note: no scores: {exc}", err=True)
-        settings = EvaluationSettings.from_names(reading, support, None, standard)
+        settings = EvaluationSettings.from_names(semantics, support, None, standard)
         evaluation = evaluate_map(result.amap, settings)
     if out_fmt == "json":
         for note in evaluation.notes:
@@ -97,11 +107,8 @@ def _answer(semantics: str, claim_id: str, mode: str, answer: bool, out_fmt: str
 
 
 def render_json(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> str:
-    """The JSON answer: scores for a gradual semantics; otherwise each claim's verdict (or
-    formal status) with the claims that decide it, and a formal reading's extensions."""
-    if semantics in GRADUAL_SEMANTICS:
-        strengths = dict(sorted(evaluation.strengths.items()))
-        return json.dumps({"semantics": semantics, "strengths": strengths})
+    """The JSON answer: each claim's verdict (or formal status) with the claims that decide
+    it, and a formal reading's extensions."""
     document = evaluation_document(amap, evaluation)
     if evaluation.formal:
         # Named as an ICCMA framework's answer names it, beside the claims' statuses.
@@ -118,36 +125,43 @@ _FORMAL_NOTE = (
 
 
 def render_table(amap: ArgumentMap, semantics: str, evaluation: Evaluation) -> str:
-    """A readable table: one claim a line with its verdict (and why), status or score,
-    then the notes."""
-    gradual = semantics in GRADUAL_SEMANTICS
-    if not evaluation.formal and not gradual:
+    """A readable table: one claim a line with its verdict (and why) or status, then the
+    notes."""
+    if not evaluation.formal:
         return _verdict_table(amap, evaluation)
+    from argmap.explain_formal import formal_why
+
     lines = [f"semantics: {semantics} (supports: {evaluation.support})", _FORMAL_NOTE]
-    if gradual:
-        lines = [f"semantics: {semantics}", score_note(semantics)]
-    if not gradual:
-        count = len(evaluation.extensions)
-        lines.append(f"extensions: {count}")
-        lines += [f"  {i}: {{{', '.join(e)}}}" for i, e in enumerate(evaluation.extensions, 1)]
+    lines.append(f"extensions: {len(evaluation.extensions)}")
+    lines += [f"  {i}: {{{', '.join(e)}}}" for i, e in enumerate(evaluation.extensions, 1)]
     lines.append("")
     width = max([5, *(len(c.id) for c in amap.claims)])
-    if gradual:
-        lines.append(f"{'claim':<{width}}  {'base':>8}  {'strength':>8}")
-        for claim in amap.claims:
-            base = DEFAULT_WEIGHT if claim.weight is None else claim.weight
-            value = evaluation.strengths[claim.id]
-            lines.append(f"{claim.id:<{width}}  {base:>8.6f}  {value:>8.6f}")
-    else:
-        from argmap.explain_formal import formal_why
-
-        name = title_namer(amap)
-        lines.append(f"{'claim':<{width}}  {'status':<9}  why")
-        for claim in amap.claims:
-            why = clean(formal_why(amap, evaluation, claim.id, name, brief=True))
-            status = evaluation.statuses[claim.id].value
-            lines.append(f"{claim.id:<{width}}  {status:<9}  {why}")
+    name = title_namer(amap)
+    lines.append(f"{'claim':<{width}}  {'status':<9}  why")
+    for claim in amap.claims:
+        why = clean(formal_why(amap, evaluation, claim.id, name, brief=True))
+        status = evaluation.statuses[claim.id].value
+        lines.append(f"{claim.id:<{width}}  {status:<9}  {why}")
     lines += [f"note: {note}" for note in evaluation.notes]
+    return "\n".join(lines) + "\n"
+
+
+def render_scores(
+    amap: ArgumentMap, semantics: str, values: dict[str, float], notes: list[str]
+) -> str:
+    """A readable table of a gradual semantics: each claim's base weight and strength; a
+    forecast or question has no strength (a dash) until it is settled."""
+    lines = [f"semantics: {semantics}", score_note(semantics), ""]
+    width = max([5, *(len(c.id) for c in amap.claims)])
+    lines.append(f"{'claim':<{width}}  {'base':>8}  {'strength':>8}")
+    for claim in amap.claims:
+        base = DEFAULT_WEIGHT if claim.weight is None else claim.weight
+        value = values.get(claim.id)
+        shown = "–" if value is None else f"{value:.6f}"
+        lines.append(f"{claim.id:<{width}}  {base:>8.6f}  {shown:>8}")
+    if len(values) < len(amap.claims):
+        notes = [*notes, "– marks a forecast or a question: it has no score until it is settled"]
+    lines += [f"note: {note}" for note in notes]
     return "\n".join(lines) + "\n"
 
 
