@@ -20,12 +20,26 @@ from argmap.cli import main
 VALUES = [
     "", "-", "x", "0", "-1", "1e309", "nan", "claims", "../claims", "/dev/null", "/dev/zero",
     "out", "out/x.svg", "a.i23", "a.apx", "m.yaml", "m.argdown", "yes", "no", "999999999999",
-    "é", "javascript:alert(1)", "preferred", "grounded", "svg", "md", "json", "t", "c1",
+    "é", "javascript:alert(1)", "preferred", "grounded", "svg", "md", "json", "t", "c1", "f",
+    "q", "arg", "dfquad", "qe",
 ]  # fmt: skip
-MAP = (
-    "claims:\n  - id: t\n    kind: thesis\n    text: T\n  - id: u\n    kind: thesis\n"
-    "    text: U\n  - id: c1\n    text: C\n    attacks: [t]\n    supports: [u]\n"
-)
+# Every kind of claim and relation, weights, a standard and a cycle: each command meets
+# what a real map holds (forecasts and questions get no score, an argument's premises
+# hold only together, the cycle leaves claims open).
+MAP = """\
+claims:
+  - {id: t, kind: thesis, text: T, standard: clear-and-convincing}
+  - {id: u, kind: thesis, text: U}
+  - {id: c1, text: C, attacks: [t], supports: [u], weight: 0.8}
+  - {id: e1, kind: evidence, text: E, supports: [arg]}
+  - {id: p2, text: P, supports: [arg]}
+  - {id: arg, kind: argument, text: A, supports: [t]}
+  - {id: x, text: X, attacks: [y, c1]}
+  - {id: y, text: Y, attacks: [x]}
+  - {id: cut, text: Cut, undercuts: [arg], weight: 0.3}
+  - {id: f, kind: forecast, text: F, supports: [u], attacks: [t]}
+  - {id: q, kind: question, text: Q?, attacks: [x]}
+"""
 
 
 def _commands() -> dict[str, click.Command]:
