@@ -342,3 +342,40 @@ def test_a_large_cycle_is_swept_with_arrays_to_the_same_fixed_point(semantics: s
         att = [arrays.strengths[b] for b in range(n + 1) if a in g.attacks[b]]
         sup = [arrays.strengths[b] for b in range(n + 1) if a in g.supports[b]]
         assert update(weights[a], att, sup) == pytest.approx(arrays.strengths[a], abs=1e-8)
+
+
+def _torus(side: int) -> BipolarGraph:
+    """Each cell of a ``side`` x ``side`` torus attacks its four neighbours."""
+    cells = [(i, j) for i in range(side) for j in range(side)]
+    steps = ((0, 1), (1, 0), (0, -1), (-1, 0))
+    attacks = [
+        (i * side + j, (i + di) % side * side + (j + dj) % side)
+        for i, j in cells
+        for di, dj in steps
+    ]
+    return graph(side * side, attacks)
+
+
+@pytest.mark.parametrize("threshold", [2, 5_000])
+def test_plain_iteration_creeping_in_the_interior_gives_way_to_a_damped_step(
+    threshold: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Quadratic energy on a torus at weight 0.5: every cell has four attackers, and at the
+    # fixed point s = 0.5 / (1 + 16 s**2), s = 0.25, the update's slope is exactly -1.
+    # Plain sweeps overshoot and close in only like 1/sqrt(k) (0.1 off after 40 sweeps);
+    # half steps settle in a few.
+    torus = _torus(4)
+    monkeypatch.setattr(gradual, "ARRAY_SWEEPS_FROM", threshold)
+    result = strengths(torus, [0.5] * 16, "qe")
+    assert result.strengths == pytest.approx([0.25] * 16, abs=1e-9)
+    assert result.step == 0.5 and result.iterations < 50
+    att_in, sup_in = _incoming(torus)
+    plain = gradual.ListState(
+        list(range(16)), [0.5] * 16, [0.5] * 16, att_in, sup_in, gradual.SWEEPS["qe"]
+    )
+    # It gives up within a few hundred sweeps, not at the cap of 100,000.
+    used = gradual._iterate(plain, 1.0, gradual.TOLERANCE, gradual.MAX_ITERATIONS)
+    assert -1_000 < used < 0
+    # On the last step tried, the same creep is given every sweep up to the cap.
+    patient = gradual._iterate(plain, 1.0, gradual.TOLERANCE, 5_000, patient=True)
+    assert patient == -5_000

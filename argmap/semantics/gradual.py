@@ -16,11 +16,10 @@ attackers and supporters:
 Strengths are computed component by component along the strongly connected components of
 the graph, influencers first, so an acyclic graph takes one pass. Inside a cycle the update
 is iterated until the distance to the fixed point, bounded from the contraction the sweeps
-show, is below the tolerance. When plain iteration oscillates (its moves stop shrinking,
-seen within a few dozen sweeps), the update is damped: explicit Euler steps of Potyka's
-continuous model ``ds/dt = f(s) - s``, whose fixed points are the same. A tail that only
-creeps toward the edge of [0, 1] is tried at the edge (see :func:`_iterate`). If all that
-fails within the cap, :class:`NotConvergedError` says where.
+show, is below the tolerance. A tail creeping toward the edge of [0, 1] is tried at the
+edge (see :func:`_iterate`). When plain iteration oscillates or creeps elsewhere, the update
+is damped: Euler steps of Potyka's model ``ds/dt = f(s) - s``, with the same fixed points.
+If all that fails within the cap, :class:`NotConvergedError` says where.
 """
 
 from __future__ import annotations
@@ -69,11 +68,9 @@ class NotConvergedError(Exception):
         """What a reader is told: the cycle (by up to five names) and why it did not settle."""
         ids = ", ".join(quote_id(names[a]) for a in self.members[:5])
         more = f" and {len(self.members) - 5} more" if len(self.members) > 5 else ""
-        why = (
-            "their updates kept oscillating, even damped"
-            if self.oscillating
-            else f"not within {self.iterations} iterations, even with damped updates"
-        )
+        why = "their updates kept oscillating, even damped"
+        if not self.oscillating:
+            why = f"not within {self.iterations} iterations, even with damped updates"
         return (
             f"{title} strengths did not converge on the cycle through {ids}{more}: {why}; "
             "try the other gradual semantics"
@@ -329,7 +326,8 @@ def _iterate(
     1 like ``1/k``, far too slowly for any cap) is tried at the edge: strengths close to 0
     or 1 and moving toward it are put on it, and the sweeps go on from there, so the same
     stopping rule decides. Where the edge is the fixed point, the next sweep moves nothing;
-    where it is not, the sweeps move the strengths off it again.
+    where it is not, the sweeps move the strengths off it again. Creeping with no edge to
+    try gives up at once, as oscillating does, unless the step is the last one.
     """
     state.reset()
     # The last step size tried is given longer to show that its moves shrink: a damped
@@ -349,11 +347,10 @@ def _iterate(
             # 1/k) has 1 - ratio halving each time the sweeps double.
             gap, before = 1.0 - moved / moves[-2], slowing
             slowing = gap
+            creeping = iteration >= _SNAP_FROM and 0.0 < gap < 0.04 and gap < 0.75 * before
             if (
-                iteration >= _SNAP_FROM
+                creeping
                 and snaps < _MAX_SNAPS
-                and 0.0 < gap < 0.04
-                and gap < 0.75 * before
                 # Such a tail is about k moves from its limit (2k where it creeps like
                 # 1/sqrt(k)): four times that is the margin tried, up to half of [0, 1].
                 and state.snap(min(0.5, 4.0 * moved * iteration))
@@ -362,6 +359,8 @@ def _iterate(
                 moves.clear()
                 rate = 0.0
                 continue
+            if creeping and not patient:  # and no edge to try: a damped step may settle it
+                return -iteration  # (as where the update's slope is -1 at the fixed point)
         moves.append(moved)
         if rate and len(moves) >= 2:
             # Just after a jump the moves are too small for a fresh ratio: the one
