@@ -42,7 +42,8 @@ WINDOW = 50
 _ROUNDING = 1e-15
 #: Extrapolations tried per component before plain iteration has to finish the work.
 _MAX_JUMPS = 8
-#: Tries per component at putting strengths that creep toward 0 or 1 on the edge.
+#: Tries per component at putting strengths that creep toward 0 or 1 on the edge (one
+#: for each step but the last).
 _MAX_SNAPS = 8
 #: A creeping tail is tried at the edge from this sweep on, at powers of two.
 _SNAP_FROM = 256
@@ -326,8 +327,8 @@ def _iterate(
     1 like ``1/k``, far too slowly for any cap) is tried at the edge: strengths close to 0
     or 1 and moving toward it are put on it, and the sweeps go on from there, so the same
     stopping rule decides. Where the edge is the fixed point, the next sweep moves nothing;
-    where it is not, the sweeps move the strengths off it again. Creeping with no edge to
-    try gives up at once, as oscillating does, unless the step is the last one.
+    where it is not, the sweeps move the strengths off it again. But for the last step,
+    creeping gives up at once, as oscillating does, once the edge has been tried.
     """
     state.reset()
     # The last step size tried is given longer to show that its moves shrink: a damped
@@ -350,7 +351,7 @@ def _iterate(
             creeping = iteration >= _SNAP_FROM and 0.0 < gap < 0.04 and gap < 0.75 * before
             if (
                 creeping
-                and snaps < _MAX_SNAPS
+                and snaps < (_MAX_SNAPS if patient else 1)
                 # Such a tail is about k moves from its limit (2k where it creeps like
                 # 1/sqrt(k)): four times that is the margin tried, up to half of [0, 1].
                 and state.snap(min(0.5, 4.0 * moved * iteration))
@@ -359,7 +360,7 @@ def _iterate(
                 moves.clear()
                 rate = 0.0
                 continue
-            if creeping and not patient:  # and no edge to try: a damped step may settle it
+            if creeping and not patient:  # the edge failed: a damped step may settle it
                 return -iteration  # (as where the update's slope is -1 at the fixed point)
         moves.append(moved)
         if rate and len(moves) >= 2:
