@@ -30,6 +30,7 @@ from argmap.semantics import standards as std
 from argmap.semantics.bipolar import BipolarGraph, flatten
 from argmap.semantics.framework import Framework
 from argmap.semantics.gradual import NotConvergedError, strengths
+from argmap.semantics.gradual_notes import cycles_note, not_converged
 from argmap.settings import (
     DEFAULT_SUPPORT,
     DEFAULT_WEIGHT,
@@ -158,14 +159,8 @@ def _gradual(
     try:
         result = strengths(graph, weights, semantics.value)
     except NotConvergedError as exc:
-        raise EvaluationError(exc.explain(graph.names, title)) from None
-    note = ""
-    if result.cycles:
-        damped = f" with damped steps of {result.step:g}" if result.step < 1.0 else ""
-        note = (
-            f"the map has cycles: {title} converged after {result.iterations} "
-            f"iteration{'s' if result.iterations != 1 else ''}{damped}"
-        )
+        raise EvaluationError(not_converged(exc, graph.names, title)) from None
+    note = cycles_note(result, title, "map")
     skip = (
         frozenset()
         if conditional

@@ -195,6 +195,7 @@ def _gradual(
     from argmap.explain_scores import score_note
     from argmap.semantics.bipolar import BipolarGraph
     from argmap.semantics.gradual import NotConvergedError, strengths
+    from argmap.semantics.gradual_notes import cycles_note, not_converged
     from argmap.settings import DEFAULT_WEIGHT, GradualSemantics
 
     every = tuple(names_at(names, range(len(names))))
@@ -203,15 +204,8 @@ def _gradual(
     try:
         result = strengths(graph, [DEFAULT_WEIGHT] * len(every), semantics)
     except NotConvergedError as exc:
-        raise EvaluationError(exc.explain(every, title)) from None
-    notes = []
-    if result.cycles:
-        damped = f" with damped steps of {result.step:g}" if result.step < 1.0 else ""
-        plural = "s" if result.iterations != 1 else ""
-        notes.append(
-            f"the framework has cycles: {title} converged after {result.iterations} "
-            f"iteration{plural}{damped}"
-        )
+        raise EvaluationError(not_converged(exc, every, title)) from None
+    notes = [note] if (note := cycles_note(result, title, "framework")) else []
     values = [round(value, STRENGTH_DIGITS) for value in result.strengths]
     if out_fmt == "json":
         data = {"semantics": semantics, "strengths": dict(zip(every, values, strict=True))}

@@ -32,6 +32,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import bench_iccma
 from argmap.semantics import extensions as ext
 from argmap.semantics.acceptance import accepts
 from argmap.semantics.framework import Framework
@@ -39,13 +40,8 @@ from argmap.semantics.framework import Framework
 HERE = Path(__file__).resolve().parent
 CLINGO = HERE / ".peers" / "clingo" / "bin" / "python"
 LISTER = HERE / "peers" / "clingo" / "every_extension.py"
-SEMANTICS = {
-    "GR": "grounded",
-    "CO": "complete",
-    "PR": "preferred",
-    "ST": "stable",
-    "SST": "semi-stable",
-}
+#: The semantics clingo lists (the ideal extension is checked from the preferred ones).
+SEMANTICS = {key: name for key, name in bench_iccma.SEMANTICS.items() if key != "ID"}
 FAMILIES = ("uniform", "sparse", "self-attacks", "layered", "cycles", "dense")
 
 Attacks = list[tuple[int, int]]  # 1-based, as the files write them

@@ -28,7 +28,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from argmap.diagnostics import quote_id
 from argmap.semantics.bipolar import BipolarGraph
 from argmap.semantics.framework import Framework, strongly_connected
 
@@ -64,18 +63,6 @@ class NotConvergedError(Exception):
         self.members = members
         self.iterations = iterations
         self.oscillating = oscillating
-
-    def explain(self, names: Sequence[str], title: str) -> str:
-        """What a reader is told: the cycle (by up to five names) and why it did not settle."""
-        ids = ", ".join(quote_id(names[a]) for a in self.members[:5])
-        more = f" and {len(self.members) - 5} more" if len(self.members) > 5 else ""
-        why = "their updates kept oscillating, even damped"
-        if not self.oscillating:
-            why = f"not within {self.iterations} iterations, even with damped updates"
-        return (
-            f"{title} strengths did not converge on the cycle through {ids}{more}: {why}; "
-            "try the other gradual semantics"
-        )
 
 
 @dataclass(frozen=True)
