@@ -1,6 +1,6 @@
 """Benchmark of the argumentation semantics, with the Python peer libraries as yardsticks.
 
-Run: .venv/bin/python bench/bench_semantics.py [--families random,grid,chain]
+Run: .venv/bin/python bench/bench_semantics.py [--families random,grid,torus,chain]
          [--sizes 1000,10000,100000,1000000] [--timeout 10] [--no-peers]
 
 Set the peers up first with ``bash bench/peers/setup.sh``: each lives in its own virtualenv
@@ -13,7 +13,12 @@ Frameworks (seeded, so every run is the same):
 - random-N: every argument attacks 2 other arguments picked uniformly;
 - grid-N: a cyclic grid (torus) of side sqrt(N), every cell attacking its right and lower
   neighbour, wrapping around: one strongly connected component full of odd and even cycles;
+- torus-N: the same torus with every cell attacking all four neighbours, where quadratic
+  energy's update has slope -1 at its fixed point (plain sweeps creep; damped ones settle);
 - chain-N: argument i attacks argument i+1.
+
+The gradual tasks (``dfquad``, ``qe``: DF-QuAD and quadratic energy, every weight 0.5) run
+up to ``--gradual-max`` arguments; no peer computes them.
 
 Times cover building the framework from edge lists and running the task, not generating
 or reading the input. Nothing is asserted: the figures are for reading.
@@ -43,7 +48,8 @@ RUNNER = HERE / "peers" / "run_peer.py"
 PEERS = ("formal-argumentation", "python-argumentation", "pygarg", "afsolver")
 TASKS = ("grounded", "preferred-first", "preferred-all", "stable-all")
 #: Grids have exponentially many preferred and stable extensions: enumerating them is no task.
-SKIP = {("grid", "preferred-all"), ("grid", "stable-all")}
+SKIP = {(f, t) for f in ("grid", "torus") for t in ("preferred-all", "stable-all")}
+GRADUAL = ("dfquad", "qe")
 
 Edges = tuple[list[int], list[int]]
 
@@ -77,6 +83,18 @@ def grid_af(n: int) -> Edges:
     return src, dst
 
 
+def torus_af(n: int) -> Edges:
+    side = max(3, round(math.sqrt(n)))
+    src: list[int] = []
+    dst: list[int] = []
+    for i in range(side):
+        for j in range(side):
+            for di, dj in ((0, 1), (1, 0), (0, -1), (-1, 0)):
+                src.append(i * side + j)
+                dst.append(((i + di) % side) * side + (j + dj) % side)
+    return src, dst
+
+
 def chain_af(n: int) -> Edges:
     return list(range(n - 1)), list(range(1, n))
 
@@ -84,11 +102,14 @@ def chain_af(n: int) -> Edges:
 FAMILIES: dict[str, Callable[[int], Edges]] = {
     "random": random_af,
     "grid": grid_af,
+    "torus": torus_af,
     "chain": chain_af,
 }
 
 
 def count_args(edges: Edges, n: int, family: str) -> int:
+    if family == "torus":
+        return max(3, round(math.sqrt(n))) ** 2
     return max(2, round(math.sqrt(n))) ** 2 if family == "grid" else n
 
 
@@ -101,9 +122,9 @@ def argmap_task(task: str, n: int, edges: Edges) -> tuple[float, int]:
         count = 1
     elif task == "preferred-first":
         count = int(ext.first_extension(fw, "preferred") is not None)
-    elif task == "dfquad":
+    elif task in GRADUAL:
         graph = BipolarGraph(fw.names, fw.targets, [[] for _ in range(n)])
-        strengths(graph, [0.5] * n, "dfquad")
+        strengths(graph, [0.5] * n, task)
         count = 1
     else:
         count = sum(1 for _ in ext.iter_extensions(fw, task.split("-")[0]))
@@ -160,12 +181,12 @@ def fmt_seconds(seconds: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--families", default="random,grid,chain")
+    parser.add_argument("--families", default="random,grid,torus,chain")
     parser.add_argument("--sizes", default="1000,10000,100000,1000000")
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--peer-max", type=int, default=1_000_000, help="Largest size for peers.")
     parser.add_argument(
-        "--gradual-max", type=int, default=100_000, help="Largest size for DF-QuAD."
+        "--gradual-max", type=int, default=100_000, help="Largest size for the gradual tasks."
     )
     parser.add_argument("--no-peers", action="store_true")
     opts = parser.parse_args()
@@ -186,11 +207,11 @@ def main() -> None:
                 edges = FAMILIES[family](size)
                 n = count_args(edges, size, family)
                 apx = Path(tmp) / f"{family}-{n}.apx"
-                tasks = [t for t in (*TASKS, "dfquad") if (family, t) not in SKIP]
-                if family == "grid" and n > 100_000:
+                tasks = [t for t in (*TASKS, *GRADUAL) if (family, t) not in SKIP]
+                if family in ("grid", "torus") and n > 100_000:
                     tasks = ["grounded", "preferred-first"]
                 if n > opts.gradual_max:
-                    tasks = [t for t in tasks if t != "dfquad"]
+                    tasks = [t for t in tasks if t not in GRADUAL]
                 for task in tasks:
                     seconds, count = argmap_task(task, n, edges)
                     cells = [f"{family}-{n}", task, f"{fmt_seconds(seconds)} ({count} ext)"]
@@ -215,7 +236,7 @@ def peer_cell(
     opts: argparse.Namespace,
     given_up: dict[tuple[str, str, str], str],
 ) -> str:
-    if task == "dfquad":
+    if task in GRADUAL:
         return "-"
     key = (peer, family, task)
     if key in given_up:

@@ -52,7 +52,11 @@ def test_semantics_bench_runs_without_peers() -> None:
     done = run_bench("bench_semantics.py", "--families", "chain", "--sizes", "100", "--no-peers")
     assert done.returncode == 0, done.stderr
     tasks = re.findall(r"^\| chain-100 \| ([\w-]+) \| [\d.]+ ms", done.stdout, re.MULTILINE)
-    assert tasks == ["grounded", "preferred-first", "preferred-all", "stable-all", "dfquad"]
+    assert tasks == ["grounded", "preferred-first", "preferred-all", "stable-all", "dfquad", "qe"]
+    torus = run_bench("bench_semantics.py", "--families", "torus", "--sizes", "16", "--no-peers")
+    assert torus.returncode == 0, torus.stderr
+    tasks = re.findall(r"^\| torus-16 \| ([\w-]+) \| [\d.]+ ms", torus.stdout, re.MULTILINE)
+    assert tasks == ["grounded", "preferred-first", "dfquad", "qe"]
 
 
 def test_grounded_bench_prints_a_row_per_size_on_each_side_of_the_arrays() -> None:
