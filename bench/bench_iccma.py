@@ -97,15 +97,8 @@ def grid_af(n: int) -> Edges:
 
 
 def torus_af(n: int) -> Edges:
-    side = max(3, round(math.sqrt(n)))
-    src: list[int] = []
-    dst: list[int] = []
-    for i in range(side):
-        for j in range(side):
-            for di, dj in ((0, 1), (1, 0), (0, -1), (-1, 0)):
-                src.append(i * side + j)
-                dst.append(((i + di) % side) * side + (j + dj) % side)
-    return side * side, src, dst
+    """The tori of bench_semantics, of side sqrt(n), every cell attacking its four neighbours."""
+    return (max(3, round(math.sqrt(n))) ** 2, *bench_semantics.torus_af(n))
 
 
 FAMILIES: dict[str, Callable[[int], Edges]] = {
