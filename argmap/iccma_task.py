@@ -24,6 +24,7 @@ from argmap.numbered import NumberedNames, listed, names_at
 from argmap.read.iccma_fast import iccma_format, read_attack_lists
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework
+from argmap.semantics.gradual import SEMANTICS as GRADUAL
 from argmap.semantics.grounded import members
 from argmap.semantics.sat import IN, OUT
 
@@ -32,8 +33,6 @@ __all__ = ["TaskAnswer", "format_first", "is_iccma_task", "run_iccma_task"]
 #: Above this many arguments an unknown query gets no "did you mean" hint (too slow).
 _HINT_LIMIT = 10_000
 _STATUS = {IN: "accepted", OUT: "rejected", 0: "undecided"}
-#: The gradual semantics, by the names the CLI gives them.
-GRADUAL = ("dfquad", "qe")
 
 
 @dataclass(frozen=True)
@@ -192,7 +191,7 @@ def _gradual(
     """Strengths of a gradual semantics: every argument at the default weight, attacks
     only (an ICCMA file has no supports); the answer, and the note on its cycles."""
     from argmap.evaluation import STRENGTH_DIGITS
-    from argmap.explain_scores import score_note
+    from argmap.explain_scores import scores_table
     from argmap.semantics.bipolar import BipolarGraph
     from argmap.semantics.gradual import NotConvergedError, strengths
     from argmap.semantics.gradual_notes import cycles_note, not_converged
@@ -210,12 +209,5 @@ def _gradual(
     if out_fmt == "json":
         data = {"semantics": semantics, "strengths": dict(zip(every, values, strict=True))}
         return json.dumps(data) + "\n", notes
-    width = max(5, max(map(len, every), default=0))
-    lines = [f"semantics: {semantics}", score_note(semantics), ""]
-    lines.append(f"{'claim':<{width}}  {'base':>8}  {'strength':>8}")
-    lines += [
-        f"{a:<{width}}  {DEFAULT_WEIGHT:>8.6f}  {v:>8.6f}"
-        for a, v in zip(every, values, strict=True)
-    ]
-    lines += [f"note: {note}" for note in notes]
-    return "\n".join(lines) + "\n", notes
+    rows = ((name, DEFAULT_WEIGHT, value) for name, value in zip(every, values, strict=True))
+    return scores_table(semantics, rows, notes), notes

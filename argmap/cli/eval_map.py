@@ -24,7 +24,7 @@ from argmap.evaluate import (
     scores,
 )
 from argmap.explain import claim_why
-from argmap.explain_scores import score_note
+from argmap.explain_scores import score_note, scores_table
 from argmap.iccma_task import format_first
 from argmap.model import ArgumentMap
 from argmap.read import LoadResult
@@ -151,18 +151,11 @@ def render_scores(
 ) -> str:
     """A readable table of a gradual semantics: each claim's base weight and strength; a
     forecast or question has no strength (a dash) until it is settled."""
-    lines = [f"semantics: {semantics}", score_note(semantics), ""]
-    width = max([5, *(len(c.id) for c in amap.claims)])
-    lines.append(f"{'claim':<{width}}  {'base':>8}  {'strength':>8}")
-    for claim in amap.claims:
-        base = DEFAULT_WEIGHT if claim.weight is None else claim.weight
-        value = values.get(claim.id)
-        shown = "–" if value is None else f"{value:.6f}"
-        lines.append(f"{claim.id:<{width}}  {base:>8.6f}  {shown:>8}")
-    if len(values) < len(amap.claims):
-        notes = [*notes, "– marks a forecast or a question: it has no score until it is settled"]
-    lines += [f"note: {note}" for note in notes]
-    return "\n".join(lines) + "\n"
+    rows = [
+        (c.id, DEFAULT_WEIGHT if c.weight is None else c.weight, values.get(c.id))
+        for c in amap.claims
+    ]
+    return scores_table(semantics, rows, notes)
 
 
 def _verdict_table(amap: ArgumentMap, evaluation: Evaluation) -> str:
