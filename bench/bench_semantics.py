@@ -70,29 +70,24 @@ def random_af(n: int, seed: int = 0) -> Edges:
     return src, dst
 
 
-def grid_af(n: int) -> Edges:
-    side = max(2, round(math.sqrt(n)))
+def _wrapped(side: int, steps: tuple[tuple[int, int], ...]) -> Edges:
+    """Each cell of a ``side`` x ``side`` torus attacks the cells ``steps`` away, wrapping."""
     src: list[int] = []
     dst: list[int] = []
     for i in range(side):
         for j in range(side):
-            a = i * side + j
-            for b in (i * side + (j + 1) % side, ((i + 1) % side) * side + j):
-                src.append(a)
-                dst.append(b)
-    return src, dst
-
-
-def torus_af(n: int) -> Edges:
-    side = max(3, round(math.sqrt(n)))
-    src: list[int] = []
-    dst: list[int] = []
-    for i in range(side):
-        for j in range(side):
-            for di, dj in ((0, 1), (1, 0), (0, -1), (-1, 0)):
+            for di, dj in steps:
                 src.append(i * side + j)
                 dst.append(((i + di) % side) * side + (j + dj) % side)
     return src, dst
+
+
+def grid_af(n: int) -> Edges:
+    return _wrapped(max(2, round(math.sqrt(n))), ((0, 1), (1, 0)))
+
+
+def torus_af(n: int) -> Edges:
+    return _wrapped(max(3, round(math.sqrt(n))), ((0, 1), (1, 0), (0, -1), (-1, 0)))
 
 
 def chain_af(n: int) -> Edges:
