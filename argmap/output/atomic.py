@@ -1,9 +1,11 @@
-"""Writing one file atomically (a temporary file beside it, then a rename), never over a non-regular file."""
+"""Files written and removed safely: one file atomically (a temporary file beside it, then a
+rename), never over a non-regular file; a stale file or a tree removed, no symlink followed."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import tempfile
 from collections.abc import Collection
@@ -164,4 +166,41 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OutputError(f"{target}: cannot write: {reason(exc)}") from exc
+        raise
+
+
+def unlink_inside(real: Path, rel: str) -> None:
+    """Remove a stale file of an earlier build (a regular file only), following no symlink
+    on the way to it."""
+    parts = rel.split("/")
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        mode = os.stat(parts[-1], dir_fd=fd, follow_symlinks=False).st_mode
+        if stat.S_ISREG(mode):
+            os.unlink(parts[-1], dir_fd=fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a directory tree; ``shutil.rmtree`` follows no symlink, and a symlink it refuses.
+
+    A signal turned into an exception (Ctrl-C, SIGTERM) that stops the removal halfway
+    does not stop it: the removal is finished, then the exception goes on.
+    """
+    if not os.path.lexists(path):
+        return
+    try:
+        shutil.rmtree(path, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)
         raise

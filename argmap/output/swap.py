@@ -1,5 +1,6 @@
 """Linux calls a tree of files is written with: the atomic exchange of two directory names
-(``renameat2`` with ``RENAME_EXCHANGE``), and the flush of a whole file system (``syncfs``).
+(``renameat2`` with ``RENAME_EXCHANGE``), and the flush of a whole file system (``syncfs``)
+or of one directory's entries.
 
 ``ctypes`` is imported on the first use: a command that writes single files never loads it.
 """
@@ -11,6 +12,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 #: ``renameat2`` flags and the "current directory" file descriptor (linux/fcntl.h, fs.h).
@@ -118,3 +120,19 @@ def exchange(first: Path, second: Path) -> bool:
     if code in _UNSUPPORTED:
         return False
     raise OSError(code, os.strerror(code), str(second))
+
+
+def sync_directory(directory: Path) -> None:
+    """Flush a directory's entries to disk, so a rename after it never exposes missing files."""
+    with suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

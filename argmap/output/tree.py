@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import shutil
 import stat
 import tempfile
 from collections.abc import Mapping
@@ -17,11 +17,19 @@ from argmap.output.atomic import (
     process_alive,
     reason,
     refuse_non_regular,
+    remove_tree,
     stale_temporary,
     sweep_temporaries,
+    unlink_inside,
     write_file,
 )
-from argmap.output.swap import can_sync_filesystem, exchange, sync_filesystem
+from argmap.output.swap import (
+    can_sync_filesystem,
+    current_umask,
+    exchange,
+    sync_directory,
+    sync_filesystem,
+)
 
 MANIFEST = ".argmap-manifest"
 #: A manifest larger than this is not argmap's, and is not trusted.
@@ -37,6 +45,15 @@ class _CannotSwap(Exception):
     """The directory holds something that cannot be carried into a new tree."""
 
 
+class _Raced(Exception):
+    """Another build made the directory while this one staged its files: start again, with
+    the directory there (the last build to finish wins)."""
+
+
+#: How many times a build starts again when other builds keep making the directory.
+_TRIES = 3
+
+
 def write_tree(directory: str | os.PathLike[str], files: Mapping[str, bytes]) -> list[Path]:
     """Replace the set of files a build wrote in a directory by a new set, as a whole.
 
@@ -48,7 +65,8 @@ def write_tree(directory: str | os.PathLike[str], files: Mapping[str, bytes]) ->
     swapped (it is a mount point, holds the working directory, its parent is not
     writable, or it holds what cannot be carried over), each file is replaced atomically
     in place instead. What a signal at any moment leaves is listed in the README. Leftovers
-    of builds that died are cleared first.
+    of builds that died are cleared first. When another build makes the directory while
+    this one stages its files, this one starts again and replaces that one's.
 
     Returns:
         The paths written, in order.
@@ -61,6 +79,18 @@ def write_tree(directory: str | os.PathLike[str], files: Mapping[str, bytes]) ->
         raise OutputError("the output directory is an empty path")
     root = Path(directory)
     rels = _checked(files)
+    for _ in range(_TRIES - 1):
+        with suppress(_Raced):
+            return _write_tree(root, files, rels)
+    try:
+        return _write_tree(root, files, rels)
+    except _Raced:
+        raise OutputError(
+            f"{root}: cannot write: other builds kept creating it meanwhile"
+        ) from None
+
+
+def _write_tree(root: Path, files: Mapping[str, bytes], rels: list[str]) -> list[Path]:
     real = _real_directory(root)
     recover_tree(real)
     exists = os.path.lexists(real)
@@ -98,10 +128,10 @@ def recover_tree(real: Path) -> None:
         if found["what"] == "old":
             olds.append(Path(entry.path))
         else:
-            _remove_tree(Path(entry.path))
+            remove_tree(Path(entry.path))
     for old in olds:
         if os.path.lexists(real):
-            _remove_tree(old)
+            remove_tree(old)
             continue
         with suppress(OSError):  # should it fail, the old tree stays where it is
             os.rename(old, real)
@@ -110,7 +140,7 @@ def recover_tree(real: Path) -> None:
             inside = _INSIDE.match(entry.name)
             stale = inside is not None and not process_alive(int(inside["pid"]))
             if stale and entry.is_dir(follow_symlinks=False):
-                _remove_tree(Path(entry.path))
+                remove_tree(Path(entry.path))
         sweep_temporaries(real)
 
 
@@ -217,7 +247,7 @@ def _write_swapped(
     except OSError as exc:  # a read-only or full parent: try in place
         raise _CannotSwap(str(real.parent)) from exc
     try:
-        os.chmod(stage, stat.S_IMODE(os.stat(real).st_mode) if exists else 0o777 & ~_umask())
+        os.chmod(stage, stat.S_IMODE(os.stat(real).st_mode) if exists else 0o777 & ~current_umask())
         # One flush of the whole file system at the end, where the system has it, costs
         # far less than one per file: hundreds of journal commits become one.
         batched = can_sync_filesystem()
@@ -229,9 +259,14 @@ def _write_swapped(
         if batched:
             sync_filesystem(stage)  # the stage's own entries with the rest
         else:
-            _sync(stage)
+            sync_directory(stage)
         if not exists:
-            os.rename(stage, real)
+            try:
+                os.rename(stage, real)
+            except OSError as exc:
+                if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) and os.path.isdir(real):
+                    raise _Raced(str(real)) from exc
+                raise
         elif not exchange(stage, real):
             backup = real.parent / f".{real.name}.argmap-old-{os.getpid()}-{stage.name[-8:]}"
             try:
@@ -241,10 +276,10 @@ def _write_swapped(
                 # Killed between the renames, the next build renames the backup back.
                 if not os.path.lexists(real) and os.path.lexists(backup):
                     os.rename(backup, real)
-            _remove_tree(backup)
+            remove_tree(backup)
     finally:
         # Before the exchange the stage holds the unfinished new tree, after it the old tree.
-        _remove_tree(stage)
+        remove_tree(stage)
 
 
 def _write_in_place(
@@ -267,11 +302,11 @@ def _write_in_place(
             refuse_non_regular(real / rel)
             os.replace(stage / rel, real / rel)
         for rel in sorted(owned - set(files)):
-            _unlink_inside(real, rel)
+            unlink_inside(real, rel)
         write_file(stage / MANIFEST, manifest)
         os.replace(stage / MANIFEST, real / MANIFEST)
     finally:
-        _remove_tree(stage)
+        remove_tree(stage)
 
 
 def _stage_file(target: Path, old: Path | None, data: bytes, flush: bool = True) -> None:
@@ -338,62 +373,9 @@ def _carry(source: Path, target: Path, prefix: str, owned: set[str]) -> None:
             raise _CannotSwap(entry.path)
 
 
-def _unlink_inside(real: Path, rel: str) -> None:
-    """Remove a stale file of an earlier build (a regular file only), following no symlink
-    on the way to it."""
-    parts = rel.split("/")
-    try:
-        fd = os.open(real, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    except OSError:
-        return
-    try:
-        for part in parts[:-1]:
-            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
-            os.close(fd)
-            fd = inner
-        mode = os.stat(parts[-1], dir_fd=fd, follow_symlinks=False).st_mode
-        if stat.S_ISREG(mode):
-            os.unlink(parts[-1], dir_fd=fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _entries(directory: Path) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(directory) as entries:
             return sorted(entries, key=lambda e: e.name)
     except (OSError, ValueError):
         return []
-
-
-def _remove_tree(path: Path) -> None:
-    """Remove a directory tree; ``shutil.rmtree`` follows no symlink, and a symlink it refuses.
-
-    A signal turned into an exception (Ctrl-C, SIGTERM) that stops the removal halfway
-    does not stop it: the removal is finished, then the exception goes on.
-    """
-    if not os.path.lexists(path):
-        return
-    try:
-        shutil.rmtree(path, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(path, ignore_errors=True)
-        raise
-
-
-def _sync(directory: Path) -> None:
-    """Flush a directory's entries to disk, so a rename after it never exposes missing files."""
-    with suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
