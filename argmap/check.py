@@ -70,7 +70,11 @@ def check_paths(
 def map_diagnostics(load: LoadResult) -> list[Diagnostic]:
     """What reading a map found, then what checking it finds (all but its quotes)."""
     checked = validate_map(
-        load.amap, load.spans, broken_ids=load.broken_ids, framework=load.framework
+        load.amap,
+        load.spans,
+        broken_ids=load.broken_ids,
+        broken_refs=load.broken_refs,
+        framework=load.framework,
     )
     if has_errors(load.diagnostics):
         # A file that could not be read explains an empty map better than a warning does.

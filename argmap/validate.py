@@ -55,6 +55,7 @@ def validate_map(
     spans: SpanIndex | None = None,
     *,
     broken_ids: Iterable[str] = (),
+    broken_refs: Iterable[tuple[Span, str, str, str]] = (),
     framework: bool = False,
 ) -> list[Diagnostic]:
     """Check references, relations, sources and connectivity of a map.
@@ -64,6 +65,8 @@ def validate_map(
         spans: Where each part was written, for the diagnostics' positions.
         broken_ids: Ids of claims that failed to load; references to them are not reported,
             nor is a claim that leads to one as connected to no thesis.
+        broken_refs: What those claims name (where, which claim, relation, target): a
+            target that is no claim at all is reported as for any claim.
         framework: The map is an ICCMA attack graph: a self-attack is an argument that
             defeats itself, and no thesis is missing.
 
@@ -74,6 +77,7 @@ def validate_map(
     broken = set(broken_ids)
     with paused_gc():
         _check_claims(check, broken, self_attacks=framework)
+        _check_broken_refs(check, broken, broken_refs)
         _check_sources(check)
         if not framework:
             _check_theses(check, broken)
@@ -166,6 +170,17 @@ def _check_claims(check: _Checker, broken: set[str], *, self_attacks: bool = Fal
                         )
                 else:
                     seen[target] = kind
+
+
+def _check_broken_refs(
+    check: _Checker, broken: set[str], refs: Iterable[tuple[Span, str, str, str]]
+) -> None:
+    ids = check.amap.by_id
+    for span, source, kind, target in refs:
+        if target not in ids and target not in broken and source not in ids:
+            message = f"{quote_id(source)} {kind} unknown claim {quote_id(target)}"
+            hint = did_you_mean(target, ids)
+            check.out.append(Diagnostic(span, Severity.ERROR, "unknown-claim", message + hint))
 
 
 def _check_sources(check: _Checker) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap.check import check_paths
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta, Source, SourceRef
 from argmap.structure import strongly_connected
 from argmap.validate import validate_map
@@ -174,3 +175,35 @@ def test_an_undercut_of_what_is_no_argument_names_its_kind_in_plain_words() -> N
         "'u' undercuts 'a', which is evidence, not an argument",
         "'u' undercuts 'a', which is a forecast, not an argument",
     ]
+
+
+_BREAKAGES = {
+    "kind": "    kind: evidance\n",
+    "weight": "    weight: 2\n",
+    "standard": "    standard: preponderence\n",
+    "field": "    suports: [t]\n",
+    "label": "    label: [not, a, string]\n",
+}
+
+
+@given(
+    targets=st.lists(st.sampled_from(["t", "u", "tt", "nobody", "T_x"]), max_size=4, unique=True),
+    objections=st.lists(st.sampled_from(["t", "none", "u"]), max_size=2, unique=True),
+    breakage=st.sampled_from(sorted(_BREAKAGES)),
+)
+def test_a_claim_with_a_problem_of_its_own_has_its_references_checked_alike(
+    targets: list[str], objections: list[str], breakage: str
+) -> None:
+    # The unknown claims a claim names are reported whether or not another of its fields
+    # has a problem: all at once, not one after the other is mended.
+    def unknown(extra: str) -> list[tuple[int, int, str]]:
+        text = (
+            "claims:\n  - id: t\n    kind: thesis\n    text: T.\n"
+            "  - id: u\n    text: U.\n    supports: [t]\n"
+            f"  - id: a\n    text: A.\n{extra}"
+            f"    supports: [{', '.join(targets)}]\n    attacks: [{', '.join(objections)}]\n"
+        )
+        diags = check_paths(["m.yaml"], given={"m.yaml": text.encode()}).diagnostics
+        return [(d.span.line, d.span.col, d.message) for d in diags if d.code == "unknown-claim"]
+
+    assert unknown(_BREAKAGES[breakage]) == unknown("    label: A label.\n")

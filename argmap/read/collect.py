@@ -19,7 +19,7 @@ from argmap.errors import InputError
 from argmap.formats import ICCMA_FORMATS, MAX_ICCMA_BYTES
 from argmap.model import ArgumentMap, Claim, MapMeta
 from argmap.read.problems import validation_problems
-from argmap.read.result import LoadResult
+from argmap.read.result import BrokenReference, LoadResult
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -262,6 +262,7 @@ class Collector:
         self.spans.add(("file", path), Span(path))
         self.diagnostics: list[Diagnostic] = []
         self.broken: set[str] = set()
+        self.broken_refs: list[BrokenReference] = []
 
     def say(self, span: Span, severity: Severity, code: str, message: str) -> None:
         """Record a diagnostic."""
@@ -290,6 +291,7 @@ class Collector:
             self.report(exc, locate, what, Claim, "malformed-id" if id_judged else "")
             if cid:
                 self.broken.add(cid)
+                self.broken_refs += _references(data, exc, locate, cid)
             return None
 
     def meta(self, data: Any, locate: Locate) -> MapMeta | None:
@@ -317,7 +319,28 @@ class Collector:
     def result(self, meta: MapMeta | None, claims: Iterable[Claim]) -> LoadResult:
         """The reader's result: the map, its spans, the diagnostics and the broken ids."""
         amap = ArgumentMap(meta=meta or MapMeta(), claims=tuple(claims))
-        return LoadResult(amap, self.spans, self.diagnostics, broken_ids=self.broken)
+        return LoadResult(
+            amap, self.spans, self.diagnostics, broken_ids=self.broken, broken_refs=self.broken_refs
+        )
+
+
+def _references(
+    data: Any, exc: pydantic.ValidationError, locate: Locate, cid: str
+) -> list[BrokenReference]:
+    """The targets a claim that failed to load names, for the check of references: those of
+    each relation field that is a list and has no problem of its own."""
+    if not isinstance(data, dict):
+        return []
+    faulty = {error["loc"][0] for error in exc.errors() if error["loc"]}
+    found = []
+    for kind in ("supports", "attacks", "undercuts"):
+        targets = data.get(kind)
+        if kind in faulty or not isinstance(targets, list):
+            continue
+        for i, target in enumerate(targets):
+            if isinstance(target, str):
+                found.append(BrokenReference(locate((kind, i), False), cid, kind, target))
+    return found
 
 
 #: An ``id`` key and its value as YAML (``- id: x``, ``id: "x"``) or JSON (``"id": "x"``) write it.

@@ -16,7 +16,7 @@ from argmap.formats import READABLE
 from argmap.gcpause import paused_gc
 from argmap.model import ArgumentMap, Claim, ClaimKind, MapMeta
 from argmap.read.collect import failed, read_given, read_source, walk_files
-from argmap.read.result import LoadResult
+from argmap.read.result import BrokenReference, LoadResult
 
 __all__ = ["FORMATS", "LoadResult", "claim_files", "detect_format", "load_paths", "load_text"]
 
@@ -140,6 +140,7 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
     spans = SpanIndex()
     diagnostics: list[Diagnostic] = []
     broken: set[str] = set()
+    broken_refs: list[BrokenReference] = []
     details: set[str] = set()
     framework: bool | None = None  # no part read yet
     claims: dict[str, Claim] = {}
@@ -148,6 +149,7 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
     for part in results:
         diagnostics += part.diagnostics
         broken |= part.broken_ids
+        broken_refs += part.broken_refs
         framework = part.framework if framework is None else framework and part.framework
         taken: set[str | int] = set()
         for claim in part.amap.claims:
@@ -191,7 +193,9 @@ def merge_results(results: Iterable[LoadResult]) -> LoadResult:
             else:
                 meta, meta_at = part.amap.meta, here
     amap = ArgumentMap(meta=meta or MapMeta(), claims=tuple(claims.values()))
-    return LoadResult(amap, spans, diagnostics, broken, details, framework=bool(framework))
+    return LoadResult(
+        amap, spans, diagnostics, broken, broken_refs, details, framework=bool(framework)
+    )
 
 
 def load_paths(

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from argmap.diagnostics import Diagnostic, SpanIndex
+from argmap.diagnostics import Diagnostic, Span, SpanIndex
 from argmap.model import ArgumentMap
+
+
+class BrokenReference(NamedTuple):
+    """A claim that a claim which could not be read names (``source kind target``), and where."""
+
+    span: Span
+    source: str
+    kind: str
+    target: str
 
 
 @dataclass
@@ -14,7 +24,9 @@ class LoadResult:
 
     ``amap`` holds every claim that could be read; when ``diagnostics`` has errors the
     map may be incomplete and must not be rendered. ``broken_ids`` names claims that were
-    written but could not be read, so that references to them are not reported again.
+    written but could not be read, so that references to them are not reported again;
+    ``broken_refs`` the claims those name, so that a reference to no claim at all is
+    reported with the claim's own problems, not after they are mended.
 
     ``details`` names claims that the source format's own map view leaves out by default
     (Argdown draws no premise or conclusion of a premise-conclusion structure that has no
@@ -30,6 +42,7 @@ class LoadResult:
     spans: SpanIndex = field(default_factory=SpanIndex)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
+    broken_refs: list[BrokenReference] = field(default_factory=list)
     details: set[str] = field(default_factory=set)
     framework: bool = False
 
