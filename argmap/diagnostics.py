@@ -120,10 +120,45 @@ def summary_line(diags: Sequence[Diagnostic]) -> str:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A hint naming the closest candidate, or an empty string."""
+    return _closest(word, sorted(set(candidates)))
+
+
+def _closest(word: str, names: list[str]) -> str:
     import difflib  # here: only a misspelt name needs it
 
-    match = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+#: How many comparisons of a word with a name the hints against one set of names may
+#: make in all (each takes about 2 µs): a map with a few misspelt references among
+#: thousands of claims gets a hint for each, one whose every reference misses does not
+#: wait minutes for thousands of hints.
+HINT_BUDGET = 500_000
+
+
+class Hints:
+    """Did-you-mean hints against one set of names, as :func:`did_you_mean` gives them: the
+    names sorted once, each word worked out once, and no new word worked out once the
+    comparisons would go over ``budget``."""
+
+    def __init__(self, names: Iterable[str], budget: int = HINT_BUDGET) -> None:
+        self._given: Iterable[str] | None = names
+        self._names: list[str] = []
+        self._left = budget
+        self._said: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        said = self._said.get(word)
+        if said is not None:
+            return said
+        if self._given is not None:  # sorted when the first hint is asked for
+            self._names, self._given = sorted(set(self._given)), None
+        if len(self._names) > self._left:
+            return ""
+        self._left -= len(self._names)
+        said = self._said[word] = _closest(word, self._names)
+        return said
 
 
 def printable(text: str) -> str:

@@ -254,9 +254,18 @@ class _SourceIndex:
 
     def contains(self, quote: str) -> bool:
         """Whether the normalised quote occurs, starting and ending on word boundaries."""
+        text = self.text
+        at = text.find(quote)  # a string search first: most quotes are found, or not at all
+        if at < 0:
+            return False
         head = r"(?<!\w)" if _WORD.match(quote[0]) else ""
         tail = r"(?!\w)" if _WORD.match(quote[-1]) else ""
-        return re.search(head + re.escape(quote) + tail, self.text) is not None
+        end = at + len(quote)
+        if not (head and at and _WORD.match(text[at - 1])) and not (
+            tail and end < len(text) and _WORD.match(text[end])
+        ):
+            return True
+        return re.compile(head + re.escape(quote) + tail).search(text, at + 1) is not None
 
     def hint(self, quote: str) -> str:
         """A message suffix naming the passage most like the quote, if any is close."""
@@ -293,6 +302,8 @@ class _SourceIndex:
                     if start not in seen:
                         seen.add(start)
                         starts.append(start)
+                if len(starts) >= MAX_CANDIDATES:
+                    break
             if len(starts) >= MAX_CANDIDATES:
                 break
         if not starts:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from argmap.diagnostics import Diagnostic, Severity, Span, SpanIndex, did_you_mean, quote_id
+from argmap.diagnostics import (
+    Diagnostic,
+    Hints,
+    Severity,
+    Span,
+    SpanIndex,
+    quote_id,
+)
 from argmap.gcpause import paused_gc
 from argmap.model import (
     BIDI_CONTROL,
@@ -44,6 +51,9 @@ class _Checker:
         self.amap = amap
         self.spans = spans
         self.out: list[Diagnostic] = []
+        # Hints for unknown claims and sources, each set of names sorted once, if ever.
+        self.claim_hint = Hints(amap.by_id)
+        self.source_hint = Hints(s.id for s in amap.meta.sources)
 
     def emit(self, code: str, message: str, *key: str | int) -> None:
         span = self.spans.get(*key) or Span(self.spans.first_file())
@@ -141,7 +151,7 @@ def _check_claims(check: _Checker, broken: set[str], *, self_attacks: bool = Fal
                     check.emit("self-relation", f"{quote_id(claim.id)} {kind.value} itself", *where)
                 elif target not in ids:
                     if target not in broken:
-                        hint = did_you_mean(target, ids)
+                        hint = check.claim_hint(target)
                         check.emit(
                             "unknown-claim",
                             f"{quote_id(claim.id)} {kind.value} unknown claim {quote_id(target)}{hint}",
@@ -179,7 +189,7 @@ def _check_broken_refs(
     for span, source, kind, target in refs:
         if target not in ids and target not in broken and source not in ids:
             message = f"{quote_id(source)} {kind} unknown claim {quote_id(target)}"
-            hint = did_you_mean(target, ids)
+            hint = check.claim_hint(target)
             check.out.append(Diagnostic(span, Severity.ERROR, "unknown-claim", message + hint))
 
 
@@ -198,7 +208,7 @@ def _check_sources(check: _Checker) -> None:
     for claim in check.amap.claims:
         for i, ref in enumerate(claim.sources):
             if ref.source is not None and ref.source not in known:
-                hint = did_you_mean(ref.source, known)
+                hint = check.source_hint(ref.source)
                 check.emit(
                     "unknown-source",
                     f"claim {quote_id(claim.id)} cites unknown source {quote_id(ref.source)}{hint}",
@@ -228,10 +238,11 @@ def _url_words(problem: str) -> str:
 
 def _check_theses(check: _Checker, broken: set[str]) -> None:
     amap = check.amap
+    thesis_hint = Hints(t.id for t in amap.theses)
     for i, (a, b) in enumerate(amap.meta.compare):
         for tid in (a, b):
             if tid not in amap.by_id:
-                hint = did_you_mean(tid, [t.id for t in amap.theses])
+                hint = thesis_hint(tid)
                 check.emit(
                     "unknown-claim",
                     f"map compares unknown claim {quote_id(tid)}{hint}",

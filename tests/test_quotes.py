@@ -275,3 +275,19 @@ def test_missing_text_without_spans_points_at_the_first_file() -> None:
     spans.add(("file", "claims/x.yaml"), Span("claims/x.yaml"))
     _, [diag] = load_source_texts(quoted_map(), spans, None)
     assert diag.span == Span("claims/x.yaml")
+
+
+def test_a_quote_is_found_on_word_boundaries_only_whatever_occurs_first() -> None:
+    from argmap.quotes import _SourceIndex
+
+    index = _SourceIndex.build("cab abx xx ab abc ab. cab ab")
+    found = {q: index.contains(q) for q in ["ab", "abc", "cab ab", "b a", "ab.", "b", "b ab"]}
+    assert found == {
+        "ab": True,  # first inside 'cab', then on its own
+        "abc": True,
+        "cab ab": True,
+        "b a": False,
+        "ab.": True,
+        "b": False,
+        "b ab": False,
+    }

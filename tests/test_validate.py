@@ -207,3 +207,28 @@ def test_a_claim_with_a_problem_of_its_own_has_its_references_checked_alike(
         return [(d.span.line, d.span.col, d.message) for d in diags if d.code == "unknown-claim"]
 
     assert unknown(_BREAKAGES[breakage]) == unknown("    label: A label.\n")
+
+
+def test_hints_are_those_of_did_you_mean_until_their_budget_is_spent() -> None:
+    from argmap.diagnostics import Hints, did_you_mean
+
+    names = [f"claim-{i}" for i in range(100)]
+    hints = Hints(names, budget=250)
+    words = ["claim-7x", "claim-8x", "claim-7x", "claim-9x"]
+    # Two new words fit in 250 comparisons of 100 names; a repeated word costs nothing.
+    assert [hints(w) for w in words] == [did_you_mean(w, names) for w in words[:3]] + [""]
+    assert hints("claim-7x") == " (did you mean 'claim-7'?)"
+
+
+def test_many_unknown_claims_in_a_large_map_are_checked_quickly() -> None:
+    # Every one of 3,000 claims names a claim that does not exist: each is reported, and
+    # the hints stop at their budget instead of comparing every word with every id.
+    lines = ["claims:", "  - id: t", "    kind: thesis", "    text: T."]
+    for i in range(3000):
+        lines += [f"  - id: c{i}", f"    text: C{i}.", f"    supports: [t, x{i}]"]
+    text = "\n".join(lines).encode()
+    diags = check_paths(["m.yaml"], given={"m.yaml": text}).diagnostics
+    unknown = [d for d in diags if d.code == "unknown-claim"]
+    assert len(unknown) == 3000
+    hinted = sum("did you mean" in d.message for d in unknown)
+    assert 0 < hinted <= 500_000 // 3001 + 1
