@@ -55,6 +55,11 @@ class _Checker:
         self.claim_hint = Hints(amap.by_id)
         self.source_hint = Hints(s.id for s in amap.meta.sources)
 
+    def unknown_claim(self, source: str, kind: str, target: str) -> str:
+        """The message of a relation to a claim the map does not hold, with a hint."""
+        hint = self.claim_hint(target)
+        return f"{quote_id(source)} {kind} unknown claim {quote_id(target)}{hint}"
+
     def emit(self, code: str, message: str, *key: str | int) -> None:
         span = self.spans.get(*key) or Span(self.spans.first_file())
         self.out.append(Diagnostic(span, CODES[code], code, message))
@@ -151,12 +156,8 @@ def _check_claims(check: _Checker, broken: set[str], *, self_attacks: bool = Fal
                     check.emit("self-relation", f"{quote_id(claim.id)} {kind.value} itself", *where)
                 elif target not in ids:
                     if target not in broken:
-                        hint = check.claim_hint(target)
-                        check.emit(
-                            "unknown-claim",
-                            f"{quote_id(claim.id)} {kind.value} unknown claim {quote_id(target)}{hint}",
-                            *where,
-                        )
+                        message = check.unknown_claim(claim.id, kind.value, target)
+                        check.emit("unknown-claim", message, *where)
                 elif kind is RelationKind.UNDERCUTS and ids[target].kind is not ClaimKind.ARGUMENT:
                     check.emit(
                         "undercut-target",
@@ -188,9 +189,8 @@ def _check_broken_refs(
     ids = check.amap.by_id
     for span, source, kind, target in refs:
         if target not in ids and target not in broken and source not in ids:
-            message = f"{quote_id(source)} {kind} unknown claim {quote_id(target)}"
-            hint = check.claim_hint(target)
-            check.out.append(Diagnostic(span, Severity.ERROR, "unknown-claim", message + hint))
+            message = check.unknown_claim(source, kind, target)
+            check.out.append(Diagnostic(span, Severity.ERROR, "unknown-claim", message))
 
 
 def _check_sources(check: _Checker) -> None:
