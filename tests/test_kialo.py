@@ -144,3 +144,20 @@ def test_a_link_with_parentheses_is_cited_encoded_and_a_script_link_is_noted() -
             "the link 'javascript:alert(1)' of claim 1.2. is no http(s) URL, so it is not cited",
         ),
     ]
+
+
+def test_a_branch_nested_too_deep_for_its_ids_is_one_error() -> None:
+    # Each level adds "12." to the number: past 200 characters the id could not be made.
+    lines, number = ["1. Thesis."], "1."
+    for depth in range(90):
+        number += "12."
+        lines.append(f"{number} {'Pro' if depth % 2 else 'Con'}: Level {depth}.")
+    lines += [f"1.2. Pro: -> See {number}", "1.3. Con: Shallow."]
+    result = read_kialo("\n".join(lines) + "\n", "k.txt")
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    assert [d.code for d in errors] == ["kialo-too-deep"]
+    # The first number whose id is too long: 1 + 67 times "-12" is 202 characters.
+    assert errors[0].span.line == 68
+    assert "nested 68 levels deep" in errors[0].message
+    assert "the 23 claims under it" in errors[0].message
+    assert {"1", "1-3"} <= {c.id for c in result.amap.claims}

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.diagnostics import Severity, Span
-from argmap.model import Claim, ClaimKind, MapMeta, RelationKind
+from argmap.model import MAX_ID_LENGTH, Claim, ClaimKind, MapMeta, RelationKind
 from argmap.read.collect import Collector
 from argmap.read.result import LoadResult
 from argmap.urls import citable_url, looks_like_url
@@ -154,7 +154,10 @@ class _Reader(Collector):
         for entry in self.entries.values():
             children.setdefault(entry.parent, []).append(entry)
         question = None
+        too_deep = self.too_deep()
         for entry in self.entries.values():
+            if entry.number in too_deep:
+                continue
             parent = self.entries.get(entry.parent) if entry.parent else None
             if entry.parent and parent is None:
                 self.tell(
@@ -204,7 +207,7 @@ class _Reader(Collector):
                     f"claim {entry.number} needs 'Pro:' or 'Con:' after its number",
                 )
                 continue
-            if target is None or target is question:
+            if target is None or target is question or claim.number in too_deep:
                 continue
             kind = _RELATION[entry.stance]
             targets = rels.setdefault(claim.cid, {}).setdefault(kind, [])
@@ -216,7 +219,7 @@ class _Reader(Collector):
         claims = [
             self.make_claim(e, kinds, rels)
             for e in self.entries.values()
-            if e.link is None and e is not question
+            if e.link is None and e is not question and e.number not in too_deep
         ]
         description = None
         if question is not None:
@@ -241,6 +244,36 @@ class _Reader(Collector):
             title=self.title, description=description if description != self.title else None
         )
         return meta, [c for c in claims if c is not None]
+
+    def too_deep(self) -> set[str]:
+        """The numbers too long to make an id of, each branch of them reported once.
+
+        A claim's id is its number with dashes, and an id holds at most ``MAX_ID_LENGTH``
+        characters; the claims under such a claim have longer numbers still.
+        """
+        numbers = sorted(n for n, e in self.entries.items() if len(e.cid) > MAX_ID_LENGTH)
+        # The numbers under a number sort right after it: one sweep finds each branch.
+        branches: list[tuple[str, int]] = []
+        for number in numbers:
+            if branches and number.startswith(branches[-1][0]):
+                branches[-1] = (branches[-1][0], branches[-1][1] + 1)
+            else:
+                branches.append((number, 0))
+        for number, under in branches:
+            entry = self.entries[number]
+            shown = number if len(number) <= 40 else f"{number[:20]}…{number[-12:]}"
+            depth = number.count(".")
+            rest = f"; the {under:,} claims under it are left out too" if under else ""
+            self.tell(
+                entry.line,
+                entry.col,
+                Severity.ERROR,
+                "kialo-too-deep",
+                f"claim {shown} is nested {depth:,} levels deep: its id (its number with "
+                f"dashes) would be longer than the {MAX_ID_LENGTH} characters an id may "
+                f"have{rest}",
+            )
+        return set(numbers)
 
     def cited(self, entry: _Entry) -> dict[str, None]:
         """The URLs a claim's links cite, in order, each once; a link that is no http(s) URL
