@@ -13,6 +13,24 @@ from argmap.read.argdown.tokens import Token
 # libyaml's loader when PyYAML was built with it: the same results, much faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BLOCK_START = re.compile(r"\{[ \t]*(?:\r\n|\n|\r)")
+# A one-line flow mapping of plain keys and simple values ('{id: "c1", kind: thesis}', as
+# exported maps hold on every claim), read without the YAML loader: a plain word, a
+# double-quoted string without escapes, or a decimal integer without leading zeros.
+_KEY = r"[A-Za-z_][A-Za-z0-9_]*"
+# Only characters the YAML reader takes as they are between the quotes (no escapes, no
+# line breaks, no control or other non-printable characters, no byte order mark).
+_QUOTED = r'"[ !#-\[\]-~\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"'
+_VALUE = rf"{_QUOTED}|[A-Za-z][A-Za-z0-9_]*|-?(?:0|[1-9][0-9]{{0,17}})"
+_ITEM = rf"(?:{_KEY}):[ ](?:{_VALUE})"
+_SIMPLE_FLOW = re.compile(rf"\{{[ ]?(?:{_ITEM}(?:,[ ]{_ITEM})*)?[ ]?\}}")
+_SIMPLE_ITEM = re.compile(rf"({_KEY}):[ ]({_VALUE})")
+#: Plain words YAML 1.1 reads as booleans or null rather than text (PyYAML's resolver).
+_NOT_TEXT = frozenset(
+    {
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+        "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    }
+)  # fmt: skip
 _FRONT_START = re.compile(r"\s*=+")
 
 
@@ -25,9 +43,31 @@ def merge_data(into: dict[str, Any], new: dict[str, Any]) -> None:
             into[key] = value
 
 
+def _simple_flow(text: str) -> dict[str, Any] | None:
+    """The mapping of a simple one-line flow mapping, as the YAML loader reads it; else None."""
+    if not _SIMPLE_FLOW.fullmatch(text):
+        return None
+    found: dict[str, Any] = {}
+    for key, value in _SIMPLE_ITEM.findall(text):
+        if key in _NOT_TEXT:
+            return None  # a key YAML reads as a boolean or null
+        if value[0] == '"':
+            found[key] = value[1:-1]
+        elif value[0].isalpha():
+            if value in _NOT_TEXT:
+                return None
+            found[key] = value
+        else:
+            found[key] = int(value)
+    return found
+
+
 def _load(
     token: Token, text: str, base: int, what: str, problems: list[Problem]
 ) -> dict[str, Any] | None:
+    simple = _simple_flow(text)
+    if simple is not None:
+        return simple
     try:
         value = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as err:

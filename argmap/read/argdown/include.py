@@ -39,6 +39,8 @@ class SourceMap:
     path: str
     pieces: list[_Piece] = field(default_factory=list)
     _line_starts: dict[str, list[int]] = field(default_factory=dict)
+    #: Where each piece starts in the combined text, in order.
+    _starts: list[int] = field(default_factory=list)
 
     def register(self, path: str, text: str) -> None:
         """Know the lines of a file."""
@@ -49,13 +51,13 @@ class SourceMap:
         """Record that the combined text from ``start`` on is ``text`` from ``offset`` on."""
         self.register(path, text)
         self.pieces.append(_Piece(start, path, text, offset))
+        self._starts.append(start)
 
     def span(self, offset: int) -> Span:
         """The file, line and column of an offset of the combined text."""
         if not self.pieces:
             return Span(self.path)
-        starts = [p.start for p in self.pieces]
-        piece = self.pieces[max(0, bisect.bisect_right(starts, offset) - 1)]
+        piece = self.pieces[max(0, bisect.bisect_right(self._starts, offset) - 1)]
         file_offset = min(piece.offset + offset - piece.start, len(piece.text))
         lines = self._line_starts[piece.path]
         index = bisect.bisect_right(lines, file_offset) - 1

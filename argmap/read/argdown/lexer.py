@@ -1,4 +1,4 @@
-"""The Argdown tokenizer: text to tokens with 1-based positions, indentation made explicit. No I/O.
+"""The Argdown tokenizer: text to tokens with their offsets, indentation made explicit. No I/O.
 
 It follows the token rules of the Argdown 1.7 grammar: relation symbols, list items,
 statement numbers and inference lines count only at the start of a line; indentation
@@ -9,7 +9,6 @@ two token rules match, the first tried wins, in the order Argdown tries them.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from argmap.read.argdown.problem import Problem, error
@@ -120,18 +119,11 @@ class _Lexer:
         self.last_brace = text.rfind("}")
         self.last_fence = text.rfind("===")
         self.next_cache: dict[str, int] = {}
-        # Start offset of each line, for 1-based line and column numbers.
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
 
-    # -- positions -----------------------------------------------------------------------------
-
-    def where(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+    # -- tokens --------------------------------------------------------------------------------
 
     def push(self, kind: Tok, image: str, offset: int, marker: str = "") -> None:
-        line, col = self.where(offset)
-        self.tokens.append(Token(kind, image, offset, line, col, marker))
+        self.tokens.append(Token(kind, image, offset, marker))
 
     # -- context -------------------------------------------------------------------------------
 

@@ -64,12 +64,14 @@ RELATION_TOKENS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One token: its type, the text it matched, and where (offset, 1-based line and column)."""
+    """One token: its type, the text it matched, and its offset in the text.
+
+    Positions are offsets only: diagnostics turn them into the file, line and column they
+    came from (``include.SourceMap``), since an included file's lines are not the text's.
+    """
 
     type: Tok
     image: str
     offset: int
-    line: int
-    col: int
     #: Which emphasis a bold or italic token belongs to (``*`` or ``_``).
     marker: str = ""
