@@ -37,6 +37,7 @@ from argmap.semantics.sat import (
     grow_range,
     has_stable_labelling,
 )
+from argmap.semantics.seed import start_from, wide_labelling
 
 #: Credulous: in some extension; skeptical: in every one.
 MODES = ("credulous", "skeptical")
@@ -202,8 +203,11 @@ def _accepts_semi_stable(
     solver = LabellingSolver(fw, part, labels, ranges=True)
     var = solver.var_in(part.index(a))
     want = var if credulous else -var
+    # The first round starts from a wide labelling that meets the condition, if one is built.
+    start = start_from(solver, wide_labelling(fw, part, labels, (a, credulous)))
     try:
-        while solver.solve([want]):
+        while solver.solve([want, *start]) or (start and solver.solve([want])):
+            start = []
             rng = set(grow_range(solver))
             exact = [
                 solver.var_range(i) if i in rng else -solver.var_range(i)

@@ -32,6 +32,7 @@ from argmap.semantics.sat import (
     enumerate_range_maximal,
     has_stable_labelling,
 )
+from argmap.semantics.seed import start_from, wide_labelling
 
 __all__ = [
     "SEMANTICS",
@@ -205,7 +206,8 @@ def _semi_stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iter
         return
     solver = LabellingSolver(fw, part, labels, ranges=True)
     try:
-        for labelling in enumerate_range_maximal(solver):
+        start = start_from(solver, wide_labelling(fw, part, labels))
+        for labelling in enumerate_range_maximal(solver, start):
             yield [a for a, label in labelling if label == IN]
     finally:
         solver.close()
