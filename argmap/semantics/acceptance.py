@@ -206,7 +206,7 @@ def _accepts_semi_stable(
     # The first round starts from a wide labelling that meets the condition, if one is built.
     start = start_from(solver, wide_labelling(fw, part, labels, (a, credulous)))
     try:
-        while solver.solve([want, *start]) or (start and solver.solve([want])):
+        while solver.solve_from(start, [want]):
             start = []
             rng = set(grow_range(solver))
             exact = [

@@ -31,6 +31,7 @@ from argmap.semantics.sat import (
     enumerate_preferred,
     enumerate_range_maximal,
     has_stable_labelling,
+    label_from,
 )
 from argmap.semantics.seed import start_from, wide_labelling
 
@@ -59,13 +60,7 @@ def _unit_labellings(
     attackers = fw.attackers
     if len(unit) == 1 and not fw.self_attacking(unit[0]):
         a = unit[0]
-        label = IN
-        for b in attackers[a]:
-            if labels[b] == IN:
-                label = OUT
-                break
-            if labels[b] == UNDEC:
-                label = UNDEC
+        label = label_from(labels[b] for b in attackers[a])
         if not (semantics == "stable" and label == UNDEC):
             yield [(a, label)]
         return

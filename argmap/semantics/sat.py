@@ -12,12 +12,19 @@ temporary constraints, blocking clauses for answers already given.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from argmap.semantics import interrupt
 from argmap.semantics.framework import Framework
 
 UNDEC, IN, OUT = 0, 1, 2
+
+
+def label_from(attacker_labels: Iterable[int]) -> int:
+    """The label a complete labelling gives an argument that does not attack itself, from
+    its attackers' labels: out when one is in, undecided when one is, else in."""
+    seen = set(attacker_labels)
+    return OUT if IN in seen else UNDEC if UNDEC in seen else IN
 
 
 class LabellingSolver:
@@ -132,6 +139,13 @@ class LabellingSolver:
             self._pointed = False
             self._solver.set_phases(self._phases)
         return True
+
+    def solve_from(self, start: Sequence[int], assumptions: Sequence[int] = ()) -> bool:
+        """Look for a labelling meeting ``start`` too (a labelling to grow from), and for
+        any labelling under the assumptions when none does."""
+        if start and self.solve([*assumptions, *start]):
+            return True
+        return self.solve(assumptions)
 
     def var_in(self, i: int) -> int:
         """The "in" variable of local node ``i``."""
@@ -275,11 +289,7 @@ def _grow(solver: LabellingSolver, ins: list[int], pick: int) -> list[int]:
         solver.add([-act])
         if not found:
             return ins
-        ins = solver.ins() if pick == IN else _range_of(solver)
-
-
-def _range_of(solver: LabellingSolver) -> list[int]:
-    return solver.in_range()
+        ins = solver.ins() if pick == IN else solver.in_range()
 
 
 def grow_preferred(solver: LabellingSolver) -> list[tuple[int, int]]:
@@ -325,9 +335,9 @@ def enumerate_range_maximal(
     from a labelling meeting the assumptions ``start`` when there is one; then every
     labelling with exactly that range is listed before the range itself is blocked.
     """
-    while solver.solve(start) or (start and solver.solve()):
+    while solver.solve_from(start):
         start = []
-        rng = _grow(solver, _range_of(solver), OUT)
+        rng = _grow(solver, solver.in_range(), OUT)
         inside = set(rng)
         fixed = [
             solver.var_range(i) if i in inside else -solver.var_range(i) for i in range(solver.size)
@@ -357,4 +367,4 @@ def grow_range(solver: LabellingSolver) -> list[int]:
 
     The solver must be built with ``ranges``. Adds nothing for good.
     """
-    return _grow(solver, _range_of(solver), OUT)
+    return _grow(solver, solver.in_range(), OUT)

@@ -14,7 +14,7 @@ one step per component left with an undecided argument, each a SAT call on the w
 from __future__ import annotations
 
 from argmap.semantics.framework import Framework, strongly_connected
-from argmap.semantics.sat import IN, OUT, UNDEC, LabellingSolver, grow_range
+from argmap.semantics.sat import IN, UNDEC, LabellingSolver, grow_range, label_from
 
 __all__ = ["start_from", "wide_labelling"]
 
@@ -43,13 +43,8 @@ def wide_labelling(
     for unit in units:
         if len(unit) == 1 and (query is None or unit[0] != query[0]):
             a = unit[0]
-            seen = {work[b] for b in attackers[a]}
-            if IN in seen:
-                work[a] = OUT
-            elif UNDEC in seen or fw.self_attacking(a):
-                work[a] = UNDEC
-            else:
-                work[a] = IN
+            label = label_from(work[b] for b in attackers[a])
+            work[a] = UNDEC if label == IN and fw.self_attacking(a) else label
             continue
         solver = LabellingSolver(fw, unit, work, ranges=True)
         try:
