@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework, strongly_connected, weak_components
+from argmap.semantics.sat import LabellingSolver
 
 Edges = list[tuple[int, int]]
 
@@ -287,3 +289,38 @@ def test_the_coherence_test_knows_an_odd_one_way_cycle_from_a_symmetric_one() ->
     assert ext._coherent(even, [0, 1, 2, 3], bytearray(4))
     # An undecided attacker outside the free arguments: the test does not apply.
     assert not ext._coherent(even, [0, 1, 2], bytearray(4))
+
+
+def _cycles_with_guards(count: int) -> Edges:
+    """Two-cycles a_i <-> b_i where a_i attacks a_(i+1) and b_i beats a self-attacking
+    guard s_i: every guard needs its own b in, so one stable labelling, and a choice of
+    a_i in fails only at s_i, which a depth-first search over components may meet long
+    after it made the choice."""
+    edges: Edges = []
+    for i in range(count):
+        a, b, s = 3 * i, 3 * i + 1, 3 * i + 2
+        edges += [(a, b), (b, a), (s, s), (b, s)]
+        if i + 1 < count:
+            edges.append((a, 3 * i + 3))
+    return edges
+
+
+def test_a_stable_choice_that_fails_far_downstream_is_undone_at_its_cause() -> None:
+    count = 12
+    n, edges = 3 * count, _cycles_with_guards(count)
+    fw = framework(n, edges)
+    expected = [tuple(3 * i + 1 for i in range(count))]
+    calls = 0
+    solve = LabellingSolver.solve
+
+    def counted(self: LabellingSolver, assumptions: Sequence[int] = ()) -> bool:
+        nonlocal calls
+        calls += 1
+        return solve(self, assumptions)
+
+    with mock.patch.object(LabellingSolver, "solve", counted):
+        for semantics in ("stable", "semi-stable"):
+            assert ext.first_extension(fw, semantics) == expected[0]
+            assert ext.all_extensions(fw, semantics) == expected
+    # One search per task, not one per combination of the cycles' labellings (4,096).
+    assert calls < 50

@@ -2,12 +2,17 @@
 
 The grounded labelling is computed first, in linear time; every complete labelling agrees
 with it, so only the arguments it leaves undecided are searched. What is left splits into
-weakly connected parts, whose extensions combine freely. Complete, preferred and stable
-labellings are then built component by component along the strongly connected components
-in attack order, the SCC-recursive scheme of Baroni, Giacomin and Guida (2005),
-"SCC-recursiveness: a general schema for argumentation semantics" (AIJ 168): a
-component's labelling depends only on the labels already fixed upstream. Semi-stable
-semantics is not directional, so each part is searched whole.
+weakly connected parts, whose extensions combine freely. Complete and preferred labellings
+are then built component by component along the strongly connected components in attack
+order, the SCC-recursive scheme of Baroni, Giacomin and Guida (2005), "SCC-recursiveness:
+a general schema for argumentation semantics" (AIJ 168): a component's labelling depends
+only on the labels already fixed upstream, and every component has one whatever they are.
+A component can have no stable labelling, though, for want of a choice made far upstream,
+and a depth-first search over components then tries every combination in between (a
+chain of 25 two-cycles, each with a self-attacking argument only its own cycle can beat,
+took 17 s): stable labellings are searched one part at a time by one SAT solver, whose
+learnt clauses go straight to the choice at fault. Semi-stable semantics is not
+directional, so each part is searched whole too.
 """
 
 from __future__ import annotations
@@ -30,10 +35,9 @@ from argmap.semantics.sat import (
     enumerate_complete,
     enumerate_preferred,
     enumerate_range_maximal,
-    has_stable_labelling,
     label_from,
 )
-from argmap.semantics.seed import start_from, wide_labelling
+from argmap.semantics.seed import maximal_labelling, start_from
 
 __all__ = [
     "SEMANTICS",
@@ -55,14 +59,12 @@ SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "idea
 def _unit_labellings(
     fw: Framework, unit: list[int], labels: bytearray, semantics: str, every: bool
 ) -> Iterator[Labelling]:
-    """Labellings of one strongly connected component, given the labels upstream (with
-    ``every``, all of them are wanted: preferred ones may then come stable ones first)."""
+    """Complete or preferred labellings of one strongly connected component, given the
+    labels upstream (with ``every``, all of them are wanted: preferred ones may then come
+    stable ones first)."""
     attackers = fw.attackers
     if len(unit) == 1 and not fw.self_attacking(unit[0]):
-        a = unit[0]
-        label = label_from(labels[b] for b in attackers[a])
-        if not (semantics == "stable" and label == UNDEC):
-            yield [(a, label)]
+        yield [(unit[0], label_from(labels[b] for b in attackers[unit[0]]))]
         return
     members = set(unit)
     beaten = [a for a in unit if any(b not in members and labels[b] == IN for b in attackers[a])]
@@ -79,7 +81,7 @@ def _unit_labellings(
             yield fixed + labelling
         return
     preferred = semantics == "preferred"
-    solver = LabellingSolver(fw, free, labels, stable=semantics == "stable", admissible=preferred)
+    solver = LabellingSolver(fw, free, labels, admissible=preferred)
     try:
         search = enumerate_preferred if preferred else enumerate_complete
         for labelling in search(solver):
@@ -189,21 +191,41 @@ def _scc_recursive(
             searches.append(_unit_labellings(fw, units[i + 1], labels, semantics, every))
 
 
+def _stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iterator[list[int]]:
+    """In-sets of the stable labellings of one weakly connected part."""
+    solver = LabellingSolver(fw, part, labels, stable=True)
+    try:
+        for labelling in enumerate_complete(solver):
+            yield [a for a, label in labelling if label == IN]
+    finally:
+        solver.close()
+
+
 def _semi_stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iterator[list[int]]:
     """In-sets of the semi-stable labellings of one weakly connected part.
 
     When the part has a stable labelling its semi-stable ones are exactly its stable ones
-    (Caminada 2006), found along its components; only a part without one is searched
-    for maximal ranges.
+    (Caminada 2006); only a part without one is searched for maximal ranges.
     """
-    if has_stable_labelling(fw, part, labels):
-        yield from _scc_recursive(fw, part, labels, "stable")
+    stable = _stable_part(fw, part, labels)
+    found = next(stable, None)
+    if found is not None:
+        yield found
+        yield from stable
         return
+    # Often a labelling built along the components is semi-stable, and no search of the
+    # whole part is needed for the first extension.
+    known = maximal_labelling(fw, part, labels)
+    first = [a for a, label in zip(part, known, strict=True) if label == IN] if known else []
+    if known:
+        yield first
     solver = LabellingSolver(fw, part, labels, ranges=True)
     try:
-        start = start_from(solver, wide_labelling(fw, part, labels))
-        for labelling in enumerate_range_maximal(solver, start):
-            yield [a for a, label in labelling if label == IN]
+        start = start_from(solver, known)
+        for labelling in enumerate_range_maximal(solver, start, maximal=bool(known)):
+            ins = [a for a, label in labelling if label == IN]
+            if not known or ins != first:
+                yield ins
     finally:
         solver.close()
 
@@ -259,6 +281,8 @@ def _extensions(fw: Framework, semantics: str, every: bool) -> Iterator[tuple[in
     parts = weak_components(fw, residual)
     if semantics == "semi-stable":
         searches = [_semi_stable_part(fw, part, labels) for part in parts]
+    elif semantics == "stable":
+        searches = [_stable_part(fw, part, labels) for part in parts]
     else:
         searches = [_scc_recursive(fw, part, labels, semantics, every) for part in parts]
     yield from _product(base, searches)

@@ -326,18 +326,21 @@ def enumerate_preferred(solver: LabellingSolver) -> Iterator[list[tuple[int, int
 
 
 def enumerate_range_maximal(
-    solver: LabellingSolver, start: Sequence[int] = ()
+    solver: LabellingSolver, start: Sequence[int] = (), *, maximal: bool = False
 ) -> Iterator[list[tuple[int, int]]]:
     """Labellings whose range (in or out) is maximal: semi-stable labellings
     (Caminada 2006). The solver must be built with ``ranges``.
 
     Each maximal range is found by growth as in :func:`enumerate_preferred`, the first
-    from a labelling meeting the assumptions ``start`` when there is one; then every
-    labelling with exactly that range is listed before the range itself is blocked.
+    from a labelling meeting the assumptions ``start`` when there is one (with
+    ``maximal``, a range known to be maximal: no growth); then every labelling with
+    exactly that range is listed before the range itself is blocked.
     """
     while solver.solve_from(start):
-        start = []
-        rng = _grow(solver, solver.in_range(), OUT)
+        rng = solver.in_range()
+        if not (maximal and len(rng) == len(start)):
+            rng = _grow(solver, rng, OUT)
+        start, maximal = [], False
         inside = set(rng)
         fixed = [
             solver.var_range(i) if i in inside else -solver.var_range(i) for i in range(solver.size)
