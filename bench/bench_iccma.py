@@ -1,6 +1,6 @@
 """Benchmark of the ICCMA tasks through ``argmap eval``, side by side with clingo.
 
-Run: .venv/bin/python bench/bench_iccma.py [--families random,grid,torus,smallworld]
+Run: .venv/bin/python bench/bench_iccma.py [--families random,grid,torus,smallworld,guarded]
          [--sizes 10000,100000,1000000] [--tasks SE-GR,DS-PR,...] [--repeat 3]
          [--timeout 60] [--no-clingo]
 
@@ -23,7 +23,9 @@ Frameworks (seeded, so every run is the same):
   neighbour, wrapping around: one strongly connected component of odd and even cycles;
 - torus-N: a torus of side sqrt(N) where every cell attacks all four neighbours;
 - smallworld-N (only when asked for): a Watts-Strogatz ring, many small components in one
-  large weakly connected part, where a maximal range is searched for across all of them.
+  large weakly connected part, where a maximal range is searched for across all of them;
+- guarded-N (only when asked for): a chain of two-cycles, each with a self-attacking
+  guard only its own cycle can beat, where a stable choice fails far from where it is made.
 
 The query of DC and DS tasks is the middle argument. Nothing is asserted: the figures are
 for reading; an answer that differs from clingo's is flagged in the table.
@@ -83,8 +85,9 @@ TASKS = (
     "DS-SST",
     "SE-ID",
 )
-#: Grids and tori have exponentially many extensions: listing them all is no task.
-CYCLIC = ("grid", "torus")
+#: Grids, tori and guarded chains have exponentially many (complete) extensions: listing
+#: them all is no task.
+CYCLIC = ("grid", "torus", "guarded")
 
 Edges = tuple[int, list[int], list[int]]
 
@@ -119,11 +122,28 @@ def small_world_af(n: int, seed: int = 3) -> Edges:
     return n, [a for a, _ in ordered], [b for _, b in ordered]
 
 
+def guarded_af(n: int) -> Edges:
+    """A chain of two-cycles a <-> b where each a attacks the next cycle's a and each b
+    beats a self-attacking guard: one stable extension (every b), which a choice of a
+    spoils only at its guard."""
+    src, dst = [], []
+    for i in range(n // 3):
+        a, b, guard = 3 * i, 3 * i + 1, 3 * i + 2
+        pairs = [(a, b), (b, a), (b, guard), (guard, guard)]
+        if 3 * i + 3 < n // 3 * 3:
+            pairs.append((a, a + 3))
+        for x, y in sorted(pairs):
+            src.append(x)
+            dst.append(y)
+    return n // 3 * 3, src, dst
+
+
 FAMILIES: dict[str, Callable[[int], Edges]] = {
     "random": random_af,
     "grid": grid_af,
     "torus": torus_af,
     "smallworld": small_world_af,
+    "guarded": guarded_af,
 }
 
 
