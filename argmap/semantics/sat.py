@@ -208,9 +208,9 @@ class LabellingSolver:
         member is not in" and "some non-member is in" excludes this one alone among them.
         """
         chosen = set(ins)
-        var = self.var_in
-        members = [-var(i) for i in sorted(chosen)]
-        others = [var(i) for i in range(self._k) if i not in chosen]
+        stride = self._stride
+        members = [-stride * i - 1 for i in sorted(chosen)]
+        others = [stride * i + 1 for i in range(self._k) if i not in chosen]
         if antichain and members and others:
             clause = members if len(members) <= len(others) else others
         else:
