@@ -206,7 +206,9 @@ def _stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iterator[
         solver.close()
 
 
-def _semi_stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iterator[list[int]]:
+def _semi_stable_part(
+    fw: Framework, part: list[int], labels: bytearray, every: bool
+) -> Iterator[list[int]]:
     """In-sets of the semi-stable labellings of one weakly connected part.
 
     When the part has a stable labelling its semi-stable ones are exactly its stable ones
@@ -218,9 +220,9 @@ def _semi_stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iter
         yield found
         yield from stable
         return
-    # Often a labelling built along the components is semi-stable, and no search of the
-    # whole part is needed for the first extension.
-    known = maximal_labelling(fw, part, labels)
+    # The first extension often comes from a labelling built along the components and
+    # settled piece by piece; the search for the others starts from it.
+    known = maximal_labelling(fw, part, labels, search=not every)
     first = [a for a, label in zip(part, known, strict=True) if label == IN] if known else []
     if known:
         yield first
@@ -285,7 +287,7 @@ def _extensions(fw: Framework, semantics: str, every: bool) -> Iterator[tuple[in
     residual = undecided(labels)
     parts = weak_components(fw, residual)
     if semantics == "semi-stable":
-        searches = [_semi_stable_part(fw, part, labels) for part in parts]
+        searches = [_semi_stable_part(fw, part, labels, every) for part in parts]
     elif semantics == "stable":
         searches = [_stable_part(fw, part, labels) for part in parts]
     else:

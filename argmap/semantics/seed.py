@@ -57,14 +57,31 @@ def wide_labelling(
     return wide.labels() if wide.build() else []
 
 
-def maximal_labelling(fw: Framework, part: list[int], labels: bytearray) -> list[int]:
-    """A wide labelling of ``part`` whose range is maximal: a semi-stable labelling of the
-    part, or an empty list when one component holds more than half the part."""
+def maximal_labelling(
+    fw: Framework, part: list[int], labels: bytearray, *, search: bool = True
+) -> list[int]:
+    """A labelling of ``part`` whose range is maximal (a semi-stable labelling of the
+    part): a wide one, settled, or when one component holds more than half the part, one
+    found by a search of the whole part (with ``search``; else an empty list).
+
+    That search holds what it finds for good, which pays when one extension is wanted;
+    when all are, a search of the part that goes on to the others gains more from what
+    it learns on the way.
+    """
     wide = _Wide(fw, part, labels, None)
-    if not wide.build():
+    if wide.build():
+        wide.settle()
+        return wide.labels()
+    if not search:
         return []
-    wide.settle()
-    return wide.labels()
+    solver = LabellingSolver(fw, part, labels, ranges=True)
+    try:
+        found = solver.solve()
+        assert found, "every argument undecided is a complete labelling of the part"
+        grow_range(solver, held=True)
+        return [label for _, label in solver.labelling()]
+    finally:
+        solver.close()
 
 
 def start_from(solver: LabellingSolver, labelling: list[int]) -> list[int]:
@@ -124,7 +141,7 @@ class _Wide:
             try:
                 found = solver.solve(start_from(solver, [self.work[a] for a in piece]))
                 assert found, "a complete labelling holds its own range"
-                grow_range(solver)
+                grow_range(solver, held=True)
                 for a, label in solver.labelling():
                     self.work[a] = label
             finally:
