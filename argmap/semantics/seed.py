@@ -102,7 +102,7 @@ class _Wide:
         self.query = query
         self.work = bytearray(labels)
         self.units = strongly_connected(fw, part)
-        self.unit_of = {a: i for i, unit in enumerate(self.units) for a in unit}
+        self.unit_of: dict[int, int] = {}  # filled by build, for a part it can label
         self.roots: list[int] = []  # components with another labelling of their range
         self.budget = MOVE_BUDGET * len(self.units)
 
@@ -114,6 +114,7 @@ class _Wide:
         is built (see :func:`wide_labelling`)."""
         if max(map(len, self.units)) * 2 > len(self.part):
             return False  # one component holds most of the part: its search is most of it
+        self.unit_of = {a: i for i, unit in enumerate(self.units) for a in unit}
         if not all(self._label(unit, ()) for unit in self.units):
             return False
         for index, unit in enumerate(self.units):
