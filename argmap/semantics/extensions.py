@@ -194,14 +194,9 @@ def _scc_recursive(
 def _stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iterator[list[int]]:
     """In-sets of the stable labellings of one weakly connected part."""
     solver = LabellingSolver(fw, part, labels, stable=True)
-    nodes = solver.nodes
     try:
-        while solver.solve():
-            ins = solver.ins()
-            yield [nodes[i] for i in ins]
-            if not nodes:
-                return
-            solver.block_ins(ins, antichain=True)
+        for labelling in enumerate_complete(solver):
+            yield [a for a, label in labelling if label == IN]
     finally:
         solver.close()
 

@@ -74,14 +74,8 @@ def maximal_labelling(
         return wide.labels()
     if not search:
         return []
-    solver = LabellingSolver(fw, part, labels, ranges=True)
-    try:
-        found = solver.solve()
-        assert found, "every argument undecided is a complete labelling of the part"
-        grow_range(solver, held=True)
-        return [label for _, label in solver.labelling()]
-    finally:
-        solver.close()
+    wide._label(part, (), held=True)  # the part is all one search
+    return wide.labels()
 
 
 def start_from(solver: LabellingSolver, labelling: list[int]) -> list[int]:
@@ -148,10 +142,10 @@ class _Wide:
             finally:
                 solver.close()
 
-    def _label(self, unit: list[int], keep: Sequence[int]) -> bool:
+    def _label(self, unit: list[int], keep: Sequence[int], *, held: bool = False) -> bool:
         """Label one component with a maximal range given the labels upstream, holding
         the arguments ``keep`` in the range; False when no labelling does (or none meets
-        the query)."""
+        the query). ``held`` is passed on to :func:`grow_range`."""
         fw, work, query = self.fw, self.work, self.query
         if len(unit) == 1 and (query is None or unit[0] != query[0]):
             a = unit[0]
@@ -169,7 +163,7 @@ class _Wide:
             local = {a: i for i, a in enumerate(unit)}
             if not solver.solve([solver.var_range(local[a]) for a in keep]):
                 return False
-            grow_range(solver)
+            grow_range(solver, held=held)
             for a, label in solver.labelling():
                 work[a] = label
             return True
