@@ -35,6 +35,7 @@ from argmap.semantics.sat import (
     block_subsets,
     grow_preferred,
     grow_range,
+    grow_range_within,
     has_stable_labelling,
 )
 from argmap.semantics.seed import start_from, wide_labelling
@@ -190,35 +191,96 @@ def _skeptical_preferred(fw: Framework, nodes: list[int], labels: bytearray, a: 
         solver.close()
 
 
+#: Propagations per argument a growth step of the rounds' shared solver may take before
+#: the round goes to a solver of its own: about the cost of building one.
+ROUND_BUDGET = 100
+
+Round = tuple[set[int], bool] | None
+
+
 def _accepts_semi_stable(
     fw: Framework, part: list[int], labels: bytearray, a: int, credulous: bool
 ) -> bool:
     """Range-maximal labellings of a part without a stable one, guided by the query.
 
     Each round takes a complete labelling meeting the condition (``a`` in, or out for a
-    skeptical counterexample), grows its range to a maximal one, and asks in one call for
-    a labelling of exactly that range meeting the condition; ranges inside it are then
-    excluded for good, since none of them is maximal.
+    skeptical counterexample), grows its range to a maximal one, and asks whether a
+    labelling of exactly that range meets the condition; ranges inside it are then
+    excluded, since none of them is maximal.
+
+    The first round has a solver of its own (:func:`_round`), which holds the range for
+    good as it grows: it then simplifies its clauses with it, and the last step, the proof
+    that the range is maximal, is many times quicker (20 s where it took over 300 s, on a
+    part of 97,000 arguments in small components attacking each other downstream). Later
+    rounds share one solver, which learns from each (a part of 10,000 arguments may take
+    a hundred rounds); a growth step that takes it longer than building a solver would
+    (``ROUND_BUDGET``) leaves the round to a solver of its own.
     """
-    solver = LabellingSolver(fw, part, labels, ranges=True)
-    var = solver.var_in(part.index(a))
-    want = var if credulous else -var
+    index = part.index(a)
     # The first round starts from a wide labelling that meets the condition, if one is built.
-    start = start_from(solver, wide_labelling(fw, part, labels, (a, credulous)))
+    found = _round(
+        fw, part, labels, index, credulous, wide_labelling(fw, part, labels, (a, credulous)), []
+    )
+    excluded: list[list[int]] = []  # per round, the arguments outside its maximal range
+    shared: LabellingSolver | None = None
     try:
-        while solver.solve_from(start, [want]):
-            start = []
-            rng = set(grow_range(solver))
-            exact = [
-                solver.var_range(i) if i in rng else -solver.var_range(i)
-                for i in range(solver.size)
-            ]
-            if solver.solve([*exact, want]):
+        while found is not None:
+            rng, met = found
+            if met:
                 return credulous
-            blocking = [solver.var_range(i) for i in range(solver.size) if i not in rng]
-            if not blocking:
+            outside = [i for i in range(len(part)) if i not in rng]
+            if not outside:
                 break
-            solver.add(blocking)
+            excluded.append(outside)
+            if shared is None:
+                shared = LabellingSolver(fw, part, labels, ranges=True)
+            shared.add([shared.var_range(i) for i in outside])  # some of them in range
+            var = shared.var_in(index)
+            if not shared.solve([var if credulous else -var]):
+                break
+            grown = grow_range_within(shared, ROUND_BUDGET * shared.size)
+            if grown is None:
+                widest = [label for _, label in shared.labelling()]
+                found = _round(fw, part, labels, index, credulous, widest, excluded)
+            else:
+                rng = set(grown)
+                exact = [
+                    shared.var_range(i) if i in rng else -shared.var_range(i)
+                    for i in range(shared.size)
+                ]
+                found = rng, shared.solve([*exact, var if credulous else -var])
         return not credulous
+    finally:
+        if shared is not None:
+            shared.close()
+
+
+def _round(
+    fw: Framework,
+    part: list[int],
+    labels: bytearray,
+    index: int,
+    credulous: bool,
+    start: list[int],
+    excluded: list[list[int]],
+) -> Round:
+    """One round of :func:`_accepts_semi_stable` in a solver of its own, from the
+    labelling ``start`` of the part when it meets the condition (the query, local
+    ``index``, in, or not in): the maximal range grown (local indices), and whether a
+    labelling of exactly that range meets the condition; None when no labelling outside
+    the ``excluded`` ranges meets it."""
+    solver = LabellingSolver(fw, part, labels, ranges=True)
+    try:
+        var = solver.var_in(index)
+        want = var if credulous else -var
+        for outside in excluded:
+            solver.add([solver.var_range(i) for i in outside])
+        if not solver.solve_from(start_from(solver, start), [want]):
+            return None
+        rng = set(grow_range(solver, held=True))
+        for i in range(solver.size):
+            if i not in rng:
+                solver.add([-solver.var_range(i)])
+        return rng, solver.solve([want])
     finally:
         solver.close()

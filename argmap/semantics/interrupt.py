@@ -58,9 +58,11 @@ def _forget_watcher() -> None:
 os.register_at_fork(after_in_child=_forget_watcher)
 
 
-def solve(solver: Any, assumptions: list[int]) -> bool:
+def solve(solver: Any, assumptions: list[int]) -> bool | None:
     """Whether the python-sat ``solver`` (one that supports interrupts) finds a model under
-    the assumptions; a signal that arrives meanwhile is handled as in plain Python code."""
+    the assumptions; a signal that arrives meanwhile is handled as in plain Python code.
+    None when the search ran out of a budget the solver was given (see
+    :meth:`argmap.semantics.minisat.MiniSat.limit`)."""
     if threading.current_thread() is not threading.main_thread():
         # No signal reaches this thread; releasing the interpreter still lets others run.
         return _search(solver, assumptions)
@@ -86,10 +88,12 @@ def solve(solver: Any, assumptions: list[int]) -> bool:
             watcher.forward = -1
 
 
-def _search(solver: Any, assumptions: list[int]) -> bool:
+def _search(solver: Any, assumptions: list[int]) -> bool | None:
     while True:
         found = solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
         if found is not None:
             return bool(found)
+        if getattr(solver, "spent", bool)():
+            return None
         # Stopped by a signal whose handler (run just now) did not raise: go on.
         solver.clear_interrupt()

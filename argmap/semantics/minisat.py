@@ -20,7 +20,10 @@ from typing import Any
 
 __all__ = ["new_solver"]
 
-_CALLS = ("new", "add_cl", "setphases", "solve_lim", "interrupt", "clearint", "model", "del")
+_CALLS = (
+    "new", "add_cl", "setphases", "solve_lim", "interrupt", "clearint", "model", "del",
+    "pbudget", "acc_stats",
+)  # fmt: skip
 
 
 def _compiled() -> Any:
@@ -41,6 +44,7 @@ class MiniSat:
     def __init__(self, lib: Any, clauses: Iterable[list[int]]) -> None:
         self._lib = lib
         self._sat = False
+        self._limit = 0  # the propagations at which the budget runs out; 0: none
         self._handle = handle = lib.minisat22_new()
         add = lib.minisat22_add_cl
         for clause in clauses:
@@ -62,6 +66,23 @@ class MiniSat:
         )
         self._sat = found is True
         return found  # type: ignore[no-any-return]
+
+    def limit(self, propagations: int) -> None:
+        """Let the next searches propagate at most this many literals more; 0: no limit.
+        A search that reaches the limit returns None, as an interrupted one does."""
+        if propagations > 0:
+            self._limit = self._propagations() + propagations
+            self._lib.minisat22_pbudget(self._handle, propagations)
+        else:
+            self._limit = 0
+            self._lib.minisat22_pbudget(self._handle, -1)
+
+    def spent(self) -> bool:
+        """Whether the last search stopped at the limit :meth:`limit` set."""
+        return self._limit > 0 and self._propagations() >= self._limit
+
+    def _propagations(self) -> int:
+        return int(self._lib.minisat22_acc_stats(self._handle)["propagations"])
 
     def interrupt(self) -> None:
         """Stop the running search (from another thread)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from argmap.semantics import interrupt
+from argmap.semantics.encoding import admissible_clauses, complete_clauses
 from argmap.semantics.framework import Framework
 
 UNDEC, IN, OUT = 0, 1, 2
@@ -75,9 +76,9 @@ class LabellingSolver:
         self.stable = stable
         self._ranges = ranges
         if admissible:
-            clauses = _admissible_clauses(inner, outside_undec)
+            clauses = admissible_clauses(inner, outside_undec)
         else:
-            clauses = _complete_clauses(inner, outside_in, outside_undec, stable, ranges)
+            clauses = complete_clauses(inner, outside_in, outside_undec, stable, ranges)
         # Imported here: the grounded labelling, all that many tasks need, needs no solver.
         from argmap.semantics.minisat import new_solver
 
@@ -140,8 +141,24 @@ class LabellingSolver:
 
     def solve(self, assumptions: Sequence[int] = ()) -> bool:
         """Look for a labelling under the assumptions; remember its model."""
-        if not interrupt.solve(self._solver, list(assumptions)):
-            return False
+        return bool(self._search(assumptions))
+
+    def solve_within(self, assumptions: Sequence[int], propagations: int) -> bool | None:
+        """As :meth:`solve`, but None when the search propagates this many literals and
+        has no answer yet (a solver that cannot count them searches to the end)."""
+        limit = getattr(self._solver, "limit", None)
+        if limit is None:  # pragma: no cover - python-sat's own class, without the calls
+            return self.solve(assumptions)
+        limit(propagations)
+        try:
+            return self._search(assumptions)
+        finally:
+            limit(0)
+
+    def _search(self, assumptions: Sequence[int]) -> bool | None:
+        found = interrupt.solve(self._solver, list(assumptions))
+        if not found:
+            return found
         self._model = self._solver.get_model() or []
         if self._pointed:
             self._pointed = False
@@ -220,59 +237,6 @@ class LabellingSolver:
         self.add(clause)
 
 
-def _complete_clauses(
-    inner: list[list[int]],
-    outside_in: bytearray,
-    outside_undec: bytearray,
-    stable: bool,
-    ranges: bool,
-) -> list[list[int]]:
-    """In iff every attacker out; out iff some attacker in (variables 2i+1 and 2i+2)."""
-    k = len(inner)
-    clauses: list[list[int]] = []
-    add = clauses.append
-    for i, row in enumerate(inner):
-        vin, vout = 2 * i + 1, 2 * i + 2
-        add([-vin, -vout])
-        for j in row:
-            add([-vin, 2 * j + 2])
-            add([vout, -(2 * j + 1)])
-        if outside_in[i]:
-            add([vout])
-        else:
-            add([-vout, *(2 * j + 1 for j in row)])
-        if outside_undec[i] or outside_in[i]:
-            add([-vin])
-        else:
-            add([vin, *(-(2 * j + 2) for j in row)])
-        if stable:
-            add([vin, vout])
-        if ranges:
-            vr = 2 * k + i + 1
-            add([-vr, vin, vout])
-            add([vr, -vin])
-            add([vr, -vout])
-    return clauses
-
-
-def _admissible_clauses(inner: list[list[int]], outside_undec: bytearray) -> list[list[int]]:
-    """Conflict-free, and every attacker attacked by a member (variables i+1)."""
-    defenders = [[c + 1 for c in row] for row in inner]
-    clauses: list[list[int]] = []
-    add = clauses.append
-    for i, row in enumerate(inner):
-        vin = i + 1
-        if outside_undec[i]:
-            add([-vin])
-            continue
-        for j in row:
-            add([-vin, -j - 1])
-            clause = defenders[j].copy()
-            clause.append(-vin)
-            add(clause)
-    return clauses
-
-
 def enumerate_complete(solver: LabellingSolver) -> Iterator[list[tuple[int, int]]]:
     """Every labelling the solver admits (complete, or stable when built so)."""
     while solver.solve():
@@ -282,36 +246,62 @@ def enumerate_complete(solver: LabellingSolver) -> Iterator[list[tuple[int, int]
         solver.block_ins(solver.ins(), antichain=solver.stable)
 
 
-def _grow(solver: LabellingSolver, ins: list[int], pick: int, held: bool = False) -> list[int]:
+class _Spent(Exception):
+    """A growth step ran out of its budget of propagations."""
+
+
+def _grow(
+    solver: LabellingSolver, ins: list[int], pick: int, held: bool = False, budget: int = 0
+) -> list[int]:
     """Enlarge the chosen set (in-set, or range with ``pick`` = range) until maximal.
 
     With ``held`` the chosen set is added to the solver for good as it grows, where it is
     otherwise assumed at each step: for a solver that does nothing else afterwards. The
     solver then simplifies its clauses with it, and the last step, the proof that nothing
     more can be chosen, is several times quicker (15 s where it took 99 s, on a framework
-    of 100,000 arguments in small components attacking each other downstream).
+    of 100,000 arguments in small components attacking each other downstream). With a
+    ``budget``, a step that propagates that many literals without an answer raises _Spent.
     """
     var = solver.var_in if pick == IN else solver.var_range
     outside = list(range(solver.size))
     kept: set[int] = set()
-    while True:
-        chosen = set(ins)
-        outside = [i for i in outside if i not in chosen]
-        if not outside:
-            return ins
-        if pick != IN:
-            solver.prefer_wider()
-        if held:
-            for i in chosen - kept:
-                solver.add([var(i)])
+    first = selector = 0
+    try:
+        while True:
+            chosen = set(ins)
+            outside = [i for i in outside if i not in chosen]
+            if not outside:
+                return ins
+            if pick != IN:
+                solver.prefer_wider()
+            if held:
+                for i in chosen - kept:
+                    solver.add([var(i)])
+            else:
+                # One selector holds the chosen set: it implies the last one and the new
+                # members (assuming every member would take a decision level each).
+                new = solver.fresh()
+                for i in chosen - kept:
+                    solver.add([-new, var(i)])
+                if selector:
+                    solver.add([-new, selector])
+                first, selector = first or new, new
             kept = chosen
-        act = solver.fresh()
-        solver.add([-act, *map(var, outside)])  # some argument not yet chosen
-        found = solver.solve([act] if held else [act, *map(var, ins)])
-        solver.add([-act])
-        if not found:
-            return ins
-        ins = solver.ins() if pick == IN else solver.in_range()
+            act = solver.fresh()
+            solver.add([-act, *map(var, outside)])  # some argument not yet chosen
+            assumptions = [act] if held else [act, selector]
+            found = (
+                solver.solve_within(assumptions, budget) if budget else solver.solve(assumptions)
+            )
+            solver.add([-act])
+            if found is None:
+                raise _Spent
+            if not found:
+                return ins
+            ins = solver.ins() if pick == IN else solver.in_range()
+    finally:
+        if first:
+            solver.add([-first])  # every selector implies the first: all are retired
 
 
 def grow_preferred(solver: LabellingSolver) -> list[tuple[int, int]]:
@@ -394,3 +384,13 @@ def grow_range(solver: LabellingSolver, *, held: bool = False) -> list[int]:
     the range found is held for good, for a solver used for this search alone.
     """
     return _grow(solver, solver.in_range(), OUT, held)
+
+
+def grow_range_within(solver: LabellingSolver, propagations: int) -> list[int] | None:
+    """As :func:`grow_range` (adding nothing for good), or None when a step of the growth
+    propagates ``propagations`` literals without an answer; the last model is then the
+    widest labelling found."""
+    try:
+        return _grow(solver, solver.in_range(), OUT, budget=propagations)
+    except _Spent:
+        return None

@@ -1,0 +1,65 @@
+"""The clauses of a labelling solver (:class:`argmap.semantics.sat.LabellingSolver`).
+
+Local node ``i`` has variables ``2i+1`` ("in") and ``2i+2`` ("out"), neither meaning
+undecided, and with ranges ``2k+i+1`` ("in or out"): the labelling-based encoding of
+Caminada and Gabbay (2009). Admissible sets have one variable per node, ``i+1``.
+``inner[i]`` lists node ``i``'s attackers among the nodes; ``outside_in`` and
+``outside_undec`` say whether an attacker outside them is labelled in, or undecided.
+"""
+
+from __future__ import annotations
+
+__all__ = ["admissible_clauses", "complete_clauses"]
+
+
+def complete_clauses(
+    inner: list[list[int]],
+    outside_in: bytearray,
+    outside_undec: bytearray,
+    stable: bool,
+    ranges: bool,
+) -> list[list[int]]:
+    """In iff every attacker out; out iff some attacker in (variables 2i+1 and 2i+2)."""
+    k = len(inner)
+    clauses: list[list[int]] = []
+    add = clauses.append
+    for i, row in enumerate(inner):
+        vin, vout = 2 * i + 1, 2 * i + 2
+        add([-vin, -vout])
+        for j in row:
+            add([-vin, 2 * j + 2])
+            add([vout, -(2 * j + 1)])
+        if outside_in[i]:
+            add([vout])
+        else:
+            add([-vout, *(2 * j + 1 for j in row)])
+        if outside_undec[i] or outside_in[i]:
+            add([-vin])
+        else:
+            add([vin, *(-(2 * j + 2) for j in row)])
+        if stable:
+            add([vin, vout])
+        if ranges:
+            vr = 2 * k + i + 1
+            add([-vr, vin, vout])
+            add([vr, -vin])
+            add([vr, -vout])
+    return clauses
+
+
+def admissible_clauses(inner: list[list[int]], outside_undec: bytearray) -> list[list[int]]:
+    """Conflict-free, and every attacker attacked by a member (variables i+1)."""
+    defenders = [[c + 1 for c in row] for row in inner]
+    clauses: list[list[int]] = []
+    add = clauses.append
+    for i, row in enumerate(inner):
+        vin = i + 1
+        if outside_undec[i]:
+            add([-vin])
+            continue
+        for j in row:
+            add([-vin, -j - 1])
+            clause = defenders[j].copy()
+            clause.append(-vin)
+            add(clause)
+    return clauses
