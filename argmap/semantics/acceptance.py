@@ -223,6 +223,7 @@ def _accepts_semi_stable(
     )
     excluded: list[list[int]] = []  # per round, the arguments outside its maximal range
     shared: LabellingSolver | None = None
+    want = 0  # the condition as a literal of the shared solver, once there is one
     try:
         while found is not None:
             rng, met = found
@@ -234,9 +235,9 @@ def _accepts_semi_stable(
             excluded.append(outside)
             if shared is None:
                 shared = LabellingSolver(fw, part, labels, ranges=True)
+                want = shared.var_in(index) if credulous else -shared.var_in(index)
             shared.add([shared.var_range(i) for i in outside])  # some of them in range
-            var = shared.var_in(index)
-            if not shared.solve([var if credulous else -var]):
+            if not shared.solve([want]):
                 break
             grown = grow_range_within(shared, ROUND_BUDGET * shared.size)
             if grown is None:
@@ -248,7 +249,7 @@ def _accepts_semi_stable(
                     shared.var_range(i) if i in rng else -shared.var_range(i)
                     for i in range(shared.size)
                 ]
-                found = rng, shared.solve([*exact, var if credulous else -var])
+                found = rng, shared.solve([*exact, want])
         return not credulous
     finally:
         if shared is not None:

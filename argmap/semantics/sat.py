@@ -145,7 +145,7 @@ class LabellingSolver:
 
     def solve_within(self, assumptions: Sequence[int], propagations: int) -> bool | None:
         """As :meth:`solve`, but None when the search propagates this many literals and
-        has no answer yet (a solver that cannot count them searches to the end)."""
+        has no answer yet (0: no limit; a solver that cannot count them searches to the end)."""
         limit = getattr(self._solver, "limit", None)
         if limit is None:  # pragma: no cover - python-sat's own class, without the calls
             return self.solve(assumptions)
@@ -290,9 +290,7 @@ def _grow(
             act = solver.fresh()
             solver.add([-act, *map(var, outside)])  # some argument not yet chosen
             assumptions = [act] if held else [act, selector]
-            found = (
-                solver.solve_within(assumptions, budget) if budget else solver.solve(assumptions)
-            )
+            found = solver.solve_within(assumptions, budget)
             solver.add([-act])
             if found is None:
                 raise _Spent
