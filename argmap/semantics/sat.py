@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from argmap.semantics import interrupt
-from argmap.semantics.encoding import admissible_clauses, complete_clauses
+from argmap.semantics.encoding import admissible_clauses, complete_clauses, stable_clauses
 from argmap.semantics.framework import Framework
 
 UNDEC, IN, OUT = 0, 1, 2
@@ -53,7 +53,8 @@ class LabellingSolver:
         self.nodes = list(nodes)
         k = len(self.nodes)
         self._k = k
-        self._stride = 1 if admissible else 2
+        # Admissible sets, and stable labellings without ranges, hold only "in" variables.
+        self._stride = 1 if admissible or (stable and not ranges) else 2
         self._next = (3 * k if ranges else self._stride * k) + 1
         local = {a: i for i, a in enumerate(self.nodes)}
         attackers = fw.attackers
@@ -77,6 +78,8 @@ class LabellingSolver:
         self._ranges = ranges
         if admissible:
             clauses = admissible_clauses(inner, outside_undec)
+        elif self._stride == 1:
+            clauses = stable_clauses(inner, outside_in, outside_undec)
         else:
             clauses = complete_clauses(inner, outside_in, outside_undec, stable, ranges)
         # Imported here: the grounded labelling, all that many tasks need, needs no solver.
@@ -196,10 +199,12 @@ class LabellingSolver:
         """``(argument, label)`` for every node, from the last model."""
         model = self._model
         if self._stride == 1:
-            # Admissible sets carry no "out" variable: out is what the set attacks.
+            # No "out" variable: out is what the set attacks (every other node, when stable).
             ins = bytearray(self._k)
             for i in self.ins():
                 ins[i] = 1
+            if self.stable:
+                return [(a, IN if ins[i] else OUT) for i, a in enumerate(self.nodes)]
             return [
                 (a, IN if ins[i] else OUT if any(ins[j] for j in self._inner[i]) else UNDEC)
                 for i, a in enumerate(self.nodes)
