@@ -48,12 +48,14 @@ def ideal_extension(fw: Framework, labels: bytearray | None = None) -> tuple[int
         sub, back = reduced
         return tuple(sorted(base + [back[a] for a in ideal_extension(sub)]))
     status = bytearray(fw.n)  # credulous acceptance, as far as known
-    dropped = bytearray(fw.n)  # no longer a candidate
+    core_of = _Core(fw, residual, labels)
+    gone: list[int] = []  # arguments that stopped being candidates since the last core
     attackers, targets = fw.attackers, fw.targets
     solver: LabellingSolver | None = None
     try:
         while True:
-            core = _defended_core(fw, [a for a in residual if not dropped[a]], labels)
+            core = core_of.without(gone, residual)
+            gone = []
             if not core:
                 return tuple(base)
             in_core = bytearray(fw.n)
@@ -65,8 +67,7 @@ def ideal_extension(fw: Framework, labels: bytearray | None = None) -> tuple[int
             else:
                 for a in core:  # an admissible set: its members are accepted
                     status[a] = _ACCEPTED
-                    for t in targets[a]:
-                        dropped[t] = 1
+                    gone.extend(targets[a])
                 open_ = {b for a in core for b in attackers[a] if labels[b] == UNDEC}
                 ask = sorted(b for b in open_ if status[b] == _UNKNOWN)
                 if not ask:
@@ -77,12 +78,11 @@ def ideal_extension(fw: Framework, labels: bytearray | None = None) -> tuple[int
             if found is None:
                 for b in ask:
                     status[b] = _REJECTED
-                    dropped[b] = 1
+                gone.extend(ask)
                 continue
             for b in found:
                 status[b] = _ACCEPTED
-                for t in targets[b]:
-                    dropped[t] = 1
+                gone.extend(targets[b])
     finally:
         if solver is not None:
             solver.close()
@@ -116,32 +116,52 @@ def _admissible_with_one_of(
     return [residual[i] for i in solver.ins()]
 
 
-def _defended_core(fw: Framework, candidates: list[int], labels: bytearray) -> list[int]:
-    """The largest subset of the candidates defending each of its members, sorted.
+class _Core:
+    """The largest subset of the candidates defending each of its members, kept as
+    candidates are taken away (the core of fewer candidates lies within the core of more).
 
     An open argument's attackers are open or out; the out ones are beaten by the grounded
     extension already, so only open attackers need a counter-attack from the set. Each
-    attack is looked at a bounded number of times.
+    attack is looked at a bounded number of times over all the removals together.
     """
-    targets, attackers = fw.targets, fw.attackers
-    inside = bytearray(fw.n)
-    for a in candidates:
-        inside[a] = 1
-    hits = [0] * fw.n  # how many members attack each argument
-    for a in candidates:
-        for t in targets[a]:
-            hits[t] += 1
-    queue = []
-    for a in candidates:
-        if any(labels[b] == UNDEC and not hits[b] for b in attackers[a]):
-            inside[a] = 0
-            queue.append(a)
-    for a in queue:  # the queue grows while it is read
-        for t in targets[a]:
-            hits[t] -= 1
-            if not hits[t] and labels[t] == UNDEC:
-                for c in targets[t]:
-                    if inside[c]:
-                        inside[c] = 0
-                        queue.append(c)
-    return [a for a in candidates if inside[a]]
+
+    def __init__(self, fw: Framework, candidates: list[int], labels: bytearray) -> None:
+        self._fw = fw
+        self._labels = labels
+        targets, attackers = fw.targets, fw.attackers
+        self._inside = inside = bytearray(fw.n)
+        for a in candidates:
+            inside[a] = 1
+        self._hits = hits = [0] * fw.n  # how many members attack each argument
+        for a in candidates:
+            for t in targets[a]:
+                hits[t] += 1
+        queue = []
+        for a in candidates:
+            if any(labels[b] == UNDEC and not hits[b] for b in attackers[a]):
+                inside[a] = 0
+                queue.append(a)
+        self._cascade(queue)
+
+    def without(self, removed: list[int], candidates: list[int]) -> list[int]:
+        """The core once ``removed`` are no candidates, sorted as ``candidates``."""
+        inside = self._inside
+        queue = []
+        for a in removed:
+            if inside[a]:
+                inside[a] = 0
+                queue.append(a)
+        self._cascade(queue)
+        return [a for a in candidates if inside[a]]
+
+    def _cascade(self, queue: list[int]) -> None:
+        """Take out, after the arguments of ``queue`` (out already), all they defended alone."""
+        targets, labels, inside, hits = self._fw.targets, self._labels, self._inside, self._hits
+        for a in queue:  # the queue grows while it is read
+            for t in targets[a]:
+                hits[t] -= 1
+                if not hits[t] and labels[t] == UNDEC:
+                    for c in targets[t]:
+                        if inside[c]:
+                            inside[c] = 0
+                            queue.append(c)
