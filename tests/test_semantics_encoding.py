@@ -24,9 +24,9 @@ Case = tuple[int, Edges, list[int], list[int]]
 def parts(draw: st.DrawFn, max_n: int = 8) -> Case:
     """A framework, the nodes of a solver, and a label for every other argument."""
     n = draw(st.integers(1, max_n))
-    cells = draw(st.lists(st.booleans(), min_size=n * n, max_size=n * n))
-    density = draw(st.integers(1, 3))  # keep about one cell in `density` of those drawn
-    edges = [(i // n, i % n) for i, on in enumerate(cells) if on and i % density == 0]
+    cells = draw(st.lists(st.integers(0, 3), min_size=n * n, max_size=n * n))
+    density = draw(st.integers(1, 3))  # each attack is there with odds density in 4
+    edges = [(i // n, i % n) for i, cell in enumerate(cells) if cell < density]
     nodes = sorted(draw(st.sets(st.integers(0, n - 1), min_size=1)))
     fixed = [draw(st.sampled_from((IN, OUT, UNDEC))) for _ in range(n)]
     return n, edges, nodes, fixed
