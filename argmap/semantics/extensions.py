@@ -232,15 +232,26 @@ def _semi_stable_part(
         solver.close()
 
 
-def _product(base: list[int], parts: list[Iterator[list[int]]]) -> Iterator[tuple[int, ...]]:
-    """Every union of the base with one in-set per part; the first union comes lazily."""
+def _product(
+    base: list[int], parts: list[Iterator[list[int]]], every: bool = True
+) -> Iterator[tuple[int, ...]]:
+    """Every union of the base with one in-set per part; the first union comes lazily.
+
+    Without ``every`` only the first union is wanted, and each part's search is closed
+    as soon as it has given its first in-set: a framework of 50,000 small parts then holds
+    one solver at a time, not 50,000 (some 5 KB each, and the Python objects around them).
+    """
     firsts = []
     for part in parts:
         first = next(part, None)
+        if not every:
+            _close(part)
         if first is None:
             return
         firsts.append(first)
     yield tuple(sorted(itertools.chain(base, *firsts)))
+    if not every:
+        return
     if len(parts) == 1:
         # One part: stream its extensions instead of listing them all first.
         for rest in parts[0]:
@@ -251,6 +262,13 @@ def _product(base: list[int], parts: list[Iterator[list[int]]]) -> Iterator[tupl
     next(combos)
     for combo in combos:
         yield tuple(sorted(itertools.chain(base, *combo)))
+
+
+def _close(search: Iterator[list[int]]) -> None:
+    """End a part's search now, freeing its solver (a generator's ``finally``)."""
+    close = getattr(search, "close", None)
+    if close is not None:
+        close()
 
 
 def iter_extensions(fw: Framework, semantics: str) -> Iterator[tuple[int, ...]]:
@@ -287,7 +305,7 @@ def _extensions(fw: Framework, semantics: str, every: bool) -> Iterator[tuple[in
         searches = [_stable_part(fw, part, labels) for part in parts]
     else:
         searches = [_scc_recursive(fw, part, labels, semantics, every) for part in parts]
-    yield from _product(base, searches)
+    yield from _product(base, searches, every)
 
 
 def all_extensions(fw: Framework, semantics: str) -> list[tuple[int, ...]]:

@@ -170,17 +170,38 @@ def strongly_connected(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
 
     Tarjan's algorithm (1972), run with an explicit stack. Components come out in a
     topological order of the condensation: no component is attacked from a later one.
+    A few nodes of a large framework are numbered afresh first, so that the search costs
+    what they and their attacks do, not the framework's size (it runs once for each of
+    the many small parts of a framework).
     """
+    targets = fw.targets
+    if _small(fw, nodes):
+        local = {a: i for i, a in enumerate(nodes)}
+        rows = [[local[b] for b in targets[a] if b in local] for a in nodes]
+        found = _tarjan(len(nodes), rows, range(len(nodes)), bytearray(b"\x01") * len(nodes))
+        return [[nodes[i] for i in comp] for comp in found]
     inside = bytearray(fw.n)
     for a in nodes:
         inside[a] = 1
-    index = [-1] * fw.n
-    low = [0] * fw.n
-    on_stack = bytearray(fw.n)
+    return _tarjan(fw.n, targets, nodes, inside)
+
+
+def _small(fw: Framework, nodes: Sequence[int]) -> bool:
+    """Whether ``nodes`` are few enough, beside the framework, to be numbered afresh."""
+    return 8 * len(nodes) < fw.n
+
+
+def _tarjan(
+    n: int, targets: Sequence[Sequence[int]], nodes: Iterable[int], inside: bytearray
+) -> list[list[int]]:
+    """The strongly connected components among the arguments ``inside`` marks (of
+    ``0..n-1``), searched from ``nodes`` in order, attackers first."""
+    index = [-1] * n
+    low = [0] * n
+    on_stack = bytearray(n)
     stack: list[int] = []
     components: list[list[int]] = []
     counter = 0
-    targets = fw.targets
     for root in nodes:
         if index[root] != -1:
             continue
@@ -237,17 +258,32 @@ def weak_components(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
     """
     if not nodes:
         return []  # and a framework held as arrays needs no lists
+    targets = fw.targets
+    if _small(fw, nodes):
+        # Numbered afresh, as for strongly_connected: the search costs what the nodes
+        # and their attacks do, however large the framework (it runs for many pieces).
+        local = {a: i for i, a in enumerate(nodes)}
+        rows = [[local[b] for b in targets[a] if b in local] for a in nodes]
+        found = _weak(len(nodes), rows, range(len(nodes)), bytearray(b"\x01") * len(nodes))
+        return [sorted(nodes[i] for i in part) for part in found]
     inside = bytearray(fw.n)
     for a in nodes:
         inside[a] = 1
-    targets = fw.targets
+    return _weak(fw.n, targets, nodes, inside)
+
+
+def _weak(
+    n: int, targets: Sequence[Sequence[int]], nodes: Sequence[int], inside: bytearray
+) -> list[list[int]]:
+    """The weakly connected components among the arguments ``inside`` marks (of
+    ``0..n-1``), each sorted, in the order of their first node in ``nodes``."""
     neighbours: dict[int, list[int]] = {a: [] for a in nodes}
     for a in nodes:
         for b in targets[a]:
             if inside[b]:
                 neighbours[a].append(b)
                 neighbours[b].append(a)
-    seen = bytearray(fw.n)
+    seen = bytearray(n)
     parts: list[list[int]] = []
     for root in nodes:
         if seen[root]:

@@ -20,7 +20,7 @@ On a large cyclic part the core is usually empty after step 1, and no SAT call i
 
 from __future__ import annotations
 
-from argmap.semantics.framework import Framework
+from argmap.semantics.framework import Framework, weak_components
 from argmap.semantics.grounded import grounded_labels, members, undecided
 from argmap.semantics.reduct import reduct
 from argmap.semantics.sat import UNDEC, LabellingSolver
@@ -28,6 +28,9 @@ from argmap.semantics.sat import UNDEC, LabellingSolver
 __all__ = ["ideal_extension"]
 
 _UNKNOWN, _ACCEPTED, _REJECTED = 0, 1, 2
+
+#: The fewest open arguments a solver is made for, where small parts are grouped.
+BATCH = 1_000
 
 
 def ideal_extension(fw: Framework, labels: bytearray | None = None) -> tuple[int, ...]:
@@ -51,7 +54,7 @@ def ideal_extension(fw: Framework, labels: bytearray | None = None) -> tuple[int
     core_of = _Core(fw, residual, labels)
     gone: list[int] = []  # arguments that stopped being candidates since the last core
     attackers, targets = fw.attackers, fw.targets
-    solver: LabellingSolver | None = None
+    batches = _Batches(fw, residual, labels)
     try:
         while True:
             core = core_of.without(gone, residual)
@@ -72,19 +75,73 @@ def ideal_extension(fw: Framework, labels: bytearray | None = None) -> tuple[int
                 ask = sorted(b for b in open_ if status[b] == _UNKNOWN)
                 if not ask:
                     return tuple(sorted(base + core))
-            if solver is None:
-                solver = LabellingSolver(fw, residual, labels, admissible=True)
-            found = _admissible_with_one_of(solver, residual, ask, status)
-            if found is None:
-                for b in ask:
-                    status[b] = _REJECTED
-                gone.extend(ask)
-                continue
+            found, rejected = batches.ask(ask, status)
+            for b in rejected:
+                status[b] = _REJECTED
+            gone.extend(rejected)
             for b in found:
                 status[b] = _ACCEPTED
                 gone.extend(targets[b])
     finally:
-        if solver is not None:
+        batches.close()
+
+
+class _Batches:
+    """The open arguments' weakly connected parts, grouped into batches of at least
+    ``BATCH`` arguments (a larger part is a batch of its own), each with its own solver.
+
+    The parts share no attack, and an argument's attackers outside its part are out
+    (beaten by the grounded extension already), so an admissible set holding one of the
+    asked arguments of a batch exists if one made of that batch's arguments does. One
+    solver for every open argument would prove, for 20,000 small parts at once, that none
+    of them has such a set, and its learnt clauses grow with all of them: 38 s on 100,000
+    arguments, where a batch at a time takes a fraction of a second.
+    """
+
+    def __init__(self, fw: Framework, residual: list[int], labels: bytearray) -> None:
+        self._fw = fw
+        self._labels = labels
+        self._residual = residual
+        self.groups: list[list[int]] = []  # made at the first question: often none is asked
+        self._group_of: dict[int, int] = {}
+        self._solvers: dict[int, LabellingSolver] = {}
+
+    def _group(self) -> None:
+        for part in weak_components(self._fw, self._residual):
+            if self.groups and len(self.groups[-1]) < BATCH:
+                self.groups[-1] += part
+            else:
+                self.groups.append(part)
+        for group in self.groups:
+            group.sort()
+        self._group_of = {a: g for g, group in enumerate(self.groups) for a in group}
+
+    def ask(self, ask: list[int], status: bytearray) -> tuple[list[int], list[int]]:
+        """The members of admissible sets holding one asked argument of each batch that
+        has one (together admissible), and the asked arguments of the batches that have none.
+        """
+        if not self.groups:
+            self._group()
+        by_group: dict[int, list[int]] = {}
+        for b in ask:
+            by_group.setdefault(self._group_of[b], []).append(b)
+        found: list[int] = []
+        rejected: list[int] = []
+        for g, asked in sorted(by_group.items()):
+            solver = self._solvers.get(g)
+            if solver is None:
+                solver = LabellingSolver(self._fw, self.groups[g], self._labels, admissible=True)
+                self._solvers[g] = solver
+            members = _admissible_with_one_of(solver, self.groups[g], asked, status)
+            if members is None:
+                rejected += asked
+            else:
+                found += members
+        return found, rejected
+
+    def close(self) -> None:
+        """Free every solver."""
+        for solver in self._solvers.values():
             solver.close()
 
 

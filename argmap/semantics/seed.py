@@ -54,7 +54,10 @@ def wide_labelling(
         this way meets the query.
     """
     wide = _Wide(fw, part, labels, query)
-    return wide.labels() if wide.build() else []
+    try:
+        return wide.labels() if wide.build() else []
+    finally:
+        wide.restore()
 
 
 def maximal_labelling(
@@ -69,13 +72,16 @@ def maximal_labelling(
     it learns on the way.
     """
     wide = _Wide(fw, part, labels, None)
-    if wide.build():
-        wide.settle()
+    try:
+        if wide.build():
+            wide.settle()
+            return wide.labels()
+        if not search:
+            return []
+        wide._label(part, (), held=True)  # the part is all one search
         return wide.labels()
-    if not search:
-        return []
-    wide._label(part, (), held=True)  # the part is all one search
-    return wide.labels()
+    finally:
+        wide.restore()
 
 
 def start_from(solver: LabellingSolver, labelling: list[int]) -> list[int]:
@@ -88,13 +94,20 @@ def start_from(solver: LabellingSolver, labelling: list[int]) -> list[int]:
 
 
 class _Wide:
-    """The labelling of one part as it is built, moved and settled (see the module)."""
+    """The labelling of one part as it is built, moved and settled (see the module).
+
+    It is written into ``labels`` itself, where only the part's own labels change (every
+    component and piece labelled lies within the part), and :meth:`restore` puts those
+    back: a copy of all the labels for each part would cost the framework's size for
+    each of its parts.
+    """
 
     def __init__(self, fw: Framework, part: list[int], labels: bytearray, query: Query) -> None:
         self.fw = fw
         self.part = part
         self.query = query
-        self.work = bytearray(labels)
+        self.work = labels
+        self._saved = bytes(labels[a] for a in part)
         self.units = strongly_connected(fw, part)
         self.unit_of: dict[int, int] = {}  # filled by build, for a part it can label
         self.roots: list[int] = []  # components with another labelling of their range
@@ -102,6 +115,11 @@ class _Wide:
 
     def labels(self) -> list[int]:
         return [self.work[a] for a in self.part]
+
+    def restore(self) -> None:
+        """Give the part back the labels it had."""
+        for a, label in zip(self.part, self._saved, strict=True):
+            self.work[a] = label
 
     def build(self) -> bool:
         """Label every component, then make one pass of moves; False when no labelling
