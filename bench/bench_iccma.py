@@ -25,7 +25,10 @@ Frameworks (seeded, so every run is the same):
 - smallworld-N (only when asked for): a Watts-Strogatz ring, many small components in one
   large weakly connected part, where a maximal range is searched for across all of them;
 - guarded-N (only when asked for): a chain of two-cycles, each with a self-attacking
-  guard only its own cycle can beat, where a stable choice fails far from where it is made.
+  guard only its own cycle can beat, where a stable choice fails far from where it is made;
+- parts-N (only when asked for): N/5 small parts, each a two-cycle attacking a three-cycle;
+- selfattacks-N (only when asked for): random attacks, three arguments in ten attacking
+  themselves.
 
 The query of DC and DS tasks is the middle argument. Nothing is asserted: the figures are
 for reading; an answer that differs from clingo's is flagged in the table.
@@ -85,9 +88,9 @@ TASKS = (
     "DS-SST",
     "SE-ID",
 )
-#: Grids, tori and guarded chains have exponentially many (complete) extensions: listing
-#: them all is no task.
-CYCLIC = ("grid", "torus", "guarded")
+#: Grids, tori, guarded chains and frameworks of many parts have exponentially many
+#: (complete) extensions: listing them all is no task. Their sizes are --cyclic-sizes.
+CYCLIC = ("grid", "torus", "guarded", "parts")
 
 Edges = tuple[int, list[int], list[int]]
 
@@ -138,12 +141,41 @@ def guarded_af(n: int) -> Edges:
     return n // 3 * 3, src, dst
 
 
+def parts_af(n: int) -> Edges:
+    """Many small weakly connected parts: units of five arguments, a two-cycle a <-> b
+    where b attacks a three-cycle c -> d -> e -> c. Each part has two preferred
+    extensions and the framework 2 ** (n / 5): a search per part, one answer each."""
+    src, dst = [], []
+    for first in range(0, n // 5 * 5, 5):
+        a, b, c, d, e = range(first, first + 5)
+        for x, y in ((a, b), (b, a), (b, c), (c, d), (d, e), (e, c)):
+            src.append(x)
+            dst.append(y)
+    return n // 5 * 5, src, dst
+
+
+def self_attacks_af(n: int, seed: int = 5) -> Edges:
+    """Random attacks (two from each argument) with three arguments in ten attacking
+    themselves: no stable extension, and one large part where no argument can be in."""
+    rng = random.Random(seed)
+    edges = set()
+    for a in range(n):
+        if rng.random() < 0.3:
+            edges.add((a, a))
+        for _ in range(2):
+            edges.add((a, rng.randrange(n)))
+    ordered = sorted(edges)
+    return n, [a for a, _ in ordered], [b for _, b in ordered]
+
+
 FAMILIES: dict[str, Callable[[int], Edges]] = {
     "random": random_af,
     "grid": grid_af,
     "torus": torus_af,
     "smallworld": small_world_af,
     "guarded": guarded_af,
+    "parts": parts_af,
+    "selfattacks": self_attacks_af,
 }
 
 

@@ -178,3 +178,24 @@ def test_listing_every_extension_still_combines_the_parts() -> None:
     found = ext.all_extensions(plain(n, edges), "preferred")
     assert len(found) == 16 and len(set(found)) == 16
     assert ext.first_extension(plain(n, edges), "stable") in found
+
+
+def test_a_part_where_nothing_can_be_in_is_not_searched_for_a_wider_range() -> None:
+    # Three-cycles, and self-attacking arguments attacking them: no non-empty admissible
+    # set, no stable labelling; the one complete labelling leaves everything undecided.
+    n, edges = cycles(40, 3)
+    edges += [(n + k, n + k) for k in range(20)] + [(n + k, 3 * k) for k in range(20)]
+    fw = plain(n + 20, edges)
+    with mock.patch.object(ext, "maximal_labelling") as wide:
+        assert ext.first_extension(fw, "semi-stable") == ()
+        assert ext.all_extensions(fw, "semi-stable") == [()]
+    wide.assert_not_called()
+    # A two-cycle attacked from a three-cycle: {y} is admissible, and no labelling is
+    # stable; the range search runs, and the widest range takes y in and x out.
+    x, y = n + 20, n + 21
+    fw = plain(n + 22, [*edges, (x, y), (y, x), (0, x)])
+    with mock.patch.object(ext, "maximal_labelling", wraps=ext.maximal_labelling) as wide:
+        found = ext.first_extension(fw, "semi-stable")
+    assert wide.called
+    assert found == (y,)
+    assert ext.all_extensions(fw, "semi-stable") == [(y,)]

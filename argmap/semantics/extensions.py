@@ -215,6 +215,13 @@ def _semi_stable_part(
         yield found
         yield from stable
         return
+    if not _some_admissible(fw, part, labels):
+        # Nothing can be in, so nothing is out: every argument undecided is the part's one
+        # complete labelling. Shown on admissible sets, whose encoding has a variable per
+        # argument, where the search for a wider range (three per argument) took 20 s to
+        # find none on 27,000 arguments with many self-attacks.
+        yield []
+        return
     # The first extension often comes from a labelling built along the components and
     # settled piece by piece; the search for the others starts from it.
     known = maximal_labelling(fw, part, labels, search=not every)
@@ -228,6 +235,16 @@ def _semi_stable_part(
             ins = [a for a, label in labelling if label == IN]
             if not known or ins != first:
                 yield ins
+    finally:
+        solver.close()
+
+
+def _some_admissible(fw: Framework, part: list[int], labels: bytearray) -> bool:
+    """Whether some non-empty set of the part's arguments is admissible, given the labels."""
+    solver = LabellingSolver(fw, part, labels, admissible=True)
+    try:
+        solver.add([solver.var_in(i) for i in range(solver.size)])
+        return solver.solve()
     finally:
         solver.close()
 
