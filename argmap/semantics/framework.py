@@ -176,9 +176,8 @@ def strongly_connected(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
     """
     targets = fw.targets
     if _small(fw, nodes):
-        local = {a: i for i, a in enumerate(nodes)}
-        rows = [[local[b] for b in targets[a] if b in local] for a in nodes]
-        found = _tarjan(len(nodes), rows, range(len(nodes)), bytearray(b"\x01") * len(nodes))
+        k = len(nodes)
+        found = _tarjan(k, _local_rows(targets, nodes), range(k), bytearray(b"\x01") * k)
         return [[nodes[i] for i in comp] for comp in found]
     inside = bytearray(fw.n)
     for a in nodes:
@@ -189,6 +188,12 @@ def strongly_connected(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
 def _small(fw: Framework, nodes: Sequence[int]) -> bool:
     """Whether ``nodes`` are few enough, beside the framework, to be numbered afresh."""
     return 8 * len(nodes) < fw.n
+
+
+def _local_rows(targets: Sequence[Sequence[int]], nodes: Sequence[int]) -> list[list[int]]:
+    """The attacks among ``nodes``, each node numbered by its place in ``nodes``."""
+    local = {a: i for i, a in enumerate(nodes)}
+    return [[local[b] for b in targets[a] if b in local] for a in nodes]
 
 
 def _tarjan(
@@ -262,9 +267,8 @@ def weak_components(fw: Framework, nodes: Sequence[int]) -> list[list[int]]:
     if _small(fw, nodes):
         # Numbered afresh, as for strongly_connected: the search costs what the nodes
         # and their attacks do, however large the framework (it runs for many pieces).
-        local = {a: i for i, a in enumerate(nodes)}
-        rows = [[local[b] for b in targets[a] if b in local] for a in nodes]
-        found = _weak(len(nodes), rows, range(len(nodes)), bytearray(b"\x01") * len(nodes))
+        k = len(nodes)
+        found = _weak(k, _local_rows(targets, nodes), range(k), bytearray(b"\x01") * k)
         return [sorted(nodes[i] for i in part) for part in found]
     inside = bytearray(fw.n)
     for a in nodes:

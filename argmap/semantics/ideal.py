@@ -11,9 +11,10 @@ argument the grounded labelling leaves open counts as a candidate) and shrinks i
    every admissible subset, the ideal extension among them);
 2. if that core is conflict-free it is admissible, so its members are credulously
    accepted; it is the ideal extension once none of its attackers is, which one SAT call
-   ("an admissible set holding one of them") settles;
-3. otherwise the SAT answer marks arguments accepted (their targets stop being candidates)
-   or, when there is no such set, rules the asked arguments out, and the loop goes on.
+   per batch of weakly connected parts ("an admissible set holding one of them") settles;
+3. otherwise the SAT answers mark arguments accepted (their targets stop being
+   candidates) or, where there is no such set, rule the asked arguments out, and the loop
+   goes on.
 
 On a large cyclic part the core is usually empty after step 1, and no SAT call is made.
 """
@@ -92,7 +93,8 @@ class _Batches:
 
     The parts share no attack, and an argument's attackers outside its part are out
     (beaten by the grounded extension already), so an admissible set holding one of the
-    asked arguments of a batch exists if one made of that batch's arguments does. One
+    asked arguments of a batch exists only if one made of that batch's arguments does
+    (its arguments in the batch are one), and admissible sets of two batches join. One
     solver for every open argument would prove, for 20,000 small parts at once, that none
     of them has such a set, and its learnt clauses grow with all of them: 38 s on 100,000
     arguments, where a batch at a time takes a fraction of a second.
