@@ -18,7 +18,7 @@ directional, so each part is searched whole too.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from argmap.arrays import ARRAYS_FROM
 from argmap.semantics.acceptance import accepts
@@ -51,6 +51,8 @@ __all__ = [
 ]
 
 Labelling = list[tuple[int, int]]
+#: The search of one part for its in-sets; closing it frees its solver.
+Search = Generator[list[int], None, None]
 
 #: The extension semantics this module computes.
 SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
@@ -170,7 +172,7 @@ def _coherent(fw: Framework, free: list[int], labels: bytearray) -> bool:
 
 def _scc_recursive(
     fw: Framework, part: list[int], labels: bytearray, semantics: str, every: bool = False
-) -> Iterator[list[int]]:
+) -> Search:
     """In-sets of one weakly connected part, by depth-first search over its components."""
     units = strongly_connected(fw, part)
     last = len(units) - 1
@@ -191,7 +193,7 @@ def _scc_recursive(
             searches.append(_unit_labellings(fw, units[i + 1], labels, semantics, every))
 
 
-def _stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iterator[list[int]]:
+def _stable_part(fw: Framework, part: list[int], labels: bytearray) -> Search:
     """In-sets of the stable labellings of one weakly connected part."""
     solver = LabellingSolver(fw, part, labels, stable=True)
     try:
@@ -201,9 +203,7 @@ def _stable_part(fw: Framework, part: list[int], labels: bytearray) -> Iterator[
         solver.close()
 
 
-def _semi_stable_part(
-    fw: Framework, part: list[int], labels: bytearray, every: bool
-) -> Iterator[list[int]]:
+def _semi_stable_part(fw: Framework, part: list[int], labels: bytearray, every: bool) -> Search:
     """In-sets of the semi-stable labellings of one weakly connected part.
 
     When the part has a stable labelling its semi-stable ones are exactly its stable ones
@@ -249,9 +249,7 @@ def _some_admissible(fw: Framework, part: list[int], labels: bytearray) -> bool:
         solver.close()
 
 
-def _product(
-    base: list[int], parts: list[Iterator[list[int]]], every: bool = True
-) -> Iterator[tuple[int, ...]]:
+def _product(base: list[int], parts: list[Search], every: bool = True) -> Iterator[tuple[int, ...]]:
     """Every union of the base with one in-set per part; the first union comes lazily.
 
     Without ``every`` only the first union is wanted, and each part's search is closed
@@ -262,7 +260,7 @@ def _product(
     for part in parts:
         first = next(part, None)
         if not every:
-            _close(part)
+            part.close()  # its ``finally`` frees its solver
         if first is None:
             return
         firsts.append(first)
@@ -279,13 +277,6 @@ def _product(
     next(combos)
     for combo in combos:
         yield tuple(sorted(itertools.chain(base, *combo)))
-
-
-def _close(search: Iterator[list[int]]) -> None:
-    """End a part's search now, freeing its solver (a generator's ``finally``)."""
-    close = getattr(search, "close", None)
-    if close is not None:
-        close()
 
 
 def iter_extensions(fw: Framework, semantics: str) -> Iterator[tuple[int, ...]]:
