@@ -123,6 +123,20 @@ def test_acceptance_matches_membership_in_the_reference_extensions(case: tuple[i
             assert ext.accepts(fw, a, semantics, "skeptical") == all(a in e for e in found)
 
 
+def test_one_preferred_extension_holds_each_growth_step_for_good() -> None:
+    # A two-cycle a <-> b attacking a four-cycle c -> d -> e -> f -> c, which attacks a
+    # self-attacking g: components in attack order, each grown with its set held (the
+    # solver does nothing else; g too, unless f is in), and the extension found is one of
+    # the preferred ones.
+    edges = [(0, 1), (1, 0), (1, 2), (2, 3), (3, 4), (4, 5), (5, 2), (5, 6), (6, 6)]
+    fw = framework(7, edges)
+    with mock.patch.object(ext, "grow_preferred", wraps=ext.grow_preferred) as grow:
+        found = ext.first_extension(fw, "preferred")
+    assert grow.call_count >= 2
+    assert all(call.kwargs == {"held": True} for call in grow.call_args_list)
+    assert found in ext.all_extensions(fw, "preferred")
+
+
 @settings(max_examples=150)
 @given(frameworks())
 def test_first_extension_is_one_of_them(case: tuple[int, Edges]) -> None:

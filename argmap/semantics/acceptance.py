@@ -23,6 +23,7 @@ searched, with the query as a solver assumption rather than by listing extension
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from argmap.semantics.framework import Framework, weak_components
 from argmap.semantics.grounded import grounded_labels, undecided
@@ -36,7 +37,6 @@ from argmap.semantics.sat import (
     grow_preferred,
     grow_range,
     grow_range_within,
-    has_stable_labelling,
 )
 from argmap.semantics.seed import start_from, wide_labelling
 
@@ -114,6 +114,15 @@ def _part_of(fw: Framework, labels: bytearray, a: int) -> list[int]:
     return found
 
 
+def has_stable_labelling(fw: Framework, nodes: Sequence[int], labels: bytearray) -> bool:
+    """Whether the nodes have a stable labelling given the labels around them."""
+    solver = LabellingSolver(fw, nodes, labels, stable=True)
+    try:
+        return solver.solve()
+    finally:
+        solver.close()
+
+
 def _stable_exists(fw: Framework, labels: bytearray) -> bool:
     """Whether the framework has a stable extension: each open part has a stable labelling."""
     reduced = reduct(fw, labels)
@@ -156,6 +165,7 @@ def _stable_in_part(
 
 def _credulous_admissible(fw: Framework, nodes: list[int], labels: bytearray, a: int) -> bool:
     solver = LabellingSolver(fw, nodes, labels, admissible=True)
+    solver.prefer_small()
     try:
         return solver.solve([solver.var_in(nodes.index(a))])
     finally:
@@ -167,6 +177,7 @@ def _skeptical_preferred(fw: Framework, nodes: list[int], labels: bytearray, a: 
     solver = LabellingSolver(fw, nodes, labels, admissible=True)
     local = {b: i for i, b in enumerate(nodes)}
     target = solver.var_in(local[a])
+    solver.prefer_small()  # the first questions want any admissible set; growth, large ones
     try:
         if not solver.solve([target]):
             return False  # in no admissible set, so in no preferred extension

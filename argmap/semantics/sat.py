@@ -120,6 +120,12 @@ class LabellingSolver:
         """Phases for the next searches: each literal's variable is tried with its sign first."""
         self._solver.set_phases(list(literals))
 
+    def prefer_small(self) -> None:
+        """Phases for questions of existence: "in" last, as a small answer is found soonest
+        (an admissible set holding one cell of a 100,000-cell grid: 1.5 s, where one as
+        large as the solver could make it took 8 s). A growth step prefers "in" again."""
+        self._solver.set_phases([-self.var_in(i) for i in range(self._k)])
+
     def prefer_labels(self, labels: Sequence[int]) -> None:
         """Phases from one label per node (local order): the next search tries that
         labelling first, so a labelling known to be complete is found without search.
@@ -135,12 +141,17 @@ class LabellingSolver:
         self._pointed = True
 
     def prefer_wider(self) -> None:
-        """Phases for a search that widens the range of the last model: each node's in
-        and out as the model has them, "in or out" first. A step then keeps what the model
-        decided and adds what it can: on a framework of one large component, a search for
-        a maximal range takes a tenth of the steps, and two thirds of the time."""
+        """Phases for a search that widens the in-set or range of the last model: "in"
+        first, or for a range each node's in and out as the model has them and "in or out"
+        first. A step then keeps what the model decided and adds what it can, where the
+        phases the solver saves add about one argument a step: for a maximal range on a
+        framework of one large component, a tenth of the steps and two thirds of the time;
+        for a preferred extension of a grid of 10,000 arguments, 5 steps for 356."""
         k = self._k
-        self._solver.set_phases([*self._model[: 2 * k], *map(self.var_range, range(k))])
+        if self._ranges:
+            self._solver.set_phases([*self._model[: 2 * k], *map(self.var_range, range(k))])
+        else:
+            self._solver.set_phases(self._phases)
 
     def solve(self, assumptions: Sequence[int] = ()) -> bool:
         """Look for a labelling under the assumptions; remember its model."""
@@ -277,8 +288,7 @@ def _grow(
             outside = [i for i in outside if i not in chosen]
             if not outside:
                 return ins
-            if pick != IN:
-                solver.prefer_wider()
+            solver.prefer_wider()
             if held:
                 for i in chosen - kept:
                     solver.add([var(i)])
@@ -307,12 +317,12 @@ def _grow(
             solver.add([-first])  # every selector implies the first: all are retired
 
 
-def grow_preferred(solver: LabellingSolver) -> list[tuple[int, int]]:
+def grow_preferred(solver: LabellingSolver, held: bool = False) -> list[tuple[int, int]]:
     """From the last model, grow the in-set until maximal; the preferred labelling found.
 
-    Adds nothing for good: the solver can go on to other searches afterwards.
+    Adds nothing for good, unless ``held`` (for a solver used for this search alone).
     """
-    _grow(solver, solver.ins(), IN)
+    _grow(solver, solver.ins(), IN, held)
     # The last model found while growing is the one with the maximal in-set.
     return solver.labelling()
 
@@ -369,15 +379,6 @@ def enumerate_range_maximal(
         if not blocking:
             return
         solver.add(blocking)
-
-
-def has_stable_labelling(fw: Framework, nodes: Sequence[int], labels: bytearray) -> bool:
-    """Whether the nodes have a stable labelling given the labels around them."""
-    solver = LabellingSolver(fw, nodes, labels, stable=True)
-    try:
-        return solver.solve()
-    finally:
-        solver.close()
 
 
 def grow_range(solver: LabellingSolver, *, held: bool = False) -> list[int]:
