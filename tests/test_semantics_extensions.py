@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Iterable, Sequence
 from unittest import mock
 
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from argmap.semantics import extensions as ext
 from argmap.semantics.framework import Framework, strongly_connected, weak_components
 from argmap.semantics.sat import LabellingSolver
+
+from .conftest import ROOT
 
 Edges = list[tuple[int, int]]
 
@@ -127,19 +130,11 @@ def test_a_preferred_extension_grows_many_arguments_a_step() -> None:
     # A 30 x 30 grid where every cell meets its eight neighbours, each pair attacking both
     # ways or one way at random: one component. With the phases the solver saves, each
     # growth step added about one argument (35 steps here, 355 at 10,000 cells).
-    rng = random.Random(21)
-    side = 30
-    edges: set[tuple[int, int]] = set()
-    for r in range(side):
-        for c in range(side):
-            for dr, dc in ((0, 1), (1, 0), (1, 1), (1, -1)):
-                if 0 <= r + dr < side and 0 <= c + dc < side:
-                    a, b = r * side + c, (r + dr) * side + c + dc
-                    if rng.random() < 0.5:
-                        edges |= {(a, b), (b, a)}
-                    else:
-                        edges.add((a, b) if rng.random() < 0.5 else (b, a))
-    fw = framework(side * side, sorted(edges))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_iccma import neighbours_af
+
+    n, src, dst = neighbours_af(900)
+    fw = framework(n, sorted(zip(src, dst, strict=True)))
     step = LabellingSolver.solve_within
     with mock.patch.object(LabellingSolver, "solve_within", autospec=True, side_effect=step) as sw:
         found = ext.first_extension(fw, "preferred")
